@@ -1,1 +1,135 @@
-"""export stage."""
+"""Export: Events → the shapes analysts open (JSONL, ACLED CSV, GeoJSON, ...).
+
+Every writer takes an iterable of Events and a text stream and returns the number of rows
+written; ``FORMATS`` maps the CLI's ``--format`` names to them.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from datetime import datetime, timezone
+from typing import Callable, Iterable, TextIO
+
+from ..models import INTER_NAMES, Event
+
+#: ACLED's export columns, in ACLED's order and spelling
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
+    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
+    "fatalities", "tags", "timestamp",
+)
+#: eventsift's own fields, after ACLED's
+EXTRA_COLUMNS = (
+    "iso3", "geonameid", "fatalities_low", "fatalities_high", "injured", "arrested", "displaced",
+    "claimed_by", "stance", "plover_type", "plover_mode", "confidence", "source_count",
+    "article_ids", "evidence",
+)
+
+
+def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
+    n = 0
+    for n, event in enumerate(events, 1):
+        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+    return n
+
+
+def _iso_numeric(iso3: str | None) -> str:
+    if not iso3:
+        return ""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    return str(int(country.numeric)) if country else ""
+
+
+def acled_row(event: Event) -> dict[str, object]:
+    """One ACLED CSV row (strings and numbers), ACLED columns first, then eventsift's."""
+    d = event.event_date
+    sources = "; ".join(dict.fromkeys(s.outlet or s.url or s.article_id for s in event.sources))
+    row: dict[str, object] = {
+        "event_id_cnty": event.event_id,
+        "event_date": d.isoformat() if d else "",
+        "year": d.year if d else "",
+        "time_precision": event.time_precision or "",
+        "disorder_type": event.disorder_type,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "actor1": event.actor1 or "",
+        "assoc_actor_1": event.assoc_actor_1 or "",
+        "inter1": INTER_NAMES.get(event.inter1 or 0, ""),
+        "actor2": event.actor2 or "",
+        "assoc_actor_2": event.assoc_actor_2 or "",
+        "inter2": INTER_NAMES.get(event.inter2 or 0, ""),
+        "interaction": event.interaction or "",
+        "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
+        "iso": _iso_numeric(event.iso3),
+        "region": "",
+        "country": event.country or "",
+        "admin1": event.admin1 or "",
+        "admin2": event.admin2 or "",
+        "admin3": "",
+        "location": event.location or "",
+        "latitude": "" if event.latitude is None else round(event.latitude, 4),
+        "longitude": "" if event.longitude is None else round(event.longitude, 4),
+        "geo_precision": event.geo_precision or "",
+        "source": sources,
+        "source_scale": "",
+        "notes": event.notes,
+        "fatalities": event.fatalities if event.fatalities is not None else 0,
+        "tags": "",
+        "timestamp": int(datetime.now(timezone.utc).timestamp()),
+        "iso3": event.iso3 or "",
+        "geonameid": event.geonameid or "",
+        "fatalities_low": "" if event.fatalities_low is None else event.fatalities_low,
+        "fatalities_high": "" if event.fatalities_high is None else event.fatalities_high,
+        "injured": "" if event.injured is None else event.injured,
+        "arrested": "" if event.arrested is None else event.arrested,
+        "displaced": "" if event.displaced is None else event.displaced,
+        "claimed_by": event.claimed_by or "",
+        "stance": event.stance.value,
+        "plover_type": event.plover_type or "",
+        "plover_mode": event.plover_mode or "",
+        "confidence": event.confidence,
+        "source_count": event.source_count,
+        "article_ids": "; ".join(dict.fromkeys(s.article_id for s in event.sources)),
+        "evidence": " | ".join(e.text for e in event.evidence),
+    }
+    return row
+
+
+def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
+    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS + EXTRA_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for n, event in enumerate(events, 1):
+        writer.writerow(acled_row(event))
+    return n
+
+
+def geojson_feature(event: Event) -> dict:
+    props = event.to_dict()
+    geometry = None
+    if event.latitude is not None and event.longitude is not None:
+        geometry = {"type": "Point", "coordinates": [round(event.longitude, 5), round(event.latitude, 5)]}
+    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": props}
+
+
+def write_geojson(events: Iterable[Event], out: TextIO) -> int:
+    """A FeatureCollection written feature by feature (no whole list in memory)."""
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for n, event in enumerate(events, 1):
+        if n > 1:
+            out.write(",\n")
+        out.write(json.dumps(geojson_feature(event), ensure_ascii=False))
+    out.write("\n]}\n")
+    return n
+
+
+FORMATS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
+    "jsonl": write_jsonl,
+    "acled-csv": write_acled_csv,
+    "geojson": write_geojson,
+}

@@ -1,1 +1,177 @@
-"""fuse stage."""
+"""Fuse: mentions → one Event per real event.
+
+Within one article, mentions that state the same event (the headline, the lead, a later
+paragraph) merge into one event whose evidence lists every sentence: same event family, same
+place (or no place of its own), same day. ACLED's rule of one event per location per day
+decides what "same" means.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Sequence
+
+from ..models import Actor, Article, Decision, Event, Evidence, Mention, Source, Stance
+from ..taxonomy import disorder_type, plover
+from .notes import notes_sentence
+
+#: precedence among sub-types when mentions of one event disagree: the more specific wins
+_SPECIFIC_FIRST = (
+    "Suicide bomb", "Chemical weapon", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade", "Non-state actor overtakes territory",
+    "Government regains territory", "Excessive force against protesters", "Sexual violence",
+    "Abduction/forced disappearance",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    event_type: str
+    place: str | None
+    day: date | None
+
+
+def _key(m: Mention) -> _Key:
+    place = None
+    if m.place is not None and m.place.latitude is not None:
+        place = str(m.place.geonameid or f"{m.place.latitude:.2f},{m.place.longitude:.2f}")
+    return _Key(m.event_type, place, m.time.date if m.time else None)
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    ka, kb = _key(a), _key(b)
+    if ka.event_type != kb.event_type or ka.day != kb.day:
+        return False
+    if ka.place != kb.place and None not in (ka.place, kb.place):
+        return False
+    if a.actor1 and b.actor1 and a.actor1.name != b.actor1.name and a.sub_event_type != b.sub_event_type:
+        return False
+    return True
+
+
+def group_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Groups of mentions of the same event, in order of first mention."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        for g in groups:
+            if _same_event(g[0], m):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+def stable_id(*parts: object) -> str:
+    digest = hashlib.sha1("|".join("" if p is None else str(p) for p in parts).encode()).hexdigest()
+    return f"ev-{digest[:16]}"
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's two-digit interaction code, smaller type first (a sole actor: 10 × its type)."""
+    if inter1 is None and inter2 is None:
+        return None
+    if inter1 is None or inter2 is None:
+        return 10 * (inter1 or inter2)
+    lo, hi = sorted((inter1, inter2))
+    return 10 * lo + hi
+
+
+def _best(group: list[Mention]) -> Mention:
+    """The mention that carries the event: most specific sub-type, then most confident."""
+    def rank(m: Mention):
+        spec = _SPECIFIC_FIRST.index(m.sub_event_type) if m.sub_event_type in _SPECIFIC_FIRST else len(_SPECIFIC_FIRST)
+        return (spec, -m.confidence, m.sentence.start)
+    return min(group, key=rank)
+
+
+def _first(group: list[Mention], attr: str):
+    for m in sorted(group, key=lambda m: -m.confidence):
+        value = getattr(m, attr)
+        if value:
+            return value
+    return None
+
+
+def _assoc(actors: tuple[Actor, ...]) -> str | None:
+    return "; ".join(a.name for a in actors) or None
+
+
+def fuse_article(article: Article, mentions: Sequence[Mention]) -> list[Event]:
+    events = []
+    for group in group_mentions(mentions):
+        events.append(event_from_mentions(article, group))
+    return events
+
+
+def event_from_mentions(article: Article, group: list[Mention]) -> Event:
+    best = _best(group)
+    actor1 = best.actor1 or _first(group, "actor1")
+    actor2 = best.actor2 or _first(group, "actor2")
+    place = best.place or _first(group, "place")
+    time = best.time or _first(group, "time")
+    counts = max((m.counts for m in group), key=lambda c: (c.fatalities is not None, c.fatalities or 0))
+    # several statements of one toll: the most conservative best, the range over all of them
+    tolls = [m.counts.fatalities for m in group if m.counts.fatalities is not None]
+    fatalities = min(tolls) if tolls else None
+    lows = [x for m in group for x in (m.counts.fatalities_low, m.counts.fatalities) if x is not None]
+    highs = [x for m in group for x in (m.counts.fatalities_high, m.counts.fatalities) if x is not None]
+    stance = best.stance
+    if any(m.stance is Stance.DENIED for m in group):
+        stance = Stance.DENIED if all(m.stance is Stance.DENIED for m in group) else Stance.DISPUTED
+    elif any(m.stance is Stance.DISPUTED for m in group):
+        stance = Stance.DISPUTED
+    inter1 = actor1.inter if actor1 else None
+    inter2 = actor2.inter if actor2 else None
+    ptype, pmode = plover(best.event_type, best.sub_event_type)
+    evidence = tuple(sorted({Evidence(article.id, m.sentence.start, m.sentence.end, m.sentence.text) for m in group},
+                            key=lambda e: e.start))
+    reasons = tuple(d for m in group for d in m.decisions)
+    if place is not None:
+        reasons += (Decision("location", place.name, place.reason, place.span),)
+    if time is not None:
+        reasons += (Decision("event_date", time.date, time.reason, time.span),)
+    event_date = time.date if time else None
+    event = Event(
+        event_id=stable_id(article.id, best.event_type, place.geonameid if place else None,
+                           place.name if place else None, event_date, actor1.name if actor1 else None),
+        event_type=best.event_type,
+        sub_event_type=best.sub_event_type,
+        disorder_type=disorder_type(best.event_type, best.sub_event_type),
+        actor1=actor1.name if actor1 else None,
+        inter1=inter1,
+        actor2=actor2.name if actor2 else None,
+        inter2=inter2,
+        interaction=interaction(inter1, inter2),
+        assoc_actor_1=_assoc(best.assoc_actor_1),
+        assoc_actor_2=_assoc(best.assoc_actor_2),
+        civilian_targeting=any(m.civilian_targeting for m in group),
+        location=place.name if place else None,
+        admin1=place.admin1 if place else None,
+        admin2=place.admin2 if place else None,
+        country=place.country if place else None,
+        iso3=place.iso3 if place else None,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geonameid=place.geonameid if place else None,
+        geo_precision=place.geo_precision if place else None,
+        event_date=event_date,
+        time_precision=time.precision if time else None,
+        fatalities=fatalities,
+        fatalities_low=min(lows) if lows else None,
+        fatalities_high=max(highs) if highs else None,
+        injured=counts.injured,
+        arrested=counts.arrested,
+        displaced=counts.displaced,
+        claimed_by=best.claimed_by or _first(group, "claimed_by"),
+        stance=stance,
+        plover_type=ptype,
+        plover_mode=pmode,
+        confidence=round(max(m.confidence for m in group), 3),
+        evidence=evidence,
+        sources=(Source(article.id, article.outlet, article.url, article.published,
+                        best.claimed_by, stance, fatalities),),
+        reasons=reasons,
+    )
+    return replace(event, notes=notes_sentence(event))

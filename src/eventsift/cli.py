@@ -1,0 +1,354 @@
+"""The `eventsift` command: extract, run, export, eval, geocode, gazetteer, settings."""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from collections import Counter
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import Iterator, List, Optional, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .config import Settings, describe
+from .errors import EventsiftError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="eventsift: turn conflict news reports into ACLED-style event records, "
+    "every field backed by the sentences that state it.",
+)
+gazetteer_app = typer.Typer(no_args_is_help=True, help="Build or extend the offline gazetteer.")
+app.add_typer(gazetteer_app, name="gazetteer")
+err = Console(stderr=True)
+log = logging.getLogger("eventsift")
+
+EVENT_FORMATS = ("jsonl", "acled-csv", "geojson")
+
+
+def _published(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
+
+
+def _check_format(fmt: str, allowed=EVENT_FORMATS) -> str:
+    if fmt not in allowed:
+        raise typer.BadParameter(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
+    return fmt
+
+
+@contextmanager
+def _output(path: Optional[Path]) -> Iterator[TextIO]:
+    if path is None or str(path) == "-":
+        yield sys.stdout
+    else:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+@app.callback()
+def _main(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage decides."),
+    version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+) -> None:
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if version:
+        typer.echo(f"eventsift {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def extract(
+    inputs: List[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .json) or directories; - for JSONL on stdin."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, acled-csv or geojson."),
+    published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain files that carry none."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    dropped: Optional[Path] = typer.Option(None, help="Also write the candidates not coded, with their reasons, as JSONL."),
+) -> None:
+    """Print the events found in the inputs (nothing is stored)."""
+    from .export import FORMATS
+    from .ingest import iter_articles
+    from .pipeline import Pipeline
+
+    writer = FORMATS[_check_format(fmt)]
+    pipe = Pipeline(Settings.from_env())
+    articles = iter_articles(inputs, published=_published(published), settings=pipe.settings)
+    counts: Counter = Counter()
+    drop_fh = open(dropped, "w", encoding="utf-8") if dropped else None
+
+    def events():
+        for result in pipe.pipe(articles):
+            counts[result.article.status.value] += 1
+            if result.article.status.value != "ok":
+                log.warning("%s %s: %s", result.article.status.value, result.article.source or result.article.id,
+                            result.article.reason)
+            if drop_fh:
+                for d in result.dropped:
+                    drop_fh.write(json.dumps({"article_id": d.article_id, "start": d.sentence.start,
+                                              "end": d.sentence.end, "text": d.sentence.text,
+                                              "reason": d.reason}, ensure_ascii=False) + "\n")
+            yield from result.events
+
+    try:
+        with _output(output) as out:
+            n = writer(events(), out)
+    finally:
+        if drop_fh:
+            drop_fh.close()
+    err.print(f"[dim]{sum(counts.values())} articles ({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))}), "
+              f"{n} events[/dim]")
+
+
+@app.command()
+def run(
+    inputs: List[Path] = typer.Argument(..., help="Files or directories to ingest."),
+    db: Path = typer.Option(Path("events.db"), help="The SQLite store (created when missing)."),
+    published: Optional[str] = typer.Option(None, help="Publication date for plain files that carry none."),
+    force: bool = typer.Option(False, help="Re-code articles already in the store even when unchanged."),
+) -> None:
+    """Ingest inputs into the store, with progress; re-running adds nothing new."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .ingest import iter_articles
+    from .pipeline import Pipeline
+    from .store import Store
+
+    started = time.perf_counter()
+    pipe = Pipeline(Settings.from_env())
+    seen = Counter()
+    with Store.open(db) as store:
+        def fresh():
+            for article in iter_articles(inputs, published=_published(published), settings=pipe.settings):
+                seen["read"] += 1
+                if not force and store.article_fingerprint(article.id) == _fingerprint(article):
+                    seen["unchanged"] += 1
+                    continue
+                yield article
+
+        with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                      console=err, transient=False) as progress:
+            task = progress.add_task("coding", total=None, rate="-")
+            for result in pipe.pipe(fresh()):
+                store.save_article(result.article, result.events, result.dropped)
+                seen[result.article.status.value] += 1
+                seen["events"] += len(result.events)
+                done = seen["ok"] + seen["skipped"] + seen["failed"]
+                rate = done / max(time.perf_counter() - started, 1e-6)
+                progress.update(task, advance=1, rate=f"{rate:.1f}")
+        summary = store.summary()
+    _print_summary(summary, seen, time.perf_counter() - started, db)
+
+
+def _fingerprint(article) -> str:
+    from .store import fingerprint
+
+    return fingerprint(article)
+
+
+def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> None:
+    console = Console()
+    console.print(f"[bold]{db}[/bold]: read {seen['read']} inputs in {seconds:.1f} s "
+                  f"({seen['unchanged']} unchanged, {seen['ok']} coded, {seen['skipped']} skipped, "
+                  f"{seen['failed']} failed); {seen['events']} events written")
+    table = Table(title="articles in the store by status")
+    table.add_column("status")
+    table.add_column("articles", justify="right")
+    for status, n in summary.get("articles_by_status", {}).items():
+        table.add_row(status, str(n))
+    console.print(table)
+    table = Table(title="events by type")
+    table.add_column("event type")
+    table.add_column("events", justify="right")
+    table.add_column("fatalities", justify="right")
+    for row in summary.get("events_by_type", []):
+        table.add_row(str(row["event_type"]), str(row["events"]), str(row.get("fatalities") or 0))
+    console.print(table)
+    table = Table(title="top places")
+    table.add_column("location")
+    table.add_column("country")
+    table.add_column("events", justify="right")
+    for row in summary.get("top_places", [])[:10]:
+        table.add_row(str(row["location"]), str(row.get("country") or ""), str(row["events"]))
+    console.print(table)
+
+
+@app.command()
+def export(
+    db: Path = typer.Option(Path("events.db"), help="The SQLite store."),
+    fmt: str = typer.Option("acled-csv", "--format", "-f", help="acled-csv, geojson or jsonl."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    country: Optional[str] = typer.Option(None, help="Only events in this country."),
+    event_type: Optional[str] = typer.Option(None, help="Only events of this type."),
+    date_from: Optional[str] = typer.Option(None, help="Only events on or after this date."),
+    date_to: Optional[str] = typer.Option(None, help="Only events on or before this date."),
+) -> None:
+    """Write the stored events in an analyst's format."""
+    from .export import FORMATS
+    from .store import Store
+
+    writer = FORMATS[_check_format(fmt)]
+    if not db.exists():
+        raise EventsiftError("E010", f"no store at {db}", "create one with `eventsift run INPUTS --db " + str(db) + "`")
+    filters = {k: v for k, v in dict(country=country, event_type=event_type, date_from=date_from,
+                                      date_to=date_to).items() if v}
+    with Store.open(db, readonly=True) as store, _output(output) as out:
+        n = writer(store.events(**filters), out)
+    err.print(f"[dim]{n} events[/dim]")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSONL (articles with their coded events)."),
+    pred: Optional[Path] = typer.Option(None, help="Score these predictions instead of extracting from the gold texts."),
+    kind: str = typer.Option("events", help="events or geo."),
+    json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the figures here as JSON."),
+) -> None:
+    """Score extraction against a gold file: a table of per-field figures, then the JSON."""
+    from .evaluate import score_events, score_geo
+
+    _check_format(kind, ("events", "geo"))
+    rows = _read_jsonl(gold)
+    if pred is not None:
+        predictions = _read_jsonl(pred)
+    elif kind == "events":
+        from .ingest import iter_articles
+        from .pipeline import Pipeline
+
+        predictions = [e.to_dict() for r in Pipeline(Settings.from_env()).pipe(iter_articles([gold])) for e in r.events]
+    else:
+        predictions = list(_geocode_rows([gold], None))
+    figures = score_events(rows, predictions) if kind == "events" else score_geo(rows, predictions)
+    console = Console()
+    table = Table(title=f"{gold.name}: {kind}")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    for key, value in figures.items():
+        if key == "fields":
+            for name, f in value.items():
+                table.add_row(f"  {name}", f"{f['share']:.3f}  ({f['right']}/{f['asked']})")
+        elif key != "missed_examples":
+            table.add_row(key, str(value))
+    console.print(table)
+    text = json.dumps(figures, indent=2, ensure_ascii=False)
+    typer.echo(text)
+    if json_out:
+        json_out.write_text(text + "\n", encoding="utf-8")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    rows.append(json.loads(line))
+                except json.JSONDecodeError as exc:
+                    raise EventsiftError("E020", f"{path}:{number}: invalid JSON ({exc.msg})", "fix or remove that line")
+    return rows
+
+
+def _geocode_rows(inputs, spans_by_id):
+    from .clean import clean_text
+    from .ingest import iter_articles
+    from .pipeline import _place_to_original
+    from .resolve.geo import Geocoder
+
+    settings = Settings.from_env()
+    geocoder = Geocoder.default(settings)
+    nlp = None
+    for article in iter_articles(inputs, settings=settings):
+        if article.status.value != "ok":
+            continue
+        if spans_by_id is not None:
+            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []))
+        else:
+            if nlp is None:
+                from . import nlp as nlp_stage
+
+                nlp = nlp_stage.load(settings)
+            cleaned = clean_text(article.text)
+            places = [_place_to_original(p, cleaned, article.text)
+                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text))]
+        yield {"article_id": article.id, "places": [
+            {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
+             "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,
+             "longitude": p.longitude, "geonameid": p.geonameid, "iso3": p.iso3, "admin1": p.admin1,
+             "feature_class": p.feature_class} for p in places]}
+
+
+@app.command()
+def geocode(
+    inputs: List[Path] = typer.Argument(..., help="Files or directories of articles."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl (one line per article)."),
+    spans: Optional[Path] = typer.Option(None, help='JSONL of {"id", "spans": [{"start", "end"}]}: resolve exactly these spans.'),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Find and resolve the places each article names."""
+    _check_format(fmt, ("jsonl",))
+    spans_by_id = None
+    if spans is not None:
+        spans_by_id = {str(r["id"]): [(s["start"], s["end"]) for s in r.get("spans", [])] for r in _read_jsonl(spans)}
+    with _output(output) as out:
+        for row in _geocode_rows(inputs, spans_by_id):
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build() -> None:
+    """Build (or rebuild) the cached gazetteer from the installed GeoNames packages."""
+    from .resolve.geo import Geocoder
+
+    started = time.perf_counter()
+    Geocoder.default(Settings.from_env())
+    err.print(f"gazetteer ready in {time.perf_counter() - started:.1f} s")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    all_countries: Path = typer.Argument(..., help="A GeoNames dump (allCountries.txt or a country file such as SY.txt)."),
+    alternate_names: Optional[Path] = typer.Option(None, help="GeoNames alternateNames file to add spellings from."),
+) -> None:
+    """Add a full GeoNames dump (villages the packaged data lacks) to the gazetteer."""
+    from .resolve.geo.gazetteer import import_geonames
+
+    for path in (all_countries, alternate_names):
+        if path is not None and not path.exists():
+            raise EventsiftError("E030", f"{path} does not exist", "give the path of a GeoNames dump file")
+    n = import_geonames(all_countries, alternate_names, settings=Settings.from_env())
+    err.print(f"added {n} places")
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting with its default and environment variable."""
+    table = Table(title="settings")
+    for col in ("setting", "default", "environment variable"):
+        table.add_column(col)
+    for row in describe():
+        table.add_row(*row)
+    Console().print(table)
+
+
+def main() -> None:
+    try:
+        app()
+    except EventsiftError as exc:
+        err.print(f"[red]error {exc.code}[/red]: {exc.message}" + (f"\n  what to do: {exc.hint}" if exc.hint else ""))
+        raise SystemExit(2)
+
+
+if __name__ == "__main__":
+    main()

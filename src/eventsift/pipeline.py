@@ -1,0 +1,143 @@
+"""The flow, one direction: Article → clean → spaCy → extract → resolve → fuse → Events.
+
+``Pipeline`` is the one entry object::
+
+    pipe = Pipeline()
+    result = pipe(article)                    # one article
+    for result in pipe.pipe(articles):        # many, batched through spaCy
+        ...
+
+Articles whose status is not ``ok`` pass through untouched (no events), so that every input
+still becomes exactly one article row downstream.
+"""
+from __future__ import annotations
+
+import bisect
+import logging
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
+
+from .clean import clean_text
+from .config import Settings
+from .models import Article, Dropped, Event, Mention, Place, Span, Status
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    article: Article
+    events: tuple[Event, ...] = ()
+    dropped: tuple[Dropped, ...] = ()
+    places: tuple[Place, ...] = ()
+
+
+class Pipeline:
+    """Codes articles into events. Heavy resources (model, gazetteer) load on first use."""
+
+    def __init__(self, settings: Settings | None = None, *, nlp=None, geocoder=None, extractor=None) -> None:
+        self.settings = settings or Settings.from_env()
+        self._nlp = nlp
+        self._geocoder = geocoder
+        self._extractor = extractor
+
+    # -- lazily loaded parts -------------------------------------------------------------
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from . import nlp as nlp_stage
+
+            self._nlp = nlp_stage.load(self.settings)
+        return self._nlp
+
+    @property
+    def geocoder(self):
+        if self._geocoder is None:
+            from .resolve.geo import Geocoder
+
+            self._geocoder = Geocoder.default(self.settings)
+        return self._geocoder
+
+    @property
+    def extractor(self):
+        if self._extractor is None:
+            from .extract import Extractor
+
+            self._extractor = Extractor()
+        return self._extractor
+
+    # -- running ---------------------------------------------------------------------------
+    def __call__(self, article: Article) -> Result:
+        return next(iter(self.pipe([article])))
+
+    def pipe(self, articles: Iterable[Article], batch_size: int | None = None,
+             n_process: int | None = None) -> Iterator[Result]:
+        """Results in input order. Failures inside one article fail that article only."""
+        size = batch_size or self.settings.batch_size
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= size:
+                yield from self._run_batch(batch, n_process or self.settings.n_process)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, n_process or self.settings.n_process)
+
+    def _run_batch(self, batch: list[Article], n_process: int) -> Iterator[Result]:
+        todo = [a for a in batch if a.status is Status.OK]
+        cleaned = {a.id: clean_text(a.text[: self.settings.max_chars]) for a in todo}
+        docs = {}
+        if todo:
+            texts = [cleaned[a.id].text for a in todo]
+            for article, doc in zip(todo, self.nlp.pipe(texts, batch_size=len(texts), n_process=n_process)):
+                docs[article.id] = doc
+        for article in batch:
+            if article.status is not Status.OK:
+                yield Result(article)
+                continue
+            try:
+                yield self._code(article, cleaned[article.id], docs[article.id])
+            except Exception as exc:  # one bad article must not stop a run of millions
+                log.exception("article %s failed", article.id)
+                yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
+
+    def _code(self, article: Article, cleaned, doc) -> Result:
+        from .fuse import fuse_article
+        from .resolve.actors import resolve_actors
+        from .resolve.time import resolve_event_time
+
+        mentions, dropped = self.extractor.extract(article, doc, cleaned)
+        clean_places = self.geocoder.geocode(cleaned.text, doc=doc)
+        places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
+        resolved: list[Mention] = []
+        for m in mentions:
+            sentence = _span_to_clean(m.sentence, cleaned)
+            trigger = _span_to_clean(m.trigger, cleaned) if m.trigger else None
+            place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger)
+            if place is not None:
+                place = _place_to_original(place, cleaned, article.text)
+            time = resolve_event_time(article.text, m.sentence, article.published)
+            m = replace(m, place=place, time=time)
+            resolved.append(resolve_actors(m, place.iso3 if place else None))
+        events = fuse_article(article, resolved)
+        return Result(article, tuple(events), tuple(dropped), places)
+
+
+# -- offsets between the original text and the cleaned text ---------------------------------
+
+def _to_clean(cleaned, i: int) -> int:
+    """The cleaned offset of original offset ``i`` (the first kept character at or after it)."""
+    n = len(cleaned.text)
+    return bisect.bisect_left(range(n), i, key=cleaned.to_original) if n else 0
+
+
+def _span_to_clean(span: Span, cleaned) -> Span:
+    start, end = _to_clean(cleaned, span.start), _to_clean(cleaned, span.end)
+    return Span(start, end, cleaned.text[start:end])
+
+
+def _place_to_original(place: Place, cleaned, text: str) -> Place:
+    if place.span is None:
+        return place
+    start, end = cleaned.span_to_original(place.span.start, place.span.end)
+    return replace(place, span=Span(start, end, text[start:end]))
