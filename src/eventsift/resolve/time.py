@@ -1,0 +1,445 @@
+"""When did it happen: find time expressions and resolve them against the publication date.
+
+Three entry points:
+
+- ``find_time_expressions(text, start, end)``: the time expressions in ``text[start:end]``, as
+  Spans with offsets into ``text``. Each span covers the core date ("21 March 2020", "on
+  Tuesday", "two days ago") and the words around it that change its precision ("As reported
+  on", "Around", "(week of)", "(between 3 - 4 March)").
+- ``resolve_expression(expr, published)``: one expression as a TimeRef.
+- ``resolve_event_time(text, sentence, published)``: the date of the event stated in a sentence.
+
+Precision follows ACLED's ``time_precision``: 1 the day is known, 2 the week, 3 the month. For a
+week or month the date is a day inside it: "last week" is published - 7 days, "in March" the
+1st of the most recent March on or before publication, "earlier this week" the Monday of the
+publication week.
+
+Relative expressions ("today", "on Tuesday", "last week") need the publication date; when it is
+unknown they stay unresolved (date None, reason says why). The processing date is never used.
+Everything common is covered by precompiled regexes; ``dateparser`` is only a fallback inside
+``resolve_expression`` for wording the rules do not know (it is slow).
+"""
+from __future__ import annotations
+
+import calendar
+import logging
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.models import Span, TimeRef
+
+log = logging.getLogger(__name__)
+
+DAY, WEEK, MONTH = 1, 2, 3
+
+# A stated day may run ahead of the publication date by this much (time zones, a report dated
+# the evening before); beyond it, a year-less "21 March" is read as last year's.
+FUTURE_TOLERANCE_DAYS = 1
+# A year-less day up to this far after publication is read as upcoming (and so cannot date a
+# reported event); further ahead it is read as last year's. Set by reading wire and ACLED wording:
+# forward references ("talks on 25 March") are weeks, not months, ahead.
+UPCOMING_WINDOW_DAYS = 31
+# A span of days ("between 3 and 6 March") longer than this is coded to the month, not the week.
+WEEK_SPAN_MAX_DAYS = 7
+
+_MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        _MONTHS[_name.lower()] = _i
+        _MONTHS[_name[:3].lower()] = _i
+_MONTHS["sept"] = 9
+_WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+# misspellings seen in hand-typed reports
+_WEEKDAYS.update({"satudray": 5, "wenesday": 2, "wednsday": 2, "thurday": 3, "tuseday": 1})
+
+MON = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Satudray|Wenesday|Wednsday|Thurday|Tuseday)"
+D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+Y = r"(?:1[89]\d\d|20\d\d)"
+PART = r"(?:night|morning|evening|afternoon|dawn|midday|noon)"
+_F = re.IGNORECASE
+
+# Core patterns, tried in this order; earlier patterns win ties at the same start.
+_CORE: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(rf"\b(?P<y>{Y})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")),
+    ("numeric", re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{Y})\b")),
+    # 12-14 March 2020 / between 12 and 14 March / from 12 to 14 March / 23 and 24 March
+    ("range_dm", re.compile(
+        rf"\b(?:between\s+|from\s+)?(?P<d1>{D})(?:\s+(?P<m1>{MON}))?\s*(?:-|–|to|and|until)\s*(?P<d2>{D})\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?\b",
+        _F)),
+    # March 12-14, 2020
+    ("range_md", re.compile(
+        rf"\b(?P<m>{MON})\s+(?P<d1>{D})\s*(?:-|–|to|and)\s*(?P<d2>{D})(?:,?\s+(?P<y>{Y}))?\b(?!\s*:)", _F)),
+    ("dmy", re.compile(rf"\b(?:the\s+)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?\b", _F)),
+    ("mdy", re.compile(rf"\b(?P<m>{MON})\s+(?P<d>{D})(?!\d)(?:,?\s+(?P<y>{Y}))?\b(?!\s*[:.]\d)", _F)),
+    ("weekday", re.compile(
+        rf"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b", _F)),
+    ("month_year", re.compile(
+        rf"\b(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{MON})(?:,?\s+|\s+of\s+)(?P<y>{Y})\b", _F)),
+    ("ago", re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _F)),
+    ("rel", re.compile(
+        r"\b(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+" + PART + r")?"
+        r"|the\s+day\s+before\s+yesterday|last\s+" + PART + r"|overnight|since\s+midnight|on\s+the\s+eve"
+        r"|(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|this\s+(?:week|month)|last\s+(?:week|month|year)"
+        r"|the\s+previous\s+(?:day|night|week|month)|(?:at|over)\s+the\s+weekend|last\s+weekend|this\s+weekend"
+        r"|(?:in\s+)?recent\s+days|a\s+day\s+earlier)\b", _F)),
+    ("month", re.compile(
+        rf"\b(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+|(?P<pre>in|during|since|until|by)\s+)(?P<m>{MON})(?![\w-])", _F)),
+    ("year", re.compile(rf"\b(?P<pre>in|since|during|until|by|of|from)\s+(?P<y>{Y})\b", _F)),
+]
+
+# Words before or after a core that change its precision (ACLED's own note wording included).
+_LEFT_MODS = re.compile(
+    r"(?P<mod>(?:as\s+)?rep[a-z]*ed\s+on|around|on\s+or\s+(?:about|around)|about|circa|(?:the\s+)?week\s+of"
+    r"|(?:the\s+)?night\s+of|(?:the\s+)?morning\s+of|(?:the\s+)?evening\s+of|on)\s+(?:the\s+)?$",
+    _F,
+)
+_RIGHT_MODS = re.compile(
+    r"^\s*,?\s*\((?P<mod>or\s+around|week\s+of|month\s+of|as\s+reported|during\s+the\s+night|between\s+[^)]{1,40}|[^)]{0,40}\b(?:" + MON + r")\b[^)]{0,20})\)",
+    _F,
+)
+_WEEK_MOD = re.compile(r"around|about|circa|rep[a-z]*ed|week\s+of|or\s+around|as\s+reported|between", _F)
+_MONTH_MOD = re.compile(r"month\s+of", _F)
+_SINCE = re.compile(r"^since\s+(?!midnight)", _F)
+_WEEKDAY_LEADS = {"on", "late", "early", "last", "this", "past", "since", "by", "until", "from", "and", "or"}
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:since|until|till|ahead\s+of|scheduled\s+(?:for|on)|held\s+on|due\s+(?:on|in)|born\s+(?:on|in)"
+    r"|expected\s+(?:on|in)|planned\s+for|set\s+for|from|released\s+on|started\s+on|began\s+on|by)\s+(?:the\s+)?$",
+    _F,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    kind: str
+    start: int
+    end: int
+    match: re.Match[str]
+
+
+def _scan(text: str, start: int, end: int) -> list[_Found]:
+    """Non-overlapping core matches in text[start:end], leftmost-longest."""
+    found: list[_Found] = []
+    for kind, pattern in _CORE:
+        for m in pattern.finditer(text, start, end):
+            found.append(_Found(kind, m.start(), m.end(), m))
+    order = {kind: i for i, (kind, _) in enumerate(_CORE)}
+    found.sort(key=lambda f: (f.start, -(f.end - f.start), order[f.kind]))
+    chosen: list[_Found] = []
+    last_end = -1
+    for f in found:
+        if f.start >= last_end and _plausible(f):
+            chosen.append(f)
+            last_end = f.end
+    return chosen
+
+
+def _plausible(f: _Found) -> bool:
+    g = f.match.groupdict()
+    for key in ("d", "d1", "d2"):
+        if g.get(key) is not None and not 1 <= int(re.sub(r"\D", "", g[key])) <= 31:
+            return False
+    if f.kind == "dmy" or f.kind == "mdy":
+        # "May" is also a verb: "may 3" / "3 may" need a capitalised month or a year
+        m = g["m"]
+        if m.lower().startswith("may") and m[0].islower():
+            return False
+        if f.kind == "mdy" and m.lower() in {"mar", "jan", "jun"} and m[0].islower():
+            return False
+    if f.kind == "month" and g["m"].lower().startswith("may") and g["m"][0].islower():
+        return False
+    if f.kind in {"month", "month_year"} and len(g["m"].rstrip(".")) == 3 and g["m"][0].islower():
+        return False
+    if f.kind == "weekday":
+        if f.match.group("wd")[0].islower():
+            return False
+        # part of a name ("the Red Wednesday movement"): a capitalised word just before it
+        before = f.match.string[max(0, f.start - 20):f.start]
+        prev = re.search(r"([A-Za-z]+)\s+$", before)
+        if prev and prev.group(1)[0].isupper() and prev.group(1).lower() not in _WEEKDAY_LEADS and f.match.group(0)[0].isupper():
+            return False
+    return True
+
+
+def _extend(text: str, f: _Found, start: int, end: int) -> tuple[int, int]:
+    """Widen a core match over precision-changing words on either side."""
+    s, e = f.start, f.end
+    left = text[max(start, s - 30):s]
+    lm = _LEFT_MODS.search(left)
+    if lm:
+        s = s - (len(left) - lm.start())
+    right = text[e:min(end, e + 60)]
+    rm = _RIGHT_MODS.match(right)
+    if rm:
+        e = e + rm.end()
+        rm2 = _RIGHT_MODS.match(text[e:min(end, e + 60)])
+        if rm2:
+            e = e + rm2.end()
+    return s, e
+
+
+def find_time_expressions(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The time expressions in ``text[start:end]`` (offsets into ``text``), in reading order."""
+    end = len(text) if end is None else end
+    spans: list[Span] = []
+    last_end = start
+    for f in _scan(text, start, end):
+        if f.start < last_end:
+            continue
+        s, e = _extend(text, f, max(start, last_end), end)
+        # a relative word followed by the date in brackets is one expression: "yesterday (24 July)"
+        spans.append(Span(s, e, text[s:e]))
+        last_end = e
+    return spans
+
+
+# --------------------------------------------------------------------------------- resolving
+
+
+def _unresolved(reason: str, span: Span | None = None) -> TimeRef:
+    return TimeRef(None, None, span, reason)
+
+
+def _month_num(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _day_num(word: str) -> int:
+    return int(re.sub(r"\D", "", word))
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _yearless(m: int, d: int, published: date | None) -> date | None:
+    """A year-less (m, d) placed against publication: the most recent one on or before it,
+    unless it falls only a little after it ("on 25 March" in a report of 20 March is the coming
+    25 March, a plan or a deadline, not last year's)."""
+    if published is None:
+        return None
+    cand = _safe_date(published.year, m, d)
+    if cand and cand <= published + timedelta(days=UPCOMING_WINDOW_DAYS):
+        return cand
+    return _safe_date(published.year - 1, m, d) or _safe_date(published.year - 4, m, d)
+
+
+def _recent_month(m: int, published: date) -> date:
+    y = published.year if m <= published.month else published.year - 1
+    return date(y, m, 1)
+
+
+def _position_day(pos: str | None, y: int, m: int) -> date:
+    p = (pos or "").lower()
+    if p.startswith("mid") or "middle" in p:
+        return date(y, m, 15)
+    if p.startswith("late"):
+        return date(y, m, min(24, calendar.monthrange(y, m)[1]))
+    if "end" in p:
+        return date(y, m, calendar.monthrange(y, m)[1] - 6)
+    return date(y, m, 1)
+
+
+def _shift_months(d: date, months: int) -> date:
+    total = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(total, 12)
+    return date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _resolve_core(f: _Found, published: date | None) -> TimeRef:
+    g = f.match.groupdict()
+    words = f.match.group(0)
+    kind = f.kind
+    if kind == "iso":
+        d = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        return TimeRef(d, DAY, None, f"date: '{words}' (ISO)") if d else _unresolved(f"not a date: '{words}'")
+    if kind == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        day, month = (b, a) if b > 12 >= a else (a, b)  # day first unless that is impossible
+        d = _safe_date(y, month, day)
+        return TimeRef(d, DAY, None, f"date: '{words}' (day/month/year)") if d else _unresolved(f"not a date: '{words}'")
+    if kind in {"range_dm", "range_md"}:
+        m2 = _month_num(g["m"])
+        m1 = _month_num(g["m1"]) if g.get("m1") else m2
+        d1, d2 = _day_num(g["d1"]), _day_num(g["d2"])
+        if g.get("y"):
+            y2 = int(g["y"])
+            y1 = y2 - 1 if m1 > m2 else y2
+            first = _safe_date(y1, m1, d1)
+            last = _safe_date(y2, m2, d2)
+        else:
+            last = _yearless(m2, d2, published)
+            first = _safe_date(last.year - (1 if m1 > m2 else 0), m1, d1) if last else None
+            if first is None:
+                return _unresolved(f"'{words}' has no year and the publication date is unknown")
+        if first is None or last is None or last < first:
+            return _unresolved(f"not a date range: '{words}'")
+        prec = WEEK if (last - first).days <= WEEK_SPAN_MAX_DAYS else MONTH
+        return TimeRef(first, prec, None, f"date: '{words}' (first day of the range)")
+    if kind in {"dmy", "mdy"}:
+        m, dd = _month_num(g["m"]), _day_num(g["d"])
+        if g.get("y"):
+            d = _safe_date(int(g["y"]), m, dd)
+            return TimeRef(d, DAY, None, f"date: '{words}'") if d else _unresolved(f"not a date: '{words}'")
+        d = _yearless(m, dd, published)
+        if d is None:
+            return _unresolved(f"'{words}' has no year and the publication date is unknown")
+        return TimeRef(d, DAY, None, f"date: '{words}' + published (year)")
+    if kind == "month_year":
+        y, m = int(g["y"]), _month_num(g["m"])
+        return TimeRef(_position_day(g.get("pos"), y, m), MONTH, None, f"date: '{words}' (month)")
+    if kind == "year":
+        return TimeRef(date(int(g["y"]), 1, 1), MONTH, None, f"date: '{words}' (year only: too vague for an event)")
+    # everything below is relative to the publication date
+    if published is None:
+        return _unresolved(f"'{words}' is relative and the publication date is unknown")
+    if kind == "month":
+        m = _month_num(g["m"])
+        base = _recent_month(m, published)
+        pos = (g.get("pos") or "").lower()
+        if "beginning" in pos or "start" in pos or "end" in pos:
+            day = _position_day(pos, base.year, m)
+            return TimeRef(day, WEEK, None, f"date: '{words}' + published (a week at the edge of the month)")
+        if not pos and (base.year, m) == (published.year, published.month):
+            return TimeRef(published, MONTH, None, f"date: '{words}' + published (this month: the publication day)")
+        return TimeRef(_position_day(pos, base.year, m), MONTH, None, f"date: '{words}' + published (month)")
+    if kind == "weekday":
+        wd = _WEEKDAYS[g["wd"].lower()]
+        back = (published.weekday() - wd) % 7
+        return TimeRef(published - timedelta(days=back), DAY, None, f"date: '{words}' + published (most recent {calendar.day_name[wd]})")
+    if kind == "ago":
+        n = parse_number(g["n"]) or 1
+        unit = g["unit"].lower().rstrip("s")
+        if unit == "day":
+            return TimeRef(published - timedelta(days=n), DAY, None, f"date: '{words}' + published")
+        if unit == "week":
+            return TimeRef(published - timedelta(days=7 * n), WEEK, None, f"date: '{words}' + published")
+        if unit == "month":
+            return TimeRef(_shift_months(published, -n).replace(day=1), MONTH, None, f"date: '{words}' + published")
+        return TimeRef(None, None, None, f"'{words}' is a year back: too vague for an event date")
+    w = re.sub(r"\s+", " ", g["w"].lower())
+    lead = words.lower()
+    if w in {"today", "tonight", "overnight", "since midnight"} or w.startswith("this ") and w.split()[1] in {"morning", "afternoon", "evening"}:
+        return TimeRef(published, DAY, None, f"date: '{words}' + published")
+    if w.startswith("yesterday") or w in {"last night", "last evening", "the previous day", "the previous night", "a day earlier", "on the eve"} or w.startswith("last ") and w.split()[1] in PART:
+        return TimeRef(published - timedelta(days=1), DAY, None, f"date: '{words}' + published - 1 day")
+    if w == "the day before yesterday":
+        return TimeRef(published - timedelta(days=2), DAY, None, f"date: '{words}' + published - 2 days")
+    if w in {"last week", "the previous week"}:
+        return TimeRef(published - timedelta(days=7), WEEK, None, f"date: '{words}' + published - 7 days")
+    if w in {"this week", "earlier this week", "earlier in the week", "later this week"} or "recent days" in w:
+        monday = published - timedelta(days=published.weekday())
+        day = monday if w != "this week" else published
+        if "recent days" in w:
+            day = published
+        return TimeRef(day, WEEK, None, f"date: '{words}' + published (the week)")
+    if w in {"at the weekend", "over the weekend", "last weekend", "this weekend"}:
+        back = (published.weekday() - 5) % 7
+        return TimeRef(published - timedelta(days=back), WEEK, None, f"date: '{words}' + published (the weekend)")
+    if w in {"last month", "the previous month"}:
+        return TimeRef(_shift_months(published, -1).replace(day=1), MONTH, None, f"date: '{words}' + published (previous month)")
+    if w in {"this month", "earlier this month", "earlier in the month", "later this month"}:
+        return TimeRef(published.replace(day=1), MONTH, None, f"date: '{words}' + published (the month)")
+    if w == "last year":
+        return TimeRef(None, None, None, f"'{words}' is a year back: too vague for an event date")
+    if lead.startswith(("early", "late")):
+        return TimeRef(published, DAY, None, f"date: '{words}' + published")
+    return _unresolved(f"no rule for '{words}'")
+
+
+def _apply_mods(ref: TimeRef, expr: str, core: _Found, offset: int = 0) -> TimeRef:
+    """Coarsen the precision for hedges around the core ("As reported on", "(week of)")."""
+    if ref.date is None or ref.precision is None:
+        return ref
+    outside = expr[: core.start - offset] + " " + expr[core.end - offset:]
+    if _MONTH_MOD.search(outside):
+        return TimeRef(ref.date, max(ref.precision, MONTH), ref.span, ref.reason + "; '(month of)': month precision")
+    if _WEEK_MOD.search(outside) and ref.precision < WEEK:
+        return TimeRef(ref.date, WEEK, ref.span, ref.reason + "; hedged (reported on / around): week precision")
+    return ref
+
+
+_ABSOLUTE = {"iso", "numeric", "range_dm", "range_md", "dmy", "mdy", "month_year"}
+
+
+def _resolve_text(expr: str, published: date | None) -> TimeRef | None:
+    cores = _scan(expr, 0, len(expr))
+    if not cores:
+        return None
+    # a bracketed explicit date beats the relative word it explains: "yesterday (24 July)"
+    best = next((c for c in cores if c.kind in _ABSOLUTE), cores[0])
+    ref = _resolve_core(best, published)
+    return _apply_mods(ref, expr, best)
+
+
+def _dateparser(expr: str, published: date | None) -> TimeRef:
+    try:
+        import dateparser  # slow to import; only needed for wording no rule covers
+    except ImportError:  # pragma: no cover - dateparser is a declared dependency
+        return _unresolved(f"no rule for '{expr}'")
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
+    try:
+        parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+    except Exception as exc:  # dateparser raises assorted errors on odd input
+        log.debug("dateparser failed on %r: %s", expr, exc)
+        parsed = None
+    if parsed is None:
+        return _unresolved(f"no rule and no parse for '{expr}'")
+    if published is None and not re.search(Y, expr):
+        return _unresolved(f"'{expr}' is relative and the publication date is unknown")
+    return TimeRef(parsed.date(), DAY, None, f"date: '{expr}' (dateparser)")
+
+
+def resolve_expression(expr: str, published: date | None) -> TimeRef:
+    """One time expression resolved against the publication date (None when unknown)."""
+    ref = _resolve_text(expr, published)
+    if ref is None:
+        ref = _dateparser(expr, published)
+    return ref
+
+
+def _background(text: str, sentence: Span, sp: Span) -> bool:
+    left = text[max(sentence.start, sp.start - 25):sp.start]
+    return bool(_BACKGROUND_BEFORE.search(left)) or bool(_SINCE.match(sp.text))
+
+
+def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:
+    """The date of the event a sentence states.
+
+    The first expression that can date an event wins (reports lead with it: "On 21 March
+    2020, ..."), skipping ones that cannot: a bare year or "since 2011", dates after
+    publication, and ones introduced by background cues ("since", "until", "held on",
+    "ahead of"). A sentence with no usable expression is dated to the publication day (wire reports are about that day).
+    """
+    published = published.date() if isinstance(published, datetime) else published
+    candidates: list[tuple[int, TimeRef]] = []
+    for sp in find_time_expressions(text, sentence.start, sentence.end):
+        ref = resolve_expression(sp.text, published)
+        ref = TimeRef(ref.date, ref.precision, sp, ref.reason)
+        if ref.date is None:
+            if ref.reason.endswith("publication date is unknown"):
+                candidates.append((2, ref))
+            continue
+        if re.match(r"^(?:in|since|during|until|by|of|from)\s+\d{4}$", sp.text.strip(), _F):
+            continue  # year only
+        if published is not None and ref.date > published + timedelta(days=FUTURE_TOLERANCE_DAYS):
+            continue
+        if _background(text, sentence, sp):
+            continue  # "since 2011", "the election held on 28 April": not when the event happened
+        candidates.append((0, ref))
+    if candidates:
+        candidates.sort(key=lambda c: c[0])  # stable: reading order within a rank
+        return candidates[0][1]
+    if published is None:
+        return _unresolved("no date in sentence and the publication date is unknown")
+    return TimeRef(published, DAY, None, "no date in sentence: publication date")
