@@ -1,0 +1,69 @@
+"""Within-article fusion: one event per place per day, evidence from every sentence."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventsift.fuse import event_from_mentions, fuse_article, group_mentions, interaction, stable_id
+from eventsift.models import Actor, Article, Counts, Mention, Place, Span, Stance, TimeRef
+
+TEXT = ("IS retakes Palmyra\n\nIS recaptured Palmyra on Sunday, monitors said. "
+        "Moscow denied it. IS retook all of Palmyra after the army withdrew.")
+ARTICLE = Article(id="a1", text=TEXT, published=date(2016, 12, 11), outlet="Wire")
+PALMYRA = Place(span=None, name="Tadmur", latitude=34.56, longitude=38.28, geonameid=163808, country="Syria",
+                iso3="SYR", admin1="Homs")
+IS = Actor("Islamic State", 2)
+SAA = Actor("Military Forces of Syria", 1)
+
+
+def mention(start, end, *, sub="Non-state actor overtakes territory", etype="Battles", place=PALMYRA,
+            day=date(2016, 12, 11), fatalities=None, stance=Stance.ASSERTED, confidence=0.8, actor1=IS):
+    return Mention(article_id="a1", sentence=Span(start, end, TEXT[start:end]), event_type=etype,
+                   sub_event_type=sub, actor1=actor1, actor2=SAA, place=place,
+                   time=TimeRef(day, 1), counts=Counts(fatalities=fatalities), stance=stance, confidence=confidence)
+
+
+def test_mentions_of_one_event_merge_with_all_evidence():
+    a, b = mention(0, 18, confidence=0.5), mention(TEXT.index("IS retook"), len(TEXT), fatalities=3)
+    events = fuse_article(ARTICLE, [a, b])
+    assert len(events) == 1
+    (event,) = events
+    assert [e.text for e in event.evidence] == [a.sentence.text, b.sentence.text]
+    assert event.location == "Tadmur" and event.fatalities == 3 and event.confidence == 0.8
+    assert event.interaction == 12 and event.disorder_type == "Political violence"
+    assert event.notes.startswith("On 11 December 2016, Islamic State")
+
+
+@pytest.mark.parametrize("other, apart", [
+    (dict(day=date(2016, 12, 12)), True),                                   # same town, another day
+    (dict(place=Place(span=None, name="Homs", latitude=34.73, longitude=36.72, geonameid=169577)), True),
+    (dict(etype="Violence against civilians", sub="Attack"), True),          # another family of event
+    (dict(place=None), False),                                              # no place of its own: same event
+    (dict(fatalities=4), False),
+])
+def test_near_misses_stay_apart(other, apart):
+    groups = group_mentions([mention(0, 18), mention(20, 60, **other)])
+    assert (len(groups) == 2) is apart
+
+
+def test_conflicting_tolls_keep_the_range_and_the_lower_best():
+    event = event_from_mentions(ARTICLE, [mention(0, 18, fatalities=30), mention(20, 60, fatalities=12)])
+    assert (event.fatalities, event.fatalities_low, event.fatalities_high) == (12, 12, 30)
+
+
+def test_a_denial_makes_the_event_disputed():
+    event = event_from_mentions(ARTICLE, [mention(0, 18), mention(20, 60, stance=Stance.DENIED)])
+    assert event.stance is Stance.DISPUTED
+
+
+def test_ids_are_stable_and_distinct():
+    one = fuse_article(ARTICLE, [mention(0, 18)])[0].event_id
+    assert one == fuse_article(ARTICLE, [mention(0, 18)])[0].event_id
+    assert one != fuse_article(ARTICLE, [mention(0, 18, day=date(2016, 12, 10))])[0].event_id
+    assert stable_id("a1", 1) == stable_id("a1", 1) != stable_id("a1", 2)
+
+
+@pytest.mark.parametrize("i1, i2, code", [(2, 1, 12), (1, 2, 12), (8, 2, 28), (7, None, 70), (None, None, None), (6, 6, 66)])
+def test_interaction_code(i1, i2, code):
+    assert interaction(i1, i2) == code
