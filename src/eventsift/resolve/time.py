@@ -80,7 +80,7 @@ _CORE: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(
         rf"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b", _F)),
     ("month_year", re.compile(
-        rf"\b(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{MON})(?:,?\s+|\s+of\s+)(?P<y>{Y})\b", _F)),
+        rf"\b(?:(?:in|during|by|of)\s+)?(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{MON})(?:,?\s+|\s+of\s+)(?P<y>{Y})\b", _F)),
     ("ago", re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _F)),
     ("rel", re.compile(
         r"\b(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+" + PART + r")?"
@@ -108,8 +108,8 @@ _MONTH_MOD = re.compile(r"month\s+of", _F)
 _SINCE = re.compile(r"^since\s+(?!midnight)", _F)
 _WEEKDAY_LEADS = {"on", "late", "early", "last", "this", "past", "since", "by", "until", "from", "and", "or"}
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:since|until|till|ahead\s+of|scheduled\s+(?:for|on)|held\s+on|due\s+(?:on|in)|born\s+(?:on|in)"
-    r"|expected\s+(?:on|in)|planned\s+for|set\s+for|from|released\s+on|started\s+on|began\s+on|by)\s+(?:the\s+)?$",
+    r"\b(?:since|until|till|ahead\s+of|scheduled(?:\s+for)?|held|due|born|expected|planned(?:\s+for)?"
+    r"|set\s+for|from|released|started|began|by)\s+(?:(?:on|in)\s+)?(?:the\s+)?$",
     _F,
 )
 
@@ -325,8 +325,8 @@ def _resolve_core(f: _Found, published: date | None) -> TimeRef:
         if unit == "month":
             return TimeRef(_shift_months(published, -n).replace(day=1), MONTH, None, f"date: '{words}' + published")
         return TimeRef(None, None, None, f"'{words}' is a year back: too vague for an event date")
-    w = re.sub(r"\s+", " ", g["w"].lower())
-    lead = words.lower()
+    lead = re.sub(r"\s+", " ", words.lower())
+    w = lead if lead.endswith(("week", "month")) else re.sub(r"\s+", " ", g["w"].lower())
     if w in {"today", "tonight", "overnight", "since midnight"} or w.startswith("this ") and w.split()[1] in {"morning", "afternoon", "evening"}:
         return TimeRef(published, DAY, None, f"date: '{words}' + published")
     if w.startswith("yesterday") or w in {"last night", "last evening", "the previous day", "the previous night", "a day earlier", "on the eve"} or w.startswith("last ") and w.split()[1] in PART:
