@@ -331,6 +331,22 @@ def gazetteer_import(
     err.print(f"added {n} places")
 
 
+@app.command()
+def serve(
+    db: Path = typer.Option(Path("events.db"), help="The SQLite store to serve (opened read-only)."),
+    host: str = typer.Option("127.0.0.1", help="Address to bind; the default serves this machine only."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    tiles_url: Optional[str] = typer.Option(None, help="Optional online map tiles ({z}/{x}/{y} URL); offline borders otherwise."),
+) -> None:
+    """Serve the JSON API and the map-and-timeline page."""
+    from .api import serve as serve_api
+
+    if not db.exists():
+        raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
+    err.print(f"serving {db} on http://{host}:{port}/ (API at /events, /stats; docs at /docs)")
+    serve_api(db, host=host, port=port, tiles_url=tiles_url)
+
+
 @app.command("settings")
 def show_settings() -> None:
     """List every setting with its default and environment variable."""
