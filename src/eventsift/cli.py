@@ -197,11 +197,12 @@ def export(
 ) -> None:
     """Write the stored events in an analyst's format."""
     from .export import FORMATS
-    from .store import Store
 
     writer = FORMATS[_check_format(fmt)]
     if not db.exists():
-        raise EventsiftError("E010", f"no store at {db}", "create one with `eventsift run INPUTS --db " + str(db) + "`")
+        raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
+    from .store import Store
+
     filters = {k: v for k, v in dict(country=country, event_type=event_type, date_from=date_from,
                                       date_to=date_to).items() if v}
     with Store.open(db, readonly=True) as store, _output(output) as out:
