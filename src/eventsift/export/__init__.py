@@ -1,16 +1,20 @@
-"""Export: Events → the shapes analysts open (JSONL, ACLED CSV, GeoJSON, ...).
+"""Export: Events → the shapes analysts open (JSONL, ACLED CSV, HXL CSV, GeoJSON, PLOVER, Parquet).
 
-Every writer takes an iterable of Events and a text stream and returns the number of rows
-written; ``FORMATS`` maps the CLI's ``--format`` names to them.
+Every text writer takes an iterable of Events and a text stream and returns the number of rows
+written; ``FORMATS`` maps the CLI's ``--format`` names to them. Binary formats (Parquet) cannot
+go to a text stream: ``BINARY_FORMATS`` maps their names to writers taking a file path instead.
 """
 from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import datetime, time, timezone
+from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from ..models import INTER_NAMES, Event
+from .plover import write_plover
+from .regions import region_of
 
 #: ACLED's export columns, in ACLED's order and spelling
 ACLED_COLUMNS = (
@@ -44,6 +48,22 @@ def _iso_numeric(iso3: str | None) -> str:
     return str(int(country.numeric)) if country else ""
 
 
+def row_timestamp(event: Event) -> int | str:
+    """ACLED's ``timestamp`` (when the row last changed), made deterministic.
+
+    The same events always export to the same bytes, so the wall clock is never used: the row
+    changes when a new report of it is published, so the stamp is the latest publication date
+    among its sources (midnight UTC, in Unix seconds), else the event's own date, else empty.
+    """
+    days = [s.published for s in event.sources if s.published is not None]
+    day = max(days) if days else event.event_date
+    if day is None:
+        return ""
+    if isinstance(day, datetime):
+        day = day.date()
+    return int(datetime.combine(day, time(0), tzinfo=timezone.utc).timestamp())
+
+
 def acled_row(event: Event) -> dict[str, object]:
     """One ACLED CSV row (strings and numbers), ACLED columns first, then eventsift's."""
     d = event.event_date
@@ -65,7 +85,7 @@ def acled_row(event: Event) -> dict[str, object]:
         "interaction": event.interaction or "",
         "civilian_targeting": "Civilian targeting" if event.civilian_targeting else "",
         "iso": _iso_numeric(event.iso3),
-        "region": "",
+        "region": region_of(event.iso3),
         "country": event.country or "",
         "admin1": event.admin1 or "",
         "admin2": event.admin2 or "",
@@ -79,7 +99,7 @@ def acled_row(event: Event) -> dict[str, object]:
         "notes": event.notes,
         "fatalities": event.fatalities if event.fatalities is not None else 0,
         "tags": "",
-        "timestamp": int(datetime.now(timezone.utc).timestamp()),
+        "timestamp": row_timestamp(event),
         "iso3": event.iso3 or "",
         "geonameid": event.geonameid or "",
         "fatalities_low": "" if event.fatalities_low is None else event.fatalities_low,
@@ -108,6 +128,70 @@ def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
     return n
 
 
+#: HXL hashtags for every exported column (ACLED's, then eventsift's), "" where none fits
+HXL_TAGS: dict[str, str] = {
+    "event_id_cnty": "#event+code",
+    "event_date": "#date+occurred",
+    "year": "#date+year",
+    "time_precision": "#date+precision",
+    "disorder_type": "#event+type+disorder",
+    "event_type": "#event+type",
+    "sub_event_type": "#event+type+sub",
+    "actor1": "#group+name+first",
+    "assoc_actor_1": "#group+name+first+assoc",
+    "inter1": "#group+type+first",
+    "actor2": "#group+name+second",
+    "assoc_actor_2": "#group+name+second+assoc",
+    "inter2": "#group+type+second",
+    "interaction": "#group+type+interaction",
+    "civilian_targeting": "#affected+civilians+targeted",
+    "iso": "#country+code+num",
+    "region": "#region+name",
+    "country": "#country+name",
+    "admin1": "#adm1+name",
+    "admin2": "#adm2+name",
+    "admin3": "#adm3+name",
+    "location": "#loc+name",
+    "latitude": "#geo+lat",
+    "longitude": "#geo+lon",
+    "geo_precision": "#geo+precision",
+    "source": "#meta+source",
+    "source_scale": "#meta+source+scale",
+    "notes": "#description+notes",
+    "fatalities": "#affected+killed",
+    "tags": "",
+    "timestamp": "#date+updated",
+    "iso3": "#country+code",
+    "geonameid": "#loc+code+geonames",
+    "fatalities_low": "#affected+killed+min",
+    "fatalities_high": "#affected+killed+max",
+    "injured": "#affected+injured",
+    "arrested": "#affected+arrested",
+    "displaced": "#affected+displaced",
+    "claimed_by": "#meta+source+claimant",
+    "stance": "#meta+stance",
+    "plover_type": "#event+type+plover",
+    "plover_mode": "#event+mode+plover",
+    "confidence": "#meta+confidence",
+    "source_count": "#meta+source+count",
+    "article_ids": "#meta+source+code",
+    "evidence": "#description+evidence",
+}
+
+
+def write_hxl(events: Iterable[Event], out: TextIO) -> int:
+    """The ACLED CSV rows with an HXL hashtag row under the header (HDX's convention)."""
+    columns = ACLED_COLUMNS + EXTRA_COLUMNS
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerow([HXL_TAGS[c] for c in columns])
+    n = 0
+    for n, event in enumerate(events, 1):
+        row = acled_row(event)
+        writer.writerow([row[c] for c in columns])
+    return n
+
+
 def geojson_feature(event: Event) -> dict:
     props = event.to_dict()
     geometry = None
@@ -128,8 +212,22 @@ def write_geojson(events: Iterable[Event], out: TextIO) -> int:
     return n
 
 
+def write_parquet(events: Iterable[Event], path: str | Path) -> int:
+    """Typed Parquet (needs pyarrow); see ``export.parquet``."""
+    from .parquet import write_parquet as _write
+
+    return _write(events, path)
+
+
 FORMATS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
     "jsonl": write_jsonl,
     "acled-csv": write_acled_csv,
+    "hxl": write_hxl,
     "geojson": write_geojson,
+    "plover": write_plover,
+}
+
+#: formats written to a file path rather than a text stream
+BINARY_FORMATS: dict[str, Callable[[Iterable[Event], "str | Path"], int]] = {
+    "parquet": write_parquet,
 }
