@@ -1,0 +1,196 @@
+"""Find actor phrases in a sentence: named groups from the dictionary, generic heads typed by rule.
+
+A found phrase is an ``ActorRef`` (token range, head token, canonical name, inter code, country).
+Generic actors whose country is not stated get a bare ACLED name ("Civilians", "Military Forces")
+that ``eventsift.resolve.actors.resolve_actors`` completes once the event's place is known.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .lexicon import Country, Lexicon
+
+# Bare names of generic actors (completed with the event's country later).
+MILITARY = "Military Forces"
+POLICE = "Police Forces"
+GOVERNMENT = "Government"
+UAG = "Unidentified Armed Group"
+REBELS = "Rebels"
+CIVILIANS = "Civilians"
+PROTESTERS = "Protesters"
+RIOTERS = "Rioters"
+COMMUNAL = "Unidentified Communal Militia"
+ETHNIC_SUFFIX = "Ethnic Militia"
+
+GENERIC_NAMES = {
+    "military": (MILITARY, 1),
+    "police": (POLICE, 1),
+    "government": (GOVERNMENT, 1),
+    "uag": (UAG, 3),
+    "rebel": (REBELS, 2),
+    "militant": (UAG, 3),
+    "civilian": (CIVILIANS, 7),
+    "group_civilian": (CIVILIANS, 7),
+    "protester": (PROTESTERS, 6),
+    "rioter": (RIOTERS, 5),
+    "communal": (COMMUNAL, 4),
+}
+
+_ARMED_MODIFIERS = frozenset({"armed", "unknown", "unidentified", "suspected", "masked", "hooded", "heavily"})
+_STATE_MODIFIERS = frozenset({"security", "armed", "government", "state", "military", "defence", "defense",
+                              "special", "pro-government", "regime", "national", "federal", "army", "government-"})
+_POLICE_MODIFIERS = frozenset({"police", "customs", "forest", "prison", "border", "traffic", "gendarmerie", "local"})
+_CIVIL_MODIFIERS = frozenset({"medical", "health", "aid", "humanitarian", "civilian", "media", "election", "electoral"})
+# weapon platforms that name an actor when a country is attached ("Turkish warplanes")
+_PLATFORMS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "airstrike", "strike", "plane",
+                        "gunship", "artillery", "shelling", "air", "raid", "bomber"})
+# facilities whose attack implies state forces as the target ("attacked a check point")
+_STATE_SITES = frozenset({"checkpoint", "outpost", "convoy", "barracks", "apc", "tank", "garrison", "post",
+                          "patrol", "point", "base", "station", "unit", "camp"})
+_SITE_NEEDS_MODIFIER = frozenset({"post", "point", "base", "station", "unit", "camp"})
+_SITE_MODIFIERS = frozenset({"check", "military", "army", "security", "police", "government", "border", "their"})
+# words that continue a named group into one phrase ("Taliban militants", "IS fighters")
+_CONTINUATION = frozenset({"militant", "fighter", "force", "member", "insurgent", "rebel", "jihadist", "group",
+                           "commander", "gunman", "militiaman", "sniper", "soldier", "troop", "army",
+                           "official", "unit", "operative", "element", "cell", "affiliate", "militia"})
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    start: int  # token index (doc), inclusive
+    end: int  # token index (doc), exclusive
+    head: int  # token index of the head word
+    name: str
+    inter: int
+    kind: str  # "named" or a generic kind from generic.tsv (or "site" / "platform")
+    country: Country | None
+    reason: str
+    identity: str | None = None  # an identity group named with it ("Fulani herders")
+
+    @property
+    def armed(self) -> bool:
+        return self.inter in (1, 2, 3, 4, 8)
+
+
+def _country_in(tokens, lex: Lexicon) -> Country | None:
+    for tok in tokens:
+        c = lex.countries_by_word.get(tok.lower_)
+        if c is not None:
+            return c
+    return None
+
+
+def _modifiers(head):
+    """Left-side modifiers of a noun: amod, compound, poss, nmod, nummod (and their compounds)."""
+    out = []
+    for child in head.lefts:
+        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod", "advmod"):
+            out.append(child)
+            out.extend(c for c in child.lefts if c.dep_ in ("compound", "amod", "advmod", "punct", "poss"))
+    return out
+
+
+def _generic(tok, lex: Lexicon) -> ActorRef | None:
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    kind = lex.generic.get(lower) or lex.generic.get(lemma)
+    mods = _modifiers(tok)
+    mod_words = {m.lower_ for m in mods}
+    country = _country_in(mods, lex)
+    ethnic = next((lex.ethnic[m.lower_] for m in mods if m.lower_ in lex.ethnic), None)
+    site = False
+    if kind is None:
+        if lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & {"military", "army", "government", "regime"}):
+            kind = "military"
+        elif lemma in _STATE_SITES and tok.pos_ in ("NOUN", "PROPN") and (
+            lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS
+        ):
+            kind, site = "military", True
+            if mod_words & {"police"}:
+                kind = "police"
+        elif lower in lex.ethnic and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            kind = "group_civilian"
+            ethnic = lex.ethnic[lower]
+        else:
+            return None
+    if kind == "none" or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    if kind == "military":
+        if lemma == "force" and not (country or mod_words & (_STATE_MODIFIERS | _POLICE_MODIFIERS)):
+            if not mod_words & {"afghan", "the"}:
+                return None
+        if mod_words & {"police"} or (lemma in ("force", "personnel", "officer") and mod_words & _POLICE_MODIFIERS):
+            kind = "police"
+        if lemma == "personnel" and mod_words & _CIVIL_MODIFIERS:
+            kind = "civilian"
+    elif kind == "police":
+        if lemma in ("officer", "guard", "authority") and mod_words & {"army", "military"}:
+            kind = "military"
+        if lemma == "officer" and mod_words & _CIVIL_MODIFIERS:
+            kind = "civilian"
+    elif kind in ("civilian", "uag") and mod_words & _ARMED_MODIFIERS and lemma in (
+        "man", "men", "individual", "person", "people", "youth", "assailant", "gunman"
+    ):
+        kind = "uag"
+    elif kind == "uag" and lemma == "individual" and not mod_words & _ARMED_MODIFIERS:
+        kind = "uag"
+    elif kind == "civilian" and lemma in ("man", "men", "individual"):
+        kind = "civilian"
+    if kind == "communal" and ethnic:
+        kind = "ethnic"
+    name, inter = GENERIC_NAMES.get(kind, (None, None)) if kind != "ethnic" else (f"{ethnic} {ETHNIC_SUFFIX}", 4)
+    if name is None:
+        return None
+    if kind in ("military", "police", "government") and country is not None:
+        name = f"{name} of {country.name}"
+    elif kind not in ("military", "police", "government") and country is not None:
+        name = f"{name} ({country.name})"
+    start = min([tok.i] + [m.i for m in mods if m.dep_ not in ("det", "nummod")])
+    reason = f"generic head '{tok.text}' → {kind}" + (f", country from '{country.name}'" if country else "")
+    if ethnic and kind != "ethnic":
+        reason += f"; identity '{ethnic}'"
+    return ActorRef(start, tok.i + 1, tok.i, name, inter, "site" if site else kind, country, reason,
+                    ethnic if kind != "ethnic" else None)
+
+
+def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
+    """All actor phrases in tokens [start, end) of ``doc``, left to right, without overlaps."""
+    out: list[ActorRef] = []
+    i = start
+    while i < end:
+        tok = doc[i]
+        hit = None
+        exact = lex.exact_aliases.get(tok.text)
+        if exact is not None:
+            hit = (1, exact)
+        else:
+            for n in range(min(lex.max_alias, end - i), 0, -1):
+                key = tuple(t.lower_ for t in doc[i:i + n])
+                actor = lex.aliases.get(key)
+                if actor is not None:
+                    hit = (n, actor)
+                    break
+        if hit is not None:
+            n, actor = hit
+            j = i + n
+            while j < end and (doc[j].lemma_.lower() in _CONTINUATION or doc[j].text in ("-", "'")) and doc[j].pos_ != "VERB":
+                j += 1
+            while j > i + n and doc[j - 1].text in ("-", "'"):
+                j -= 1
+            country = None
+            if actor.home is not None:
+                from .lexicon import load  # noqa: PLC0415 (cached)
+
+                country = load().countries_by_iso.get(actor.home)
+            out.append(ActorRef(i, j, j - 1, actor.name, actor.inter, "named", country,
+                                f"dictionary: '{doc[i:j].text}' → {actor.name}"))
+            i = j
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            ref = _generic(tok, lex)
+            if ref is not None:
+                if out and ref.start < out[-1].end:
+                    ref = replace(ref, start=out[-1].end)
+                out.append(ref)
+        i += 1
+    return out

@@ -1,0 +1,166 @@
+"""What surrounds a trigger: modality (threats, plans, hypotheticals, negation), cumulative tolls,
+background dates, and who claims it (claimed_by, stance, hedges)."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..models import Stance
+
+_MODAL_HYPOTHETICAL = frozenset({"could", "may", "might", "would", "should", "can"})
+_MODAL_FUTURE = frozenset({"will", "shall", "'ll"})
+_THREAT_HEADS = frozenset({
+    "threaten", "warn", "vow", "plan", "demand", "urge", "call", "pledge", "intend", "prepare", "seek",
+    "want", "aim", "try", "attempt", "propose", "consider", "order", "ask", "promise", "hope", "fear",
+    "threat", "warning", "plan", "call", "ultimatum", "bid",
+})
+_NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
+_FAILED = frozenset({"fail", "refuse"})
+_DENY = frozenset({"deny", "reject", "dismiss", "refute"})
+_SAY = frozenset({"say", "report", "claim", "state", "announce", "confirm", "tell", "add", "allege", "accuse"})
+_HEDGES = re.compile(r"\b(reportedly|allegedly|unconfirmed|purportedly|it is believed|is believed to|are believed to|rumou?rs?)\b", re.I)
+
+_CUMULATIVE = re.compile(
+    r"\b(?:war|conflict|insurgency|civil war|violence|crisis|unrest|fighting|campaign|uprising)\b[^.;]{0,120}?"
+    r"\b(?:has|have|had)\s+(?:so far\s+)?(?:killed|left|claimed|cost)\b"
+    r"|\bsince\s+(?:the\s+(?:start|beginning|outbreak)|it\s+began|(?:19|20)\d\d)\b[^.;]{0,80}?\b(?:killed|dead|deaths|lives)\b"
+    r"|\b(?:killed|dead|deaths)\b[^.;]{0,60}?\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:19|20)\d\d)\b"
+    r"|\b(?:so far this year|this year alone|death toll (?:from|of) the (?:war|conflict))\b",
+    re.I,
+)
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), start=1)}
+_MONTH_REF = re.compile(
+    r"\b(?:in|since|during|last|of|from|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(January|February|March|April|June|July|August|September|October|November|December)"
+    r"(?:\s+((?:19|20)\d\d))?\b"
+    r"|\b(?:in|since|during)\s+((?:19|20)\d\d)\b|\b(last year|a year ago|years ago)\b"
+)
+_DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or around)?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d", re.I)
+
+
+def modality(trigger) -> str | None:
+    """Why the event word does not state a real, happened event (None when it does)."""
+    tok = trigger
+    for depth in range(4):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and depth == 0):
+                return f"negated: '{child.text} {tok.text}'"
+            if child.dep_ == "aux" and child.lower_ in _MODAL_HYPOTHETICAL:
+                return f"hypothetical: '{child.text} {tok.text}'"
+            if child.dep_ == "aux" and child.lower_ in _MODAL_FUTURE:
+                return f"future or plan: '{child.text} {tok.text}'"
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return f"hypothetical: '{child.text} ... {tok.text}'"
+        head = tok.head
+        if head is tok:
+            break
+        lemma = head.lemma_.lower()
+        if tok.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "dobj", "relcl", "advcl", "conj") and lemma in _THREAT_HEADS:
+            if tok.dep_ == "conj" or (tok.dep_ == "dobj" and head.pos_ != "VERB"):
+                pass
+            else:
+                return f"threat or plan: '{head.text} ... {trigger.text}'"
+        if tok.dep_ in ("xcomp",) and lemma in _FAILED:
+            return f"negated: '{head.text} to {trigger.text}'"
+        if lemma == "yet" or (tok.dep_ == "xcomp" and head.lower_ == "yet"):
+            return f"negated: 'yet to {trigger.text}'"
+        if tok.dep_ in ("conj", "advcl", "relcl", "acl") and depth > 0:
+            break
+        tok = head
+    return None
+
+
+def denied(trigger) -> bool:
+    """True when the event word sits under a denial ("denied carrying out the attack")."""
+    tok = trigger
+    for _ in range(4):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in _DENY:
+            return True
+    return False
+
+
+def cumulative(text: str) -> str | None:
+    m = _CUMULATIVE.search(text)
+    return f"cumulative toll: '{m.group(0)[:80]}'" if m else None
+
+
+def background(text: str, published: date | None) -> str | None:
+    """A sentence dated clearly before the publication month ("victory there in March" in December)."""
+    if published is None:
+        return None
+    if _DATE_AT_START.match(text):
+        return None
+    pub = (published.year, published.month)
+    for m in _MONTH_REF.finditer(text):
+        month, year, year_only, vague = m.groups()
+        if vague:
+            return f"background: '{m.group(0).strip()}' before publication"
+        if year_only:
+            if int(year_only) < published.year:
+                return f"background: '{m.group(0).strip()}' before publication year"
+            continue
+        mo = _MONTHS[month.lower()]
+        yr = int(year) if year else (published.year if mo <= published.month else published.year - 1)
+        if (yr, mo) < pub:
+            return f"background: '{m.group(0).strip()}' before publication month"
+    return None
+
+
+def hedged(text: str) -> str | None:
+    m = _HEDGES.search(text)
+    return m.group(0) if m else None
+
+
+def _phrase(tok) -> str:
+    words = [t for t in tok.subtree]
+    while words and (words[0].dep_ in ("det", "punct") or words[0].lower_ in ("the", "a", "an")):
+        words = words[1:]
+    while words and words[-1].dep_ == "punct":
+        words = words[:-1]
+    if not words:
+        return ""
+    return tok.doc[words[0].i:words[-1].i + 1].text
+
+
+def claim(sent, trigger) -> tuple[str | None, str | None]:
+    """(claimed_by, the words it came from) for the trigger's sentence."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                who = _phrase(obj)
+                return who, f"according to {who}"
+    best = None
+    for tok in sent:
+        if tok.lemma_.lower() not in _SAY or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.i == trigger.i:
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        # the say-verb must govern the trigger, or the trigger's clause must govern it (parenthetical)
+        governs = trigger in tok.subtree or tok in trigger.head.subtree or tok.head.i == tok.i
+        if governs:
+            best = (_phrase(subj), f"{subj.text} {tok.text}")
+            break
+    return best if best else (None, None)
+
+
+def stance(sent, trigger, claimant: str | None) -> tuple[Stance, str | None]:
+    if denied(trigger):
+        head = trigger
+        while head.lemma_.lower() not in _DENY:
+            head = head.head
+        return Stance.DENIED, f"'{head.text}' governs '{trigger.text}'"
+    for tok in sent:
+        if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB" and trigger not in tok.subtree:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            who = subj.text if subj is not None else "another party"
+            return Stance.DISPUTED, f"'{who} {tok.text}' contests it"
+    return Stance.ASSERTED, None

@@ -1,0 +1,455 @@
+"""Typing one sentence the way ACLED's coders do: who did what to whom, and with what.
+
+``find_triggers`` lists event words (lemma lexicon plus phrases); ``roles`` reads agent and patient
+off the dependency parse; ``classify`` picks the sub-event type from trigger families, weapons and
+the actors' types, following ACLED's conventions (see DESIGN.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .actors import CIVILIANS, COMMUNAL, RIOTERS, ActorRef
+from .lexicon import Lexicon
+
+# families that state violence between people
+VIOLENT = frozenset({"violence", "abduct", "sexual", "mob", "riot"})
+# triggers that start an exchange; "repulse"/"repel" answer one (their agent is the defender)
+INITIATING = frozenset({"attack", "ambush", "raid", "assault", "storm", "overtake", "airstrike", "strike",
+                        "offensive", "shell", "bombard", "fire", "kidnap", "abduct", "target"})
+REACTIVE = frozenset({"repulse", "repel", "foil", "thwart", "retaliate", "respond", "defend"})
+BATTLE_WORDS = frozenset({"clash", "fight", "battle", "ambush", "exchange", "gunfight", "firefight", "skirmish",
+                          "repulse", "repel", "engage", "fighting", "overtake"})
+_WEAPON_ORDER = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
+_WEAPON_SUB = {
+    "chemical": "Chemical weapon",
+    "suicide": "Suicide bomb",
+    "air": "Air/drone strike",
+    "shelling": "Shelling/artillery/missile attack",
+    "grenade": "Grenade",
+    "ied": "Remote explosive/landmine/IED",
+}
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PROPERTY = frozenset({"house", "home", "property", "shop", "market", "vehicle", "car", "motorcycle", "motorbike",
+                       "livestock", "cattle", "ox", "oxen", "cow", "sheep", "goat", "crop", "field", "farm", "granary",
+                       "building", "church", "mosque", "school", "office", "store", "warehouse", "hut", "camp",
+                       "belongings", "money", "cash", "good", "item", "phone", "animal", "herd", "harvest"})
+_WEAPON_OBJECTS = frozenset({"weapon", "arm", "ammunition", "gun", "rifle", "explosive", "cache", "firearm",
+                             "munition", "material", "equipment", "drug"})
+_PROTEST_OBJECT = frozenset({"strike", "sit", "march", "demonstration", "protest", "rally", "boycott"})
+_CONTROL_NOUNS = frozenset({"control", "town", "city", "village", "district", "area", "territory", "base",
+                            "position", "hill", "region", "province", "capital", "neighbourhood", "neighborhood"})
+_MOB_VICTIMS = frozenset({"thief", "robber", "suspect", "criminal", "murderer", "witch", "sorcerer", "burglar",
+                          "rapist", "kidnapper", "bandit", "alleged"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    i: int  # token index of the event word
+    family: str
+    text: str  # the words (lemma or phrase)
+    strength: float  # 1 strong, lower for weak cues
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    sub_event_type: str
+    actor1: ActorRef | None
+    actor2: ActorRef | None
+    trigger: Trigger
+    reason: str
+    actor1_reason: str
+    actor2_reason: str
+
+
+_WEAK = {"gather": 0.5, "see": 0.4, "spot": 0.5, "sight": 0.5, "position": 0.4, "form": 0.4, "join": 0.5,
+         "hit": 0.7, "target": 0.7, "fire": 0.6, "base": 0.3, "headquarters": 0.5, "destroy": 0.7, "burn": 0.7,
+         "exchange": 0.5, "sign": 0.5, "deal": 0.6, "proposal": 0.5, "strike": 0.6, "march": 0.7, "mobilize": 0.4,
+         "mobilise": 0.4, "patrol": 0.4, "custody": 0.6, "damage": 0.6, "flee": 0.5, "negotiate": 0.4,
+         "casualty": 0.5, "die": 0.6, "dead": 0.6, "death": 0.5, "hurt": 0.5, "fatality": 0.3, "explosion": 0.8,
+         "blast": 0.8, "stone": 0.5, "engage": 0.6, "rally": 0.8, "seize": 0.8, "split": 0.3, "merge": 0.4,
+         "grave": 0.8, "displace": 0.7, "displacement": 0.7, "exodus": 0.7, "reinforce": 0.5, "intervene": 0.7,
+         "baton": 0.5, "crackdown": 0.6, "defect": 0.8, "surrender": 0.8, "recruit": 0.8, "deploy": 0.8,
+         "withdraw": 0.7, "abandon": 0.5, "evacuate": 0.4, "retreat": 0.7, "swap": 0.6}
+_VERBAL_ONLY = frozenset({"see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
+                          "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
+                          "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
+                          "evacuate", "retreat", "surrender", "recruit", "deal", "mobilize", "mobilise"})
+
+
+def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char0: int) -> list[Trigger]:
+    out: list[Trigger] = []
+    seen: set[int] = set()
+    for m in lex.trigger_phrases.finditer(lower_text):
+        phrase = m.group(1)
+        tok = doc.char_span(char0 + m.start(1), char0 + m.end(1), alignment_mode="expand")
+        if tok is None:
+            continue
+        head = tok.root
+        out.append(Trigger(head.i, lex.phrase_family[phrase], phrase, 1.0))
+        seen.update(t.i for t in tok)
+    for tok in doc[start:end]:
+        if tok.i in seen:
+            continue
+        lemma = tok.lemma_.lower()
+        fam = lex.trigger_lemmas.get(lemma) or lex.trigger_lemmas.get(tok.lower_)
+        if fam is None or tok.pos_ in ("PROPN", "ADP", "DET", "PRON", "PUNCT"):
+            continue
+        if lemma in _VERBAL_ONLY and tok.pos_ not in ("VERB",) and not (lemma == "strike" and tok.pos_ == "NOUN"):
+            continue
+        if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
+            continue
+        if lemma == "strike" and tok.pos_ == "NOUN":
+            fam = "protest" if not any(t.lemma_.lower() in ("air", "drone") for t in tok.lefts) else "violence"
+            if fam == "protest" and not any(t.lower_ in ("on", "general", "hunger") for t in doc[max(start, tok.i - 2):tok.i]):
+                continue
+        out.append(Trigger(tok.i, fam, tok.text, _WEAK.get(lemma, 1.0)))
+    out.sort(key=lambda t: t.i)
+    return out
+
+
+def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for m in lex.weapons.finditer(lower_text):
+        kinds.setdefault(lex.weapon_kind[m.group(1)], m.group(1))
+    if "rocket-propelled" in kinds.get("shelling", "") or "rocket-propelled grenade" in lower_text:
+        kinds.pop("grenade", None)
+    return kinds
+
+
+# ---------------------------------------------------------------- roles from the dependency parse
+
+def _ref_at(tok, by_token: dict[int, ActorRef]) -> ActorRef | None:
+    ref = by_token.get(tok.i)
+    if ref is not None:
+        return ref
+    for t in tok.subtree:
+        ref = by_token.get(t.i)
+        if ref is not None:
+            return ref
+    return None
+
+
+def _prep_obj(tok, preps) -> list:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _subject_of(tok):
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c, c.dep_ == "nsubjpass"
+        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+            if cur.dep_ == "advcl" and cur.pos_ != "VERB":
+                break
+            cur = cur.head
+            if cur.dep_ == "advcl":
+                continue
+        else:
+            break
+    return None, False
+
+
+def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) -> tuple[ActorRef | None, ActorRef | None, str]:
+    """(agent, patient, how) for one event word."""
+    tok = doc[trig.i]
+    agent = patient = None
+    how = ""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        subj, subj_passive = _subject_of(tok)
+        if passive or subj_passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+            if subj is not None:
+                patient = _ref_at(subj, by_token)
+            if tok.dep_ == "acl":
+                patient = patient or _ref_at(tok.head, by_token)
+            for obj in _prep_obj(tok, ("by",)):
+                agent = _ref_at(obj, by_token)
+            how = "passive"
+        else:
+            if subj is not None:
+                agent = _ref_at(subj, by_token)
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+            if not objs and tok.dep_ == "conj":
+                objs = [c for c in tok.head.children if c.dep_ == "dobj"]
+            if not objs:  # "attacked and killed 2 soldiers": the object sits on a conjoined verb
+                for c in tok.children:
+                    if c.dep_ == "conj" and c.pos_ == "VERB":
+                        objs = [g for g in c.children if g.dep_ == "dobj"]
+                        if objs:
+                            break
+            for obj in objs:
+                patient = _ref_at(obj, by_token)
+                if patient is not None:
+                    break
+            if patient is None:
+                for obj in _prep_obj(tok, ("with", "on", "against", "at", "into")):
+                    patient = _ref_at(obj, by_token)
+                    if patient is not None:
+                        break
+            how = "active"
+    else:  # a noun: "an attack by X on Y", "X's attack", "clashes between X and Y", "Afghan airstrikes"
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.pos_ == "PRON" and main_subject is not None:
+                    agent = _ref_at(main_subject, by_token)
+                    how = f"'{c.text} {tok.text}' refers to the subject"
+                else:
+                    agent = _ref_at(c, by_token)
+            elif c.dep_ in ("compound", "amod", "nmod") and agent is None:
+                agent = by_token.get(c.i)
+        for obj in _prep_obj(tok, ("by", "from")):
+            agent = agent or _ref_at(obj, by_token)
+        between = _prep_obj(tok, ("between", "among"))
+        if between:
+            first = _ref_at(between[0], by_token)
+            second = None
+            for c in between[0].children:
+                if c.dep_ == "conj":
+                    second = _ref_at(c, by_token)
+            agent, patient = agent or first, second
+            how = "between"
+        for obj in _prep_obj(tok, ("on", "against", "targeting", "with", "at")):
+            patient = patient or _ref_at(obj, by_token)
+        how = how or "noun"
+    if agent is not None and patient is not None and agent is patient:
+        patient = None
+    if lemma in REACTIVE:  # the defender repels: the other side started it
+        agent, patient = patient, agent
+        how += ", reactive"
+    return agent, patient, how
+
+
+# ---------------------------------------------------------------- typing
+
+def _is_place_object(tok, by_token) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
+            target = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
+            if target is None:
+                continue
+            if target.ent_type_ in _PLACE_ENTS or target.lemma_.lower() in _CONTROL_NOUNS or (
+                target.pos_ == "PROPN" and target.i not in by_token
+            ):
+                return True
+    return False
+
+
+def _object_lemmas(tok) -> set[str]:
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass", "pobj"):
+            out.add(c.lemma_.lower())
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("conj", "compound"))
+        if c.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
+             lower_text: str) -> Typed | None:
+    """The one event this sentence states (ACLED's most severe reading), or None."""
+    if not triggers:
+        return None
+    by_token = {t: a for a in actors for t in range(a.start, a.end)}
+    families = {t.family for t in triggers}
+    sent_root = doc[triggers[0].i].sent.root
+    main_subject, _ = _subject_of(sent_root)
+    # agent/patient: first from initiating words, then from the others
+    ranked = sorted(triggers, key=lambda t: (doc[t.i].lemma_.lower() not in INITIATING, t.family not in VIOLENT, t.i))
+    agent = patient = None
+    how = ""
+    lead = ranked[0]
+    for t in ranked:
+        a, p, h = roles(t, doc, by_token, main_subject)
+        if agent is None and a is not None:
+            agent, how, lead = a, h, t
+        if patient is None and p is not None and p is not agent:
+            patient = p
+    # fall back on word order: an armed actor first, a target after
+    if agent is None:
+        armed = [a for a in actors if a.armed and a is not patient and a.kind != "site"]
+        if armed:
+            agent, how = armed[0], "first armed actor in the sentence"
+    if patient is None:
+        rest = [a for a in actors if a is not agent and a.name != (agent.name if agent else None)]
+        if rest:
+            patient = rest[0]
+    if agent is None and patient is not None and len(actors) == 1 and patient.kind in ("protester", "rioter"):
+        agent, patient = patient, None
+    a1 = a2 = None
+
+    def out(sub: str, reason: str, trig: Trigger | None = None) -> Typed:
+        return Typed(sub, a1, a2, trig or lead, reason,
+                     a1.reason + (f" ({how})" if how else "") if a1 else "", a2.reason if a2 else "")
+
+    def first(fams) -> Trigger | None:
+        return next((t for t in triggers if t.family in fams), None)
+
+    a1, a2 = agent, patient
+    protest = first({"protest"})
+    riot = first({"riot"})
+    mob = first({"mob"})
+    violence = first({"violence", "casualty"})
+    state_agent = agent is not None and agent.inter in (1, 8)
+    protesters_present = any(a.kind == "protester" for a in actors)
+
+    # --- demonstrations
+    if protest is not None or (protesters_present and (riot or "intervene" in families)):
+        trig = protest or riot or first({"intervene"})
+        demo = next((a for a in actors if a.kind in ("protester", "rioter")), None)
+        if riot is not None or (violence is not None and agent is not None and agent.kind in ("protester", "rioter", "civilian")):
+            a1 = _rename(demo or agent, RIOTERS, 5)
+            a2 = next((a for a in actors if a.inter == 1), None)
+            return out("Violent demonstration", f"demonstrators turned violent: '{(riot or violence).text}'", trig)
+        a1 = _rename(demo, "Protesters", 6) if demo else _bare("Protesters", 6, "protest without a named crowd")
+        a2 = next((a for a in actors if a.inter == 1), None)
+        killed = any(doc[t.i].lemma_.lower() in ("kill", "shoot") for t in triggers if t.family == "violence")
+        if killed and a2 is not None:
+            return out("Excessive force against protesters", "security forces used lethal force on protesters", trig)
+        if "intervene" in families or "arrest" in families or (violence is not None and a2 is not None):
+            cue = first({"intervene", "arrest", "violence"})
+            return out("Protest with intervention", f"protest met with intervention: '{cue.text}'", trig)
+        a2 = None
+        return out("Peaceful protest", f"protest: '{trig.text}'", trig)
+    if riot is not None and violence is None and mob is None:
+        a1 = _rename(agent or (actors[0] if actors else None), RIOTERS, 5)
+        a2 = next((a for a in actors if a.inter == 1), None)
+        return out("Violent demonstration", f"riot: '{riot.text}'", riot)
+
+    # --- violence
+    if violence is not None or mob is not None or first({"abduct", "sexual"}) is not None:
+        trig = first({"sexual"}) or first({"abduct"}) if violence is None else violence
+        trig = trig or mob
+        territory = first({"territory"})
+        battle = any(doc[t.i].lemma_.lower() in BATTLE_WORDS or "fire" in t.text for t in triggers)
+        kind = next((k for k in _WEAPON_ORDER if k in weapons), None)
+        if kind in ("ied", "grenade") and battle and patient is not None and patient.armed:
+            kind = None
+        if kind is not None:
+            if a1 is not None and a1.kind in ("civilian", "group_civilian") and a2 is None:
+                a1, a2 = None, a1
+            return out(_WEAPON_SUB[kind], f"weapon: '{weapons[kind]}'", trig)
+        if territory is not None and _is_place_object(doc[territory.i], by_token):
+            return out(_territory(agent), f"control changed: '{territory.text}'", territory)
+        if first({"sexual"}) is not None and (a1 is None or a1.inter != 7):
+            a2 = a2 or _bare(CIVILIANS, 7, "victims of sexual violence")
+            return out("Sexual violence", f"sexual violence: '{first({'sexual'}).text}'", first({"sexual"}))
+        abduct = first({"abduct"})
+        if abduct is not None and (violence is None or doc[violence.i].lemma_.lower() not in ("kill", "behead", "execute")):
+            if state_agent:
+                return out("Arrests", f"taken by state forces: '{abduct.text}'", abduct)
+            a2 = a2 if a2 is not None and a2.inter == 7 else (a2 or _bare(CIVILIANS, 7, "abducted people"))
+            a1 = a1 or _bare("Unidentified Armed Group", 3, "abductors not named")
+            return out("Abduction/forced disappearance", f"abduction: '{abduct.text}'", abduct)
+        civilian_side = {"civilian", "group_civilian", "rioter"}
+        if mob is not None or (a1 is not None and a1.kind in civilian_side):
+            victims = a2
+            camp = "camp" in lower_text and a1 is not None and a1.kind == "group_civilian"
+            if a1 is not None and a1.kind == "group_civilian" and (camp or a1.identity):
+                a1 = _communal(a1)
+                if victims is not None and victims.armed:
+                    return out("Armed clash", "armed communal groups fought", trig)
+                a2 = victims or _bare(CIVILIANS, 7, "victims")
+                return out("Attack", "communal militia attacked civilians", trig)
+            a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "mob")
+            if victims is not None and victims.kind in civilian_side and "clash" in lower_text:
+                a2 = _rename(victims, RIOTERS, 5)
+            return out("Mob violence", f"people or a mob attacked: '{trig.text}'", trig)
+        if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
+            a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
+            return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
+        if a1 is None and a2 is None and _civilian_victims(doc, triggers):
+            a1, a2 = _bare("Unidentified Armed Group", 3, "attackers not named"), _bare(CIVILIANS, 7, "victims")
+            return out("Attack", f"civilians killed or hurt: '{trig.text}'", trig)
+        if a1 is not None and a2 is None and a1.kind == "uag" and not battle:
+            a2 = _bare(CIVILIANS, 7, "no armed target named")
+            return out("Attack", f"unidentified attackers, no armed target: '{trig.text}'", trig)
+        return out("Armed clash", f"armed actors fought: '{trig.text}'", trig)
+
+    # --- territory without stated fighting
+    territory = first({"territory"})
+    if territory is not None and _is_place_object(doc[territory.i], by_token) or (
+        territory is not None and "control" in territory.text or territory is not None and "close" in territory.text):
+        if agent is not None and agent.armed:
+            return out(_territory(agent), f"control changed: '{territory.text}'", territory)
+    withdraw = first({"withdraw"})
+    if withdraw is not None and agent is not None and agent.armed:
+        return out("Non-violent transfer of territory", f"withdrawal without fighting: '{withdraw.text}'", withdraw)
+    arrest = first({"arrest"})
+    if arrest is not None:
+        if agent is not None and not state_agent and agent.inter in (2, 3, 4):
+            a2 = a2 or _bare(CIVILIANS, 7, "abducted people")
+            return out("Abduction/forced disappearance", f"taken by a non-state group: '{arrest.text}'", arrest)
+        a1 = a1 if state_agent else (next((a for a in actors if a.inter == 1), None) or _bare("Police Forces", 1, "arrests by the authorities"))
+        if a2 is a1:
+            a2 = None
+        return out("Arrests", f"arrest: '{arrest.text}'", arrest)
+    seize = next((t for t in triggers if doc[t.i].lemma_.lower() in ("seize", "capture") ), None)
+    if seize is not None and _object_lemmas(doc[seize.i]) & _WEAPON_OBJECTS:
+        return out("Change to group/activity", f"weapons seized: '{seize.text}'", seize)
+    loot = first({"loot"}) or (seize if seize is not None and _object_lemmas(doc[seize.i]) & _PROPERTY else None)
+    if loot is not None and (agent is not None or _object_lemmas(doc[loot.i]) & _PROPERTY):
+        a1 = a1 or _bare("Unidentified Armed Group", 3, "looters not named")
+        return out("Looting/property destruction", f"property taken or destroyed: '{loot.text}'", loot)
+    disrupt = first({"disrupt"})
+    if disrupt is not None:
+        return out("Disrupted weapons use", f"weapon or attack stopped: '{disrupt.text}'", disrupt)
+    base = first({"base"})
+    if base is not None and agent is not None and any(doc[t.i].lemma_.lower() in ("establish", "set") for t in doc[base.i].sent):
+        return out("Headquarters or base established", f"base set up: '{base.text}'", base)
+    agree = first({"agree"})
+    if agree is not None and (agent is not None or patient is not None):
+        a1 = a1 or patient
+        a2 = a2 if a2 is not a1 else None
+        if doc[agree.i].lemma_.lower() == "proposal":
+            return out("Other", f"proposal: '{agree.text}'", agree)
+        return out("Agreement", f"agreement: '{agree.text}'", agree)
+    change = first({"change"})
+    if change is not None and (agent is not None or patient is not None):
+        a1 = a1 or patient
+        a2 = a2 if a2 is not a1 else None
+        return out("Change to group/activity", f"group activity: '{change.text}'", change)
+    other = first({"other"})
+    if other is not None:
+        return out("Other", f"significant development: '{other.text}'", other)
+    return None
+
+
+def _territory(agent: ActorRef | None) -> str:
+    if agent is not None and agent.inter == 1:
+        return "Government regains territory"
+    return "Non-state actor overtakes territory"
+
+
+def _civilian_victims(doc, triggers) -> bool:
+    for t in triggers:
+        tok = doc[t.i]
+        for c in tok.children:
+            if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in ("civilian", "child", "woman", "villager", "resident", "people", "man", "farmer", "student"):
+                return True
+    return False
+
+
+def _rename(ref: ActorRef | None, base: str, inter: int) -> ActorRef:
+    if ref is None:
+        return _bare(base, inter, f"{base.lower()} (no words)")
+    country = ref.country
+    name = f"{base} ({country.name})" if country else base
+    return ActorRef(ref.start, ref.end, ref.head, name, inter, ref.kind, country, ref.reason + f"; acting as {base.lower()}", ref.identity)
+
+
+def _communal(ref: ActorRef) -> ActorRef:
+    country = ref.country
+    base = f"{ref.identity} Ethnic Militia" if ref.identity else COMMUNAL
+    name = f"{base} ({country.name})" if country else base
+    return ActorRef(ref.start, ref.end, ref.head, name, 4, "communal", country, ref.reason + "; armed communal group", ref.identity)
+
+
+def _bare(name: str, inter: int, reason: str) -> ActorRef:
+    return ActorRef(-1, -1, -1, name, inter, "implied", None, f"implied: {reason}")
