@@ -1,0 +1,146 @@
+"""The store's schema as named migrations, applied in order and recorded.
+
+Each migration runs in its own transaction together with its row in ``migrations`` and the
+matching ``PRAGMA user_version`` (the number of migrations applied), so a database is always at
+a known step. Never edit a released migration: add a new one at the end.
+
+Column names follow ACLED where ACLED has one; ``latitude``/``longitude`` are REAL columns so
+that Datasette's map plugin finds them without configuration.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    name: str
+    statements: tuple[str, ...]
+
+
+BOOTSTRAP = (
+    "CREATE TABLE IF NOT EXISTS migrations ("
+    " name TEXT PRIMARY KEY,"
+    " applied_at TEXT NOT NULL)"
+)
+
+_INITIAL = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        url TEXT,
+        outlet TEXT,
+        published TEXT,
+        title TEXT,
+        text TEXT NOT NULL DEFAULT '',
+        language TEXT,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'skipped', 'failed')),
+        reason TEXT NOT NULL DEFAULT '',
+        source TEXT,
+        fingerprint TEXT,
+        ingested_at TEXT NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE events (
+        event_id TEXT PRIMARY KEY,
+        article_id TEXT,
+        event_date TEXT,
+        time_precision INTEGER,
+        disorder_type TEXT,
+        event_type TEXT NOT NULL,
+        sub_event_type TEXT NOT NULL,
+        actor1 TEXT,
+        assoc_actor_1 TEXT,
+        inter1 INTEGER,
+        actor2 TEXT,
+        assoc_actor_2 TEXT,
+        inter2 INTEGER,
+        interaction INTEGER,
+        civilian_targeting INTEGER NOT NULL DEFAULT 0,
+        iso3 TEXT,
+        country TEXT,
+        admin1 TEXT,
+        admin2 TEXT,
+        location TEXT,
+        latitude REAL,
+        longitude REAL,
+        geonameid INTEGER,
+        geo_precision INTEGER,
+        fatalities INTEGER,
+        fatalities_low INTEGER,
+        fatalities_high INTEGER,
+        injured INTEGER,
+        arrested INTEGER,
+        displaced INTEGER,
+        claimed_by TEXT,
+        stance TEXT NOT NULL DEFAULT 'asserted' CHECK (stance IN ('asserted', 'disputed', 'denied')),
+        plover_type TEXT,
+        plover_mode TEXT,
+        confidence REAL,
+        source_count INTEGER NOT NULL DEFAULT 0,
+        notes TEXT NOT NULL DEFAULT '',
+        reasons TEXT NOT NULL DEFAULT '[]'
+    )
+    """,
+    """
+    CREATE TABLE evidence (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (event_id, seq)
+    )
+    """,
+    """
+    CREATE TABLE event_sources (
+        event_id TEXT NOT NULL REFERENCES events(event_id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        article_id TEXT NOT NULL,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        claimed_by TEXT,
+        stance TEXT NOT NULL DEFAULT 'asserted',
+        fatalities INTEGER,
+        PRIMARY KEY (event_id, seq)
+    )
+    """,
+    """
+    CREATE TABLE dropped (
+        article_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    )
+    """,
+)
+
+_INDEXES = (
+    "CREATE INDEX articles_status ON articles(status)",
+    "CREATE INDEX events_date ON events(event_date)",
+    "CREATE INDEX events_country ON events(country COLLATE NOCASE)",
+    "CREATE INDEX events_iso3 ON events(iso3 COLLATE NOCASE)",
+    "CREATE INDEX events_admin1 ON events(admin1 COLLATE NOCASE)",
+    "CREATE INDEX events_type ON events(event_type, sub_event_type)",
+    "CREATE INDEX events_sub_type ON events(sub_event_type)",
+    "CREATE INDEX events_actor1 ON events(actor1)",
+    "CREATE INDEX events_actor2 ON events(actor2)",
+    "CREATE INDEX events_lon_lat ON events(longitude, latitude)",
+    "CREATE INDEX events_article ON events(article_id)",
+    "CREATE INDEX evidence_article ON evidence(article_id)",
+    "CREATE INDEX event_sources_article ON event_sources(article_id)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _INITIAL),
+    Migration("0002_filter_indexes", _INDEXES),
+)
+
+#: PRAGMA user_version of a fully migrated database
+SCHEMA_VERSION = len(MIGRATIONS)

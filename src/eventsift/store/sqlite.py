@@ -1,0 +1,446 @@
+"""The SQLite store: articles, events with their evidence and sources, dropped candidates.
+
+Crash safety: WAL journal, and one transaction per saved article (its row, its events, their
+evidence and sources, its dropped candidates), so an interrupted run never leaves half an
+article behind. Saving the same article again replaces what it wrote before, so re-running the
+same inputs adds nothing.
+
+The connection is made with ``check_same_thread=False`` so that a read-only store can serve a
+threaded web server; the store itself does no locking, so share a writable store between
+threads only with care.
+"""
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from eventsift.errors import EventsiftError
+from eventsift.models import Article, Dropped, Event, Status
+from eventsift.store import rows
+from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+#: milliseconds a writer waits for another process's lock before giving up
+BUSY_TIMEOUT_MS = 10_000
+#: events read per round trip (their evidence and sources are fetched per chunk)
+READ_CHUNK = 500
+#: places listed by summary()
+TOP_PLACES = 10
+
+_EVENT_INSERT = (
+    f"INSERT INTO events ({', '.join(rows.EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in rows.EVENT_COLUMNS)}) "
+    f"ON CONFLICT(event_id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in rows.EVENT_COLUMNS if c != "event_id")
+)
+_ARTICLE_INSERT = (
+    f"INSERT INTO articles ({', '.join(rows.ARTICLE_COLUMNS)}) VALUES ({', '.join('?' for _ in rows.ARTICLE_COLUMNS)}) "
+    f"ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in rows.ARTICLE_COLUMNS if c != "id")
+)
+_EVIDENCE_INSERT = 'INSERT INTO evidence (event_id, seq, article_id, "start", "end", text) VALUES (?, ?, ?, ?, ?, ?)'
+_SOURCE_INSERT = (
+    "INSERT INTO event_sources (event_id, seq, article_id, outlet, url, published, claimed_by, stance, fatalities) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_DROPPED_INSERT = 'INSERT INTO dropped (article_id, seq, "start", "end", text, reason) VALUES (?, ?, ?, ?, ?, ?)'
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _day(value: date | str) -> str:
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return date.fromisoformat(str(value)).isoformat()
+
+
+class Store:
+    """Open with :meth:`Store.open`; use as a context manager."""
+
+    fingerprint = staticmethod(rows.fingerprint)
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.readonly = readonly
+
+    # -- opening and migrating -------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> "Store":
+        path = Path(path)
+        try:
+            if readonly:
+                if not path.is_file():
+                    raise EventsiftError("E301", f"no database at {path}", "run `eventsift run INPUTS --db PATH` first")
+                uri = path.resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                if path.parent and not path.parent.exists():
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            raise EventsiftError("E305", f"cannot open database {path}: {exc}", "check the path and its permissions") from exc
+        store = cls(conn, path, readonly=readonly)
+        try:
+            store._migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    def _applied(self) -> list[str]:
+        exists = self._conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'").fetchone()
+        if not exists:
+            return []
+        return [r[0] for r in self._conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def _check_known(self, applied: list[str]) -> None:
+        known = {m.name for m in MIGRATIONS}
+        unknown = [name for name in applied if name not in known]
+        if unknown:
+            raise EventsiftError(
+                "E302",
+                f"database {self.path} has migrations this version does not know: {', '.join(unknown)}",
+                "upgrade eventsift to open it",
+            )
+
+    def _migrate(self) -> None:
+        applied = self._applied()
+        self._check_known(applied)
+        pending = [m for m in MIGRATIONS if m.name not in applied]
+        if not pending:
+            return
+        if self.readonly:
+            raise EventsiftError(
+                "E303",
+                f"database {self.path} needs migrations {', '.join(m.name for m in pending)}",
+                "open it once without read-only mode to upgrade it",
+            )
+        conn = self._conn
+        conn.execute(BOOTSTRAP)
+        for number, migration in enumerate(MIGRATIONS, 1):
+            with self._tx():
+                # another process may have applied it while this one waited for the lock
+                if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
+                    continue
+                for statement in migration.statements:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
+                conn.execute(f"PRAGMA user_version = {number}")
+                log.info("applied migration %s to %s", migration.name, self.path)
+
+    def migrations(self) -> list[tuple[str, str]]:
+        """(name, applied_at) of every applied migration, in order."""
+        return [(r["name"], r["applied_at"]) for r in self._conn.execute("SELECT name, applied_at FROM migrations ORDER BY name")]
+
+    @property
+    def user_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        if self.readonly:
+            raise EventsiftError("E304", f"database {self.path} is open read-only", "open it without read-only mode to write")
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    # -- articles --------------------------------------------------------------------------
+    def has_article(self, article_id: str) -> bool:
+        return self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def article_fingerprint(self, article_id: str) -> str | None:
+        row = self._conn.execute("SELECT fingerprint FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return rows.article_from_row(row) if row else None
+
+    def articles(self, status: Status | str | None = None) -> Iterator[Article]:
+        if status is None:
+            cursor = self._conn.execute("SELECT * FROM articles ORDER BY ingested_at, id")
+        else:
+            cursor = self._conn.execute("SELECT * FROM articles WHERE status = ? ORDER BY ingested_at, id", (Status(status).value,))
+        for row in cursor:
+            yield rows.article_from_row(row)
+
+    def dropped(self, article_id: str) -> list[Dropped]:
+        cursor = self._conn.execute("SELECT * FROM dropped WHERE article_id = ? ORDER BY seq", (article_id,))
+        return [rows.dropped_from_row(r) for r in cursor]
+
+    def save_article(self, article: Article, events: Sequence[Event], dropped: Sequence[Dropped] = ()) -> None:
+        """Write the article, its events (with evidence and sources) and its dropped candidates
+        in one transaction, replacing whatever this article wrote before.
+
+        An event that other articles also support keeps their evidence and sources: the rows of
+        the articles named in the new event (and of this article) are replaced, the rest stay.
+        """
+        events = list(events)
+        with self._tx() as conn:
+            conn.execute(_ARTICLE_INSERT, rows.article_row(article, _now()))
+            self._unlink_article(article.id, keep={e.event_id for e in events})
+            for event in events:
+                touched = {e.article_id for e in event.evidence} | {s.article_id for s in event.sources} | {article.id}
+                self._write_event(event, replace_articles=touched)
+            conn.execute("DELETE FROM dropped WHERE article_id = ?", (article.id,))
+            conn.executemany(_DROPPED_INSERT, rows.dropped_rows(article.id, list(dropped)))
+
+    def _unlink_article(self, article_id: str, *, keep: set[str]) -> None:
+        """Remove this article's links from events it no longer reports; delete events that no
+        article supports any more."""
+        conn = self._conn
+        linked = {
+            r[0]
+            for r in conn.execute(
+                "SELECT event_id FROM evidence WHERE article_id = ?1 "
+                "UNION SELECT event_id FROM event_sources WHERE article_id = ?1 "
+                "UNION SELECT event_id FROM events WHERE article_id = ?1",
+                (article_id,),
+            )
+        }
+        for event_id in sorted(linked - keep):
+            conn.execute("DELETE FROM evidence WHERE event_id = ? AND article_id = ?", (event_id, article_id))
+            conn.execute("DELETE FROM event_sources WHERE event_id = ? AND article_id = ?", (event_id, article_id))
+            remaining = conn.execute(
+                "SELECT (SELECT COUNT(*) FROM evidence WHERE event_id = ?1) + (SELECT COUNT(*) FROM event_sources WHERE event_id = ?1)",
+                (event_id,),
+            ).fetchone()[0]
+            if remaining:
+                self._refresh_derived(event_id)
+            else:
+                conn.execute("DELETE FROM events WHERE event_id = ?", (event_id,))
+
+    def _refresh_derived(self, event_id: str) -> None:
+        self._conn.execute(
+            "UPDATE events SET "
+            "article_id = (SELECT article_id FROM evidence WHERE event_id = ?1 ORDER BY seq LIMIT 1), "
+            "source_count = (SELECT COUNT(DISTINCT article_id) FROM event_sources WHERE event_id = ?1) "
+            "WHERE event_id = ?1",
+            (event_id,),
+        )
+
+    def _write_event(self, event: Event, *, replace_articles: set[str] | None) -> None:
+        """Upsert one event. ``replace_articles=None`` replaces all its evidence and sources;
+        otherwise only the rows of those articles are replaced and the others kept."""
+        conn = self._conn
+        conn.execute(_EVENT_INSERT, rows.event_row(event))
+        eid = event.event_id
+        if replace_articles is None:
+            conn.execute("DELETE FROM evidence WHERE event_id = ?", (eid,))
+            conn.execute("DELETE FROM event_sources WHERE event_id = ?", (eid,))
+            first_evidence = first_source = 0
+            merged = False
+        else:
+            marks = ", ".join("?" for _ in replace_articles)
+            params = (eid, *sorted(replace_articles))
+            conn.execute(f"DELETE FROM evidence WHERE event_id = ? AND article_id IN ({marks})", params)
+            conn.execute(f"DELETE FROM event_sources WHERE event_id = ? AND article_id IN ({marks})", params)
+            first_evidence = conn.execute("SELECT COALESCE(MAX(seq) + 1, 0) FROM evidence WHERE event_id = ?", (eid,)).fetchone()[0]
+            first_source = conn.execute("SELECT COALESCE(MAX(seq) + 1, 0) FROM event_sources WHERE event_id = ?", (eid,)).fetchone()[0]
+            merged = bool(first_evidence or first_source)
+        conn.executemany(_EVIDENCE_INSERT, rows.evidence_rows(eid, event.evidence, first_evidence))
+        conn.executemany(_SOURCE_INSERT, rows.source_rows(eid, event.sources, first_source))
+        if merged:
+            self._refresh_derived(eid)
+
+    # -- events ----------------------------------------------------------------------------
+    def upsert_events(self, events: Iterable[Event]) -> int:
+        """Insert or replace events (each with all its evidence and sources) in one transaction."""
+        n = 0
+        with self._tx():
+            for event in events:
+                self._write_event(event, replace_articles=None)
+                n += 1
+        return n
+
+    def get_event(self, event_id: str) -> Event | None:
+        row = self._conn.execute("SELECT * FROM events WHERE event_id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        return next(self._hydrate([row]))
+
+    def _where(
+        self,
+        *,
+        country: str | None,
+        admin1: str | None,
+        event_type: str | None,
+        sub_event_type: str | None,
+        actor: str | None,
+        date_from: date | str | None,
+        date_to: date | str | None,
+        bbox: Sequence[float] | None,
+        q: str | None,
+        article_id: str | None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if country:
+            clauses.append("(country = ? COLLATE NOCASE OR iso3 = ? COLLATE NOCASE)")
+            params += [country, country]
+        if admin1:
+            clauses.append("admin1 = ? COLLATE NOCASE")
+            params.append(admin1)
+        if event_type:
+            clauses.append("event_type = ?")
+            params.append(event_type)
+        if sub_event_type:
+            clauses.append("sub_event_type = ?")
+            params.append(sub_event_type)
+        if actor:
+            pattern = _like(actor)
+            clauses.append(
+                "(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\' "
+                "OR assoc_actor_1 LIKE ? ESCAPE '\\' OR assoc_actor_2 LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern] * 4
+        if date_from:
+            clauses.append("event_date >= ?")
+            params.append(_day(date_from))
+        if date_to:
+            clauses.append("event_date <= ?")
+            params.append(_day(date_to) + "\uffff")  # include datetimes on the last day
+        if bbox is not None:
+            west, south, east, north = (float(v) for v in bbox)
+            clauses.append("latitude BETWEEN ? AND ?")
+            params += [south, north]
+            if west <= east:
+                clauses.append("longitude BETWEEN ? AND ?")
+            else:  # the box crosses the antimeridian
+                clauses.append("(longitude >= ? OR longitude <= ?)")
+            params += [west, east]
+        if q:
+            pattern = _like(q)
+            clauses.append(
+                "(event_id IN (SELECT event_id FROM evidence WHERE text LIKE ? ESCAPE '\\') "
+                "OR notes LIKE ? ESCAPE '\\' OR location LIKE ? ESCAPE '\\')"
+            )
+            params += [pattern] * 3
+        if article_id:
+            clauses.append(
+                "(event_id IN (SELECT event_id FROM evidence WHERE article_id = ?) "
+                "OR event_id IN (SELECT event_id FROM event_sources WHERE article_id = ?))"
+            )
+            params += [article_id, article_id]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        admin1: str | None = None,
+        event_type: str | None = None,
+        sub_event_type: str | None = None,
+        actor: str | None = None,
+        date_from: date | str | None = None,
+        date_to: date | str | None = None,
+        bbox: Sequence[float] | None = None,
+        q: str | None = None,
+        article_id: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[Event]:
+        """Events matching every filter given, by date then id.
+
+        ``country`` matches the country name or ISO3 code; ``actor`` and ``q`` are substring
+        matches (``q`` over evidence sentences, notes and location); ``bbox`` is
+        (west, south, east, north) in degrees; dates are inclusive.
+        """
+        where, params = self._where(
+            country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
+            actor=actor, date_from=date_from, date_to=date_to, bbox=bbox, q=q, article_id=article_id,
+        )
+        sql = f"SELECT * FROM events{where} ORDER BY event_date IS NULL, event_date, event_id LIMIT ? OFFSET ?"
+        cursor = self._conn.execute(sql, (*params, -1 if limit is None else int(limit), int(offset)))
+        while True:
+            chunk = cursor.fetchmany(READ_CHUNK)
+            if not chunk:
+                return
+            yield from self._hydrate(chunk)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events ``events(**filters)`` would give without limit and offset."""
+        filters.pop("limit", None)
+        filters.pop("offset", None)
+        defaults = dict.fromkeys(
+            ("country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to", "bbox", "q", "article_id")
+        )
+        unknown = set(filters) - set(defaults)
+        if unknown:
+            raise TypeError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
+        where, params = self._where(**{**defaults, **filters})
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
+
+    def _hydrate(self, event_rows: list[sqlite3.Row]) -> Iterator[Event]:
+        ids = [r["event_id"] for r in event_rows]
+        marks = ", ".join("?" for _ in ids)
+        evidence: dict[str, list] = {i: [] for i in ids}
+        sources: dict[str, list] = {i: [] for i in ids}
+        for r in self._conn.execute(f"SELECT * FROM evidence WHERE event_id IN ({marks}) ORDER BY event_id, seq", ids):
+            evidence[r["event_id"]].append(rows.evidence_from_row(r))
+        for r in self._conn.execute(f"SELECT * FROM event_sources WHERE event_id IN ({marks}) ORDER BY event_id, seq", ids):
+            sources[r["event_id"]].append(rows.source_from_row(r))
+        for r in event_rows:
+            eid = r["event_id"]
+            yield rows.event_from_row(r, tuple(evidence[eid]), tuple(sources[eid]))
+
+    # -- overview --------------------------------------------------------------------------
+    def summary(self) -> dict[str, Any]:
+        conn = self._conn
+        by_status = {s.value: 0 for s in Status}
+        for r in conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"):
+            by_status[r[0]] = r[1]
+        by_type = {r[0]: r[1] for r in conn.execute("SELECT event_type, COUNT(*) FROM events GROUP BY event_type ORDER BY COUNT(*) DESC, event_type")}
+        places = [
+            {"location": r[0], "country": r[1], "n": r[2]}
+            for r in conn.execute(
+                "SELECT location, country, COUNT(*) AS n FROM events WHERE location IS NOT NULL "
+                "GROUP BY location, country ORDER BY n DESC, location LIMIT ?",
+                (TOP_PLACES,),
+            )
+        ]
+        fatalities = conn.execute("SELECT COALESCE(SUM(fatalities), 0) FROM events").fetchone()[0]
+        return {
+            "articles": sum(by_status.values()),
+            "articles_by_status": by_status,
+            "events": sum(by_type.values()),
+            "events_by_type": by_type,
+            "top_places": places,
+            "total_fatalities": int(fatalities),
+        }
