@@ -1,0 +1,640 @@
+"""How many: fatalities (best, low, high), injured, arrested and displaced stated in a text.
+
+``parse_counts(text, start, end)`` reads ``text[start:end]`` with precompiled regexes (no model).
+It finds statements of people killed, wounded, arrested or displaced, reads the number each one
+gives, and combines them the way ACLED codes fatalities:
+
+- the most conservative figure: "at least 12" is 12, "more than two dozen" 24, "up to 30" 30
+  (the only figure given; kept as ``fatalities_high`` too), a range "10 to 15" / "10-15" is best
+  10, low 10, high 15;
+- vague words follow :mod:`eventsift.extract.numbers` ("dozens" 12, "several" 3); "a number of",
+  "many", "an unknown number of" give no number;
+- restatements are not added twice (the same figure for the same kind of victim), different
+  victims are added ("5 soldiers and 3 militants were killed" is 8; attackers count too);
+- conflicting overall tolls ("police said 12 were killed; residents put the toll at 30") give
+  the lower as best and keep the range in low/high; an official revision ("the toll rose to
+  15", "revised the toll to 15") replaces earlier figures;
+- a suicide attack counts the attacker: "a suicide bomber killed 4 people" is 5, unless the
+  text says the figure includes him;
+- "no casualties", "no one was hurt", "there were no fatalities" give 0; "casualties" alone
+  is never read as deaths; a death that is not confirmed ("it is not confirmed if he died"),
+  feared, threatened or hypothetical is not counted, nor are killings told in the pluperfect
+  ("had killed": background);
+- **cumulative tolls are not fatalities**: a sentence with a cumulative cue ("since 2011", "in
+  total", "so far this year", "to date", "the war has killed", "over the past years") is
+  skipped for counting, and ``reason`` says "cumulative toll ignored: ..." so that the extractor
+  can tell;
+- an explicit coding statement overrides everything ("Fatalities coded as 0", "Total
+  fatalities coded as 13", "Fatalities are split across 3 events (4)", "Unknown fatalities
+  coded as 3", which is added to the counted deaths), as ACLED's notes carry them.
+
+``fatalities`` is None when the text says nothing about deaths; the caller decides (ACLED codes
+such events 0). Animals ("killed six oxen") and things are not victims.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.models import Counts, Span
+
+_F = re.IGNORECASE
+NUM = NUMBER_PATTERN
+
+# How far back (characters) a statement's subject is looked for; how far ahead its object.
+SUBJECT_WINDOW = 160
+OBJECT_WINDOW = 90
+# How close (characters) a negation/hedge must be before the verb to cancel it.
+NEGATION_WINDOW = 60
+
+_KILL_ACTIVE = (
+    r"killed|killing|kills|kill|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|shooting\s+and\s+killing"
+    r"|executed|executing|beheaded|beheading|assassinated|assassinating|murdered|murdering"
+    r"|massacred|massacring|slew|slaughtered|lynched\s+to\s+death|decapitated|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|attacked)"
+    r"|stabbed\s+to\s+death|hacked\s+to\s+death"
+    r"|beat\s+to\s+death|beaten\s+to\s+death|burned\s+alive|burnt\s+alive|burned\s+to\s+death|claimed\s+the\s+lives\s+of"
+)
+_KILL_PASSIVE_ONLY = r"slain|dead|died|perished|succumbed|lost\s+(?:his|her|their)\s+lives?|were\s+fatalities"
+_INJ = r"wounded|wounding|injured|injuring|hurt|maimed"
+_ARR = r"arrested|arresting|detained|detaining|apprehended|apprehending|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody"
+_DISP = r"displaced|displacing|fled(?:\s+their\s+homes?)?|forced\s+to\s+flee|left\s+their\s+(?:homes?|villages?|village)"
+
+_KIND_RE = {
+    "fatalities": re.compile(rf"\b(?P<v>{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY})\b", _F),
+    "injured": re.compile(rf"\b(?P<v>{_INJ})\b", _F),
+    "arrested": re.compile(rf"\b(?P<v>{_ARR})\b", _F),
+    "displaced": re.compile(rf"\b(?P<v>{_DISP})\b", _F),
+}
+_PASSIVE_ONLY = re.compile(rf"^(?:{_KILL_PASSIVE_ONLY}|fled|left\s+their|displaced)", _F)
+# verbs in -ing (participle clauses "..., killing 5") never take a passive subject
+_ING = re.compile(r"ing\b", _F)
+_AUX_BEFORE = re.compile(
+    r"\b(?:was|were|is|are|been|be|being|got|get)\s+(?:(?:\w+ly|also|all|later|then|subsequently|both|each|not|reportedly)\s+){0,2}"
+    r"(?:\w+(?:ed|en|t)\s*(?:,\s*)?(?:and|or|,)\s+(?:\w+ly\s+)?)?$",
+    _F,
+)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:just|already|previously|earlier|been|also)\s+){0,2}$", _F)
+_MIXED_AFTER = re.compile(rf"^\s*(?:and|or|&|/)\s*(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY})\b", _F)
+_MIXED_BEFORE = re.compile(rf"\b(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|killed)\s*(?:and|or|&|/)\s*$", _F)
+_INJ_RE = re.compile(rf"\b(?:{_INJ})\b", _F)
+# "killed and mutilated a farmer": the object follows the second verb
+_VERB_CHAIN = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?P<v2>\w+(?:ed|t)|slew)(?:\s+(?:to\s+death|alive|dead))?\b", _F)
+_TO_DEATH = re.compile(r"^\s*(?:to\s+death|alive|dead)\b", _F)
+# "a group burned two suspected robbers to death"
+_OBJ_TO_DEATH = re.compile(
+    r"\b(?P<v>beat|beaten|burned|burnt|stabbed|hacked|stoned|lynched|shot|clubbed|tortured|crushed|trampled|strangled|hanged|battered)\s+"
+    r"(?P<obj>(?:[\w'’-]+\s+){1,6}?)to\s+death\b",
+    _F,
+)
+# "resulted in the death of the pastoralist", "causing the death of the three armed men"
+_RESULT_DEATH = re.compile(
+    r"\b(?:result(?:ed|ing)?\s+in|caus(?:ed|ing)|le(?:d|ading)\s+to|leaving)\s+(?:the\s+)?(?:death|deaths|killing|killings)\s+of\s+",
+    _F,
+)
+_TRAILING_AUX = re.compile(
+    r"(?:\s+(?:was|were|is|are|have|has|had|been|being|also|reportedly|all|later|then|both|allegedly|subsequently|\w+(?:ed|en)\s+(?:and|or)))+\s*$",
+    _F,
+)
+_NEGATION = re.compile(
+    r"\b(?:not|no\s+one|nobody|none|never|whether|if|may|might|could|would|feared|fear|threat\w*|tr(?:y|ied)\s+to"
+    r"|attempt\w*|plot\w*|planning|plans?|den(?:y|ied|ies)|rumou?r\w*|unconfirmed|accus\w+|suspected\s+of|believed\s+to\s+have"
+    r"|charged\s+with|blamed\s+for|for\s+having|convicted\s+of|claim(?:ed|s)?\s+(?:that|to\s+have)|accident)\b|n't\b",
+    _F,
+)
+_CLAUSE_END = re.compile(r"[.;!?]\s|\)\s*$")
+
+# --- numbers inside noun phrases -------------------------------------------------------------
+_QUANT = (
+    r"(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated"
+    r"|approximately|roughly|a\s+total\s+of|another|a\s+further|further|only|just|a\s+minimum\s+of|fewer\s+than"
+    r"|less\s+than|close\s+to|all)"
+)
+_NP_NUM = re.compile(
+    rf"(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?P<n1>{NUM})"
+    rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:about|around|some|nearly)\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])",
+    _F,
+)
+_OBJ_START = re.compile(
+    rf"^\s*(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?:(?:the|his|her|their|its)\s+)?(?P<n1>{NUM})"
+    rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:about|around|some|nearly)\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])"
+    r"|^\s*(?P<art>a|an|the|his|her|one|another|its)\s",
+    _F,
+)
+_STOP_WORDS = frozenset(
+    "in on at with and near during when after by while as for from inside including who which that "
+    "were was are is had have has been be but or to into outside since because following before "
+    "among amid over under across along against the".split()
+)
+_UNIT_WORDS = frozenset(
+    "km kilometres kilometers kilometre kilometer miles mile metres meters m hours hour minutes minute "
+    "days day weeks week months month years year am pm a.m. p.m. percent per cent % times o'clock "
+    "tons tonnes kg dollars".split()
+)
+_NON_HUMAN = frozenset(
+    "livestock cattle cow cows ox oxen bull bulls goat goats sheep animals animal camel camels dog dogs "
+    "donkey donkeys horse horses chickens chicken poultry pigs pig birds bird herd herds head heads "
+    "elephants elephant lion lions tanks tank vehicles vehicle houses house huts buildings trees crops "
+    "rounds shots bullets rockets mortars shells hectares".split()
+)
+_PERSON_AFTER_ANIMAL = frozenset("thief thieves trader traders herder herders owner owners seller sellers breeder breeders rustler rustlers farmer farmers merchant merchants dealer dealers keeper keepers".split())
+_GENERIC_HEADS = frozenset("people persons person others other individuals dead bodies body toll deaths fatalities victims".split())
+_PRONOUN_ONE = re.compile(r"(?:^|\s)(?:he|she|him|her)\s*$", _F)
+
+# --- statements of whole figures -------------------------------------------------------------
+_CODED = re.compile(
+    rf"(?P<pre>(?:total\s+|unknown\s+(?:number\s+of\s+)?)?)fatalities\s+(?:are\s+|were\s+)?coded\s+as\s+(?P<n>{NUM})",
+    _F,
+)
+_SPLIT = re.compile(
+    rf"fatalities\s+(?:are\s+|were\s+)?split\s+(?:across|over|between|into)\s+(?P<k>{NUM})\s+(?:events?|locations?|places?)"
+    r"(?:\s*\((?P<n>\d+)\))?",
+    _F,
+)
+_REVISION = re.compile(
+    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|jumped|increased|went\s+up|grew|reached|mounted)\s+to\s+(?:at\s+least\s+)?(?P<n>{NUM})"
+    rf"|\brevised\s+(?:the\s+|its\s+|their\s+)?(?:death\s+)?toll\s+(?:up\s+|down\s+)?to\s+(?:at\s+least\s+)?(?P<n2>{NUM})",
+    _F,
+)
+_TOLL = re.compile(
+    rf"\b(?:death\s+toll|toll)\s+(?:of|at|stands\s+at|stood\s+at|was|is|to)\s+(?:at\s+least\s+|around\s+|about\s+)?(?P<n>{NUM})",
+    _F,
+)
+_COUNT_NOUN = re.compile(
+    rf"(?:(?P<q>{_QUANT})\s+)?(?P<n>{NUM})\s+(?:(?:more|further|other|confirmed|reported|civilian|military|human)\s+)?(?P<what>fatalities|fatality|deaths|death|dead\s+bodies|bodies|corpses)\b",
+    _F,
+)
+_BODY_SINGLE = re.compile(r"\b(?:the|a)\s+(?:body|corpse|dead\s+body)\s+of\s+(?:a|an|the|his|her)\b|\b(?:his|her)\s+(?:body|corpse)\s+was\b", _F)
+_ZERO_DEATHS = re.compile(
+    r"\bno\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed|wounded)|\bnobody\s+(?:was\s+)?(?:killed|hurt|injured|harmed|died)"
+    r"|\bno\s+(?:human\s+|reported\s+)?(?:casualties|fatalities|deaths|one\s+died|loss\s+of\s+life)"
+    r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|fatalities|deaths)|\bleaving\s+the\s+(?:vessel\s+and\s+)?crew\s+unharmed"
+    r"|\bno\s+(?:fatality|death)\s+(?:was\s+)?reported|\bno\s+injuries|\bunharmed\b",
+    _F,
+)
+_ZERO_INJURED = re.compile(r"\bno\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|harmed|wounded)|\bno\s+(?:casualties|injuries)|\bunharmed\b", _F)
+_CUMULATIVE = re.compile(
+    r"\bsince\s+(?:19|20)\d\d\b|\bsince\s+the\s+(?:start|beginning|outbreak)|\bin\s+total\b|\bso\s+far\s+(?:this|in)\b"
+    r"|\bthis\s+year\s+alone\b|\bto\s+date\b|\b(?:war|conflict|insurgency|violence|fighting|crisis)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|claimed)"
+    r"|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months)|\bcumulative\b|\bdeath\s+toll\s+(?:of|in)\s+the\s+(?:war|conflict)"
+    r"|\bwar's\s+death\s+toll|\bsince\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    _F,
+)
+_SUICIDE = re.compile(r"\bsuicide\s+(?:bomber|attacker|car\s+bomber)s?\b|\bblew\s+(?:himself|herself)\s+up\b", _F)
+_SUICIDE_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:suicide\s+)?(?:bomber|attacker)|\b(?:bomber|attacker)\s+(?:was\s+)?among\s+the\s+dead|\bkilled\s+(?:a|the)\s+(?:\w+\s+)?suicide\s+bomber", _F)
+_META_PAREN = re.compile(r"\([^()]*\b(?:reported|coded|sources?)\b[^()]*(?:\([^()]*\)[^()]*)?\)", _F)
+_AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\baged\s+\d+\b|\b\d+\s*(?:am|pm|a\.m\.|p\.m\.|km|kilometres|kilometers|miles|%)", _F)
+_DATE_LIKE = re.compile(
+    r"\b(?:[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d(?:,?\s+\d{4})?|(?:19|20)\d\d)\b"
+)
+_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\b[^,;]*", _F)
+_SUBJ_BOUNDARY = re.compile(
+    rf"[.;:!?]|\b(?:that|when|after|while|which|who|whose|following|but|where|because|as\s+a\s+result|then|said|says|reported|added|according\s+to\s+[^,]*|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
+    rf"|\b(?:{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|{_INJ}|{_ARR}|attacked|clashed|ambushed|seized|abducted|kidnapped|burned|destroyed)\b(?:\s+(?:and|or))?",
+    _F,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    kind: str  # fatalities | injured | arrested | displaced
+    low: int | None  # None: an unknown number ("a number of soldiers were killed")
+    high: int | None
+    head: str  # normalised victim word ("soldier"), "" when none
+    generic: bool  # a whole toll ("12 people", "the toll", "3 bodies") rather than one group
+    span: Span
+    cue: str
+    upper_only: bool = False
+
+
+def _norm_head(head: str) -> str:
+    words = [w.strip(".,'’\"()").lower() for w in head.split()]
+    words = [w for w in words if w and w not in _STOP_WORDS]
+    if not words:
+        return ""
+    w = words[-1]
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _head_words(after: str) -> str:
+    out: list[str] = []
+    for tok in after.split()[:5]:
+        bare = tok.strip(".,;:'’\"()").lower()
+        if not bare or bare in _STOP_WORDS:
+            break
+        out.append(bare)
+        if tok.endswith((",", ";", ".", ")", ":")):
+            break
+    return " ".join(out)
+
+
+def _is_human(head: str) -> bool:
+    words = head.split()
+    if words and words[0] in _UNIT_WORDS:
+        return False
+    for i, w in enumerate(words):
+        if w in _NON_HUMAN:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if nxt not in _PERSON_AFTER_ANIMAL:
+                return False
+    return True
+
+
+def _range(m: re.Match[str]) -> tuple[int | None, int | None, bool]:
+    n1 = parse_number(m.group("n1"))
+    n2 = parse_number(m.group("n2")) if m.group("n2") else None
+    q = (m.group("q") or "").lower()
+    upper_only = q.startswith(("up to", "as many", "fewer", "less"))
+    if n1 is None:
+        return None, None, False
+    if n2 is not None and n2 > n1:
+        return n1, n2, upper_only
+    return n1, n1, upper_only
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|in\s+addition\s+to|plus|along\s+with|together\s+with)\s+", _F)
+_SINGULAR_STOP = frozenset("number group total few dozen couple handful score lot series".split())
+
+
+def _one_np(window: str) -> tuple[int | None, int | None, str, bool, int] | None:
+    """One quantified noun phrase at the start of ``window``: (low, high, head, upper_only, length).
+
+    low is None for a phrase that names victims without a number we may use.
+    """
+    m = _OBJ_START.match(window)
+    if not m:
+        return None
+    rest = window[m.end():]
+    head = _head_words(rest)
+    length = m.end() + (len(rest) - len(rest.lstrip())) + len(head)
+    if m.group("art"):
+        art = m.group("art").lower()
+        if not head:
+            return (1, 1, "", False, m.end()) if art in {"another", "one"} else None
+        if not _is_human(head):
+            return None
+        last = head.split()[-1]
+        plural = last.endswith("s") and not last.endswith(("ss", "us")) or last.endswith("men") or last in {"people", "police", "children", "youth"}
+        if art in {"the", "his", "her", "its"} and plural:
+            return None  # "killed the attackers": a group of unknown size
+        if last in _SINGULAR_STOP:
+            return None
+        return 1, 1, head, False, length
+    if not _is_human(head):
+        return None
+    low, high, upper = _range(m)
+    if low is None:
+        return None
+    return low, high, head, upper, length
+
+
+def _np_list(text: str, pos: int, limit: int) -> tuple[int, int, str, bool, int] | None:
+    """Quantified victims joined by "and" / "in addition to": "1 member in addition to 3 guards"."""
+    window = text[pos:min(limit, pos + OBJECT_WINDOW)]
+    first = _one_np(window)
+    if first is None or first[0] is None:
+        return None
+    low, high, head, upper, used = first
+    low_sum, high_sum = low, high if high is not None else low
+    while True:
+        j = _LIST_JOIN.match(window, used)
+        if not j:
+            break
+        nxt = _one_np(window[j.end():])
+        if nxt is None or nxt[0] is None:
+            break
+        low_sum += nxt[0]
+        high_sum += nxt[1] if nxt[1] is not None else nxt[0]
+        used = j.end() + nxt[4]
+    return low_sum, high_sum, head, upper, pos + used
+
+
+def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int]:
+    """The words before a verb that name who it happened to, and where they start."""
+    lo = max(seg_start, verb_start - SUBJECT_WINDOW)
+    left = text[lo:verb_start]
+    cut = 0
+    for b in _SUBJ_BOUNDARY.finditer(left):
+        cut = b.end()
+    stripped = _TRAILING_AUX.sub("", left[cut:])
+    chunk = stripped
+    # commas: a boundary unless they join quantified groups or appositions
+    # ("1 civilian, a tribal elder, was killed"; "1 civilian, ..., and his 2 guards")
+    pieces = chunk.split(",")
+    if len(pieces) > 1:
+        keep = [pieces[-1]]
+        for piece in reversed(pieces[:-1]):
+            p = piece.strip()
+            nxt = keep[0].strip().lower()
+            joined = nxt.startswith(("and ", "as well as", "in addition", "plus ")) or nxt == "" or nxt.startswith(("a ", "an ", "the "))
+            if (p and _OBJ_START.match(p) and not _DATE_LIKE.match(p)) and (joined or _NP_NUM.match(p)):
+                keep.insert(0, piece)
+            elif p == "":
+                keep.insert(0, piece)
+            else:
+                break
+        chunk = ",".join(keep)
+    return chunk, lo + cut + len(stripped) - len(chunk)
+
+
+_PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|in\s+addition\s+to|plus|along\s+with)\s+", _F)
+
+
+def _parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | None:
+    clean = _INCLUDING.sub(" ", chunk)
+    clean = re.sub(r"\([^)]*\)", " ", clean)
+    clean = _AGE.sub(" ", clean).strip()
+    clean = re.sub(r"^(?:also|and|then|later|but|reportedly|further|moreover)\s+", "", clean, flags=_F)
+    if not clean:
+        return None
+    lows: list[int] = []
+    highs: list[int] = []
+    head = ""
+    upper = False
+    numeric_seen = False
+    seps = [m.group(0) for m in _PART_SPLIT.finditer(clean)]
+    parts = _PART_SPLIT.split(clean)
+    for i, part in enumerate(parts):
+        part = part.strip()
+        if not part or _DATE_LIKE.fullmatch(part):
+            continue
+        np = _one_np(part + " ")
+        if np is None or np[0] is None:
+            if re.match(r"^(?:he|she|him)$", part, _F):
+                lows.append(1)
+                highs.append(1)
+            continue
+        # "1 child, a shepherd,": an apposition after a bare comma is the same person
+        sep = seps[i - 1].strip().lower() if i > 0 else "and"
+        if sep == "," and numeric_seen and re.match(r"^(?:a|an|the)\s", part, _F):
+            continue
+        if re.fullmatch(r"(?:19|20)\d\d", str(np[0])):
+            continue
+        numeric_seen = numeric_seen or bool(re.match(r"^\W*(?:(?:%s)\s+)?(?:the\s+|his\s+|her\s+|their\s+)?\d" % _QUANT, part, _F)) or not re.match(r"^(?:a|an|the|his|her|another|its)\s", part, _F)
+        lows.append(np[0])
+        highs.append(np[1] if np[1] is not None else np[0])
+        head = head or np[2]
+        upper = upper or np[3]
+    if lows:
+        return sum(lows), sum(highs), head, upper
+    if re.search(r"\b(?:a\s+number\s+of|an?\s+unknown\s+number|many|some|scores\s+of|others|several\s+others)\b", clean, _F):
+        return None, None, "", False
+    return None
+
+
+def _clause_left(text: str, seg_start: int, pos: int) -> str:
+    left = text[max(seg_start, pos - NEGATION_WINDOW):pos]
+    ends = list(_CLAUSE_END.finditer(left))
+    return left[ends[-1].end():] if ends else left
+
+
+def _mention(kind: str, low: int | None, high: int | None, head: str, span: Span, cue: str, upper: bool) -> _Mention:
+    h = _norm_head(head)
+    return _Mention(kind, low, high, h, h in _GENERIC_HEADS or not h, span, cue, upper)
+
+
+def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[int, int]]) -> list[_Mention]:
+    out: list[_Mention] = []
+    pattern = _KIND_RE[kind]
+    for vm in pattern.finditer(text, start, end):
+        if any(a <= vm.start() < b for a, b in blocked):
+            continue
+        verb = vm.group("v")
+        before = text[max(start, vm.start() - 60):vm.start()]
+        after = text[vm.end():min(end, vm.end() + 60)]
+        if _HAD_BEFORE.search(before) and kind == "fatalities":
+            continue  # pluperfect: a killing told as background
+        if _NEGATION.search(_clause_left(text, start, vm.start())):
+            continue
+        mixed = kind == "fatalities" and bool(
+            (_MIXED_AFTER.match(after) and _INJ_RE.search(after[:25])) or (_MIXED_BEFORE.search(before) and _INJ_RE.search(before[-25:]))
+        )
+        aux = bool(_AUX_BEFORE.search(before))
+        passive_only = bool(_PASSIVE_ONLY.match(verb))
+        if not aux and not passive_only and not re.match(r"\s+by\b", after):
+            obj_at = vm.end()
+            chain = _VERB_CHAIN.match(after)
+            if chain:
+                if kind == "fatalities" and _KIND_RE["fatalities"].fullmatch(chain.group("v2")):
+                    continue  # "lynched and killed X": the second verb reads X
+                obj_at += chain.end()
+            td = _TO_DEATH.match(text[obj_at:end])
+            if td:
+                obj_at += td.end()
+            if _OBJ_START.match(text[obj_at:min(end, obj_at + OBJECT_WINDOW)]):
+                obj = _np_list(text, obj_at, end)
+                if obj is not None:
+                    if mixed:
+                        continue  # "killing and injuring 7 policemen": how many died is not said
+                    low, high, head, upper, obj_end = obj
+                    out.append(_mention(kind, low, high, head, Span(vm.start(), obj_end, text[vm.start():obj_end]), f"{verb} + object", upper))
+                continue  # an object that is not people ("killed two oxen") or has no number
+        if not (aux or passive_only or not _ING.search(verb)):
+            continue
+        chunk, cstart = _subject_chunk(text, start, vm.start())
+        if not aux and not passive_only:
+            # no auxiliary: only a headline-style subject right before the verb ("3 killed")
+            if not re.search(rf"(?:^|\s){NUM}(?:\s+[\w'’-]+){{0,4}}\s*$", chunk, _F) or re.search(rf"\b(?:{_KILL_ACTIVE}|{_INJ})\b", chunk, _F):
+                continue
+        if mixed and re.search(r"\d", chunk):
+            continue
+        subj = _parse_subject(chunk)
+        if subj is None:
+            continue
+        low, high, head, upper = subj
+        s0 = cstart + (len(chunk) - len(chunk.lstrip()))
+        out.append(_mention(kind, low, high, head, Span(s0, vm.end(), text[s0:vm.end()]), f"subject + {verb}", upper))
+    if kind == "fatalities":
+        for m in _OBJ_TO_DEATH.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in blocked) or _NEGATION.search(_clause_left(text, start, m.start())):
+                continue
+            obj = _np_list(text, m.start("obj"), m.end("obj"))
+            if obj is None and re.match(r"\s*(?:him|her)\s*$", m.group("obj"), _F):
+                obj = (1, 1, "", False, m.end())
+            if obj is not None:
+                out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), m.end(), m.group(0)), "to death", obj[3]))
+        for m in _RESULT_DEATH.finditer(text, start, end):
+            if any(a <= m.start() < b for a, b in blocked):
+                continue
+            obj = _np_list(text, m.end(), end)
+            if obj is not None:
+                out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), obj[4], text[m.start():obj[4]]), "death of", obj[3]))
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z0-9'\"(])", text[start:end]):
+        out.append((s, start + m.start()))
+        s = start + m.end()
+    out.append((s, end))
+    return out
+
+
+def _combine(mentions: list[_Mention]) -> tuple[int | None, int | None, int | None, list[_Mention], str]:
+    """Best, low, high from death statements; the ones used; how."""
+    known = [m for m in mentions if m.low is not None]
+    if not known:
+        return (0 if mentions else None), None, None, mentions[:1], "unknown number" if mentions else ""
+    specific: dict[tuple[int, str], _Mention] = {}
+    generic: list[_Mention] = []
+    for m in known:
+        if m.generic:
+            generic.append(m)
+        else:
+            specific.setdefault((m.low, m.head), m)
+    spec = list(specific.values())
+    s_low = sum(m.low for m in spec)  # type: ignore[misc]
+    s_high = sum(m.high if m.high is not None else m.low for m in spec)  # type: ignore[misc]
+    if generic:
+        g_lows = [m.low for m in generic]
+        g_highs = [m.high if m.high is not None else m.low for m in generic]
+        g_best = min(g_lows)  # type: ignore[type-var]
+        if g_best >= s_low:  # type: ignore[operator]
+            low, high = g_best, max(max(g_highs), s_high)  # type: ignore[type-var]
+            how = "lowest overall toll" if len(set(g_lows)) > 1 else "overall toll"
+            return g_best, low, high, generic + spec, how  # type: ignore[return-value]
+    if spec:
+        return s_low, s_low, s_high, spec, "sum of victim groups" if len(spec) > 1 else "stated"
+    return None, None, None, [], ""
+
+
+def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: object | None = None) -> Counts:
+    """Counts stated in ``text[start:end]`` (offsets into ``text``); see the module docstring.
+
+    ``doc`` (a spaCy Doc of ``text``) is accepted for interface symmetry and not needed.
+    """
+    end = len(text) if end is None else end
+    reasons: list[str] = []
+    spans: list[Span] = []
+
+    # explicit coding statements (ACLED notes) and meta brackets ("(VoJ reported 3)")
+    blocked = [(m.start(), m.end()) for m in _META_PAREN.finditer(text, start, end)]
+    coded = [m for m in _CODED.finditer(text, start, end) if not any(a <= m.start() < b for a, b in blocked)]
+    split = [m for m in _SPLIT.finditer(text, start, end) if not any(a <= m.start() < b for a, b in blocked)]
+    blocked += [(m.start(), m.end()) for m in (*coded, *split)]
+
+    cumulative: list[tuple[int, int]] = []
+    for s, e in _sentences(text, start, end):
+        cm = _CUMULATIVE.search(text, s, e)
+        if cm:
+            cumulative.append((s, e))
+            reasons.append(f"cumulative toll ignored: '{cm.group(0)}'")
+    skip = blocked + cumulative
+
+    by_kind: dict[str, list[_Mention]] = {}
+    for kind in _KIND_RE:
+        by_kind[kind] = _statements(text, start, end, kind, skip)
+
+    deaths = list(by_kind["fatalities"])
+    for m in _COUNT_NOUN.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in skip) or _NEGATION.search(_clause_left(text, start, m.start())):
+            continue
+        n = parse_number(m.group("n"))
+        if n is not None and not _DATE_LIKE.fullmatch(m.group("n")):
+            deaths.append(_Mention("fatalities", n, n, "toll", True, Span(m.start(), m.end(), m.group(0)), m.group("what")))
+    for m in _TOLL.finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        n = parse_number(m.group("n"))
+        if n is not None:
+            deaths.append(_Mention("fatalities", n, n, "toll", True, Span(m.start(), m.end(), m.group(0)), "toll"))
+    if not deaths:
+        for m in _BODY_SINGLE.finditer(text, start, end):
+            if not any(a <= m.start() < b for a, b in skip):
+                deaths.append(_Mention("fatalities", 1, 1, "body", True, Span(m.start(), m.end(), m.group(0)), "body found"))
+                break
+
+    fat, low, high, used, how = _combine(deaths)
+    if used:
+        spans.extend(m.span for m in used)
+        reasons.append(f"fatalities: {how}: " + "; ".join(f"'{m.span.text}'" for m in used[:4]))
+
+    revisions = [m for m in _REVISION.finditer(text, start, end) if not any(a <= m.start() < b for a, b in skip)]
+    if revisions:
+        last = revisions[-1]
+        n = parse_number(last.group("n") or last.group("n2"))
+        if n is not None:
+            fat, low, high = n, n, n
+            spans.append(Span(last.start(), last.end(), last.group(0)))
+            reasons.append(f"fatalities: revised toll '{last.group(0)}' replaces earlier figures")
+
+    if fat and _SUICIDE.search(text, start, end) and not _SUICIDE_INCLUDED.search(text, start, end):
+        if any(m.kind == "fatalities" for m in used):
+            fat += 1
+            low = (low or 0) + 1
+            high = (high or 0) + 1
+            reasons.append("fatalities: the suicide attacker counted")
+
+    zero = _ZERO_DEATHS.search(text, start, end)
+    if fat is None and zero:
+        fat = 0
+        spans.append(Span(zero.start(), zero.end(), zero.group(0)))
+        reasons.append(f"fatalities: 0 ('{zero.group(0)}')")
+
+    # an explicit coding statement overrides what the text counts (the last one stated wins)
+    statements = sorted([("coded", m) for m in coded] + [("split", m) for m in split], key=lambda x: x[1].start())
+    if statements:
+        what, m = statements[-1]
+        if what == "coded":
+            n = parse_number(m.group("n"))
+            if n is not None:
+                if m.group("pre").lower().startswith("unknown"):
+                    base = fat or 0
+                    fat = base + n
+                    reasons.append(f"fatalities: {base} counted + '{m.group(0)}'")
+                else:
+                    fat = n
+                    reasons.append(f"fatalities: coding statement '{m.group(0)}' overrides")
+                low = high = fat
+                spans.append(Span(m.start(), m.end(), m.group(0)))
+        else:
+            k = parse_number(m.group("k")) or 1
+            if m.group("n") is not None:
+                fat = int(m.group("n"))
+                reasons.append(f"fatalities: coding statement '{m.group(0)}'")
+            elif fat:
+                fat = fat // k
+                reasons.append(f"fatalities: {fat * k if fat else 0} split across {k} ('{m.group(0)}')")
+            low = high = fat
+            spans.append(Span(m.start(), m.end(), m.group(0)))
+
+    if fat is not None:
+        low = fat if low is None or low > fat else low
+        high = fat if high is None or high < fat else high
+        if used and any(u.upper_only for u in used) and low == high:
+            low = None  # "up to 30": only an upper bound was stated
+
+    def total(kind: str) -> int | None:
+        ms = [m for m in by_kind[kind] if m.low is not None]
+        if not ms:
+            return None
+        seen: dict[tuple[int, str], _Mention] = {}
+        for m in ms:
+            seen.setdefault((m.low, m.head), m)
+        spans.extend(m.span for m in seen.values())
+        value = sum(m.low for m in seen.values())  # type: ignore[misc]
+        reasons.append(f"{kind}: " + "; ".join(f"'{m.span.text}'" for m in list(seen.values())[:3]))
+        return value
+
+    injured = total("injured")
+    if injured is None and _ZERO_INJURED.search(text, start, end):
+        injured = 0
+    arrested = total("arrested")
+    displaced = total("displaced")
+    if not reasons:
+        reasons.append("no counts stated")
+    return Counts(
+        fatalities=fat,
+        fatalities_low=low,
+        fatalities_high=high,
+        injured=injured,
+        arrested=arrested,
+        displaced=displaced,
+        spans=tuple(spans),
+        reason="; ".join(reasons),
+    )
