@@ -80,6 +80,8 @@ _MIXED_BEFORE = re.compile(rf"\b(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|ki
 _INJ_RE = re.compile(rf"\b(?:{_INJ})\b", _F)
 # "killed and mutilated a farmer": the object follows the second verb
 _VERB_CHAIN = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?P<v2>\w+(?:ed|t)|slew)(?:\s+(?:to\s+death|alive|dead))?\b", _F)
+# "killed by machete a Fulani man": the weapon comes before the victim
+_BY_TOOL = re.compile(r"^\s+(?:by|with)\s+(?:a\s+)?(?:machetes?|knife|knives|gunfire|gunshots?|bullets?|stones?|sticks?|clubs?|batons?|fire|burning|a\s+gun)\s+(?=(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)", _F)
 _TO_DEATH = re.compile(r"^\s*(?:to\s+death|alive|dead)\b", _F)
 # "a group burned two suspected robbers to death"
 _OBJ_TO_DEATH = re.compile(
@@ -97,11 +99,12 @@ _TRAILING_AUX = re.compile(
     _F,
 )
 _NEGATION = re.compile(
-    r"\b(?:not|no\s+one|nobody|none|never|whether|if|may|might|could|would|feared|fear|threat\w*|tr(?:y|ied)\s+to"
+    r"\b(?:not|no\s+one|nobody|none|never|whether|if|feared|fear|threat\w*|tr(?:y|ied)\s+to"
     r"|attempt\w*|plot\w*|planning|plans?|den(?:y|ied|ies)|rumou?r\w*|unconfirmed|accus\w+|suspected\s+of|believed\s+to\s+have"
     r"|charged\s+with|blamed\s+for|for\s+having|convicted\s+of|claim(?:ed|s)?\s+(?:that|to\s+have)|accident)\b|n't\b",
     _F,
 )
+_MODAL = re.compile(r"\b(?:may|might|could|would|should)\s+(?:have\s+)?(?:been\s+)?\w*\s*$")  # lower case: "May" is a month
 _CLAUSE_END = re.compile(r"[.;!?]\s|\)\s*$")
 
 # --- numbers inside noun phrases -------------------------------------------------------------
@@ -190,7 +193,7 @@ _DATE_LIKE = re.compile(
 )
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\b[^,;]*", _F)
 _SUBJ_BOUNDARY = re.compile(
-    rf"[.;:!?]|\b(?:that|when|after|while|which|who|whose|following|but|where|because|as\s+a\s+result|then|said|says|reported|added|according\s+to\s+[^,]*|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
+    rf"[.;:!?]|\b(?:that|when|after|while|which|who|whose|following|leaving|left|leave|causing|resulting\s+in|but|where|because|as\s+a\s+result|then|said|says|reported|added|according\s+to\s+[^,]*|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
     rf"|\b(?:{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|{_INJ}|{_ARR}|attacked|clashed|ambushed|seized|abducted|kidnapped|burned|destroyed)\b(?:\s+(?:and|or))?",
     _F,
 )
@@ -232,7 +235,11 @@ def _head_words(after: str) -> str:
 
 
 def _is_human(head: str) -> bool:
-    words = head.split()
+    words = []
+    for w in head.split():
+        if w in {"of", "from", "accused", "suspected", "believed", "belonging", "owned"}:
+            break
+        words.append(w)
     if words and words[0] in _UNIT_WORDS:
         return False
     for i, w in enumerate(words):
@@ -391,6 +398,12 @@ def _clause_left(text: str, seg_start: int, pos: int) -> str:
     return left[ends[-1].end():] if ends else left
 
 
+def _hedged(text: str, seg_start: int, pos: int) -> bool:
+    """A negated, hedged or alleged statement: "not confirmed if he died", "accused of killing"."""
+    left = _clause_left(text, seg_start, pos)
+    return bool(_NEGATION.search(left) or _MODAL.search(left))
+
+
 def _mention(kind: str, low: int | None, high: int | None, head: str, span: Span, cue: str, upper: bool) -> _Mention:
     h = _norm_head(head)
     return _Mention(kind, low, high, h, h in _GENERIC_HEADS or not h, span, cue, upper)
@@ -407,15 +420,16 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         after = text[vm.end():min(end, vm.end() + 60)]
         if _HAD_BEFORE.search(before) and kind == "fatalities":
             continue  # pluperfect: a killing told as background
-        if _NEGATION.search(_clause_left(text, start, vm.start())):
+        if _hedged(text, start, vm.start()):
             continue
         mixed = kind == "fatalities" and bool(
             (_MIXED_AFTER.match(after) and _INJ_RE.search(after[:25])) or (_MIXED_BEFORE.search(before) and _INJ_RE.search(before[-25:]))
         )
         aux = bool(_AUX_BEFORE.search(before))
         passive_only = bool(_PASSIVE_ONLY.match(verb))
-        if not aux and not passive_only and not re.match(r"\s+by\b", after):
-            obj_at = vm.end()
+        by_tool = _BY_TOOL.match(after)
+        if not aux and not passive_only and (by_tool or not re.match(r"\s+by\b", after)):
+            obj_at = vm.end() + (by_tool.end() if by_tool else 0)
             chain = _VERB_CHAIN.match(after)
             if chain:
                 if kind == "fatalities" and _KIND_RE["fatalities"].fullmatch(chain.group("v2")):
@@ -449,7 +463,7 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         out.append(_mention(kind, low, high, head, Span(s0, vm.end(), text[s0:vm.end()]), f"subject + {verb}", upper))
     if kind == "fatalities":
         for m in _OBJ_TO_DEATH.finditer(text, start, end):
-            if any(a <= m.start() < b for a, b in blocked) or _NEGATION.search(_clause_left(text, start, m.start())):
+            if any(a <= m.start() < b for a, b in blocked) or _hedged(text, start, m.start()):
                 continue
             obj = _np_list(text, m.start("obj"), m.end("obj"))
             if obj is None and re.match(r"\s*(?:him|her)\s*$", m.group("obj"), _F):
@@ -532,7 +546,7 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
 
     deaths = list(by_kind["fatalities"])
     for m in _COUNT_NOUN.finditer(text, start, end):
-        if any(a <= m.start() < b for a, b in skip) or _NEGATION.search(_clause_left(text, start, m.start())):
+        if any(a <= m.start() < b for a, b in skip) or _hedged(text, start, m.start()):
             continue
         n = parse_number(m.group("n"))
         if n is not None and not _DATE_LIKE.fullmatch(m.group("n")):
