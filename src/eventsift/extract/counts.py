@@ -285,10 +285,10 @@ def _one_np(window: str) -> tuple[int | None, int | None, str, bool, int] | None
             return None
         last = head.split()[-1]
         plural = last.endswith("s") and not last.endswith(("ss", "us")) or last.endswith("men") or last in {"people", "police", "children", "youth"}
-        if art in {"the", "his", "her", "its"} and plural:
+        if plural and art != "one":
             return None  # "killed the attackers": a group of unknown size
-        if last in _SINGULAR_STOP:
-            return None
+        if any(w in _SINGULAR_STOP for w in head.split()):
+            return None  # "an unreported number of residents"
         return 1, 1, head, False, length
     if not _is_human(head):
         return None
@@ -307,15 +307,15 @@ def _np_list(text: str, pos: int, limit: int) -> tuple[int, int, str, bool, int]
     low, high, head, upper, used = first
     low_sum, high_sum = low, high if high is not None else low
     while True:
-        j = _LIST_JOIN.match(window, used)
+        j = _LIST_JOIN.match(window[used:])
         if not j:
             break
-        nxt = _one_np(window[j.end():])
+        nxt = _one_np(window[used + j.end():])
         if nxt is None or nxt[0] is None:
             break
         low_sum += nxt[0]
         high_sum += nxt[1] if nxt[1] is not None else nxt[0]
-        used = j.end() + nxt[4]
+        used = used + j.end() + nxt[4]
     return low_sum, high_sum, head, upper, pos + used
 
 
@@ -347,13 +347,14 @@ def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int
     return chunk, lo + cut + len(stripped) - len(chunk)
 
 
-_PART_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|in\s+addition\s+to|plus|along\s+with)\s+", _F)
+_PART_SPLIT = re.compile(r"\s*,(?!\d)\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|in\s+addition\s+to|plus|along\s+with)\s+", _F)
 
 
 def _parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | None:
     clean = _INCLUDING.sub(" ", chunk)
     clean = re.sub(r"\([^)]*\)", " ", clean)
     clean = _AGE.sub(" ", clean).strip()
+    clean = re.sub(r"\b(between\s+\S+)\s+and\s+", r"\1 to ", clean, flags=_F)
     clean = re.sub(r"^(?:also|and|then|later|but|reportedly|further|moreover)\s+", "", clean, flags=_F)
     if not clean:
         return None
@@ -369,6 +370,12 @@ def _parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | Non
         if not part or _DATE_LIKE.fullmatch(part):
             continue
         np = _one_np(part + " ")
+        if np is None and i == 0:
+            # a lead-in before the number: "Today 4 soldiers", "In Kabul, 3 people"
+            inner = re.search(rf"\s(?=(?:(?:{_QUANT})\s+)?(?:\d|(?:{NUM})\s))", part, _F)
+            if inner:
+                part = part[inner.end():]
+                np = _one_np(part + " ")
         if np is None or np[0] is None:
             if re.match(r"^(?:he|she|him)$", part, _F):
                 lows.append(1)
