@@ -29,7 +29,8 @@ gives, and combines them the way ACLED codes fatalities:
   coded as 3", which is added to the counted deaths), as ACLED's notes carry them.
 
 ``fatalities`` is None when the text says nothing about deaths; the caller decides (ACLED codes
-such events 0). Animals ("killed six oxen") and things are not victims.
+such events 0). Animals ("killed six oxen") and things are not victims; "lynched" alone is
+mob violence, a death only when the text says so ("lynched to death").
 """
 from __future__ import annotations
 
@@ -322,7 +323,7 @@ def _np_list(text: str, pos: int, limit: int) -> tuple[int, int, str, bool, int]
 def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int]:
     """The words before a verb that name who it happened to, and where they start."""
     lo = max(seg_start, verb_start - SUBJECT_WINDOW)
-    left = text[lo:verb_start]
+    left = _TRAILING_AUX.sub("", text[lo:verb_start])  # "1 civilian was kidnapped and | killed"
     cut = 0
     for b in _SUBJ_BOUNDARY.finditer(left):
         cut = b.end()
@@ -427,6 +428,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         after = text[vm.end():min(end, vm.end() + 60)]
         if _HAD_BEFORE.search(before) and kind == "fatalities":
             continue  # pluperfect: a killing told as background
+        if verb.lower() == "dead" and re.search(r"\b(?:his|her|their|the|its|our)\s+$", before, _F):
+            continue  # "his dead father": an adjective, not a death in this event
         if _hedged(text, start, vm.start()):
             continue
         mixed = kind == "fatalities" and bool(
