@@ -142,9 +142,9 @@ class TimedExtractor:
     Use as a context manager, or call ``close()``, to stop the worker process.
     """
 
-    def __init__(self, *, timeout: float | None, target: str = DEFAULT_TARGET, mode: str | None = None) -> None:
+    def __init__(self, *, timeout: float | None, target: str | None = None, mode: str | None = None) -> None:
         self.timeout = timeout
-        self.target = target
+        self.target = target or DEFAULT_TARGET
         self._mode = mode
         self._proc: Any = None
         self._conn: Any = None
