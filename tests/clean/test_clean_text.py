@@ -96,6 +96,20 @@ def test_span_to_original_skips_removed_stretch():
     assert cleaned.span_to_original(3, 3) == (3, 3)
 
 
+def test_from_original_spans():
+    original = "Alpha one.\nAdvertisement\nBeta two.\n"
+    cleaned = clean_text(original)
+    b = original.index("Beta")
+    start, end = cleaned.span_from_original(b, b + 9)
+    assert cleaned.text[start:end] == "Beta two."
+    # a span that covers a removed line shrinks to what is kept of it
+    a = original.index("Advertisement")
+    start, end = cleaned.span_from_original(a, a + len("Advertisement\n"))
+    assert start == end == cleaned.text.index("Beta")
+    with pytest.raises(IndexError):
+        cleaned.from_original(len(original) + 1)
+
+
 def test_to_original_bounds():
     cleaned = clean_text("abc")
     assert cleaned.to_original(3) == 3
@@ -135,6 +149,12 @@ def test_random_texts_map_exactly(seed):
     original = "".join(parts)
     cleaned = clean_text(original)
     assert_map_exact(original, cleaned)
+    # the inverse map: kept characters map back to themselves, removed ones to the next kept
+    for i in range(len(cleaned.text)):
+        assert cleaned.from_original(cleaned.to_original(i)) == i
+    for o in range(len(original) + 1):
+        c = cleaned.from_original(o)
+        assert c == sum(1 for i in range(len(cleaned.text)) if cleaned.to_original(i) < o)
     # every original character is either kept (mapped to), dropped as a whitespace control, or
     # inside a removed line
     kept = {cleaned.to_original(i) for i in range(len(cleaned.text))}

@@ -99,6 +99,22 @@ class Cleaned:
             return o, o
         return self.to_original(start), self.to_original(end - 1) + 1
 
+    def from_original(self, o: int) -> int:
+        """The cleaned offset of original offset ``o``: the number of kept characters before it,
+        which is the kept character at ``o`` itself, or the next kept one when ``o`` was removed
+        (``0 <= o <= original length``)."""
+        if o < 0 or o > self.original_length:
+            raise IndexError(f"offset {o} outside the original text (length {self.original_length})")
+        k = bisect_right(self.orig_starts, o) - 1
+        if k < 0:
+            return 0
+        seg_len = (self.clean_starts[k + 1] if k + 1 < len(self.clean_starts) else len(self.text)) - self.clean_starts[k]
+        return self.clean_starts[k] + min(o - self.orig_starts[k], seg_len)
+
+    def span_from_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original ``[start, end)`` into the cleaned text (removed parts shrink away)."""
+        return self.from_original(start), self.from_original(max(start, end))
+
     @property
     def offsets_unchanged(self) -> bool:
         """True when every cleaned offset equals its original offset (nothing removed or dropped)."""
