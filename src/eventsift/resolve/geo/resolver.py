@@ -1,0 +1,290 @@
+"""Resolving toponyms to gazetteer entries, and picking the place where an event happened.
+
+A candidate's score adds: its population (log), its kind (country, capital, admin seat), the article's
+country focus (countries and demonyms named, first-pass picks), containment by a place named right
+after it ("Dawlat Abad district, Balkh", "Noma Tounga (Malanville, Alibori)"), and proximity to the
+article's other places. Every Place carries the reason and the runner-up.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import re
+from collections import Counter
+from dataclasses import replace
+
+from ...models import Place, Span
+from .finder import Demonym, Found
+from .gazetteer import Entry, Gazetteer
+from .names import key
+
+log = logging.getLogger(__name__)
+
+# Weights: set by hand, then checked on the GeoWebNews / TR-News dev runs with gold spans.
+W_POP = 1.0            # per decade of population
+W_FOCUS = 6.0          # times the share of the article's country votes held by the candidate's country
+W_CONTAINED = 8.0      # the place named right after it contains the candidate
+W_NOT_CONTAINED = -4.0
+W_NEAR = 2.5           # within NEAR_KM of another place of the article
+NEAR_KM = 250.0
+W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
+W_LOOSE = -2.0         # only a loose (transliteration) key matched
+W_KIND = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
+W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
+W_SETTLEMENT = 0.5
+EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
+
+_REPORTING = re.compile(r"^\W{0,3}(?:has |have |had |was |is |also )?(?:said|says|say|denied|denies|announced|claimed|"
+                        r"accused|accuses|warned|told|insisted|urged|confirmed|stated|called|rejected|responded|"
+                        r"condemned|welcomed|demanded|argued|believes|hopes|wants|agreed|declared|criticised|"
+                        r"criticized|reported|vowed|blamed|threatened)\b", re.IGNORECASE)
+_STATEMENT_BEFORE = re.compile(r"(?:said|says|told|talks|meeting|meetings|summit|conference|negotiations|statement|"
+                               r"speaking|interview|briefing|visit|visiting|spokesman|spokeswoman|ministry|embassy|"
+                               r"headquarters|based|reporters|journalists|press)\b[^.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
+_BASED_AFTER = re.compile(r"^[-\s]?(?:based|born|backed|led|headquartered)\b", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|flee|fleeing|left|leave|leaving|evacuated from|departed)\s+(?:the\s+)?$",
+                            re.IGNORECASE)
+_CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
+                           r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def precision_of(entry: Entry, found: Found | None) -> int:
+    if entry.feature_code in ("PCLI", "CONT", "ADM1"):
+        return 2 if found is not None and found.direction else 3
+    if entry.feature_code == "ADM2":
+        return 2
+    return 2 if found is not None and found.relative else 1
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    # --- containers -------------------------------------------------------------------------------
+    @staticmethod
+    def containers(text: str, found: list[Found]) -> dict[int, list[int]]:
+        """For each toponym, the toponyms named right after it that may contain it:
+        "X, Y", "X district, Y province", "X (Y, Z)", "X in Y province"."""
+        out: dict[int, list[int]] = {}
+        for i, f in enumerate(found):
+            chain, prev_end = [], f.end
+            for j in range(i + 1, min(i + 3, len(found))):
+                gap = text[prev_end:found[j].start].lower()
+                gap = re.sub(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
+                             r"prefecture|village|town|city|area|of|in|the|countryside)\b", "", gap)
+                if gap.strip(" ,(") or len(gap) > 12 or not re.search(r"[,(]|^\s+$", gap):
+                    break
+                chain.append(j)
+                prev_end = found[j].end
+            if chain:
+                out[i] = chain
+        return out
+
+    # --- scoring ----------------------------------------------------------------------------------
+    def _score(self, f: Found, e: Entry, exact_key: str, focus: Counter, focus_total: float,
+               inside: list[Entry], anchors: list[Entry]) -> tuple[float, str]:
+        why = []
+        s = W_POP * math.log10(e.population + 10)
+        kind = W_KIND.get(e.feature_code, 0.0)
+        s += kind
+        if f.region_word:
+            if e.feature_class == "A" and e.feature_code != "PCLI":
+                s += W_REGION_WORD
+                why.append("admin area named as such")
+        elif e.feature_class == "P":
+            s += W_SETTLEMENT
+        if key(e.name) == exact_key:
+            s += W_EXACT
+        if focus_total and e.cc:
+            share = focus[e.cc] / focus_total
+            if share:
+                s += W_FOCUS * share
+                why.append(f"article focus {e.cc} {share:.0%}")
+        if inside:
+            ok = any(self._contains(c, e) for c in inside)
+            s += W_CONTAINED if ok else W_NOT_CONTAINED
+            if ok:
+                why.append("inside " + "/".join(c.name for c in inside))
+        if anchors and e.feature_class == "P":
+            if any(a is not e and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM for a in anchors):
+                s += W_NEAR
+                why.append("near other places of the article")
+        return s, ", ".join(why)
+
+    @staticmethod
+    def _contains(outer: Entry, inner: Entry) -> bool:
+        if outer.feature_code == "PCLI":
+            return inner.cc == outer.cc
+        if outer.feature_code in ("ADM1", "ADM2"):
+            return inner.cc == outer.cc and key(outer.name) in (key(inner.admin1), key(inner.admin2))
+        if outer.feature_code == "CONT" or not outer.cc or inner.cc != outer.cc:
+            return False
+        # a settlement named as a container: the same admin area, or close by
+        if outer.admin1 and outer.admin1 == inner.admin1 and outer.admin2 and outer.admin2 == inner.admin2:
+            return True
+        return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < 60
+
+    def _candidates(self, f: Found) -> tuple[list[Entry], bool]:
+        exact = self.gaz.lookup(f.text, allow_loose=False)
+        if exact:
+            return exact, False
+        return self.gaz.lookup(f.text), True
+
+    def resolve(self, text: str, found: list[Found], demonyms: list[Demonym]) -> list[Place | None]:
+        cands = [self._candidates(f) for f in found]
+        conts = self.containers(text, found)
+        # pass 1: country votes from countries named, demonyms, unambiguous and clear-cut places
+        focus: Counter = Counter()
+        for d in demonyms:
+            if not d.cc.startswith("@"):
+                focus[d.cc] += 1
+        for entries, _ in cands:
+            ccs = {e.cc for e in entries if e.cc}
+            if len(ccs) == 1:
+                focus[next(iter(ccs))] += 2 if any(e.feature_code == "PCLI" for e in entries) else 1
+            elif entries:
+                top = max(entries, key=lambda e: e.population)
+                if top.feature_code == "PCLI" or top.population >= 1_000_000:
+                    focus[top.cc] += 1
+        total = float(sum(focus.values()))
+        # pass 2: containers first (they constrain what they contain), then the rest
+        picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
+        anchors = [es[0] for es, _ in cands if len(es) == 1]
+        order = sorted(range(len(found)), key=lambda i: -(i in {j for c in conts.values() for j in c}))
+        for i in order:
+            entries, was_loose = cands[i]
+            if not entries:
+                continue
+            f = found[i]
+            inside = [picked[j][0] for j in conts.get(i, ()) if j in picked]
+            k = key(f.text)
+            scored = []
+            for e in entries:
+                s, why = self._score(f, e, k, focus, total, inside, anchors)
+                if was_loose:
+                    s += W_LOOSE
+                scored.append((s, e, why))
+            scored.sort(key=lambda t: -t[0])
+            best = scored[0]
+            runner = scored[1][1] if len(scored) > 1 else None
+            picked[i] = (best[1], best[0], best[2] + (", loose spelling" if was_loose else ""), runner)
+        out: list[Place | None] = []
+        for i, f in enumerate(found):
+            span = Span(f.start, f.end, text[f.start:f.end])
+            if i in picked:
+                e, score, why, runner = picked[i]
+                reason = f"'{f.text}' -> {e.name} ({e.admin1 or '-'}, {e.cc or '-'}), pop {e.population}"
+                if why:
+                    reason += f"; {why}"
+                if f.context and f.context not in ("bare", "given"):
+                    reason += f"; context {f.context}"
+                out.append(self._place(span, e, precision_of(e, f), reason, runner))
+                continue
+            # unknown name: fall back to the place that encloses it, never to a homonym elsewhere
+            enclosing = [picked[j][0] for j in conts.get(i, ()) if j in picked]
+            if enclosing:
+                e = enclosing[0]
+                prec = 3 if e.feature_code in ("PCLI", "ADM1", "CONT") else 2
+                out.append(self._place(span, e, prec, f"'{f.text}' not in the gazetteer: enclosing {e.name}", None))
+            else:
+                out.append(None)
+        return out
+
+    def _place(self, span: Span, e: Entry, precision: int, reason: str, runner: Entry | None) -> Place:
+        info = self.gaz.country(e.cc) if e.cc else None
+        return Place(
+            span=span, name=e.name, latitude=e.latitude, longitude=e.longitude, geonameid=e.geonameid,
+            country=info.name if info else None, iso3=info.iso3 if info else None,
+            admin1=e.admin1 or None, admin2=e.admin2 or None, feature_class=e.feature_class,
+            feature_code=e.feature_code, population=e.population, geo_precision=precision, reason=reason,
+            runner_up=(f"{runner.name} ({runner.admin1 or '-'}, {runner.cc or '-'})" if runner else None))
+
+
+# --- the event's own place ------------------------------------------------------------------------------
+def _event_score(text: str, p: Place, trigger: Span | None) -> tuple[float, str] | None:
+    """How likely ``p`` is where the event happened; None when it is a speaker's or an origin's place."""
+    s = p.span
+    before = text[max(0, s.start - 60):s.start]
+    after = text[s.end:s.end + 30]
+    if _BASED_AFTER.match(after):
+        return None
+    if _REPORTING.match(after) and p.geo_precision == 1 and p.feature_code == "PPLC":
+        return None  # "Moscow denied": the government speaking
+    if _REPORTING.match(after) and p.feature_code in ("PCLI", "PPLC"):
+        return None
+    if _STATEMENT_BEFORE.search(before):
+        return None
+    score, why = 0.0, []
+    if _CODED_TO.search(before):
+        score += 5
+        why.append("coded to")
+    if _EVENT_BEFORE.search(before):
+        score += 2
+        why.append("event context")
+    if _ORIGIN_BEFORE.search(before):
+        score -= 2
+        why.append("origin")
+    score += {1: 2.0, 2: 1.0, 3: 0.0}.get(p.geo_precision, 0.0)
+    if p.feature_code == "PCLI":
+        score -= 0.5
+    if trigger is not None:
+        gap = abs(s.start - trigger.end) if s.start >= trigger.end else abs(trigger.start - s.end) + 40
+        score -= min(gap, 400) / 400
+    return score, ", ".join(why) or "in the sentence"
+
+
+def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
+    located = [p for p in places if p.span is not None and p.latitude is not None]
+    inside = [p for p in located if sentence.start <= p.span.start and p.span.end <= sentence.end]
+    scored = []
+    for p in inside:
+        r = _event_score(text, p, trigger)
+        if r is not None:
+            scored.append((r[0], p, r[1]))
+    scored.sort(key=lambda t: -t[0])
+    if scored and scored[0][1].geo_precision == 1:
+        sc, p, why = scored[0]
+        return replace(p, reason=f"event place: {p.name} ({why}); {p.reason}")
+    region = scored[0][1] if scored else None
+    # the sentence names only a region (or nothing): the next sentences of the same paragraph
+    para_end = text.find("\n", sentence.end)
+    para_end = len(text) if para_end < 0 else para_end
+    limit = min(para_end, sentence.end + EVENT_NEXT_CHARS)
+    later = []
+    for p in located:
+        if sentence.end <= p.span.start < limit and p.geo_precision == 1:
+            if region is not None and region.iso3 and p.iso3 and p.iso3 != region.iso3:
+                continue
+            r = _event_score(text, p, None)
+            if r is not None:
+                later.append((r[0] - (p.span.start - sentence.end) / EVENT_NEXT_CHARS, p, r[1]))
+    if later:
+        later.sort(key=lambda t: -t[0])
+        sc, p, why = later[0]
+        return replace(p, geo_precision=2, reason=f"event place from the next sentence: {p.name} ({why}); {p.reason}")
+    if region is not None:
+        return replace(region, reason=f"event place: only the region {region.name} is named; {region.reason}")
+    # the article's dominant place
+    counts: Counter = Counter()
+    by_name: dict[tuple, Place] = {}
+    for p in located:
+        if _event_score(text, p, None) is None:
+            continue
+        k = (p.name, p.iso3, p.feature_code)
+        counts[k] += 2 if p.geo_precision == 1 else 1
+        by_name.setdefault(k, p)
+    if not counts:
+        return None
+    k, n = counts.most_common(1)[0]
+    p = by_name[k]
+    prec = 2 if p.geo_precision == 1 else 3
+    return replace(p, geo_precision=prec, reason=f"event place: the article's dominant place {p.name} ({n} mentions); {p.reason}")
