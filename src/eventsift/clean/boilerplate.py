@@ -14,6 +14,9 @@ import re
 MAX_LINK_LINE = 160
 #: longest line treated as a cookie/consent notice (banners are one or two sentences)
 MAX_COOKIE_LINE = 400
+#: no pattern can match a longer line (the longest is a credit line of two MAX_LINK_LINE parts);
+#: checked first so that long paragraphs cost one comparison
+MAX_BOILERPLATE_LINE = max(MAX_COOKIE_LINE, 2 * MAX_LINK_LINE + 40)
 
 _L = MAX_LINK_LINE
 
@@ -45,7 +48,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("age notice", r"this article is more than \d+ (?:years?|months?|days?) old"),
 )
 
-_COMPILED = tuple((reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in _PATTERNS)
+#: all patterns in one alternation (one fullmatch per line); group gN names pattern N
+_COMBINED = re.compile("|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern) in enumerate(_PATTERNS)), re.IGNORECASE)
+_REASONS = {f"g{i}": reason for i, (reason, _) in enumerate(_PATTERNS)}
 
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_NOTICE = re.compile(
@@ -56,11 +61,11 @@ _COOKIE_NOTICE = re.compile(
 
 def boilerplate_reason(line: str) -> str | None:
     """Why ``line`` (whitespace already collapsed and stripped) is page furniture, or None."""
-    if not line:
+    if not line or len(line) > MAX_BOILERPLATE_LINE:
         return None
-    for reason, pattern in _COMPILED:
-        if pattern.fullmatch(line):
-            return f"{reason}: {line[:60]!r}"
+    m = _COMBINED.fullmatch(line)
+    if m:
+        return f"{_REASONS[m.lastgroup]}: {line[:60]!r}"
     if len(line) <= MAX_COOKIE_LINE and _COOKIE.search(line) and _COOKIE_NOTICE.search(line):
         return f"cookie notice: {line[:60]!r}"
     return None

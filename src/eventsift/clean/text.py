@@ -28,20 +28,17 @@ from eventsift.clean.boilerplate import boilerplate_reason
 from eventsift.models import Span
 
 #: characters replaced one for one (offsets do not move)
-_SAME_LENGTH = str.maketrans(
-    {
-        "\u00a0": " ",  # no-break space
-        "\u2007": " ",  # figure space
-        "\u202f": " ",  # narrow no-break space
-        "\r": "\n",  # a lone carriage return (old Mac line ends); \r\n is handled by _DROP
-        "\u2028": "\n",  # line separator
-        "\u2029": "\n",  # paragraph separator
-    }
-)
+_SAME_LENGTH = {
+    "\u00a0": " ",  # no-break space
+    "\u2007": " ",  # figure space
+    "\u202f": " ",  # narrow no-break space
+    "\r": "\n",  # a lone carriage return (old Mac line ends); \r\n is handled by _DROP
+    "\u2028": "\n",  # line separator
+    "\u2029": "\n",  # paragraph separator
+}
+_REPLACE = re.compile("[" + "".join(_SAME_LENGTH) + "]")
 #: characters dropped (the cleaned text is shorter; the map skips them)
 _DROP = re.compile("\r(?=\n)|[\u200b\u200c\u200d\u2060\ufeff]")
-#: what a line is compared on when looking for an immediate repeat
-_SPACES = re.compile(r"\s+")
 
 REPEATED_LINE = "repeated line"
 
@@ -149,13 +146,22 @@ class _Builder:
         """Add one kept line (with its newline), dropping and translating characters."""
         last = 0
         for m in _DROP.finditer(line):
-            self.add(line[last : m.start()].translate(_SAME_LENGTH), orig_start + last)
+            self.add(_same_length(line[last : m.start()]), orig_start + last)
             last = m.end()
-        self.add(line[last:].translate(_SAME_LENGTH), orig_start + last)
+        self.add(_same_length(line[last:]), orig_start + last)
+
+
+def _same_length(piece: str) -> str:
+    return _REPLACE.sub(_replacement, piece)
+
+
+def _replacement(m: re.Match[str]) -> str:
+    return _SAME_LENGTH[m.group()]
 
 
 def _line_key(line: str) -> str:
-    return _SPACES.sub(" ", line.translate(_SAME_LENGTH)).strip()
+    """What a line is compared on: whitespace (any kind) collapsed, ends stripped."""
+    return " ".join(line.split())
 
 
 def clean_text(text: str) -> Cleaned:
