@@ -34,6 +34,8 @@ GENERIC_NAMES = {
     "protester": (PROTESTERS, 6),
     "rioter": (RIOTERS, 5),
     "communal": (COMMUNAL, 4),
+    "criminal": (UAG, 3),  # as a target of state or mob violence they count as civilians (rules.py)
+    "group": (RIOTERS, 5),  # "a group beat a suspected thief": an unorganised crowd
 }
 
 _ARMED_MODIFIERS = frozenset({"armed", "unknown", "unidentified", "suspected", "masked", "hooded", "heavily"})
@@ -115,6 +117,13 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             return None
     if kind == "none" or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    if kind in ("group", "member"):
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            return None  # "a group of farmers", "members of the Fulani community": the inner noun
+        if kind == "member":
+            return None
+        if mod_words & _ARMED_MODIFIERS:
+            kind = "uag"
     if kind == "military":
         if lemma == "force" and not (country or mod_words & (_STATE_MODIFIERS | _POLICE_MODIFIERS)):
             if not mod_words & {"afghan", "the"}:
@@ -163,7 +172,7 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
         exact = lex.exact_aliases.get(tok.text)
         if exact is not None:
             hit = (1, exact)
-        else:
+        elif tok.lower_ in lex.alias_starts:
             for n in range(min(lex.max_alias, end - i), 0, -1):
                 key = tuple(t.lower_ for t in doc[i:i + n])
                 actor = lex.aliases.get(key)

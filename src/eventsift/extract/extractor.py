@@ -9,6 +9,7 @@ sub-type and no new actor, or casualties with no actor of their own) is folded i
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import replace
 
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
@@ -93,7 +94,7 @@ class Extractor:
                 continue
             headline = _is_headline(sent, text)
             mention = self._mention(article, cleaned, doc, sent, span, typed, headline, first_body and not headline)
-            prior = _restates(mention, typed, mentions)
+            prior = _restates(mention, typed, mentions, s_text)
             if prior is not None:
                 i, keep_new = prior
                 old = mentions[i]
@@ -166,6 +167,30 @@ class Extractor:
         )
 
 
+def _upgrade(keep: Mention, other: Mention) -> Mention:
+    """One event told over several sentences takes the most severe reading that a sentence with
+    its own actor states ("residents demonstrated. The demonstrators burned tyres" is a riot)."""
+    if other.actor1 is None or other.actor1.span is None:
+        return keep
+    if keep.sub_event_type in _DEMO_LADDER and other.sub_event_type in _DEMO_LADDER:
+        if _DEMO_LADDER.index(other.sub_event_type) <= _DEMO_LADDER.index(keep.sub_event_type):
+            return keep
+    elif keep.sub_event_type in _DEMO_LADDER and other.sub_event_type == "Arrests":
+        other = replace(other, event_type="Protests", sub_event_type="Protest with intervention",
+                        actor1=keep.actor1, actor2=other.actor1)
+    elif RANK[other.sub_event_type] >= RANK[keep.sub_event_type] or other.event_type == "Strategic developments":
+        return keep
+    if other.event_type == keep.event_type and other.sub_event_type not in _DEMO_LADDER:
+        a1, a2 = keep.actor1 or other.actor1, keep.actor2 or other.actor2
+    else:
+        a1, a2 = other.actor1, other.actor2 or keep.actor2
+    decision = Decision("sub_event_type", other.sub_event_type,
+                        f"{keep.sub_event_type} → {other.sub_event_type}: a later sentence about the same event says "
+                        f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
+    return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
+                   civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+
+
 def _counts_to_original(counts: Counts, cleaned, article: Article) -> Counts:
     if not counts.spans:
         return counts
@@ -190,32 +215,48 @@ def _is_headline(sent, text: str) -> bool:
     return after.startswith("\n") or sent.end_char >= len(text.rstrip())
 
 
-def _same_actor(a: Actor | None, b: Actor | None) -> bool:
-    return a is None or b is None or a.name == b.name or a.name.split(" (")[0] == b.name.split(" (")[0]
+_DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
+                       r"on the same day|the same day|a day (?:earlier|later)|earlier|later|in addition)\b", re.I)
+_DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 
 
-def _restates(new: Mention, typed: Typed, prior: list[Mention]) -> tuple[int, bool] | None:
-    """(index of the mention this one restates, whether the new one is the better evidence)."""
+def _names(m: Mention) -> set[str]:
+    return {a.name.split(" (")[0].split(" of ")[0] for a in (m.actor1, m.actor2) if a is not None and a.span is not None}
+
+
+def _restates(new: Mention, typed: Typed, prior: list[Mention], sent_text: str) -> tuple[int, bool] | None:
+    """(index of the mention this one continues, whether the new one is the better evidence).
+
+    A later sentence continues the event coded just before it unless it marks itself as another
+    event ("In another attack", "Elsewhere") or brings in actors that event did not have. A
+    restatement of an earlier (not the last) event with the same sub-type and actors folds too.
+    """
+    if not prior:
+        return None
+    new_headline = _has_flag(new, "headline")
     for i in range(len(prior) - 1, -1, -1):
         old = prior[i]
-        old_headline = any(d.field == "confidence" and "headline" in d.reason for d in old.decisions)
-        new_headline = any(d.field == "confidence" and "headline" in d.reason for d in new.decisions)
-        same_type = old.sub_event_type == new.sub_event_type
-        if same_type and _same_actor(old.actor1, new.actor1) and _same_actor(old.actor2, new.actor2):
-            return i, old_headline and not new_headline
-        # a sentence with casualties only, no actor of its own, elaborates the event before it
-        if i == len(prior) - 1 and typed.actor1 is not None and typed.actor1.start < 0 and typed.actor2 is not None \
-                and typed.actor2.start < 0:
-            return i, False
-        if i == len(prior) - 1 and new.actor1 is None and old.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"):
-            return i, False
-        if i == len(prior) - 1 and typed.trigger.family == "casualty" and (new.actor1 is None or new.actor1.span is None):
-            return i, False
+        if old.sub_event_type == new.sub_event_type and _names(new) and _names(new) <= _names(old):
+            return i, _has_flag(old, "headline") and not new_headline
+    if _DISTINCT.match(sent_text):
+        return None
+    old = prior[-1]
+    if _has_flag(old, "headline") != new_headline and _names(new) - _names(old):
+        return None
+    if not (_names(new) - _names(old)):
+        return len(prior) - 1, _has_flag(old, "headline") and not new_headline
+    if new.event_type == "Strategic developments" and old.event_type != "Strategic developments":
+        return len(prior) - 1, False
     return None
+
+
+def _has_flag(m: Mention, flag: str) -> bool:
+    return any(d.field == "confidence" and flag in d.reason for d in m.decisions)
 
 
 def _fold(old: Mention, new: Mention, *, prefer_new: bool) -> Mention:
     keep, other = (new, old) if prefer_new else (old, new)
+    keep = _upgrade(keep, other)
     counts = keep.counts
     if counts.fatalities is None and other.counts.fatalities is not None:
         counts = replace(counts, fatalities=other.counts.fatalities, fatalities_low=other.counts.fatalities_low,

@@ -27,6 +27,7 @@ class Lexicon:
     aliases: dict[tuple[str, ...], NamedActor]
     exact_aliases: dict[str, NamedActor]  # exact token text (case-sensitive acronyms)
     max_alias: int
+    alias_starts: frozenset[str]  # first words of the aliases (a cheap gate before longer lookups)
     generic: dict[str, str]  # lemma or lower word -> kind
     ethnic: dict[str, str]  # lower word -> identity group name
     countries_by_word: dict[str, Country]  # demonym / name (lower, possibly multiword) -> Country
@@ -82,6 +83,7 @@ def load() -> Lexicon:
         aliases=aliases,
         exact_aliases=exact,
         max_alias=max(len(k) for k in aliases),
+        alias_starts=frozenset(k[0] for k in aliases),
         generic=generic,
         ethnic=ethnic,
         countries_by_word=by_word,

@@ -28,6 +28,8 @@ _WEAPON_SUB = {
     "grenade": "Grenade",
     "ied": "Remote explosive/landmine/IED",
 }
+RIOT_WORDS = frozenset({"riot", "rioter", "barricade", "burning tyres", "burned tyres", "burnt tyres", "burning tires",
+                        "blocked roads", "blocked the road", "rampage"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PROPERTY = frozenset({"house", "home", "property", "shop", "market", "vehicle", "car", "motorcycle", "motorbike",
                        "livestock", "cattle", "ox", "oxen", "cow", "sheep", "goat", "crop", "field", "farm", "granary",
@@ -282,6 +284,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             patient = rest[0]
     if agent is None and patient is not None and len(actors) == 1 and patient.kind in ("protester", "rioter"):
         agent, patient = patient, None
+    if patient is not None and patient.kind == "criminal":  # suspects killed by police or a mob
+        patient = _rename(patient, CIVILIANS, 7)
     a1 = a2 = None
 
     def out(sub: str, reason: str, trig: Trigger | None = None) -> Typed:
@@ -303,10 +307,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if protest is not None or (protesters_present and (riot or "intervene" in families)):
         trig = protest or riot or first({"intervene"})
         demo = next((a for a in actors if a.kind in ("protester", "rioter")), None)
-        if riot is not None or (violence is not None and agent is not None and agent.kind in ("protester", "rioter", "civilian")):
+        harm = violence or first({"loot", "sexual"})
+        if riot is not None or (harm is not None and (agent is None or agent.kind in ("protester", "rioter", "civilian", "group"))):
             a1 = _rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
-            return out("Violent demonstration", f"demonstrators turned violent: '{(riot or violence).text}'", trig)
+            return out("Violent demonstration", f"demonstrators turned violent: '{(riot or harm).text}'", trig)
         a1 = _rename(demo, "Protesters", 6) if demo else _bare("Protesters", 6, "protest without a named crowd")
         a2 = next((a for a in actors if a.inter == 1), None)
         killed = any(doc[t.i].lemma_.lower() in ("kill", "shoot") for t in triggers if t.family == "violence")
@@ -320,7 +325,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if riot is not None and violence is None and mob is None:
         a1 = _rename(agent or (actors[0] if actors else None), RIOTERS, 5)
         a2 = next((a for a in actors if a.inter == 1), None)
-        return out("Violent demonstration", f"riot: '{riot.text}'", riot)
+        if doc[riot.i].lemma_.lower() in RIOT_WORDS or riot.text in RIOT_WORDS:
+            return out("Violent demonstration", f"riot: '{riot.text}'", riot)
+        return out("Mob violence", f"people attacked without a demonstration: '{riot.text}'", riot)
 
     # --- violence
     if violence is not None or mob is not None or first({"abduct", "sexual"}) is not None:
@@ -347,7 +354,10 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a2 = a2 if a2 is not None and a2.inter == 7 else (a2 or _bare(CIVILIANS, 7, "abducted people"))
             a1 = a1 or _bare("Unidentified Armed Group", 3, "abductors not named")
             return out("Abduction/forced disappearance", f"abduction: '{abduct.text}'", abduct)
-        civilian_side = {"civilian", "group_civilian", "rioter"}
+        if a2 is None and not battle and _harms_property_only(doc, triggers):
+            a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
+            return out("Looting/property destruction", f"only animals or property harmed: '{trig.text}'", trig)
+        civilian_side = {"civilian", "group_civilian", "rioter", "group"}
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
             camp = "camp" in lower_text and a1 is not None and a1.kind == "group_civilian"
@@ -367,7 +377,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if a1 is None and a2 is None and _civilian_victims(doc, triggers):
             a1, a2 = _bare("Unidentified Armed Group", 3, "attackers not named"), _bare(CIVILIANS, 7, "victims")
             return out("Attack", f"civilians killed or hurt: '{trig.text}'", trig)
-        if a1 is not None and a2 is None and a1.kind == "uag" and not battle:
+        if a1 is not None and a2 is None and a1.armed and not battle:
             a2 = _bare(CIVILIANS, 7, "no armed target named")
             return out("Attack", f"unidentified attackers, no armed target: '{trig.text}'", trig)
         return out("Armed clash", f"armed actors fought: '{trig.text}'", trig)
@@ -419,6 +429,19 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if other is not None:
         return out("Other", f"significant development: '{other.text}'", other)
     return None
+
+
+def _harms_property_only(doc, triggers) -> bool:
+    """Animals or things are the only objects of the violence ("soldiers killed 58 oxen")."""
+    objects = set()
+    for t in triggers:
+        if t.family in ("violence", "loot"):
+            objects |= _object_lemmas(doc[t.i])
+    return bool(objects & _PROPERTY) and not objects & _HUMAN_WORDS
+
+
+_HUMAN_WORDS = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier", "policeman", "villager",
+                          "resident", "farmer", "pastoralist", "herder", "member", "individual", "officer", "guard"})
 
 
 def _territory(agent: ActorRef | None) -> str:
