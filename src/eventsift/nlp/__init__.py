@@ -25,9 +25,9 @@ def line_breaks(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start (the parser keeps it)."""
     for i in range(1, len(doc)):
         prev = doc[i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        if "\n" in prev.whitespace_ or (prev.text.isspace() and "\n" in prev.text):
             token = doc[i]
-            if not token.is_space:
+            if not token.text.isspace():
                 token.is_sent_start = True
     return doc
 
