@@ -138,3 +138,18 @@ def test_html_record(tmp_path):
     assert "Troops shelled the village on Monday" in a.text
     assert "<" not in a.text
     assert a.published == date(2020, 3, 2)
+
+
+def test_gzipped_jsonl(tmp_path):
+    import gzip
+
+    path = tmp_path / "feed.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "g1", "text": "Zipped."}) + "\n" + "oops\n")
+    got = read([path])
+    assert [(a.id, a.status) for a in got][:1] == [("g1", Status.OK)]
+    assert got[1].status is Status.FAILED and got[1].source == f"{path}:2"
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(b"\x1f\x8b\x08not really gzip")
+    [bad] = read([broken])
+    assert bad.status is Status.FAILED and "gzip" in bad.reason

@@ -1,6 +1,7 @@
 """Read inputs (files, directories, stdin) into Articles: exactly one Article per input.
 
-An input is a .txt/.html/.htm/.json file, or one line of a .jsonl file (or of stdin, "-").
+An input is a .txt/.html/.htm/.json file, or one line of a .jsonl file (also gzipped as
+.jsonl.gz, or on stdin as "-").
 Whatever happens, the input yields one Article whose ``status`` (ok | skipped | failed) and
 ``reason`` say what became of it; nothing is dropped silently. Blank lines of a JSONL stream
 are not inputs and yield nothing.
@@ -10,6 +11,7 @@ text files, JSON records without a usable ``published``, pages without a date in
 """
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import os
@@ -128,6 +130,13 @@ class _Reader:
             if suffix in JSONL_SUFFIXES:
                 with path.open("rb") as stream:
                     yield from self.jsonl_stream(stream, source)
+                return
+            if suffix == ".gz" and Path(path.stem).suffix.lower() in JSONL_SUFFIXES:
+                with gzip.open(path, "rb") as stream:
+                    try:
+                        yield from self.jsonl_stream(stream, source)
+                    except (OSError, EOFError) as exc:  # a corrupt or truncated archive
+                        yield _failed(f"{source}:?", f"cannot read gzip stream: {exc}")
                 return
             if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
                 yield _failed(source, f"unsupported file type {suffix or '(none)'!r}", Status.SKIPPED)
