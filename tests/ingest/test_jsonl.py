@@ -132,8 +132,12 @@ def test_stdin(monkeypatch):
 
 def test_html_record(tmp_path):
     html = "<html><body><article><p>Troops shelled the village on Monday, a monitor said.</p></article></body></html>"
-    path = write_lines(tmp_path / "h.jsonl", [json.dumps({"id": "h1", "html": html, "published": "2020-03-02"})])
-    [a] = read([path])
+    path = write_lines(
+        tmp_path / "h.jsonl",
+        [json.dumps({"id": "h1", "html": html, "published": "2020-03-02"}), json.dumps({"id": "h2", "text": " ", "html": html})],
+    )
+    a, b = read([path])
+    assert b.status is Status.OK and b.text == a.text  # an empty text gives way to the html
     assert a.status is Status.OK
     assert "Troops shelled the village on Monday" in a.text
     assert "<" not in a.text

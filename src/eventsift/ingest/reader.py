@@ -239,7 +239,7 @@ class _Reader:
             return _failed(source, f"text is a {type(text).__name__}, not a string", **known)
         if text is None and not isinstance(html, str):
             return _failed(source, f"html is a {type(html).__name__}, not a string", **known)
-        if text is None:
+        if (text is None or not text.strip()) and isinstance(html, str) and html.strip():
             return self._html(html, source=source, notes=notes, published=published, language=obj.get("language"), **known)
         lang, lang_problem = _language(obj.get("language"))
         known["id"] = article_id(given=known.pop("given"), url=url, text=text, source=source)
