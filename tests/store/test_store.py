@@ -339,9 +339,12 @@ def test_summary(filled):
     assert summary["articles_by_status"] == {"ok": 1, "skipped": 0, "failed": 1}
     assert summary["articles"] == 2
     assert summary["events"] == 4
-    assert summary["events_by_type"] == {"Explosions/Remote violence": 3, "Battles": 1}
+    assert summary["events_by_type"] == [
+        {"event_type": "Explosions/Remote violence", "events": 3, "fatalities": 8},
+        {"event_type": "Battles", "events": 1, "fatalities": 0},
+    ]
     assert summary["total_fatalities"] == 8
-    assert {"location": "Aleppo", "country": "Syria", "n": 1} in summary["top_places"]
+    assert {"location": "Aleppo", "country": "Syria", "n": 1, "events": 1} in summary["top_places"]
     assert all(p["location"] for p in summary["top_places"])
 
 

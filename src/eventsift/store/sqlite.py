@@ -422,25 +422,33 @@ class Store:
 
     # -- overview --------------------------------------------------------------------------
     def summary(self) -> dict[str, Any]:
+        """Counts for a run report: articles by status; events by type (with their fatalities);
+        the top places (``n`` and ``events`` both give the number of events there); total
+        fatalities."""
         conn = self._conn
         by_status = {s.value: 0 for s in Status}
         for r in conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"):
             by_status[r[0]] = r[1]
-        by_type = {r[0]: r[1] for r in conn.execute("SELECT event_type, COUNT(*) FROM events GROUP BY event_type ORDER BY COUNT(*) DESC, event_type")}
+        by_type = [
+            {"event_type": r[0], "events": r[1], "fatalities": int(r[2])}
+            for r in conn.execute(
+                "SELECT event_type, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) FROM events "
+                "GROUP BY event_type ORDER BY n DESC, event_type"
+            )
+        ]
         places = [
-            {"location": r[0], "country": r[1], "n": r[2]}
+            {"location": r[0], "country": r[1], "n": r[2], "events": r[2]}
             for r in conn.execute(
                 "SELECT location, country, COUNT(*) AS n FROM events WHERE location IS NOT NULL "
                 "GROUP BY location, country ORDER BY n DESC, location LIMIT ?",
                 (TOP_PLACES,),
             )
         ]
-        fatalities = conn.execute("SELECT COALESCE(SUM(fatalities), 0) FROM events").fetchone()[0]
         return {
             "articles": sum(by_status.values()),
             "articles_by_status": by_status,
-            "events": sum(by_type.values()),
+            "events": sum(row["events"] for row in by_type),
             "events_by_type": by_type,
             "top_places": places,
-            "total_fatalities": int(fatalities),
+            "total_fatalities": sum(row["fatalities"] for row in by_type),
         }
