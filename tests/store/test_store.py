@@ -325,11 +325,34 @@ def test_event_filters(filled, filters, expected):
         assert filled.count_events(**filters) == len(expected)
 
 
+def test_stats(filled):
+    stats = filled.stats()
+    assert (stats["events"], stats["fatalities"]) == (4, 8)
+    assert (stats["date_min"], stats["date_max"]) == ("2020-03-01", "2020-03-09")
+    # 2020-03-01 is a Sunday (week of Monday 24 Feb); 5 and 9 March fall in two later weeks
+    assert stats["by_week"] == [
+        {"week": "2020-02-24", "events": 1, "fatalities": 3},
+        {"week": "2020-03-02", "events": 1, "fatalities": 0},
+        {"week": "2020-03-09", "events": 1, "fatalities": 4},
+    ]
+    assert stats["by_country"] == [
+        {"country": "Benin", "events": 2, "fatalities": 5},
+        {"country": "Syria", "events": 2, "fatalities": 3},
+    ]
+    assert stats["by_event_type"][0] == {"event_type": "Explosions/Remote violence", "events": 3, "fatalities": 8}
+    assert {r["admin1"] for r in stats["by_admin1"]} == {"Aleppo", "Homs", "Alibori", "North Province"}
+    syria = filled.stats(country="SYR", limit=1)
+    assert (syria["events"], syria["fatalities"]) == (2, 3)
+    assert filled.stats(q="nothing like this")["by_week"] == []
+
+
 def test_unknown_filter_is_an_error(filled):
     with pytest.raises(TypeError):
         list(filled.events(colour="red"))
     with pytest.raises(TypeError):
         filled.count_events(colour="red")
+    with pytest.raises(TypeError):
+        filled.stats(colour="red")
 
 
 def test_summary(filled):

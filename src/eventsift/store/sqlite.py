@@ -32,6 +32,13 @@ BUSY_TIMEOUT_MS = 10_000
 READ_CHUNK = 500
 #: places listed by summary()
 TOP_PLACES = 10
+#: rows per grouping in stats() (country and admin1 lists are long-tailed; a filter list
+#: longer than this is not read by anyone)
+STATS_GROUPS = 200
+#: names accepted by events(), count_events() and stats()
+EVENT_FILTERS = ("country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to", "bbox", "q", "article_id")
+#: the Monday of an event's week: 'weekday 0' moves forward to a Sunday (or stays on one)
+_WEEK_START = "date(event_date, 'weekday 0', '-6 days')"
 
 _EVENT_INSERT = (
     f"INSERT INTO events ({', '.join(rows.EVENT_COLUMNS)}) VALUES ({', '.join('?' for _ in rows.EVENT_COLUMNS)}) "
@@ -49,6 +56,15 @@ _SOURCE_INSERT = (
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _DROPPED_INSERT = 'INSERT INTO dropped (article_id, seq, "start", "end", text, reason) VALUES (?, ?, ?, ?, ?, ?)'
+
+
+def _filters(given: dict[str, Any]) -> dict[str, Any]:
+    """Every filter name with its value (None when not given); limit/offset dropped."""
+    given = {k: v for k, v in given.items() if k not in ("limit", "offset")}
+    unknown = set(given) - set(EVENT_FILTERS)
+    if unknown:
+        raise TypeError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
+    return {name: given.get(name) for name in EVENT_FILTERS}
 
 
 def _now() -> str:
@@ -396,16 +412,37 @@ class Store:
 
     def count_events(self, **filters: Any) -> int:
         """How many events ``events(**filters)`` would give without limit and offset."""
-        filters.pop("limit", None)
-        filters.pop("offset", None)
-        defaults = dict.fromkeys(
-            ("country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to", "bbox", "q", "article_id")
-        )
-        unknown = set(filters) - set(defaults)
-        if unknown:
-            raise TypeError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
-        where, params = self._where(**{**defaults, **filters})
+        where, params = self._where(**_filters(filters))
         return int(self._conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
+
+    def stats(self, **filters: Any) -> dict[str, Any]:
+        """Aggregates under the same filters as :meth:`events` (limit and offset ignored):
+        totals, the date range, and events with fatalities by week (Monday), by event type, by
+        country and by admin1 (each list at most STATS_GROUPS long, weeks all)."""
+        where, params = self._where(**_filters(filters))
+        conn = self._conn
+
+        def grouped(key_sql: str, key: str, order: str, limit: int = STATS_GROUPS) -> list[dict[str, Any]]:
+            clause = f"{where} AND {key_sql} IS NOT NULL" if where else f" WHERE {key_sql} IS NOT NULL"
+            sql = (
+                f"SELECT {key_sql} AS k, COUNT(*) AS n, COALESCE(SUM(fatalities), 0) FROM events{clause} "
+                f"GROUP BY k ORDER BY {order} LIMIT ?"
+            )
+            return [{key: r[0], "events": r[1], "fatalities": r[2]} for r in conn.execute(sql, (*params, limit))]
+
+        total = conn.execute(
+            f"SELECT COUNT(*), COALESCE(SUM(fatalities), 0), MIN(event_date), MAX(event_date) FROM events{where}", params
+        ).fetchone()
+        return {
+            "events": total[0],
+            "fatalities": total[1],
+            "date_min": total[2][:10] if total[2] else None,
+            "date_max": total[3][:10] if total[3] else None,
+            "by_week": grouped(_WEEK_START, "week", "k", limit=-1),
+            "by_event_type": grouped("event_type", "event_type", "n DESC, k"),
+            "by_country": grouped("country", "country", "n DESC, k"),
+            "by_admin1": grouped("admin1", "admin1", "n DESC, k"),
+        }
 
     def _hydrate(self, event_rows: list[sqlite3.Row]) -> Iterator[Event]:
         ids = [r["event_id"] for r in event_rows]
