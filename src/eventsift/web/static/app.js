@@ -15,6 +15,7 @@
   var CLUSTER_MIN = 3;      // a cell with this many events or more is drawn as one cluster
   var MAP_PAGE = 1000;      // the API's largest page
   var MAP_MAX = 5000;       // events drawn at most (pages fetched for the map)
+  var FIT_MAX_ZOOM = 5.5;   // fitting to the events never zooms closer (keeps the country in view)
   var COLOURS = {
     "Battles": "#d7263d",
     "Explosions/Remote violence": "#f46036",
@@ -24,6 +25,8 @@
     "Strategic developments": "#6c757d"
   };
   var OTHER_COLOUR = "#333";
+  // neutral, not sea-blue: the outlines are coarse, so a gap between them is "no outline", not water
+  var BACKGROUND = "#dfe3e8";
 
   var $ = function (id) { return document.getElementById(id); };
   var canvas = $("map"), ctx = canvas.getContext("2d");
@@ -226,8 +229,36 @@
         });
       }
     });
+    marks = mergeOverlapping(marks);
     // big circles first so small ones stay clickable on top
     marks.sort(function (a, b) { return b.r - a.r; });
+    return marks;
+  }
+
+  /* Clusters from neighbouring cells can overlap: join them (and any single event under them)
+     until no cluster overlaps another mark. */
+  function mergeOverlapping(marks) {
+    var merged = true;
+    while (merged) {
+      merged = false;
+      for (var i = 0; i < marks.length && !merged; i++) {
+        if (marks[i].events.length < 2) continue;
+        for (var j = 0; j < marks.length; j++) {
+          if (i === j) continue;
+          var a = marks[i], b = marks[j], dx = a.x - b.x, dy = a.y - b.y;
+          if (dx * dx + dy * dy >= (a.r + b.r) * (a.r + b.r) * 0.8) continue;
+          var na = a.events.length, nb = b.events.length, events = a.events.concat(b.events);
+          var c = {}, top = null;
+          events.forEach(function (ev) { c[ev.type] = (c[ev.type] || 0) + 1; if (!top || c[ev.type] > c[top]) top = ev.type; });
+          marks[i] = { x: (a.x * na + b.x * nb) / (na + nb), y: (a.y * na + b.y * nb) / (na + nb),
+                       r: Math.min(28, 9 + 3 * Math.log2(events.length)), events: events, type: top,
+                       fatalities: events.reduce(function (t, ev) { return t + ev.fatalities; }, 0) };
+          marks.splice(j, 1);
+          merged = true;
+          break;
+        }
+      }
+    }
     return marks;
   }
 
@@ -260,7 +291,7 @@
   function draw() {
     var s = size();
     ctx.clearRect(0, 0, s[0], s[1]);
-    ctx.fillStyle = "#c7d9e8";
+    ctx.fillStyle = BACKGROUND;
     ctx.fillRect(0, 0, s[0], s[1]);
     if (!drawTiles()) drawWorld();
     drawEvents();
@@ -286,7 +317,7 @@
     });
     var s = size(), pad = 60;
     var zx = Math.log2((s[0] - 2 * pad) / Math.max(x1 - x0, 1e-3)), zy = Math.log2((s[1] - 2 * pad) / Math.max(y1 - y0, 1e-3));
-    state.view = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, z: Math.max(MIN_ZOOM, Math.min(9, zx, zy)) };
+    state.view = { x: (x0 + x1) / 2, y: (y0 + y1) / 2, z: Math.max(MIN_ZOOM, Math.min(FIT_MAX_ZOOM, zx, zy)) };
     draw();
   }
 

@@ -1,0 +1,212 @@
+"""API and page latency on a large store: ``python -m eventsift.bench_api``.
+
+Builds a store of ``EVENTS`` synthetic events (made up here: random places round a dozen
+country centres, types, actors, dates over five years, one evidence sentence and one source
+each) through the store's bulk ``upsert_events``, serves it with uvicorn on a free loopback
+port and times, over HTTP with httpx:
+
+- typical ``/events`` queries (a filtered page of 100 events): target p95 <= 100 ms;
+- the page's first load: ``/`` and its static files, ``/config``, the first ``/stats`` and the
+  map's ``/events`` pages, requested one after another as the page does (an upper bound: a
+  browser fetches the static files in parallel).
+"""
+from __future__ import annotations
+
+import random
+import socket
+import statistics
+import tempfile
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from .models import Event, Evidence, Source
+from .taxonomy import EVENT_TYPE_OF, disorder_type
+
+#: events in the benchmark store
+EVENTS = 200_000
+#: events written per store transaction while generating
+WRITE_BATCH = 20_000
+#: timed repetitions of each query (after one warm-up)
+REPEATS = 30
+#: repetitions of the whole first page load
+PAGE_LOADS = 10
+#: the target for a filtered page of 100 events
+TARGET_P95_MS = 100.0
+
+# (country, iso3, centre lat, centre lon, spread in degrees, admin1 names)
+_COUNTRIES = (
+    ("Syria", "SYR", 35.0, 38.0, 1.5, ("Aleppo", "Idlib", "Hama", "Homs", "Deir ez Zor")),
+    ("Iraq", "IRQ", 33.5, 43.5, 2.0, ("Nineveh", "Anbar", "Baghdad", "Kirkuk")),
+    ("Afghanistan", "AFG", 34.0, 66.0, 2.5, ("Kandahar", "Helmand", "Nangarhar", "Kunduz", "Ghazni")),
+    ("Yemen", "YEM", 15.0, 45.0, 1.5, ("Taizz", "Marib", "Al Hudaydah", "Sadah")),
+    ("Nigeria", "NGA", 10.0, 8.0, 3.0, ("Borno", "Kaduna", "Zamfara", "Plateau", "Lagos")),
+    ("Mali", "MLI", 15.0, -2.0, 2.5, ("Mopti", "Gao", "Timbuktu", "Segou")),
+    ("Burkina Faso", "BFA", 12.5, -1.5, 1.5, ("Sahel", "Est", "Nord", "Centre-Nord")),
+    ("Somalia", "SOM", 4.0, 45.5, 2.0, ("Banadir", "Lower Shabelle", "Bay", "Hiraan")),
+    ("Democratic Republic of Congo", "COD", -1.5, 28.5, 2.0, ("North Kivu", "Ituri", "South Kivu")),
+    ("Myanmar", "MMR", 21.0, 96.0, 2.5, ("Sagaing", "Rakhine", "Shan", "Kachin")),
+    ("Ukraine", "UKR", 48.5, 35.5, 2.0, ("Donetsk", "Kharkiv", "Zaporizhia", "Kherson")),
+    ("Colombia", "COL", 4.5, -74.5, 2.5, ("Cauca", "Antioquia", "Narino", "Norte de Santander")),
+)
+_ACTORS = ("Military Forces", "Police Forces", "Rebel Group", "Islamic State", "Unidentified Armed Group",
+           "Protesters", "Rioters", "Civilians", "Communal Militia")
+_VERBS = ("attacked", "clashed with", "shelled", "struck", "ambushed", "marched against", "detained")
+
+
+def synthetic_events(n: int, *, seed: int = 7) -> list[Event]:
+    """``n`` made-up events, the same for the same seed (drawn from small precomputed pools so
+    that generating 200k stays a few seconds)."""
+    rng = random.Random(seed)
+    rand = rng.random
+    subs = sorted(EVENT_TYPE_OF)
+    kinds = [(sub, EVENT_TYPE_OF[sub], disorder_type(EVENT_TYPE_OF[sub], sub)) for sub in subs]
+    start = date(2019, 1, 1)
+    days = [start + timedelta(days=d) for d in range(5 * 365)]
+    published = [d + timedelta(days=1) for d in days]
+    pairs = [(a, b) for a in _ACTORS for b in _ACTORS if a != b]
+    out = []
+    append = out.append
+    for i in range(n):
+        country, iso3, lat, lon, spread, admins = _COUNTRIES[int(rand() * len(_COUNTRIES))]
+        sub, etype, disorder = kinds[int(rand() * len(kinds))]
+        a1, a2 = pairs[int(rand() * len(pairs))]
+        d = int(rand() * len(days))
+        killed = min(int(rng.expovariate(0.4)), 200)
+        place = f"Place {i % 5000}"
+        sentence = f"{a1} of {country} {_VERBS[i % len(_VERBS)]} {a2} near {place}, killing {killed} people."
+        aid = f"bench-{i // 3}"
+        append(Event(
+            event_id=f"bench-{i}", event_type=etype, sub_event_type=sub, disorder_type=disorder,
+            actor1=f"{a1} of {country}", inter1=1 + i % 8, actor2=f"{a2} of {country}", inter2=1 + (i // 8) % 8,
+            interaction=None, location=place, admin1=admins[i % len(admins)], country=country, iso3=iso3,
+            latitude=round(lat + (2 * rand() - 1) * spread, 4), longitude=round(lon + (2 * rand() - 1) * spread, 4),
+            geo_precision=1, event_date=days[d], time_precision=1, fatalities=killed, confidence=0.7,
+            evidence=(Evidence(aid, 0, len(sentence), sentence),),
+            sources=(Source(aid, outlet="Synthetic Wire", published=published[d]),),
+        ))
+    return out
+
+
+def build_store(path: Path, n: int = EVENTS) -> float:
+    """Write ``n`` synthetic events to a new store at ``path``; returns the seconds it took."""
+    from .store import Store
+
+    started = time.perf_counter()
+    events = synthetic_events(n)
+    with Store.open(path) as store:
+        for i in range(0, n, WRITE_BATCH):
+            store.upsert_events(events[i:i + WRITE_BATCH])
+    return time.perf_counter() - started
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _percentiles(samples_ms: list[float]) -> dict[str, float]:
+    ordered = sorted(samples_ms)
+    q = statistics.quantiles(ordered, n=20, method="inclusive") if len(ordered) > 1 else [ordered[0]] * 19
+    return {"p50_ms": round(statistics.median(ordered), 1), "p95_ms": round(q[18], 1), "n": len(ordered)}
+
+
+#: typical filtered pages of 100 events, as the page and an analyst's script ask for them
+QUERIES: dict[str, dict[str, Any]] = {
+    "country": {"country": "Syria"},
+    "country+dates": {"country": "Nigeria", "date_from": "2021-01-01", "date_to": "2021-06-30"},
+    "type+dates": {"event_type": "Battles", "date_from": "2022-03-01", "date_to": "2022-03-31"},
+    "admin1": {"admin1": "Borno"},
+    "actor": {"actor": "Islamic State", "country": "Iraq"},
+    "bbox": {"bbox": "36,34,39,37"},
+    "text": {"q": "ambushed", "country": "Mali"},
+    "unfiltered+offset": {"offset": 5000},
+    "geojson": {"country": "Yemen", "format": "geojson"},
+}
+
+
+def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[str, Any]:
+    import httpx
+    import uvicorn
+
+    from .api import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(db) if db else Path(tmp) / "bench.db"
+        build_seconds = build_store(path, n) if not path.exists() else 0.0
+        port = _free_port()
+        server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
+        thread = threading.Thread(target=server.run, daemon=True)
+        thread.start()
+        while not server.started:
+            time.sleep(0.02)
+        base = f"http://127.0.0.1:{port}"
+        results: dict[str, Any] = {"events": n, "build_seconds": round(build_seconds, 1), "queries": {}}
+        try:
+            with httpx.Client(base_url=base, timeout=60) as client:
+                every: list[float] = []
+                for name, params in QUERIES.items():
+                    params = {"limit": 100, **params}
+                    client.get("/events", params=params).raise_for_status()  # warm-up
+                    samples = []
+                    for _ in range(REPEATS):
+                        t = time.perf_counter()
+                        client.get("/events", params=params).raise_for_status()
+                        samples.append((time.perf_counter() - t) * 1000)
+                    results["queries"][name] = _percentiles(samples)
+                    every += samples
+                results["events_page_100"] = _percentiles(every)
+                results["target_p95_ms"] = TARGET_P95_MS
+                results["page_first_load"] = _page_load(client)
+        finally:
+            server.should_exit = True
+            thread.join(timeout=10)
+    if show:
+        _show(results)
+    return results
+
+
+def _page_load(client) -> dict[str, Any]:
+    """The requests the page makes before its map is drawn, one after another."""
+    parts: dict[str, list[float]] = {}
+    totals = []
+    for _ in range(PAGE_LOADS + 1):
+        total = 0.0
+        steps = [("/", {}), ("/static/style.css", {}), ("/static/app.js", {}), ("/config", {}),
+                 ("/static/world.geojson", {}), ("/stats", {})]
+        steps += [("/events", {"format": "geojson", "fields": "map", "limit": 1000, "offset": o})
+                  for o in range(0, 5000, 1000)]
+        timings = {}
+        for url, params in steps:
+            t = time.perf_counter()
+            client.get(url, params=params).raise_for_status()
+            ms = (time.perf_counter() - t) * 1000
+            key = url if url != "/events" else "/events (map pages of 1000)"
+            timings[key] = timings.get(key, 0.0) + ms
+            total += ms
+        if _ == 0:
+            continue  # warm-up
+        totals.append(total)
+        for key, ms in timings.items():
+            parts.setdefault(key, []).append(ms)
+    return {"total": _percentiles(totals), "parts": {k: _percentiles(v) for k, v in parts.items()}}
+
+
+def _show(results: dict[str, Any]) -> None:
+    print(f"store: {results['events']} synthetic events, built in {results['build_seconds']} s")
+    print(f"{'/events query (limit 100)':34} {'p50 ms':>8} {'p95 ms':>8}")
+    for name, r in results["queries"].items():
+        print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
+    r = results["events_page_100"]
+    print(f"  {'all of the above':32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}   (target p95 <= {TARGET_P95_MS:.0f})")
+    page = results["page_first_load"]
+    print(f"{'page first load (sequential)':34} {page['total']['p50_ms']:8.1f} {page['total']['p95_ms']:8.1f}")
+    for name, r in page["parts"].items():
+        print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
+
+
+if __name__ == "__main__":
+    run()
