@@ -12,7 +12,6 @@ still becomes exactly one article row downstream.
 """
 from __future__ import annotations
 
-import bisect
 import logging
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
@@ -125,14 +124,8 @@ class Pipeline:
 
 # -- offsets between the original text and the cleaned text ---------------------------------
 
-def _to_clean(cleaned, i: int) -> int:
-    """The cleaned offset of original offset ``i`` (the first kept character at or after it)."""
-    n = len(cleaned.text)
-    return bisect.bisect_left(range(n), i, key=cleaned.to_original) if n else 0
-
-
 def _span_to_clean(span: Span, cleaned) -> Span:
-    start, end = _to_clean(cleaned, span.start), _to_clean(cleaned, span.end)
+    start, end = cleaned.span_from_original(span.start, span.end)
     return Span(start, end, cleaned.text[start:end])
 
 
