@@ -114,7 +114,7 @@ def event_from_mentions(article: Article, group: list[Mention]) -> Event:
     counts = max((m.counts for m in group), key=lambda c: (c.fatalities is not None, c.fatalities or 0))
     # several statements of one toll: the most conservative best, the range over all of them
     tolls = [m.counts.fatalities for m in group if m.counts.fatalities is not None]
-    fatalities = min(tolls) if tolls else None
+    fatalities = min(tolls) if tolls else 0  # ACLED codes "no deaths reported" as 0
     lows = [x for m in group for x in (m.counts.fatalities_low, m.counts.fatalities) if x is not None]
     highs = [x for m in group for x in (m.counts.fatalities_high, m.counts.fatalities) if x is not None]
     stance = best.stance
