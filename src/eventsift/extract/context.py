@@ -142,6 +142,11 @@ def claim(sent, trigger) -> tuple[str | None, str | None]:
         if tok.i == trigger.i:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
+        if subj is None and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
+            who = _words_before(tok)
+            if who:
+                best = (who, f"{who} {tok.text}")
+                break
         if subj is None or subj.pos_ == "PRON":
             continue
         # the say-verb must govern the trigger, or the trigger's clause must govern it (parenthetical)
@@ -152,6 +157,18 @@ def claim(sent, trigger) -> tuple[str | None, str | None]:
     return best if best else (None, None)
 
 
+def _words_before(tok) -> str:
+    """The name just before a say-verb whose subject the parser missed (", the X for Y said")."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i > tok.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in ("for", "of")):
+        i -= 1
+    first = i + 1
+    while first < tok.i and doc[first].lower_ in ("for", "of"):
+        first += 1
+    return doc[first:tok.i].text if first < tok.i else ""
+
+
 def stance(sent, trigger, claimant: str | None) -> tuple[Stance, str | None]:
     if denied(trigger):
         head = trigger
@@ -159,8 +176,16 @@ def stance(sent, trigger, claimant: str | None) -> tuple[Stance, str | None]:
             head = head.head
         return Stance.DENIED, f"'{head.text}' governs '{trigger.text}'"
     for tok in sent:
-        if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB" and trigger not in tok.subtree:
+        if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB" and trigger not in tok.subtree and _same_topic(tok, trigger):
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             who = subj.text if subj is not None else "another party"
             return Stance.DISPUTED, f"'{who} {tok.text}' contests it"
     return Stance.ASSERTED, None
+
+
+def _same_topic(deny, trigger) -> bool:
+    """The denial is about the trigger's kind of event: the same event word, or an agreement."""
+    lemma = trigger.lemma_.lower()
+    words = {t.lemma_.lower() for t in deny.subtree}
+    return lemma in words or bool(words & {"deal", "agreement", "accord", "ceasefire", "truce"}) and lemma in (
+        "proposal", "deal", "agreement", "accord", "ceasefire", "truce", "agree", "negotiate")

@@ -56,6 +56,7 @@ class Extractor:
         dropped: list[Dropped] = []
         text = cleaned.text
         first_body = True
+        group: ActorRef | None = None  # the named armed group the article is about so far
         for sent in doc.sents:
             s_text = sent.text
             if len(s_text) < 12:
@@ -85,6 +86,7 @@ class Extractor:
                 dropped.append(Dropped(article.id, span, why))
                 continue
             actors = find_actors(doc, sent.start, sent.end, self.lex)
+            actors, group = _militants_as_group(actors, group)
             typed = classify(live, actors, doc, weapon_kinds(lower, self.lex), lower)
             if typed is None:
                 dropped.append(Dropped(article.id, span, f"no event: '{live[0].text}' with no actor"))
@@ -191,6 +193,18 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
 
 
+def _militants_as_group(actors: list[ActorRef], group: ActorRef | None) -> tuple[list[ActorRef], ActorRef | None]:
+    """Generic "militants"/"jihadists" are the named non-state group of the sentence or article."""
+    named = next((a for a in actors if a.kind == "named" and a.inter in (2, 3)), None)
+    group = named or group
+    if group is None:
+        return actors, None
+    out = [replace(a, name=group.name, inter=group.inter, kind="named", country=group.country,
+                   reason=a.reason + f"; the group named in the report: {group.name}")
+           if a.kind == "militant" else a for a in actors]
+    return out, group
+
+
 def _counts_to_original(counts: Counts, cleaned, article: Article) -> Counts:
     if not counts.spans:
         return counts
@@ -211,8 +225,8 @@ def _is_headline(sent, text: str) -> bool:
     stripped = sent.text.rstrip()
     if not stripped or stripped[-1] in ".!?\"'”’)":
         return False
-    after = text[sent.end_char:sent.end_char + 2]
-    return after.startswith("\n") or sent.end_char >= len(text.rstrip())
+    end = sent.start_char + len(stripped)
+    return text.startswith("\n", end) or end >= len(text.rstrip())
 
 
 _DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
@@ -241,6 +255,10 @@ def _restates(new: Mention, typed: Typed, prior: list[Mention], sent_text: str) 
     if _DISTINCT.match(sent_text):
         return None
     old = prior[-1]
+    if old.sub_event_type in _DEMO_LADDER and new.sub_event_type in _DEMO_LADDER:
+        return len(prior) - 1, False
+    if old.sub_event_type == new.sub_event_type and not new_headline:
+        return len(prior) - 1, _has_flag(old, "headline")
     if _has_flag(old, "headline") != new_headline and _names(new) - _names(old):
         return None
     if not (_names(new) - _names(old)):

@@ -230,8 +230,14 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
 # ---------------------------------------------------------------- typing
 
 def _is_place_object(tok, by_token) -> bool:
-    for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "of"):
+    kids = list(tok.children)
+    for c in list(kids):
+        if c.dep_ == "dobj" and c.lower_ in ("all", "most", "part", "parts", "much"):
+            kids.extend(c.children)
+    for c in kids:
+        if c.dep_ in ("dobj", "nsubjpass", "advmod", "npadvmod", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ in ("advmod", "npadvmod", "attr", "oprd") and c.pos_ != "PROPN":
+                continue
             target = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
             if target is None:
                 continue
@@ -335,12 +341,15 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         trig = trig or mob
         territory = first({"territory"})
         battle = any(doc[t.i].lemma_.lower() in BATTLE_WORDS or "fire" in t.text for t in triggers)
+        if territory is not None and _is_place_object(doc[territory.i], by_token):
+            a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
+            return out(_territory(a1), f"control changed: '{territory.text}'", territory)
         kind = next((k for k in _WEAPON_ORDER if k in weapons), None)
         if kind in ("ied", "grenade") and battle and patient is not None and patient.armed:
             kind = None
         if kind is not None:
-            if a1 is not None and a1.kind in ("civilian", "group_civilian") and a2 is None:
-                a1, a2 = None, a1
+            if a1 is not None and a1.kind in ("civilian", "group_civilian"):
+                a1, a2 = None, a2 or a1
             return out(_WEAPON_SUB[kind], f"weapon: '{weapons[kind]}'", trig)
         if territory is not None and _is_place_object(doc[territory.i], by_token):
             return out(_territory(agent), f"control changed: '{territory.text}'", territory)
@@ -354,8 +363,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a2 = a2 if a2 is not None and a2.inter == 7 else (a2 or _bare(CIVILIANS, 7, "abducted people"))
             a1 = a1 or _bare("Unidentified Armed Group", 3, "abductors not named")
             return out("Abduction/forced disappearance", f"abduction: '{abduct.text}'", abduct)
-        if a2 is None and not battle and _harms_property_only(doc, triggers):
+        if (a2 is None or a2.inter == 7) and not battle and _harms_property_only(doc, triggers):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
+            a2 = None if a2 is not None and a2.inter == 7 else a2
             return out("Looting/property destruction", f"only animals or property harmed: '{trig.text}'", trig)
         civilian_side = {"civilian", "group_civilian", "rioter", "group"}
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
@@ -386,8 +396,10 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     territory = first({"territory"})
     if territory is not None and _is_place_object(doc[territory.i], by_token) or (
         territory is not None and "control" in territory.text or territory is not None and "close" in territory.text):
-        if agent is not None and agent.armed:
-            return out(_territory(agent), f"control changed: '{territory.text}'", territory)
+        a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
+        if a1 is not None and a1.armed:
+            return out(_territory(a1), f"control changed: '{territory.text}'", territory)
+        a1, a2 = agent, patient
     withdraw = first({"withdraw"})
     if withdraw is not None and agent is not None and agent.armed:
         return out("Non-violent transfer of territory", f"withdrawal without fighting: '{withdraw.text}'", withdraw)
@@ -442,6 +454,17 @@ def _harms_property_only(doc, triggers) -> bool:
 
 _HUMAN_WORDS = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier", "policeman", "villager",
                           "resident", "farmer", "pastoralist", "herder", "member", "individual", "officer", "guard"})
+
+
+def _taker(trig: Trigger, doc, by_token, actors, main_subject) -> tuple[ActorRef | None, ActorRef | None]:
+    """Who took the place (the territory word's own subject, else the nearest actor before it)."""
+    a, p, _ = roles(trig, doc, by_token, main_subject)
+    if a is None:
+        before = [x for x in actors if x.end <= trig.i and x.armed]
+        a = before[-1] if before else None
+    if p is None or p is a:
+        p = next((x for x in actors if x is not a and x.armed and x.name != (a.name if a else None)), None)
+    return a, p
 
 
 def _territory(agent: ActorRef | None) -> str:
