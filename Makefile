@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SAMPLES ?= samples
+SAMPLES ?= samples/reports.gold.jsonl samples/txt samples/html
 DB ?= events.db
 
 .PHONY: setup demo test bench clean
