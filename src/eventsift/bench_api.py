@@ -170,29 +170,36 @@ def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[s
 
 
 def _page_load(client) -> dict[str, Any]:
-    """The requests the page makes before its map is drawn, one after another."""
+    """The requests the page makes, one after another: up to the first map page drawn
+    ("first_paint"), and until all its map pages are in ("complete")."""
+    first = [("/", {}), ("/static/style.css", {}), ("/static/app.js", {}), ("/config", {}),
+             ("/static/world.geojson", {}), ("/stats", {}),
+             ("/events", {"format": "geojson", "fields": "map", "limit": 1000, "offset": 0})]
+    rest = [("/events", {"format": "geojson", "fields": "map", "limit": 1000, "offset": o})
+            for o in range(1000, 5000, 1000)]
     parts: dict[str, list[float]] = {}
-    totals = []
-    for _ in range(PAGE_LOADS + 1):
-        total = 0.0
-        steps = [("/", {}), ("/static/style.css", {}), ("/static/app.js", {}), ("/config", {}),
-                 ("/static/world.geojson", {}), ("/stats", {})]
-        steps += [("/events", {"format": "geojson", "fields": "map", "limit": 1000, "offset": o})
-                  for o in range(0, 5000, 1000)]
-        timings = {}
-        for url, params in steps:
+    paints, completes = [], []
+    for round_ in range(PAGE_LOADS + 1):
+        elapsed = 0.0
+        timings: dict[str, float] = {}
+        for i, (url, params) in enumerate(first + rest):
             t = time.perf_counter()
             client.get(url, params=params).raise_for_status()
             ms = (time.perf_counter() - t) * 1000
-            key = url if url != "/events" else "/events (map pages of 1000)"
+            key = url if url != "/events" else ("/events (first map page)" if i < len(first) else "/events (4 more pages)")
             timings[key] = timings.get(key, 0.0) + ms
-            total += ms
-        if _ == 0:
-            continue  # warm-up
-        totals.append(total)
+            elapsed += ms
+            if i == len(first) - 1:
+                paint = elapsed
+        if round_ == 0:  # the first round fills the stats cache; reported apart as "cold"
+            cold = {"first_paint_ms": round(paint, 1), "stats_ms": round(timings["/stats"], 1)}
+            continue
+        paints.append(paint)
+        completes.append(elapsed)
         for key, ms in timings.items():
             parts.setdefault(key, []).append(ms)
-    return {"total": _percentiles(totals), "parts": {k: _percentiles(v) for k, v in parts.items()}}
+    return {"first_paint": _percentiles(paints), "complete": _percentiles(completes), "cold": cold,
+            "parts": {k: _percentiles(v) for k, v in parts.items()}}
 
 
 def _show(results: dict[str, Any]) -> None:
@@ -203,7 +210,9 @@ def _show(results: dict[str, Any]) -> None:
     r = results["events_page_100"]
     print(f"  {'all of the above':32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}   (target p95 <= {TARGET_P95_MS:.0f})")
     page = results["page_first_load"]
-    print(f"{'page first load (sequential)':34} {page['total']['p50_ms']:8.1f} {page['total']['p95_ms']:8.1f}")
+    print(f"{'page load, to first map page':34} {page['first_paint']['p50_ms']:8.1f} {page['first_paint']['p95_ms']:8.1f}"
+          f"   (cold, before stats are cached: {page['cold']['first_paint_ms']:.0f} ms)")
+    print(f"{'page load, all 5 map pages':34} {page['complete']['p50_ms']:8.1f} {page['complete']['p95_ms']:8.1f}")
     for name, r in page["parts"].items():
         print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
 

@@ -38,10 +38,28 @@ def test_events_filters(client, params, expected):
 
 
 def test_events_page_carries_total_and_paging(client):
-    body = client.get("/events", params={"limit": 1, "country": "Syria"}).json()
+    body = client.get("/events", params={"limit": 1, "country": "Syria", "with_total": "true"}).json()
     assert body["total"] == 3 and body["count"] == 1 and body["limit"] == 1 and body["offset"] == 0
     event = body["events"][0]
     assert event["evidence"][0]["article_id"] == "a" and event["source_count"] == 1
+    assert client.get("/events", params={"limit": 1}).json()["total"] is None  # counted only when asked
+
+
+def test_stats_are_recounted_when_the_store_changes(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from eventsift.api import create_app
+
+    from .conftest import ARTICLES, build_store, events_by_article
+
+    path = tmp_path / "events.db"
+    build_store(path)
+    with TestClient(create_app(path)) as c:
+        assert c.get("/stats").json()["events"] == 4
+        assert c.get("/stats").json()["events"] == 4  # from the cache
+        with Store.open(path) as store:
+            store.save_article(ARTICLES["c"], events_by_article()["c"][:1])
+        assert c.get("/stats").json()["events"] == 3
 
 
 def test_events_as_geojson(client):

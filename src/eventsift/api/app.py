@@ -19,7 +19,7 @@ from ..errors import EventsiftError
 from ..export import geojson_feature
 from ..models import Event
 from ..store import Store
-from .stats import stats as store_stats
+from .stats import StatsCache
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +116,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
     Store.open(db, readonly=True).close()  # fail now, not on the first request, if it cannot be read
     stores = _Stores(db)
+    stats_cache = StatsCache(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -160,11 +161,13 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         offset: int = Query(0, ge=0),
         format: Literal["json", "geojson"] = Query("json", description="json, or geojson (a FeatureCollection)"),
         fields: Literal["all", "map"] = Query("all", description="map: only the fields the map needs"),
+        with_total: bool = Query(False, description="Also count every matching event (slower on big stores)"),
     ) -> Any:
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
         store = stores.get()
         found = list(store.events(**filters, limit=limit, offset=offset))
-        total = store.count_events(**filters)
+        total = store.count_events(**filters) if with_total else None
+        # JSONResponse directly: the records are plain JSON already, FastAPI's encoder would walk them again
         if format == "geojson":
             features = []
             for e in found:
@@ -172,10 +175,11 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
                 if fields == "map":
                     feature["properties"] = _map_properties(e)
                 features.append(feature)
-            return {"type": "FeatureCollection", "features": features,
-                    "properties": {"total": total, "limit": limit, "offset": offset}}
+            return JSONResponse({"type": "FeatureCollection", "features": features,
+                                 "properties": {"total": total, "limit": limit, "offset": offset,
+                                                "count": len(features)}})
         rows = [_map_properties(e) if fields == "map" else e.to_dict() for e in found]
-        return {"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows}
+        return JSONResponse({"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows})
 
     @app.get("/events/{event_id}", summary="One event with its evidence, sources and history")
     def event(event_id: str) -> Any:
@@ -184,7 +188,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
             raise HTTPException(status_code=404, detail={"message": f"no event {event_id!r}"})
         out = found.to_dict()
         out["history"] = [_plain_history(h) for h in getattr(found, "history", ())]
-        return out
+        return JSONResponse(out)
 
     @app.get("/articles/{article_id}", summary="An article's text and metadata (evidence offsets point into text)")
     def article(article_id: str) -> Any:
@@ -207,7 +211,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         date_to: str | None = None, bbox: str | None = None, q: str | None = None,
     ) -> Any:
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
-        return store_stats(stores.get(), **filters)
+        return JSONResponse(stats_cache.get(stores.get(), **filters))
 
     @app.get("/config", summary="What the page needs to draw its base map")
     def config() -> Any:

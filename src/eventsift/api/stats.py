@@ -9,12 +9,17 @@ exists, ``stats()`` below should simply call it.
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 from ..store import Store
 
 #: rows returned per grouping (admin1 and country lists are long-tailed)
 TOP_GROUPS = 200
+#: filter sets whose stats are kept (unfiltered stats of 200k events take about a second to count)
+CACHE_SIZE = 64
 
 _FILTERS = ("country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to", "bbox", "q",
             "article_id")
@@ -45,3 +50,40 @@ def stats(store: Store, **filters: Any) -> dict[str, Any]:
         "by_country": grouped("country", "country", "n DESC, k", "country"),
         "by_admin1": grouped("admin1", "admin1", "n DESC, k", "admin1"),
     }
+
+
+class StatsCache:
+    """Remembers stats per filter set while the database files are unchanged.
+
+    The key includes the size and modification time of the database and its write-ahead log,
+    so a run writing to the store while it is served makes the next request count afresh.
+    """
+
+    def __init__(self, db: Path, size: int = CACHE_SIZE) -> None:
+        self.db = Path(db)
+        self.size = size
+        self._items: OrderedDict[tuple, dict[str, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _version(self) -> tuple:
+        out = []
+        for path in (self.db, self.db.with_name(self.db.name + "-wal")):
+            try:
+                st = path.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except FileNotFoundError:
+                out.append(None)
+        return tuple(out)
+
+    def get(self, store: Store, **filters: Any) -> dict[str, Any]:
+        key = (self._version(), tuple(sorted((k, str(v)) for k, v in filters.items())))
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = stats(store, **filters)
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value

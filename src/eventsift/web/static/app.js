@@ -110,7 +110,13 @@
           all.push({ id: ft.id, wx: w[0], wy: w[1], type: ft.properties.event_type,
                      fatalities: ft.properties.fatalities || 0, props: ft.properties });
         });
-        if (fc.features.length === MAP_PAGE && offset + MAP_PAGE < MAP_MAX) return page(offset + MAP_PAGE);
+        if (fc.features.length === MAP_PAGE && offset + MAP_PAGE < MAP_MAX) {
+          // draw what has come so far while the next page loads
+          state.events = all.slice();
+          setStatus(all.length + " events on the map, loading more…");
+          draw();
+          return page(offset + MAP_PAGE);
+        }
         return all;
       });
     }
@@ -322,6 +328,7 @@
   }
 
   function zoomAt(sx, sy, factor) {
+    $("tooltip").hidden = true;
     var before = toWorld(sx, sy);
     state.view.z = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, state.view.z + Math.log2(factor)));
     var after = toWorld(sx, sy);
@@ -598,11 +605,14 @@
 
   // ---------- start ----------
   window.eventsift = {
-    // for tests and the console: where an event is drawn on the canvas (CSS pixels), or null
+    // for tests and the console: where an event is drawn on the canvas (CSS pixels) and in how
+    // big a cluster (1: on its own), or null when it is not on screen
     screenPosition: function (id) {
       for (var i = 0; i < state.drawn.length; i++) {
         var m = state.drawn[i];
-        if (m.events.length === 1 && m.events[0].id === id) return { x: m.x, y: m.y };
+        for (var j = 0; j < m.events.length; j++) {
+          if (m.events[j].id === id) return { x: m.x, y: m.y, size: m.events.length };
+        }
       }
       return null;
     },
