@@ -15,8 +15,9 @@ from __future__ import annotations
 import random
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -108,6 +109,20 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the API server exited with code {process.returncode}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    process.terminate()
+    raise RuntimeError("the API server did not start")
+
+
 def _percentiles(samples_ms: list[float]) -> dict[str, float]:
     ordered = sorted(samples_ms)
     q = statistics.quantiles(ordered, n=20, method="inclusive") if len(ordered) > 1 else [ordered[0]] * 19
@@ -130,19 +145,17 @@ QUERIES: dict[str, dict[str, Any]] = {
 
 def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[str, Any]:
     import httpx
-    import uvicorn
-
-    from .api import create_app
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(db) if db else Path(tmp) / "bench.db"
         build_seconds = build_store(path, n) if not path.exists() else 0.0
         port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(path), host="127.0.0.1", port=port, log_level="warning"))
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        while not server.started:
-            time.sleep(0.02)
+        # the server runs in its own process, as `eventsift serve` would, so that the timing
+        # client does not share its interpreter
+        server = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; "
+                                   "from eventsift.api import serve; serve(Path(sys.argv[1]), port=int(sys.argv[2]))",
+                                   str(path), str(port)])
+        _wait_for_port(port, server)
         base = f"http://127.0.0.1:{port}"
         results: dict[str, Any] = {"events": n, "build_seconds": round(build_seconds, 1), "queries": {}}
         try:
@@ -162,8 +175,8 @@ def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[s
                 results["target_p95_ms"] = TARGET_P95_MS
                 results["page_first_load"] = _page_load(client)
         finally:
-            server.should_exit = True
-            thread.join(timeout=10)
+            server.terminate()
+            server.wait(timeout=30)
     if show:
         _show(results)
     return results
