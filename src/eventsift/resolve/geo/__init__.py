@@ -19,6 +19,9 @@ from .resolver import Resolver, event_place
 
 log = logging.getLogger(__name__)
 
+#: a demonym ("Spanish", "Canadian") beats a same-named settlement smaller than this
+DEMONYM_OVER_POP = 100_000
+
 __all__ = ["Geocoder", "Gazetteer"]
 
 
@@ -61,7 +64,7 @@ class Geocoder:
             out = []
             for f in found:
                 p = resolved.get((f.start, f.end, True))
-                if p is None or (not f.known and "loose" in p.reason):
+                if p is None or "loose" in p.reason or (p.population or 0) < DEMONYM_OVER_POP:
                     p = self._demonym_place(f.start, f.end, f.text) or p
                 out.append(p if p is not None else Place(span=Span(f.start, f.end, f.text), name=f.text,
                                                          reason=f"'{f.text}' not found in the gazetteer"))

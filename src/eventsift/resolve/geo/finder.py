@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
 
 #: most words a place name spans
@@ -24,7 +24,9 @@ MIN_POP_INITIAL = 100_000
 #: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
 MIN_POP_CONTEXT = 0
 
-_WORD = re.compile(r"[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
+_CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
+_POSSESSIVE = ("'s", "’s", "'", "’")
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|ad-d|ed|es|ez)[-‐'’]", re.IGNORECASE)
 #: lower-case words allowed inside a multi-word name ("Kabr al Mukri", "Bosnia and Herzegovina")
 CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ez", "es", "ed", "de", "del", "du", "des",
@@ -40,7 +42,7 @@ STOP = frozenset(fold(w) for w in (
     "As At In On Of For From By With Without About Over Under Into Since Until Despite During Meanwhile However "
     "Also Still Yet So Then There Here Where What Who Why How Today Tomorrow Yesterday Tonight Christmas Easter "
     "Ramadan Eid God Allah Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Shia Shiite "
-    "Shi'ite Sunni Sunnis Islam Islamic Army Police Forces Force Government Ministry Council Party Front Brigade "
+    "Shi'ite Sunni Sunnis Taliban Talibans Daesh Hezbollah Hamas Houthi Houthis Islam Islamic Army Police Forces Force Government Ministry Council Party Front Brigade "
     "Brigades Movement State States Republic Kingdom Observatory Agency News Press Reuters Media Center Centre "
     "University College School Hospital Church Mosque Court Airport Station Street Road Square Bridge Park Hotel "
     "North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Great Little "
@@ -82,6 +84,36 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DEMONYM = re.compile(r"(?:ians?|eans?|ans?|ese|ish|is|i|ic|ch|ns?)$", re.IGNORECASE)
 
 
+#: demonyms that do not start like their country's name (our own list)
+IRREGULAR_DEMONYMS = {
+    "french": "FR", "dutch": "NL", "swiss": "CH", "welsh": "GB", "scottish": "GB", "scots": "GB", "english": "GB",
+    "british": "GB", "greek": "GR", "thai": "TH", "filipino": "PH", "spanish": "ES", "spaniard": "ES", "danish": "DK",
+    "finnish": "FI", "swedish": "SE", "polish": "PL", "irish": "IE", "norwegian": "NO", "emirati": "AE", "saudi": "SA",
+    "afghan": "AF", "afghans": "AF", "turkish": "TR", "turk": "TR", "turks": "TR", "american": "US", "americans": "US",
+    "german": "DE", "germans": "DE", "russian": "RU", "russians": "RU", "chinese": "CN", "japanese": "JP",
+    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "palestinian": "PS", "malagasy": "MG", "beninese": "BJ",
+    "burkinabe": "BF", "ivorian": "CI", "congolese": "CD", "somali": "SO", "malian": "ML", "nigerien": "NE",
+    "argentine": "AR", "argentinian": "AR", "czech": "CZ", "slovak": "SK", "kiwi": "NZ", "qatari": "QA",
+    "bahraini": "BH", "kuwaiti": "KW", "omani": "OM", "yemeni": "YE", "lebanese": "LB", "jordanian": "JO",
+    "egyptian": "EG", "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "sudanese": "SD",
+    "south sudanese": "SS", "ethiopian": "ET", "eritrean": "ER", "kenyan": "KE", "ugandan": "UG", "rwandan": "RW",
+    "burundian": "BI", "malawian": "MW", "zambian": "ZM", "zimbabwean": "ZW", "mozambican": "MZ", "cameroonian": "CM",
+    "chadian": "TD", "ghanaian": "GH", "togolese": "TG", "senegalese": "SN", "guinean": "GN", "mauritanian": "MR",
+    "pakistani": "PK", "indian": "IN", "bangladeshi": "BD", "sri lankan": "LK", "nepali": "NP", "nepalese": "NP",
+    "burmese": "MM", "vietnamese": "VN", "cambodian": "KH", "laotian": "LA", "malaysian": "MY", "indonesian": "ID",
+    "korean": "KR", "mexican": "MX", "canadian": "CA", "brazilian": "BR", "colombian": "CO", "venezuelan": "VE",
+    "peruvian": "PE", "chilean": "CL", "cuban": "CU", "haitian": "HT", "ukrainian": "UA", "belarusian": "BY",
+    "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "kazakh": "KZ", "uzbek": "UZ",
+    "tajik": "TJ", "kyrgyz": "KG", "turkmen": "TM", "syrian": "SY", "italian": "IT", "portuguese": "PT",
+    "belgian": "BE", "austrian": "AT", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "serbian": "RS",
+    "croatian": "HR", "bosnian": "BA", "albanian": "AL", "maltese": "MT", "icelandic": "IS", "australian": "AU",
+    "european": "@Europe", "europeans": "@Europe", "african": "@Africa", "africans": "@Africa", "asian": "@Asia",
+    "asians": "@Asia", "slovenian": "SI", "slovene": "SI", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
+    "jamaican": "JM", "dominican": "DO", "taiwanese": "TW", "mongolian": "MN", "north korean": "KP",
+    "south korean": "KR", "south african": "ZA", "new zealander": "NZ",
+}
+#: upper-case short names that are places ("US", "EU"); other short capitals are acronyms
+KNOWN_CODES = frozenset({"US", "UK", "UAE", "USA", "DRC", "EU", "U.S.", "U.K.", "E.U."})
 CONTINENTS = ("Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica")
 
 
@@ -108,7 +140,15 @@ class Demonym:
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out = []
+    for m in _WORD.finditer(text):
+        s, e, w = m.start(), m.end(), m.group()
+        for p in _POSSESSIVE:
+            if w.endswith(p) and len(w) > len(p) + 1:
+                w, e = w[: -len(p)], e - len(p)
+                break
+        out.append((s, e, w))
+    return out
 
 
 def _is_cap(word: str) -> bool:
@@ -130,6 +170,7 @@ class Finder:
         self.gaz = gazetteer
         self._demonym_cache: dict[str, str] = {}
         stems = [(fold(c.name), cc) for cc, c in gazetteer.countries.items()]
+        stems += [(fold(a), cc) for cc, names in COUNTRY_ALIASES.items() for a in names if len(a) > 4]
         stems += [(fold(e.name), "@" + e.name) for e in map(gazetteer.entry, range(len(gazetteer.entries)))
                   if e.feature_code == "CONT"] if len(gazetteer.entries) < 1000 else []
         stems += [(fold(n), "@" + n) for n in CONTINENTS]
@@ -137,20 +178,24 @@ class Finder:
 
     # --- demonyms ---------------------------------------------------------------------------------
     def demonym(self, word: str) -> str:
-        """The country code a demonym points to ("Syrian" -> SY), or ''."""
+        """The country code a demonym points to ("Syrian" -> SY), "@Europe" for a continent's, or ''."""
         hit = self._demonym_cache.get(word)
         if hit is not None:
             return hit
-        cc = ""
         w = fold(word)
+        cc = IRREGULAR_DEMONYMS.get(w, "")
         m = _DEMONYM.search(w)
-        if m and len(w) >= 4 and " " not in w:
+        if not cc and m and len(w) >= 4 and " " not in w:
             stem = w[: m.start()] or w
+            matches = []
             for name, code in self._country_stems:
                 first = name.split()[0]
-                if len(stem) >= 4 and (first.startswith(stem[:4]) and (first.startswith(stem) or stem.startswith(first[:-1]) or len(stem) >= 5 and first[:5] == stem[:5])):
-                    cc = code
-                    break
+                if len(stem) >= 4 and first.startswith(stem[:4]) and (
+                        first.startswith(stem) or stem.startswith(first[:-1]) or first[:5] == stem[:5]):
+                    # a one-word name ("Turkey") beats a longer one that starts alike ("Turks and Caicos")
+                    matches.append((" " in name, len(name), code))
+            if matches:
+                cc = min(matches)[2]
         self._demonym_cache[word] = cc
         return cc
 
@@ -170,6 +215,9 @@ class Finder:
             j = i + 1
             while j < n and j - i < MAX_WORDS + 2:
                 gap = text[toks[j - 1][1]:toks[j][0]]
+                prev_word = toks[j - 1][2]
+                if prev_word.endswith(".") and len(prev_word) > 3:
+                    break  # "Balkh. Fatalities": a sentence ends inside the run
                 if gap not in (" ", "-", "‐") or not (_is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
                     break
                 j += 1
@@ -183,6 +231,8 @@ class Finder:
                 if phrase.endswith(".") and not (len(phrase) <= 5 and phrase.count(".") >= 2):
                     end -= 1
                     phrase = phrase[:-1]
+                if last + 1 < j and not self._may_follow(toks[last + 1][2]):
+                    continue  # "Noma" of "Noma Tounga": a name that only begins like a known place
                 hit = self._judge(text, start, end, phrase, toks, i, last, ents)
                 if hit is None:
                     continue
@@ -201,6 +251,11 @@ class Finder:
                     continue
                 i += 1
         return found, demonyms
+
+    def _may_follow(self, word: str) -> bool:
+        """Whether a capitalised word may follow a place name inside one run ("Helmand Province")."""
+        f = fold(word).rstrip(".")
+        return f in STOP or f in AFTER or f in CONNECTORS or bool(self.demonym(word)) is False and self.gaz.has(word)
 
     def given(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
         out = []
@@ -258,7 +313,7 @@ class Finder:
         f = fold(phrase)
         if f in STOP or key(phrase) in STOP:
             return None
-        if phrase.isupper() and len(phrase) <= 3 and phrase not in ("US", "UK", "UAE", "USA", "DRC"):
+        if phrase.isupper() and len(phrase) <= 3 and phrase not in KNOWN_CODES:
             return None
         entries = self.gaz.lookup(phrase, allow_loose=False)
         if not entries:
@@ -317,6 +372,9 @@ class Finder:
         ctx, region, direction, relative = self._context(text, start, end)
         after = text[end:end + 3]
         enclosed = after.startswith(" (") or after.startswith(", ")
-        if (ctx.startswith("after:") and region) or ctx.startswith("of:") or (ctx.startswith("before:") and enclosed):
+        coded = bool(_CODED_TO.search(text[max(0, start - 12):start]))
+        in_parens = text[max(0, start - 1):start] == "(" and after[:1] in (",", ")")
+        if ((ctx.startswith("after:") and region) or ctx.startswith("of:") or in_parens
+                or ((ctx.startswith("before:") or coded) and enclosed)):
             return Found(start, end, phrase, ctx, region, direction, relative, known=False)
         return None

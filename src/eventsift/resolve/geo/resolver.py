@@ -162,10 +162,22 @@ class Resolver:
         order = sorted(range(len(found)), key=lambda i: -(i in {j for c in conts.values() for j in c}))
         for i in order:
             entries, was_loose = cands[i]
+            f = found[i]
+            if not entries and not conts.get(i):
+                continue
+            inside = [picked[j][0] for j in conts.get(i, ()) if j in picked]
+            if inside:
+                contained = [e for e in entries if any(self._contains(c, e) for c in inside)]
+                if not contained:
+                    near = self.gaz.similar_in(inside[0], f.text)
+                    contained = [near] if near is not None else []
+                    was_loose = True
+                entries = contained   # nothing inside the named area: fall back to the area itself
+            elif was_loose and focus:
+                top = focus.most_common(1)[0][0]
+                entries = [e for e in entries if e.cc == top]
             if not entries:
                 continue
-            f = found[i]
-            inside = [picked[j][0] for j in conts.get(i, ()) if j in picked]
             k = key(f.text)
             scored = []
             for e in entries:
