@@ -63,3 +63,15 @@ def test_missing_store_says_what_to_do(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert "E010" in proc.stderr and re.search(r"eventsift run", proc.stderr)
+
+
+def test_a_binary_format_needs_an_output_file(tmp_path):
+    db = tmp_path / "e.db"
+    from eventsift.store import Store
+
+    with Store.open(db):
+        pass
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet"])
+    assert result.exit_code == 2 and "--output" in result.output
+    result = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", "--output", str(tmp_path / "e.parquet")])
+    assert result.exit_code == 0 and (tmp_path / "e.parquet").exists()

@@ -30,7 +30,9 @@ app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True)
 log = logging.getLogger("eventsift")
 
-EVENT_FORMATS = ("jsonl", "acled-csv", "geojson")
+TEXT_FORMATS = ("jsonl", "acled-csv", "geojson", "hxl", "plover")
+BINARY_FORMATS = ("parquet",)
+EVENT_FORMATS = TEXT_FORMATS + BINARY_FORMATS
 
 
 def _published(value: Optional[str]) -> Optional[date]:
@@ -46,6 +48,18 @@ def _check_format(fmt: str, allowed=EVENT_FORMATS) -> str:
     if fmt not in allowed:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
     return fmt
+
+
+def _write_events(fmt: str, events, output: Optional[Path]) -> int:
+    """Write events in a text format (to a file or standard output) or a binary one (to a file)."""
+    from . import export
+
+    if fmt in BINARY_FORMATS:
+        if output is None or str(output) == "-":
+            raise typer.BadParameter(f"{fmt} is a binary format: give --output PATH")
+        return export.BINARY_FORMATS[fmt](events, output)
+    with _output(output) as out:
+        return export.FORMATS[fmt](events, out)
 
 
 @contextmanager
@@ -72,17 +86,16 @@ def _main(
 @app.command()
 def extract(
     inputs: List[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .json) or directories; - for JSONL on stdin."),
-    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, acled-csv or geojson."),
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl, acled-csv, geojson, hxl, plover or parquet (needs --output)."),
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain files that carry none."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     dropped: Optional[Path] = typer.Option(None, help="Also write the candidates not coded, with their reasons, as JSONL."),
 ) -> None:
     """Print the events found in the inputs (nothing is stored)."""
-    from .export import FORMATS
     from .ingest import iter_articles
     from .pipeline import Pipeline
 
-    writer = FORMATS[_check_format(fmt)]
+    _check_format(fmt)
     pipe = Pipeline(Settings.from_env())
     articles = iter_articles(inputs, published=_published(published), settings=pipe.settings)
     counts: Counter = Counter()
@@ -102,8 +115,7 @@ def extract(
             yield from result.events
 
     try:
-        with _output(output) as out:
-            n = writer(events(), out)
+        n = _write_events(fmt, events(), output)
     finally:
         if drop_fh:
             drop_fh.close()
@@ -188,7 +200,7 @@ def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> No
 @app.command()
 def export(
     db: Path = typer.Option(Path("events.db"), help="The SQLite store."),
-    fmt: str = typer.Option("acled-csv", "--format", "-f", help="acled-csv, geojson or jsonl."),
+    fmt: str = typer.Option("acled-csv", "--format", "-f", help="acled-csv, hxl, geojson, jsonl, plover or parquet (needs --output)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     country: Optional[str] = typer.Option(None, help="Only events in this country."),
     event_type: Optional[str] = typer.Option(None, help="Only events of this type."),
@@ -196,17 +208,15 @@ def export(
     date_to: Optional[str] = typer.Option(None, help="Only events on or before this date."),
 ) -> None:
     """Write the stored events in an analyst's format."""
-    from .export import FORMATS
-
-    writer = FORMATS[_check_format(fmt)]
+    _check_format(fmt)
     if not db.exists():
         raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
     from .store import Store
 
     filters = {k: v for k, v in dict(country=country, event_type=event_type, date_from=date_from,
                                       date_to=date_to).items() if v}
-    with Store.open(db, readonly=True) as store, _output(output) as out:
-        n = writer(store.events(**filters), out)
+    with Store.open(db, readonly=True) as store:
+        n = _write_events(fmt, store.events(**filters), output)
     err.print(f"[dim]{n} events[/dim]")
 
 
