@@ -185,8 +185,8 @@ def test_page_filters_brushes_and_shows_highlighted_evidence(server, browser, tm
 
     for _ in range(4):  # step back out so the screenshot shows the region round the event
         page.click("#zoom-out")
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     shot = Path(os.environ.get("EVENTSIFT_SCREENSHOT") or tmp_path_factory.mktemp("shot") / "screenshot.png")
+    shot.parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(shot))
     assert shot.stat().st_size > 10_000
     assert not errors, errors
