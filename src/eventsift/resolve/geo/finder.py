@@ -52,6 +52,11 @@ STOP = frozenset(fold(w) for w in (
     "Officials Official Rebels Rebel Militants Troops Soldiers People Civilians Residents Sources Source Witnesses "
     "Unidentified Unknown Several Many Some Two Three Four Five Six Seven Eight Nine Ten First Second Third Last "
     "Mount Lake River Sea Gulf Bay Island Islands Valley Desert Coast").split())
+#: words before a person's name
+TITLES = frozenset(fold(w) for w in (
+    "Mr Mrs Ms Dr Sir Gen General Col Colonel Capt Captain Lt Sgt Maj Major President Minister King Queen Prince "
+    "Sheikh Imam Pope Lord Lady Governor Mayor Senator Rep Secretary Commander Judge Justice Prof Professor "
+    "Rev Father Brother Sister Mullah Emir Sen Gov").split())
 #: lower-case words before a place that mark it as one ("in X", "the village of X")
 BEFORE = frozenset({"in", "near", "at", "outside", "around", "into", "towards", "toward", "through", "across",
                     "from", "to", "via", "between", "nearby", "inside", "within", "throughout", "reach", "entered",
@@ -313,6 +318,8 @@ class Finder:
         f = fold(phrase)
         if f in STOP or key(phrase) in STOP:
             return None
+        if i > 0 and fold(toks[i - 1][2]).rstrip(".") in TITLES and toks[i][0] - toks[i - 1][1] <= 1:
+            return None  # "Mr Assad", "President Moscow": a person's name
         if phrase.isupper() and len(phrase) <= 3 and phrase not in KNOWN_CODES:
             return None
         entries = self.gaz.lookup(phrase, allow_loose=False)

@@ -574,13 +574,17 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
         raise EventsiftError("E302", f"GeoNames dump {src} not found", "give the path of allCountries.txt (or a country file)")
     codes1 = _admin_code_names(src.parent, "admin1CodesASCII.txt")
     codes2 = _admin_code_names(src.parent, "admin2Codes.txt")
-    near = None
-    if not codes1 or not codes2:
-        # without GeoNames' code tables, a row takes the admin names of the nearest known settlement
-        from scipy.spatial import cKDTree
+    near: list = []
 
-        known = [Entry._make(e) for e in default(settings).entries if e[6] == "P" and e[8]]
-        near = (cKDTree([(e.latitude, e.longitude) for e in known]), known)
+    def nearest_known():
+        # without GeoNames' code tables, a row takes the admin names of the nearest known settlement
+        if not near:
+            from scipy.spatial import cKDTree
+
+            known = [Entry._make(e) for e in default(settings).entries if e[6] == "P" and e[8]]
+            near.append((cKDTree([(e.latitude, e.longitude) for e in known]), known))
+        return near[0]
+
     db_path = Path(settings.cache_dir) / IMPORT_DB
     db_path.parent.mkdir(parents=True, exist_ok=True)
     con = sqlite3.connect(str(db_path))
@@ -593,10 +597,10 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
     batch_p, batch_n = [], []
 
     def fill_admin_names() -> None:
-        missing = [i for i, r in enumerate(batch_p) if not r[8] or not r[9]]
-        if not missing or near is None:
+        missing = [i for i, r in enumerate(batch_p) if not r[8] or (near and not r[9])]
+        if not missing:
             return
-        tree, known = near
+        tree, known = nearest_known()
         _, idx = tree.query([(batch_p[i][2], batch_p[i][3]) for i in missing], k=1)
         for i, j in zip(missing, idx):
             r, e = batch_p[i], known[int(j)]

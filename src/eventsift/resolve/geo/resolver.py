@@ -29,7 +29,7 @@ W_NEAR = 2.5           # within NEAR_KM of another place of the article
 NEAR_KM = 250.0
 W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
 W_LOOSE = -2.0         # only a loose (transliteration) key matched
-W_KIND = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 1.5, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
+W_KIND = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 0.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
 EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
@@ -91,12 +91,12 @@ class Resolver:
 
     # --- scoring ----------------------------------------------------------------------------------
     def _score(self, f: Found, e: Entry, exact_key: str, focus: Counter, focus_total: float,
-               inside: list[Entry], anchors: list[Entry]) -> tuple[float, str]:
+               inside: list[Entry], anchors: list[Entry], container: bool = False) -> tuple[float, str]:
         why = []
         s = W_POP * math.log10(e.population + 10)
         kind = W_KIND.get(e.feature_code, 0.0)
         s += kind
-        if f.region_word:
+        if f.region_word or container:
             if e.feature_class == "A" and e.feature_code != "PCLI":
                 s += W_REGION_WORD
                 why.append("admin area named as such")
@@ -159,7 +159,8 @@ class Resolver:
         # pass 2: containers first (they constrain what they contain), then the rest
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
         anchors = [es[0] for es, _ in cands if len(es) == 1]
-        order = sorted(range(len(found)), key=lambda i: -(i in {j for c in conts.values() for j in c}))
+        container_ids = {j for c in conts.values() for j in c}
+        order = sorted(range(len(found)), key=lambda i: -(i in container_ids))
         for i in order:
             entries, was_loose = cands[i]
             f = found[i]
@@ -181,7 +182,7 @@ class Resolver:
             k = key(f.text)
             scored = []
             for e in entries:
-                s, why = self._score(f, e, k, focus, total, inside, anchors)
+                s, why = self._score(f, e, k, focus, total, inside, anchors, i in container_ids)
                 if was_loose:
                     s += W_LOOSE
                 scored.append((s, e, why))
