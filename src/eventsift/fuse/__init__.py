@@ -1,9 +1,12 @@
 """Fuse: mentions → one Event per real event.
 
-Within one article, mentions that state the same event (the headline, the lead, a later
-paragraph) merge into one event whose evidence lists every sentence: same event family, same
-place (or no place of its own), same day. ACLED's rule of one event per location per day
-decides what "same" means.
+Within one article (:func:`fuse_article`), mentions that state the same event (the headline,
+the lead, a later paragraph) merge into one event whose evidence lists every sentence: same
+event family (fuse.family), same place (or no place of its own), same day. ACLED's rule of one
+event per location per day decides what "same" means.
+
+Across articles (fuse.across), a new report's events are matched against stored events found
+by blocking keys and merged into them; the store does the look-ups, this package decides.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from typing import Sequence
 
 from ..models import Actor, Article, Decision, Event, Evidence, Mention, Source, Stance
 from ..taxonomy import disorder_type, plover
+from .family import family, severity
 from .notes import notes_sentence
 
 #: precedence among sub-types when mentions of one event disagree: the more specific wins
@@ -25,42 +29,85 @@ _SPECIFIC_FIRST = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Key:
-    event_type: str
+def _place_key(m: Mention) -> str | None:
+    if m.place is None or m.place.latitude is None:
+        return None
+    return str(m.place.geonameid or f"{m.place.latitude:.2f},{m.place.longitude:.2f}")
+
+
+def _day(m: Mention) -> date | None:
+    return m.time.date if m.time else None
+
+
+def _days_agree(a: date | None, b: date | None) -> bool:
+    """An unresolved date (publication date unknown) does not set a mention apart."""
+    return a is None or b is None or a == b
+
+
+def _actors_agree(a: Mention, b: Mention) -> bool:
+    """Two named, different first actors with different sub-types are two events."""
+    return not (a.actor1 and b.actor1 and a.actor1.name != b.actor1.name and a.sub_event_type != b.sub_event_type)
+
+
+@dataclass(slots=True)
+class _Group:
+    family: str
     place: str | None
     day: date | None
+    members: list[tuple[int, Mention]]
 
+    def accepts(self, m: Mention, place: str | None) -> bool:
+        if family(m.event_type, m.sub_event_type) != self.family or not _days_agree(self.day, _day(m)):
+            return False
+        if place is not None and self.place is not None and place != self.place:
+            return False
+        return all(_actors_agree(other, m) for _, other in self.members)
 
-def _key(m: Mention) -> _Key:
-    place = None
-    if m.place is not None and m.place.latitude is not None:
-        place = str(m.place.geonameid or f"{m.place.latitude:.2f},{m.place.longitude:.2f}")
-    return _Key(m.event_type, place, m.time.date if m.time else None)
+    def add(self, index: int, m: Mention) -> None:
+        self.members.append((index, m))
+        if self.day is None:
+            self.day = _day(m)
 
 
 def _same_event(a: Mention, b: Mention) -> bool:
-    ka, kb = _key(a), _key(b)
-    if ka.event_type != kb.event_type or ka.day != kb.day:
-        return False
-    if ka.place != kb.place and None not in (ka.place, kb.place):
-        return False
-    if a.actor1 and b.actor1 and a.actor1.name != b.actor1.name and a.sub_event_type != b.sub_event_type:
-        return False
-    return True
+    g = _Group(family(a.event_type, a.sub_event_type), _place_key(a), _day(a), [(0, a)])
+    return g.accepts(b, _place_key(b))
 
 
 def group_mentions(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Groups of mentions of the same event, in order of first mention."""
-    groups: list[list[Mention]] = []
-    for m in mentions:
+    """Groups of mentions of the same event, in order of first mention.
+
+    Mentions with a place of their own group by (family, place, day). A mention without a
+    place ("the strike killed ten") then joins the group of its family and day whose last
+    sentence comes closest before it (else the first such group); only when the article has
+    no such group does it start one of its own.
+    """
+    groups: list[_Group] = []
+    placeless: list[tuple[int, Mention]] = []
+    for i, m in enumerate(mentions):
+        key = _place_key(m)
+        if key is None:
+            placeless.append((i, m))
+            continue
         for g in groups:
-            if _same_event(g[0], m):
-                g.append(m)
+            if g.place is not None and g.accepts(m, key):
+                g.add(i, m)
                 break
         else:
-            groups.append([m])
-    return groups
+            groups.append(_Group(family(m.event_type, m.sub_event_type), key, _day(m), [(i, m)]))
+    for i, m in placeless:
+        fitting = [g for g in groups if g.accepts(m, None)]
+        if not fitting:
+            groups.append(_Group(family(m.event_type, m.sub_event_type), None, _day(m), [(i, m)]))
+            continue
+        before = [g for g in fitting if any(o.sentence.start <= m.sentence.start for _, o in g.members)]
+        if before:
+            g = max(before, key=lambda g: max(o.sentence.start for _, o in g.members if o.sentence.start <= m.sentence.start))
+        else:
+            g = fitting[0]
+        g.add(i, m)
+    groups.sort(key=lambda g: min(i for i, _ in g.members))
+    return [[m for _, m in sorted(g.members, key=lambda im: im[0])] for g in groups]
 
 
 def stable_id(*parts: object) -> str:
@@ -80,9 +127,12 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 def _best(group: list[Mention]) -> Mention:
     """The mention that carries the event: most specific sub-type, then most confident."""
+    mixed = len({m.event_type for m in group}) > 1
+
     def rank(m: Mention):
         spec = _SPECIFIC_FIRST.index(m.sub_event_type) if m.sub_event_type in _SPECIFIC_FIRST else len(_SPECIFIC_FIRST)
-        return (spec, -m.confidence, m.sentence.start)
+        # sub-types of different event types in one family: the most severe carries the event
+        return (severity(m.sub_event_type) if mixed else 0, spec, -m.confidence, m.sentence.start)
     return min(group, key=rank)
 
 
@@ -170,8 +220,9 @@ def event_from_mentions(article: Article, group: list[Mention]) -> Event:
         plover_mode=pmode,
         confidence=round(max(m.confidence for m in group), 3),
         evidence=evidence,
+        # the report's own claim: None when it states no toll (the event still codes 0)
         sources=(Source(article.id, article.outlet, article.url, article.published,
-                        best.claimed_by, stance, fatalities),),
+                        best.claimed_by or _first(group, "claimed_by"), stance, min(tolls) if tolls else None),),
         reasons=reasons,
     )
     return replace(event, notes=notes_sentence(event))
