@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
 from ..taxonomy import EVENT_TYPE_OF, RANK
@@ -19,11 +19,7 @@ from .actors import ActorRef, find_actors
 from .lexicon import Lexicon, load
 from .rules import Typed, classify, find_triggers, weapon_kinds
 
-try:
-    from .counts import parse_counts
-except ImportError:  # pragma: no cover - counts is a sibling module of this package
-    def parse_counts(text: str, start: int, end: int) -> Counts:  # type: ignore[misc]
-        return Counts()
+from .counts import parse_counts
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +35,25 @@ SEVERITY_BONUS = 0.04  # violent events over strategic developments
 HEDGE_PENALTY = 0.12
 DENIED_PENALTY = 0.3
 HEADLINE_PENALTY = 0.1
+HEADLINE_MAIN_BONUS = 0.08  # the body event a headline summarises: the report's main event
+# a later sentence changes the story's type only with an event word at least this strong
+# ("killed", "exchanged fire"; not "death", "injured"), set on the Benin and sample notes
+UPGRADE_MIN_STRENGTH = 0.7
 MAX_CONFIDENCE = 0.95
 
 _STRATEGIC_NEEDS_ACTOR = frozenset({"Agreement", "Change to group/activity", "Other", "Headquarters or base established",
                                     "Non-violent transfer of territory", "Disrupted weapons use"})
+
+
+@dataclass(slots=True)
+class _Story:
+    """One event as the article tells it so far: its mention and the sentences folded into it."""
+
+    mention: Mention
+    regions: list[tuple[int, int]]  # sentences (cleaned-text offsets) that state or elaborate it
+    places: set[str]  # place words its sentences name (lower case)
+    text: str  # its sentences, lower case (to tell whether a later place is new)
+    headline_bonus: bool = False
 
 
 class Extractor:
@@ -52,18 +63,34 @@ class Extractor:
         self.lex = lexicon or load()
 
     def extract(self, article: Article, doc, cleaned) -> tuple[list[Mention], list[Dropped]]:
-        mentions: list[Mention] = []
+        """One mention per event the article states (the body's, with headlines folded in).
+
+        A sentence that names no new place, does not mark itself as another event ("In another
+        attack", "a second device") and is not a restatement of an earlier event elaborates the
+        event told just before it: it is folded in (its type may make the reading more severe)
+        and its words count towards that event's tolls ("Fatalities coded as 0" in a later
+        sentence overrides the count of the first). Sentences with no event word of their own
+        fold the same way. A headline folds into the body event it summarises, which then ranks
+        first.
+        """
         dropped: list[Dropped] = []
         text = cleaned.text
-        first_body = True
+        stories: list[_Story] = []
+        heads: list[_Story] = []
+        current: _Story | None = None
         group: ActorRef | None = None  # the named armed group the article is about so far
+        label = _note_label(text)
         for sent in doc.sents:
             s_text = sent.text
-            if len(s_text) < 12:
+            if len(s_text.strip()) < 4:
                 continue
+            headline = _is_headline(sent, text)
+            region = (sent.start_char, sent.end_char)
             lower = s_text.lower()
-            triggers = find_triggers(doc, sent.start, sent.end, self.lex, lower, sent.start_char)
+            triggers = find_triggers(doc, sent.start, sent.end, self.lex, lower, sent.start_char) if len(s_text) >= 12 else []
             if not triggers:
+                if current is not None and not headline:
+                    _attach(current, region, lower)
                 continue
             span = self._span(cleaned, article, sent.start_char, sent.end_char)
             # candidates that are not events
@@ -88,26 +115,61 @@ class Extractor:
             actors = find_actors(doc, sent.start, sent.end, self.lex)
             actors, group = _militants_as_group(actors, group)
             typed = classify(live, actors, doc, weapon_kinds(lower, self.lex), lower)
-            if typed is None:
-                dropped.append(Dropped(article.id, span, f"no event: '{live[0].text}' with no actor"))
-                continue
-            if typed.sub_event_type in _STRATEGIC_NEEDS_ACTOR and typed.actor1 is None:
+            if typed is not None and typed.sub_event_type in _STRATEGIC_NEEDS_ACTOR and typed.actor1 is None:
                 dropped.append(Dropped(article.id, span, f"statement: '{typed.trigger.text}' with no actor"))
+                typed = None
+            elif typed is None:
+                dropped.append(Dropped(article.id, span, f"no event: '{live[0].text}' with no actor"))
+            if typed is None:
+                if current is not None and not headline:
+                    _attach(current, region, lower)
                 continue
-            headline = _is_headline(sent, text)
-            mention = self._mention(article, cleaned, doc, sent, span, typed, headline, first_body and not headline)
-            prior = _restates(mention, typed, mentions, s_text)
-            if prior is not None:
-                i, keep_new = prior
-                old = mentions[i]
-                mentions[i] = _fold(old, mention, prefer_new=keep_new)
-                dropped.append(Dropped(article.id, span if not keep_new else old.sentence,
-                                       f"restates the {old.sub_event_type} event already coded"))
+            places = _place_words(doc, sent, actors, self.lex)
+            lead = current is None and not headline
+            mention = self._mention(article, cleaned, doc, sent, span, typed, headline, lead)
+            if headline:
+                heads.append(_Story(mention, [region], places, lower))
                 continue
-            mentions.append(mention)
-            if not headline:
-                first_body = False
+            target = _continues(mention, stories, current, s_text, places)
+            if target is None:
+                current = _Story(mention, [region], set(places), lower)
+                stories.append(current)
+                continue
+            target.mention = _fold(target.mention, mention, strength=typed.trigger.strength)
+            target.places |= places
+            _attach(target, region, lower)
+            current = target
+            dropped.append(Dropped(article.id, span, f"restates or elaborates the {target.mention.sub_event_type} event already coded"))
+        for head in heads:
+            body = _summarised(head, stories)
+            if body is None:
+                stories.append(head)
+                continue
+            body.mention = _fold(body.mention, head.mention, strength=0.0)
+            if not body.headline_bonus:
+                body.headline_bonus = True
+                m = body.mention
+                conf = round(min(MAX_CONFIDENCE, m.confidence + HEADLINE_MAIN_BONUS), 3)
+                body.mention = replace(m, confidence=conf, decisions=m.decisions + (
+                    Decision("confidence", conf, "the headline states it: the report's main event"),))
+            dropped.append(Dropped(article.id, head.mention.sentence,
+                                   f"headline of the {body.mention.sub_event_type} event told in the body"))
+        mentions = [self._counted(s, cleaned, article) for s in stories]
+        if label is not None:
+            mentions = [_relabel(m, label) for m in mentions]
+        mentions.sort(key=lambda m: m.sentence.start)
         return mentions, dropped
+
+    def _counted(self, story: _Story, cleaned, article: Article) -> Mention:
+        """The story's counts read over all its sentences, so that a later coding statement or
+        revision overrides the first sentence's figure (see extract.counts)."""
+        m = story.mention
+        counts = _counts_over(cleaned.text, story.regions)
+        counts = _counts_to_original(counts, cleaned, article)
+        decisions = tuple(d for d in m.decisions if d.field != "counts")
+        if counts.reason:
+            decisions += (Decision("counts", counts.fatalities, counts.reason),)
+        return replace(m, counts=counts, decisions=decisions)
 
     # ------------------------------------------------------------------ building a mention
 
@@ -177,6 +239,11 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
     if keep.sub_event_type in _DEMO_LADDER and other.sub_event_type in _DEMO_LADDER:
         if _DEMO_LADDER.index(other.sub_event_type) <= _DEMO_LADDER.index(keep.sub_event_type):
             return keep
+    elif keep.sub_event_type in _DEMO_LADDER and other.actor1.inter == 1 and other.event_type in _HARM_TYPES:
+        sub = "Excessive force against protesters" if other.counts.fatalities else "Protest with intervention"
+        if _DEMO_LADDER.index(sub) <= _DEMO_LADDER.index(keep.sub_event_type):
+            return keep
+        other = replace(other, event_type="Protests", sub_event_type=sub, actor1=keep.actor1, actor2=other.actor1)
     elif keep.sub_event_type in _DEMO_LADDER and other.sub_event_type == "Arrests":
         other = replace(other, event_type="Protests", sub_event_type="Protest with intervention",
                         actor1=keep.actor1, actor2=other.actor1)
@@ -231,62 +298,151 @@ def _is_headline(sent, text: str) -> bool:
 
 _DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
                        r"on the same day|the same day|a day (?:earlier|later)|earlier|later|in addition)\b", re.I)
+# a sentence that counts itself as a further event ("a second device", "another attack")
+_ANOTHER = re.compile(r"\b(?:another|a (?:second|third|fourth|separate|further) (?!time)\w+)\b", re.I)
+_HARM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "to", "from", "into"})
+
+# ACLED notes of some strategic developments open with a label naming the kind of event
+# ("Looting: On 12 February ...", "Movement of forces: ..."); the labels are ACLED's own
+# categories, so a label of this list decides the sub-type of the note's main event.
+NOTE_LABELS = {
+    "looting": "Looting/property destruction",
+    "property destruction": "Looting/property destruction",
+    "land seizure": "Looting/property destruction",
+    "movement of forces": "Change to group/activity",
+    "security measures": "Change to group/activity",
+    "change to armed group": "Change to group/activity",
+    "change to group": "Change to group/activity",
+    "displacement": "Other",
+    "non-violent activity": "Other",
+    "other": "Other",
+    "strikes": "Other",
+    "defusal": "Disrupted weapons use",
+    "detonation": "Disrupted weapons use",
+    "disrupted weapons use": "Disrupted weapons use",
+    "arrests": "Arrests",
+    "headquarters established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+    "agreement": "Agreement",
+}
+_LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,40}?)\s*:\s+(?=\S)")
+
+
+def _note_label(text: str) -> str | None:
+    m = _LABEL.match(text)
+    return NOTE_LABELS.get(m.group(1).strip().lower()) if m else None
+
+
+def _relabel(m: Mention, sub: str) -> Mention:
+    if m.sub_event_type == sub:
+        return m
+    a1, a2 = m.actor1, m.actor2
+    event_type = EVENT_TYPE_OF[sub]
+    if event_type == "Strategic developments" and sub not in ("Arrests",) and a2 is not None and a2.inter == 7 and a1 is None:
+        a1, a2 = a2, None
+    decision = Decision("sub_event_type", sub, f"{m.sub_event_type} → {sub}: the note's label names the event", None)
+    return replace(m, event_type=event_type, sub_event_type=sub, actor1=a1, actor2=a2,
+                   civilian_targeting=False if event_type == "Strategic developments" else m.civilian_targeting,
+                   decisions=m.decisions + (decision,))
+
+
+def _attach(story: _Story, region: tuple[int, int], lower: str) -> None:
+    if region not in story.regions:
+        story.regions.append(region)
+        story.text += " " + lower
+
+
+def _place_words(doc, sent, actors: list[ActorRef], lex: Lexicon) -> frozenset[str]:
+    """Places a sentence names: place entities, and proper nouns after "in", "at", "near"..."""
+    in_actor = {t for a in actors if a.start >= 0 for t in range(a.start, a.end)}
+    out = set()
+    for ent in sent.ents:
+        if ent.label_ in _PLACE_ENTS and ent.start not in in_actor:
+            out.add(ent.text.lower())
+    for tok in sent:
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i not in in_actor:
+            out.add(tok.text.lower())
+    return frozenset(w for w in out if w not in lex.countries_by_word and len(w) > 2)
 
 
 def _names(m: Mention) -> set[str]:
     return {a.name.split(" (")[0].split(" of ")[0] for a in (m.actor1, m.actor2) if a is not None and a.span is not None}
 
 
-def _restates(new: Mention, typed: Typed, prior: list[Mention], sent_text: str) -> tuple[int, bool] | None:
-    """(index of the mention this one continues, whether the new one is the better evidence).
+def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent_text: str,
+               places: frozenset[str]) -> _Story | None:
+    """The story this sentence continues, or None when it states an event of its own.
 
-    A later sentence continues the event coded just before it unless it marks itself as another
-    event ("In another attack", "Elsewhere") or brings in actors that event did not have. A
-    restatement of an earlier (not the last) event with the same sub-type and actors folds too.
+    A restatement of an earlier event (same sub-type and actors, no other place) folds into it.
+    Otherwise a sentence is a new event only when it marks itself as one ("Elsewhere",
+    "another attack") or names a place the current story has not named; a new event with no
+    actor of its own at a place an earlier story named is more about that story.
     """
-    if not prior:
+    if current is None:
         return None
-    new_headline = _has_flag(new, "headline")
-    for i in range(len(prior) - 1, -1, -1):
-        old = prior[i]
-        if old.sub_event_type == new.sub_event_type and _names(new) and _names(new) <= _names(old):
-            return i, _has_flag(old, "headline") and not new_headline
-    if _DISTINCT.match(sent_text):
+    names = _names(new)
+    for story in reversed(stories):
+        if story.mention.sub_event_type == new.sub_event_type and names and names <= _names(story.mention) \
+                and not places - story.places:
+            return story
+    new_places = {p for p in places if p not in current.text}
+    if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
+        if not names and places:
+            for story in reversed(stories):
+                if any(p in story.text for p in places):
+                    return story
         return None
-    old = prior[-1]
-    if old.sub_event_type in _DEMO_LADDER and new.sub_event_type in _DEMO_LADDER:
-        return len(prior) - 1, False
-    if old.sub_event_type == new.sub_event_type and not new_headline:
-        return len(prior) - 1, _has_flag(old, "headline")
-    if _has_flag(old, "headline") != new_headline and _names(new) - _names(old):
-        return None
-    if not (_names(new) - _names(old)):
-        return len(prior) - 1, _has_flag(old, "headline") and not new_headline
-    if new.event_type == "Strategic developments" and old.event_type != "Strategic developments":
-        return len(prior) - 1, False
+    return current
+
+
+def _summarised(head: _Story, stories: list[_Story]) -> _Story | None:
+    """The body story a headline summarises: same sub-type at a place it names, else a shared
+    place, else the same sub-type, else the same event type."""
+    def shares(story: _Story) -> bool:
+        return any(p in story.text for p in head.places)
+
+    sub, etype = head.mention.sub_event_type, head.mention.event_type
+    for test in (lambda s: s.mention.sub_event_type == sub and shares(s), shares,
+                 lambda s: s.mention.sub_event_type == sub, lambda s: s.mention.event_type == etype):
+        found = next((s for s in stories if test(s)), None)
+        if found is not None:
+            return found
     return None
 
 
-def _has_flag(m: Mention, flag: str) -> bool:
-    return any(d.field == "confidence" and flag in d.reason for d in m.decisions)
+def _counts_over(text: str, regions: list[tuple[int, int]]) -> Counts:
+    """parse_counts over several sentences of ``text``: contiguous runs are read in place; others
+    are joined and the offsets mapped back."""
+    regions = sorted(regions)
+    if all(not text[a[1]:b[0]].strip() for a, b in zip(regions, regions[1:])):
+        return parse_counts(text, regions[0][0], regions[-1][1])
+    pieces, starts, at = [], [], 0
+    for a, b in regions:
+        starts.append((at, a))
+        pieces.append(text[a:b])
+        at += b - a + 1
+    joined = " ".join(pieces)
+    counts = parse_counts(joined, 0, len(joined))
+
+    def back(pos: int) -> int:
+        base = max((s for s in starts if s[0] <= pos), key=lambda s: s[0])
+        return base[1] + pos - base[0]
+
+    spans = tuple(Span(back(s.start), back(s.start) + (s.end - s.start), s.text) for s in counts.spans)
+    return replace(counts, spans=spans)
 
 
-def _fold(old: Mention, new: Mention, *, prefer_new: bool) -> Mention:
-    keep, other = (new, old) if prefer_new else (old, new)
-    keep = _upgrade(keep, other)
-    counts = keep.counts
-    if counts.fatalities is None and other.counts.fatalities is not None:
-        counts = replace(counts, fatalities=other.counts.fatalities, fatalities_low=other.counts.fatalities_low,
-                         fatalities_high=other.counts.fatalities_high, spans=counts.spans + other.counts.spans)
-    for f in ("injured", "arrested", "displaced"):
-        if getattr(counts, f) is None and getattr(other.counts, f) is not None:
-            counts = replace(counts, **{f: getattr(other.counts, f)})
+def _fold(old: Mention, new: Mention, *, strength: float) -> Mention:
+    """The story's mention after a later sentence about it: a strong event word with its own
+    actor may make the reading more severe (``_upgrade``); actors and claims fill gaps."""
+    keep = _upgrade(old, new) if strength >= UPGRADE_MIN_STRENGTH else old
     return replace(
         keep,
-        counts=counts,
-        actor1=keep.actor1 or other.actor1,
-        actor2=keep.actor2 or other.actor2,
-        claimed_by=keep.claimed_by or other.claimed_by,
-        confidence=max(keep.confidence, other.confidence),
+        actor1=keep.actor1 or new.actor1,
+        actor2=keep.actor2 or (new.actor2 if new.actor2 is not None and new.actor2 != keep.actor1 else None),
+        claimed_by=keep.claimed_by or new.claimed_by,
+        confidence=max(keep.confidence, new.confidence),
     )
