@@ -60,4 +60,4 @@ def test_import_twice_does_not_duplicate(imported, tmp_path):
 def test_missing_dump_is_a_coded_error(tmp_path):
     with pytest.raises(EventsiftError) as err:
         import_geonames(tmp_path / "nope.txt", settings=Settings(cache_dir=tmp_path))
-    assert err.value.code == "E302"
+    assert err.value.code == "E402"

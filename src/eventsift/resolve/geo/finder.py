@@ -21,6 +21,8 @@ MAX_WORDS = 4
 MIN_POP_BARE = 5_000
 #: a sentence-initial word (capitalised anyway) needs this population, or a place context/NER label
 MIN_POP_INITIAL = 100_000
+#: a spelling variant (loose key) is tried only for names this long, and only in a place context
+LOOSE_MIN_CHARS = 6
 #: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
 MIN_POP_CONTEXT = 0
 
@@ -82,6 +84,9 @@ DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
 _RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi|metres|meters|m)\b\s*\(?[^)]{0,20}?\)?\s*)?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s*$", re.IGNORECASE)
+#: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
+PLACE_ONLY_CONTEXTS = ("of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
+                       "before:inside")
 #: NER labels that make a capitalised span a person's or an organisation's name, not a place
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -323,6 +328,11 @@ class Finder:
         if phrase.isupper() and len(phrase) <= 3 and phrase not in KNOWN_CODES:
             return None
         entries = self.gaz.lookup(phrase, allow_loose=False)
+        if not entries and len(f) >= LOOSE_MIN_CHARS:
+            ctx = self._context(text, start, end)[0]
+            if ctx and ctx != "list" and not _sentence_initial(text, start):
+                # another spelling of a known place, in a place context ("the town of Maarat al-Numan")
+                entries = self.gaz.lookup(phrase)
         if not entries:
             if i == last:
                 cc = self.demonym(phrase)
@@ -340,11 +350,11 @@ class Finder:
                 return Demonym(start, end, phrase, cc)
         if ent and label in NOT_PLACE_LABELS and ent[3] > 1 and (ent[1], ent[2]) != (start, end):
             # a word inside a person's or an organisation's name ("Islamic State", "Aleppo Media Center")
-            if not (ctx and ctx != "list") or label == "PERSON":
+            if not (ctx and ctx != "list") or (label == "PERSON" and not ctx.startswith(PLACE_ONLY_CONTEXTS)):
                 return None
-        if label == "PERSON" and ent[3] > 1:
-            return None
         strong = bool(ctx) and ctx != "list"
+        if label == "PERSON" and ent[3] > 1 and not ctx.startswith(PLACE_ONLY_CONTEXTS):
+            return None
         if label in PLACE_LABELS:
             return Found(start, end, phrase, f"ner:{label}" if not strong else ctx, region, direction, relative)
         if strong:

