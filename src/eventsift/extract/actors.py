@@ -145,6 +145,8 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
         kind = "uag"
     elif kind == "civilian" and lemma in ("man", "men", "individual"):
         kind = "civilian"
+    if kind == "group_civilian" and mod_words & _ARMED_MODIFIERS - {"suspected"}:
+        kind = "communal"  # "armed farmers", "armed Fulani": an armed community
     if kind == "communal" and ethnic:
         kind = "ethnic"
     name, inter = GENERIC_NAMES.get(kind, (None, None)) if kind != "ethnic" else (f"{ethnic} {ETHNIC_SUFFIX}", 4)

@@ -249,12 +249,14 @@ def _is_place_object(tok, by_token) -> bool:
 
 
 def _object_lemmas(tok) -> set[str]:
+    """Lemmas of what the word acts on: its objects (and their conjuncts), "of"/"to" objects of
+    a noun; not the places ("in a school") nor compound modifiers ("a cattle trader")."""
     out = set()
     for c in tok.children:
         if c.dep_ in ("dobj", "nsubjpass", "pobj"):
             out.add(c.lemma_.lower())
-            out.update(g.lemma_.lower() for g in c.children if g.dep_ in ("conj", "compound"))
-        if c.dep_ == "prep":
+            out.update(g.lemma_.lower() for g in c.conjuncts)
+        if c.dep_ == "prep" and c.lower_ in ("of", "to"):
             out.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
     return out
 
@@ -284,6 +286,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         armed = [a for a in actors if a.armed and a is not patient and a.kind != "site"]
         if armed:
             agent, how = armed[0], "first armed actor in the sentence"
+        else:  # "a group of youths tied up and beat a man": the phrase before the event word
+            first_at = min(t.i for t in triggers)
+            before = [a for a in actors if a.end <= first_at and a is not patient and a.kind not in ("site", "criminal")]
+            if before and patient is not None:
+                agent, how = before[0], "the actor before the event word"
     if patient is None:
         rest = [a for a in actors if a is not agent and a.name != (agent.name if agent else None)]
         if rest:
@@ -370,11 +377,15 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         civilian_side = {"civilian", "group_civilian", "rioter", "group"}
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
-            camp = "camp" in lower_text and a1 is not None and a1.kind == "group_civilian"
-            if a1 is not None and a1.kind == "group_civilian" and (camp or a1.identity):
+            if a1 is not None and mob is None and _communal_side(a1, doc):
+                # farmers, herders, villages, families, identity groups: ACLED's communal militias
                 a1 = _communal(a1)
-                if victims is not None and victims.armed:
+                if victims is not None and (victims.armed or battle and (victims.kind in civilian_side or victims.kind == "criminal")):
+                    if victims.kind in civilian_side and _communal_side(victims, doc):
+                        a2 = _communal(victims)
                     return out("Armed clash", "armed communal groups fought", trig)
+                if victims is None and battle:
+                    return out("Armed clash", "communal groups fought each other", trig)
                 a2 = victims or _bare(CIVILIANS, 7, "victims")
                 return out("Attack", "communal militia attacked civilians", trig)
             a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "mob")
@@ -448,10 +459,18 @@ def _harms_property_only(doc, triggers) -> bool:
     objects = set()
     for t in triggers:
         if t.family in ("violence", "loot"):
-            objects |= _object_lemmas(doc[t.i])
-    return bool(objects & _PROPERTY) and not objects & _HUMAN_WORDS
+            found = _object_lemmas(doc[t.i])
+            if doc[t.i].lemma_.lower() in _ASSAULT_VERBS and found & _SETTLEMENTS:
+                return False  # "attacked a Fulani camp": the people living there
+            objects |= found
+    return bool(objects) and objects <= _PROPERTY | _THING_WORDS
 
 
+_ASSAULT_VERBS = frozenset({"attack", "raid", "assault", "storm", "ambush"})
+_SETTLEMENTS = frozenset({"camp", "hamlet", "village", "home", "house", "household", "settlement", "compound"})
+_THING_WORDS = frozenset({"wall", "door", "window", "roof", "hamlet", "village", "site", "facility", "hall",
+                          "supply", "tyre", "tire", "crop", "hut", "granary", "bike", "motorbike", "truck", "bus",
+                          "sheep", "goat", "chicken", "pig", "camel", "donkey", "horse", "bull", "calf", "poultry"})
 _HUMAN_WORDS = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier", "policeman", "villager",
                           "resident", "farmer", "pastoralist", "herder", "member", "individual", "officer", "guard"})
 
@@ -488,6 +507,19 @@ def _rename(ref: ActorRef | None, base: str, inter: int) -> ActorRef:
     country = ref.country
     name = f"{base} ({country.name})" if country else base
     return ActorRef(ref.start, ref.end, ref.head, name, inter, ref.kind, country, ref.reason + f"; acting as {base.lower()}", ref.identity)
+
+
+def _communal_side(ref: ActorRef, doc) -> bool:
+    """An actor ACLED codes as a communal or ethnic militia when it fights or attacks: an
+    occupational community (farmers, herders, pastoralists) or an identity group. Crowds of
+    residents, villagers or youths are mobs (Mob violence), as in ACLED's notes."""
+    if not (ref.kind == "group_civilian" or (ref.kind == "civilian" and ref.identity is not None)):
+        return False
+    if ref.head < 0:
+        return True
+    head = doc[ref.head]  # one farmer who kills another man is a mob of one, not a militia
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("fulani", "peulh", "herdsmen", "fishermen") or any(
+        c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
 
 
 def _communal(ref: ActorRef) -> ActorRef:
