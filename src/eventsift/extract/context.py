@@ -14,6 +14,12 @@ _THREAT_HEADS = frozenset({
     "want", "aim", "try", "attempt", "propose", "consider", "order", "ask", "promise", "hope", "fear",
     "threat", "warning", "plan", "call", "ultimatum", "bid",
 })
+_NOBODY = frozenset({"nobody", "none", "noone"})
+# "an expected offensive", "a planned attack", "a possible strike": not (yet) happened
+_UNREAL_MODIFIERS = frozenset({"expected", "expect", "planned", "plan", "possible", "potential", "imminent", "looming",
+                               "anticipated", "anticipate", "prospective", "feared", "threatened", "alleged_future"})
+# heads under which an event word names what was stopped or not done ("failure to stop attacks")
+_PREVENTED = frozenset({"prevent", "stop", "avert", "failure", "halt", "curb"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 _FAILED = frozenset({"fail", "refuse"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute"})
@@ -25,7 +31,9 @@ _CUMULATIVE = re.compile(
     r"\b(?:has|have|had)\s+(?:so far\s+)?(?:killed|left|claimed|cost)\b"
     r"|\bsince\s+(?:the\s+(?:start|beginning|outbreak)|it\s+began|(?:19|20)\d\d)\b[^.;]{0,80}?\b(?:killed|dead|deaths|lives)\b"
     r"|\b(?:killed|dead|deaths)\b[^.;]{0,60}?\bsince\s+(?:the\s+(?:start|beginning|outbreak)|(?:19|20)\d\d)\b"
-    r"|\b(?:so far this year|this year alone|death toll (?:from|of) the (?:war|conflict))\b",
+    r"|\b(?:so far this year|this year alone|death toll (?:from|of) the (?:war|conflict))\b"
+    r"|\b(?:have|has)\s+been\s+(?:killed|displaced|wounded)\b[^.;]{0,80}?\bsince\b"
+    r"|\b(?:every|each)\s+year\b",
     re.I,
 )
 _MONTHS = {m: i for i, m in enumerate(
@@ -43,8 +51,14 @@ _DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or arou
 def modality(trigger) -> str | None:
     """Why the event word does not state a real, happened event (None when it does)."""
     tok = trigger
+    for child in trigger.children:  # "no one died", "nobody was hurt"
+        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in _NOBODY or any(
+                g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
+            return f"negated: '{child.text} ... {trigger.text}'"
     for depth in range(4):
         for child in tok.children:
+            if child.dep_ == "amod" and child.lemma_.lower() in _UNREAL_MODIFIERS:
+                return f"future or plan: '{child.text} {tok.text}'"
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and depth == 0):
                 return f"negated: '{child.text} {tok.text}'"
             if child.dep_ == "aux" and child.lower_ in _MODAL_HYPOTHETICAL:
@@ -62,6 +76,8 @@ def modality(trigger) -> str | None:
                 pass
             else:
                 return f"threat or plan: '{head.text} ... {trigger.text}'"
+        if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and lemma in _PREVENTED:
+            return f"prevented: '{head.text} ... {trigger.text}'"
         if tok.dep_ in ("xcomp",) and lemma in _FAILED:
             return f"negated: '{head.text} to {trigger.text}'"
         if lemma == "yet" or (tok.dep_ == "xcomp" and head.lower_ == "yet"):
@@ -89,8 +105,19 @@ def cumulative(text: str) -> str | None:
     return f"cumulative toll: '{m.group(0)[:80]}'" if m else None
 
 
+_HABITUAL = re.compile(
+    r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:previously|repeatedly|long|often|frequently|already)\b"
+    r"|\b(?:has|have)\s+(?:previously|repeatedly|often|frequently)\b|\bin the past\b|\bover the years\b"
+    r"|\b(?:has|have)\s+(?:\w+\s+){0,2}(?:grown|escalated|intensified|risen|increased)\b", re.I)
+
+
 def background(text: str, published: date | None) -> str | None:
-    """A sentence dated clearly before the publication month ("victory there in March" in December)."""
+    """A sentence dated clearly before the publication month ("victory there in March" in December),
+    or telling what has happened repeatedly or before ("has previously blamed", "have repeatedly
+    attacked"): context, not a new event."""
+    m = _HABITUAL.search(text)
+    if m:
+        return f"background: '{m.group(0).strip()}'"
     if published is None:
         return None
     if _DATE_AT_START.match(text):

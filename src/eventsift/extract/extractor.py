@@ -124,11 +124,12 @@ class Extractor:
                 if current is not None and not headline:
                     _attach(current, region, lower)
                 continue
-            places = _place_words(doc, sent, actors, self.lex)
+            places = _place_words(doc, sent, actors, self.lex, typed.trigger.i)
             lead = current is None and not headline
             mention = self._mention(article, cleaned, doc, sent, span, typed, headline, lead)
             if headline:
-                heads.append(_Story(mention, [region], places, lower))
+                names_in = places | {t.lower_ for t in sent if t.pos_ == "PROPN" and len(t) > 2}
+                heads.append(_Story(mention, [region], set(names_in), lower))
                 continue
             target = _continues(mention, stories, current, s_text, places)
             if target is None:
@@ -301,8 +302,19 @@ _DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|sep
 # a sentence that counts itself as a further event ("a second device", "another attack")
 _ANOTHER = re.compile(r"\b(?:another|a (?:second|third|fourth|separate|further) (?!time)\w+)\b", re.I)
 _HARM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+# words by which a sentence points back to the event or actors just told
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|attackers?|assailants?|incident|clash(?:es)?|fighting|"
+    r"protests?|protesters|demonstrat\w+|crowd|mob|militants|gunmen|group|perpetrators|suspects?|victims?|operation|"
+    r"raid|ambush|explosion|blast|violence|dispute|village|camp|area|city|town|district)\b"
+    r"|\b(?:intervened|responded|retaliated|repelled|repulsed|in response|in reaction|dispersed|afterwards|subsequently|"
+    r"then|they|he|she|them|him|it)\b", re.I)
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",
+                              "statement", "deny", "confirm", "accuse", "blame", "post", "brief", "speak", "warn"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "outskirts",
+                          "suburb", "neighbourhood", "neighborhood", "county", "state", "capital", "port"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "to", "from", "into"})
 
 # ACLED notes of some strategic developments open with a label naming the kind of event
@@ -355,15 +367,34 @@ def _attach(story: _Story, region: tuple[int, int], lower: str) -> None:
         story.text += " " + lower
 
 
-def _place_words(doc, sent, actors: list[ActorRef], lex: Lexicon) -> frozenset[str]:
-    """Places a sentence names: place entities, and proper nouns after "in", "at", "near"..."""
+def _statement_place(tok, trigger: int | None) -> bool:
+    """The place belongs to a statement ("said in Ankara", "the authorities in Kabul said"), not
+    to the event: going up the parse it meets a say-verb before the event word."""
+    if trigger is None:
+        return False
+    cur = tok
+    for _ in range(8):
+        if cur.i == trigger:
+            return False
+        if cur.lemma_.lower() in _STATEMENT_VERBS and cur.pos_ in ("VERB", "AUX", "NOUN"):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _place_words(doc, sent, actors: list[ActorRef], lex: Lexicon, trigger: int | None = None) -> frozenset[str]:
+    """Places a sentence names for its event: place entities, and proper nouns after "in", "at",
+    "near"...; not the places where a statement about it was made."""
     in_actor = {t for a in actors if a.start >= 0 for t in range(a.start, a.end)}
     out = set()
     for ent in sent.ents:
-        if ent.label_ in _PLACE_ENTS and ent.start not in in_actor:
+        if ent.label_ in _PLACE_ENTS and ent.start not in in_actor and not _statement_place(ent.root, trigger):
             out.add(ent.text.lower())
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS and tok.i not in in_actor:
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.i not in in_actor and not _statement_place(tok, trigger) and (
+                tok.head.lower_ in _PLACE_PREPS or tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS):
             out.add(tok.text.lower())
     return frozenset(w for w in out if w not in lex.countries_by_word and len(w) > 2)
 
@@ -389,8 +420,12 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
                 and not places - story.places:
             return story
     new_places = {p for p in places if p not in current.text}
+    own_agent = new.actor1 is not None and new.actor1.span is not None
+    if own_agent and new.event_type != current.mention.event_type and not names & _names(current.mention) \
+            and not _BACK_REFERENCE.search(sent_text):
+        return None  # other actors doing another kind of thing, with no word pointing back
     if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
-        if not names and places:
+        if not own_agent and places:
             for story in reversed(stories):
                 if any(p in story.text for p in places):
                     return story
