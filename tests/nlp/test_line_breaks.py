@@ -26,3 +26,14 @@ def test_the_real_pipeline_splits_headline_and_lead(nlp):
     doc = nlp("Gunmen kill two in Kidal\n\nGunmen killed two traders in Kidal on Monday, officials said.")
     assert [s.text.strip() for s in doc.sents] == ["Gunmen kill two in Kidal",
                                                     "Gunmen killed two traders in Kidal on Monday, officials said."]
+
+
+def test_punctuation_never_opens_a_sentence():
+    doc = line_breaks(Doc(Vocab(), words=["ADEN", ",", "Yemen", "—", "Jets", "struck", "."],
+                          spaces=[False, True, True, True, True, False, False]))
+    assert doc[1].is_sent_start is False and doc[3].is_sent_start is False
+
+
+def test_datelines_stay_in_their_sentence(nlp):
+    doc = nlp("Jets strike port\n\nADEN, Yemen — Warplanes struck the port of Hudaydah on Tuesday, officials said.")
+    assert [s.text.strip() for s in doc.sents][-1].startswith("ADEN, Yemen — Warplanes")

@@ -2,7 +2,9 @@
 
 eventsift adds one component before the parser, ``eventsift_line_breaks``: a token that follows
 a line break starts a sentence. Reports are laid out in lines (headline, caption, paragraphs)
-whose ends carry no full stop, and the parser alone would run a headline into the lead.
+whose ends carry no full stop, and the parser alone would run a headline into the lead. It also
+tells the parser that a comma, colon, semicolon or closing bracket never starts a sentence (the
+small model splits datelines such as "ADEN, Yemen — ..." after the city).
 """
 from __future__ import annotations
 
@@ -18,12 +20,17 @@ from ..errors import EventsiftError
 log = logging.getLogger(__name__)
 
 LINE_BREAKS = "eventsift_line_breaks"
+#: tokens that cannot open a sentence
+_NEVER_FIRST = frozenset({",", ";", ":", ")", "]", "}", "—", "–", "%"})
 
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """Mark the first token after a line break as a sentence start (the parser keeps it)."""
     for i in range(1, len(doc)):
+        if doc[i].text in _NEVER_FIRST:
+            doc[i].is_sent_start = False
+            continue
         prev = doc[i - 1]
         if "\n" in prev.whitespace_ or (prev.text.isspace() and "\n" in prev.text):
             token = doc[i]
