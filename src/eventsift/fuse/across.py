@@ -21,6 +21,7 @@ never merged later, even when a report arrives that fits both (it joins the bett
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -37,6 +38,8 @@ from .notes import notes_sentence
 #: days either side of an event's date searched for candidates (a report a day or two late
 #: whose date fell back to its publication day must still find the event)
 MATCH_DAYS = 2
+#: day scores below this are wide (more than a day of slack): the sub-types must then agree
+WIDE_DAY_SCORE = 0.5
 #: two precise places this close (km) are one place (gazetteer duplicates, town centre vs district)
 SAME_PLACE_KM = 3.0
 #: two precisely named places with similar spellings this close (km) are one place
@@ -125,6 +128,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm_name(name: str | None) -> str:
     if not name:
         return ""
@@ -194,7 +198,7 @@ def _day(a: Event, b: Event) -> tuple[float | None, str]:
     if gap == 1 and (loose or coarse):
         return 0.7, "a day apart, one date is only a publication day or a week"
     if gap <= MATCH_DAYS and (loose or coarse):
-        return 0.4, f"{gap} days apart, one date is only a publication day or a week"
+        return WIDE_DAY_SCORE - 0.1, f"{gap} days apart, one date is only a publication day or a week"
     return None, f"{gap} day(s) apart, both dated"
 
 
@@ -286,6 +290,10 @@ def score(new: Event, candidate: Event) -> Score:
     day, why_day = _day(new, candidate)
     if day is None:
         return Score(0.0, (("place", place),), why_day, veto=True)
+    if day < WIDE_DAY_SCORE and new.sub_event_type != candidate.sub_event_type:
+        # two days of slack leave room for a second event: the kind of event must agree
+        return Score(0.0, (("place", place), ("day", day)), f"{why_day}; {new.sub_event_type} / "
+                     f"{candidate.sub_event_type}", veto=True)
     actors, why_actors = _actors(new, candidate)
     kind, why_kind = _type(new, candidate)
     tolls, why_tolls = _tolls(new, candidate)

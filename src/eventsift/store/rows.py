@@ -221,3 +221,12 @@ def dropped_rows(article_id: str, dropped: tuple[Dropped, ...] | list[Dropped]) 
 
 def dropped_from_row(row: Mapping[str, Any]) -> Dropped:
     return Dropped(article_id=row["article_id"], sentence=Span(row["start"], row["end"], row["text"]), reason=row["reason"])
+
+
+def value_to_json(value: Any) -> str:
+    """One field value as tagged JSON (dates, enums and tuples come back as they went in)."""
+    return json.dumps(_enc(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def value_from_json(raw: str | None) -> Any:
+    return None if raw is None else _dec(json.loads(raw))

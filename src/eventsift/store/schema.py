@@ -137,9 +137,39 @@ _INDEXES = (
     "CREATE INDEX event_sources_article ON event_sources(article_id)",
 )
 
+#: fusion across articles: what each later report changed (field, old, new as tagged JSON),
+#: which article-level event ids were merged into which stored event, when an event last
+#: changed, and an index on the blocking keys (country, type, date)
+_FUSION = (
+    """
+    CREATE TABLE event_history (
+        event_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        field TEXT NOT NULL,
+        old TEXT,
+        new TEXT,
+        article_id TEXT NOT NULL,
+        published TEXT,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (event_id, seq)
+    )
+    """,
+    """
+    CREATE TABLE event_aliases (
+        report_id TEXT PRIMARY KEY,
+        event_id TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX event_aliases_event ON event_aliases(event_id)",
+    "ALTER TABLE events ADD COLUMN last_updated TEXT",
+    "CREATE INDEX events_block ON events(iso3, event_type, event_date)",
+    "CREATE INDEX events_block_country ON events(country, event_type, event_date)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_filter_indexes", _INDEXES),
+    Migration("0003_event_fusion", _FUSION),
 )
 
 #: PRAGMA user_version of a fully migrated database

@@ -22,6 +22,7 @@ from typing import Any
 from eventsift.errors import EventsiftError
 from eventsift.models import Article, Dropped, Event, Status
 from eventsift.store import rows
+from eventsift.store.fusion import FusionMixin
 from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def _day(value: date | str) -> str:
     return date.fromisoformat(str(value)).isoformat()
 
 
-class Store:
+class Store(FusionMixin):
     """Open with :meth:`Store.open`; use as a context manager."""
 
     fingerprint = staticmethod(rows.fingerprint)
