@@ -133,6 +133,7 @@ def run(
     """Ingest inputs into the store, with progress; re-running adds nothing new."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    from .fuse.across import attach
     from .ingest import iter_articles
     from .pipeline import Pipeline
     from .store import Store
@@ -154,7 +155,9 @@ def run(
                       console=err, transient=False) as progress:
             task = progress.add_task("coding", total=None, rate="-")
             for result in pipe.pipe(fresh()):
-                store.save_article(result.article, result.events, result.dropped)
+                # one record per real-world event: the store finds candidates, fuse decides
+                fused = attach(result.events, known=store.fused_event, candidates=store.fusion_candidates)
+                store.save_fused(result.article, fused, result.dropped)
                 seen[result.article.status.value] += 1
                 seen["events"] += len(result.events)
                 done = seen["ok"] + seen["skipped"] + seen["failed"]
