@@ -72,3 +72,70 @@ def test_follow_up_sentence_is_one_event(run):
     mentions, dropped = run("On 6 April 2021, residents demonstrated in the town. The demonstrators burned tyres and barricaded roads.")
     assert len(mentions) == 1 and mentions[0].sub_event_type == "Violent demonstration"
     assert any("restates" in d.reason for d in dropped)
+
+
+@pytest.mark.parametrize("text,n,sub,fatalities", [
+    # a later coding statement overrides the first sentence's toll
+    ("On 20 March 2020, 2 civilians were killed by Afghan forces in the district. Fatalities coded as 0 "
+     "(local media reported 2 fatalities).", 1, "Attack", 0),
+    # casualties and reactions told after the event are the same event
+    ("On 5 July 2022, forest guards exchanged fire with presumed JNIM militants in the national park. "
+     "Five people were arrested and one injured.", 1, "Armed clash", None),
+    ("On 25 November 2022, an unidentified armed group attacked a household in the village. The army intervened "
+     "and exchanged fire with the armed group. One soldier was injured.", 1, "Armed clash", None),
+    # a sentence naming another place states another event
+    ("Warplanes struck a market in Saraqib on Tuesday, killing nine civilians. Government artillery also pounded "
+     "the outskirts of Kafranbel.", 2, "Air/drone strike", 9),
+])
+def test_one_event_per_story(run, text, n, sub, fatalities):
+    mentions, _ = run(text)
+    assert len(mentions) == n
+    assert mentions[0].sub_event_type == sub
+    if fatalities is not None:
+        assert mentions[0].counts.fatalities == fatalities
+
+
+def test_headline_folds_into_the_body_event_and_ranks_it_first(run):
+    text = ("Rebels get proposal to quit Aleppo, jihadists retake Palmyra\n\n"
+            "Government forces advanced on rebel-held districts of Aleppo and captured the Sheikh Saeed district.\n\n"
+            "Elsewhere in the country, IS recaptured Palmyra after Syrian forces pulled out of the city.")
+    mentions, dropped = run(text, published=date(2016, 12, 11))
+    assert not any(m.sentence.text.startswith("Rebels get proposal") for m in mentions)
+    top = max(mentions, key=lambda m: m.confidence)
+    assert top.sub_event_type == "Non-state actor overtakes territory"
+    assert any(d.reason.startswith("headline of") for d in dropped)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Looting: On 12 February 2022, farmer youth attacked a camp in the village. They burned houses.",
+     "Looting/property destruction"),
+    ("Movement of forces: On 2 November 2022, armed men were spotted moving in the village.", "Change to group/activity"),
+])
+def test_note_label_names_the_event(run, text, sub):
+    mentions, _ = run(text)
+    assert mentions and mentions[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("text,sub,actor1", [
+    ("On 3 March 2021, farmers killed five Fulani pastoralists in the area.", "Attack", "Unidentified Communal Militia"),
+    ("On 31 July 2021, pastoralists and farmers clashed in the area of the town.", "Armed clash", "Unidentified Communal Militia"),
+    ("On 2 March 2021, a number of villagers killed a motorbike thief by stoning him in the village.", "Mob violence", "Rioters"),
+])
+def test_communal_and_mob_violence(run, text, sub, actor1):
+    mentions, _ = run(text)
+    assert mentions[0].sub_event_type == sub and mentions[0].actor1.name == actor1
+
+
+@pytest.mark.parametrize("text", [
+    "The rescuers said the patients were treated at a field hospital and that no one had died.",
+    "The watchdog has previously blamed the government for several chlorine attacks.",
+    "Troops are massing for an expected offensive to retake the city.",
+])
+def test_more_non_events(run, text):
+    mentions, _ = run(text)
+    assert not mentions
+
+
+def test_allied_actors(run):
+    mentions, _ = run("Syrian troops and allied militias attacked rebel positions in the town, killing 12 rebels.")
+    assert mentions[0].assoc_actor_1 and mentions[0].actor1.inter == 1

@@ -127,13 +127,14 @@ class Extractor:
             places = _place_words(doc, sent, actors, self.lex, typed.trigger.i)
             lead = current is None and not headline
             mention = self._mention(article, cleaned, doc, sent, span, typed, headline, lead)
+            mention = self._allies(mention, typed, actors, doc, cleaned, article)
             if headline:
                 names_in = places | {t.lower_ for t in sent if t.pos_ == "PROPN" and len(t) > 2}
                 heads.append(_Story(mention, [region], set(names_in), lower))
                 continue
             target = _continues(mention, stories, current, s_text, places)
             if target is None:
-                current = _Story(mention, [region], set(places), lower)
+                current = _Story(mention, [region], set(places), _DATELINE.sub("", lower, count=1))
                 stories.append(current)
                 continue
             target.mention = _fold(target.mention, mention, strength=typed.trigger.strength)
@@ -160,6 +161,29 @@ class Extractor:
             mentions = [_relabel(m, label) for m in mentions]
         mentions.sort(key=lambda m: m.sentence.start)
         return mentions, dropped
+
+    def _allies(self, m: Mention, typed, actors: list[ActorRef], doc, cleaned, article: Article) -> Mention:
+        """assoc_actor_1/2: actors conjoined with actor1 or actor2 ("the Syrian army and allied
+        militias", "soldiers backed by Russian jets")."""
+        if doc[typed.trigger.i].lemma_.lower() in _RECIPROCAL:
+            return m  # "farmers and herders clashed": the conjoined party is the other side
+        out = []
+        for main in (typed.actor1, typed.actor2):
+            allies = []
+            if main is not None and main.start >= 0:
+                for a in actors:
+                    if a is main or a.start < 0 or a.name == main.name or a in (typed.actor1, typed.actor2):
+                        continue
+                    if (a.inter == main.inter or a.armed and main.armed) and _allied(doc[a.head], doc[main.head]):
+                        allies.append(self._actor(replace(a, reason=a.reason + f"; allied with {main.name}"),
+                                                  doc, cleaned, article))
+            out.append(tuple(allies))
+        if not out[0] and not out[1]:
+            return m
+        decisions = m.decisions + tuple(Decision(f, "; ".join(x.name for x in allies), f"conjoined with or backing {role}")
+                                        for f, allies, role in (("assoc_actor_1", out[0], "actor1"),
+                                                                ("assoc_actor_2", out[1], "actor2")) if allies)
+        return replace(m, assoc_actor_1=out[0], assoc_actor_2=out[1], decisions=decisions)
 
     def _counted(self, story: _Story, cleaned, article: Article) -> Mention:
         """The story's counts read over all its sentences, so that a later coding statement or
@@ -313,7 +337,9 @@ _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demons
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",
                               "statement", "deny", "confirm", "accuse", "blame", "post", "brief", "speak", "warn"})
-_PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "outskirts",
+# "KYIV — ", "MARIB, Yemen — ": where the report was filed, not where its events happened
+_DATELINE = re.compile(r"^\s*[^\n—–]{2,40}?\s+[—–-]+\s+")
+_PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "outskirts", "outskirt", "edge",
                           "suburb", "neighbourhood", "neighborhood", "county", "state", "capital", "port"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "to", "from", "into"})
 
@@ -359,6 +385,23 @@ def _relabel(m: Mention, sub: str) -> Mention:
     return replace(m, event_type=event_type, sub_event_type=sub, actor1=a1, actor2=a2,
                    civilian_targeting=False if event_type == "Strategic developments" else m.civilian_targeting,
                    decisions=m.decisions + (decision,))
+
+
+_RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "gunfight", "firefight", "engage"})
+_BACKING = frozenset({"back", "support", "assist", "aid", "ally", "accompany", "join", "help"})
+
+
+def _allied(ally, main) -> bool:
+    """``ally`` is conjoined with ``main`` ("X and Y") or backs it ("X, backed by Y")."""
+    if ally.dep_ == "conj" and ally.head.i == main.i or main.dep_ == "conj" and main.head.i == ally.i:
+        first = main if ally.dep_ == "conj" else ally
+        if any(c.dep_ == "cc" and c.lower_ in ("or", "nor", "against") for c in first.children):
+            return False  # "JNIM or ISGS militants": either, not both
+        return not (first.dep_ == "pobj" and first.head.lower_ in ("between", "among"))  # opponents
+    head = ally.head  # "backed by Y": Y <- by <- backed <- X
+    if ally.dep_ == "pobj" and head.lower_ in ("by", "with") and head.head.lemma_.lower() in _BACKING:
+        return head.head.head.i == main.i
+    return False
 
 
 def _attach(story: _Story, region: tuple[int, int], lower: str) -> None:

@@ -100,7 +100,9 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
-        if lemma == "strike" and tok.pos_ == "NOUN":
+        if lemma == "strike" and tok.pos_ != "NOUN":
+            fam = "violence"  # "warplanes struck a market", "the vehicle struck an IED"; workers strike as a noun
+        elif lemma == "strike" and tok.pos_ == "NOUN":
             fam = "protest" if not any(t.lemma_.lower() in ("air", "drone") for t in tok.lefts) else "violence"
             if fam == "protest" and not any(t.lower_ in ("on", "general", "hunger") for t in doc[max(start, tok.i - 2):tok.i]):
                 continue
