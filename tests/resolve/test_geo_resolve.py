@@ -126,7 +126,28 @@ def test_spans_give_one_place_per_span_in_order(geo):
              (text.index("Xyzzyville"), text.index("Xyzzyville") + 10)]
     places = geo.geocode(text, spans=spans)
     assert [p.span.text for p in places] == ["Aleppo", "Geneva", "Xyzzyville"]
-    assert places[2].latitude is None
+    # an unknown given span takes the article's main place, coarsely
+    assert places[2].name in ("Geneva", "Aleppo") and places[2].geo_precision == 3
+    assert "main place" in places[2].reason
+
+
+def test_unknown_span_without_any_place_in_the_article_has_no_coordinates(geo):
+    text = "Nobody went to Xyzzyville."
+    [place] = geo.geocode(text, spans=[(text.index("Xyzzyville"), text.index("Xyzzyville") + 10)])
+    assert place.latitude is None and place.span.text == "Xyzzyville"
+
+
+@pytest.mark.parametrize("text, start, end, name", [
+    ("Shells fell on Aleppo on Monday.", 16, 21, "Aleppo"),                # cut inside the word
+    ("Shells fell on Aleppo's old city.", 15, 24, "Aleppo"),               # possessive
+    ("Shells fell on Aleppo, then on Homs.", 13, 23, "Aleppo"),            # lower-case words and punctuation
+    ("Students of the Geneva Institute marched.", 16, 32, "Geneva"),       # a place inside a longer name
+    ("Aleppo Media Centre said so.", 0, 19, "Aleppo"),
+])
+def test_given_spans_are_normalised_before_lookup(geo, text, start, end, name):
+    [place] = geo.geocode(text, spans=[(start, end)])
+    assert place.name == name and place.latitude is not None
+    assert place.span == Span(start, end, text[start:end])
 
 
 def _sentence(text, needle):

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections import Counter
+from dataclasses import replace
 
 from ...config import Settings
 from ...models import Place, Span
 from . import gazetteer as _gaz
 from .finder import Finder, Found
 from .gazetteer import Gazetteer
-from .resolver import Resolver, event_place
+from .resolver import NEAR_KM, Resolver, event_place, km
 
 log = logging.getLogger(__name__)
 
 #: a demonym ("Spanish", "Canadian") beats a same-named settlement smaller than this
 DEMONYM_OVER_POP = 100_000
+#: a settlement found inside a longer given name is kept when this large (or near the article's places)
+PART_MIN_POP = 100_000
 
 __all__ = ["Geocoder", "Gazetteer"]
 
@@ -52,23 +56,7 @@ class Geocoder:
         (an unresolvable span gives a Place with ``latitude=None``). ``demonyms=True`` also returns
         demonyms ("Syrian") as their country, at geo_precision 3 (for corpora that count them as toponyms)."""
         if spans is not None:
-            found = self.finder.given(text, list(spans))
-            _, hints = self.finder.find(text, doc)
-            context_found, _ = self.finder.find(text, doc)
-            # resolve the given spans together with the article's other toponyms (focus, proximity)
-            given_keys = {(f.start, f.end) for f in found}
-            extra = [f for f in context_found if not any(f.start < e and s < f.end for s, e in given_keys)]
-            merged = sorted(found + extra, key=lambda f: f.start)
-            resolved = dict(zip(((f.start, f.end, f.context == "given") for f in merged),
-                                self.resolver.resolve(text, merged, hints)))
-            out = []
-            for f in found:
-                p = resolved.get((f.start, f.end, True))
-                if p is None or "loose" in p.reason or (p.population or 0) < DEMONYM_OVER_POP:
-                    p = self._demonym_place(f.start, f.end, f.text) or p
-                out.append(p if p is not None else Place(span=Span(f.start, f.end, f.text), name=f.text,
-                                                         reason=f"'{f.text}' not found in the gazetteer"))
-            return out
+            return self._given(text, doc, list(spans))
         found, hints = self.finder.find(text, doc)
         places = [p for p in self.resolver.resolve(text, found, hints) if p is not None]
         if demonyms:
@@ -78,6 +66,59 @@ class Geocoder:
                     places.append(p)
             places.sort(key=lambda p: p.span.start)
         return places
+
+    def _given(self, text: str, doc, spans: list[tuple[int, int]]) -> list[Place]:
+        found = self.finder.given(text, spans)
+        context_found, hints = self.finder.find(text, doc)
+        # resolve the given spans together with the article's other toponyms (focus, proximity)
+        extra = [f for f in context_found if not any(f.start < g.end and g.start < f.end for g in found)]
+        merged = sorted(found + extra, key=lambda f: f.start)
+        results = self.resolver.resolve(text, merged, hints)
+        resolved = {(f.start, f.end, f.context.startswith("given")): p for f, p in zip(merged, results)}
+        located = [p for f, p in zip(merged, results) if p is not None and f.context != "given-part"]
+        out = []
+        for f in found:
+            p = resolved.get((f.start, f.end, True))
+            if p is None or "loose" in p.reason or (p.population or 0) < DEMONYM_OVER_POP:
+                p = self._demonym_place(f.start, f.end, f.text) or p
+            if p is not None and f.context == "given-part" and not self._plausible(p, located):
+                p = None
+            if p is not None and f.context == "given-part":
+                p = replace(p, geo_precision=max(p.geo_precision or 1, 2),
+                            reason=f"'{text[f.start:f.end]}' names a place inside it: {p.reason}")
+            if p is None:
+                p = self._article_place(text, f, located)
+            out.append(p if p is not None else Place(span=Span(f.start, f.end, text[f.start:f.end]), name=f.text,
+                                                     reason=f"'{f.text}' not found in the gazetteer"))
+        return out
+
+    @staticmethod
+    def _plausible(p: Place, located: list[Place]) -> bool:
+        """A place found inside a longer name ("Colorado State University") is kept when it is an area,
+        a large place, or near the article's other places."""
+        if p.feature_class != "P" or (p.population or 0) >= PART_MIN_POP:
+            return True
+        return any(q.latitude is not None and q.geonameid != p.geonameid
+                   and km(p.latitude, p.longitude, q.latitude, q.longitude) < NEAR_KM for q in located)
+
+    @staticmethod
+    def _article_place(text: str, f: Found, located: list[Place]) -> Place | None:
+        """For a given span that names no known place (a street, a building): the article's main place,
+        its most named settlement (else its most named area), at precision 3."""
+        counts: Counter = Counter()
+        first: dict[tuple, Place] = {}
+        for p in located:
+            if p.latitude is None:
+                continue
+            k = (p.name, p.iso3, p.feature_code)
+            counts[k] += 1
+            first.setdefault(k, p)
+        if not counts:
+            return None
+        k = max(counts, key=lambda k: (first[k].feature_class == "P", counts[k]))
+        p = first[k]
+        return replace(p, span=Span(f.start, f.end, text[f.start:f.end]), geo_precision=3,
+                       reason=f"'{f.text}' not in the gazetteer: the article's main place {p.name}; {p.reason}")
 
     def _demonym_place(self, start: int, end: int, word: str) -> Place | None:
         code = self.finder.demonym(word)

@@ -268,12 +268,46 @@ class Finder:
         return f in STOP or f in AFTER or f in CONNECTORS or bool(self.demonym(word)) is False and self.gaz.has(word)
 
     def given(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
+        """One Found per span. The name looked up is the span widened to whole words and trimmed of
+        "the", possessives and lower-case words around it; when that is unknown, the longest known part
+        of it ("Kabul University" -> Kabul), tagged ``given-part`` so that the caller can check it."""
         out = []
         for start, end in spans:
-            phrase = text[start:end]
+            name, ctx_tag = self._given_name(text, start, end)
             ctx = self._context(text, start, end)
-            out.append(Found(start, end, phrase, "given", ctx[1], ctx[2], ctx[3], self.gaz.has(phrase)))
+            out.append(Found(start, end, name, ctx_tag, ctx[1], ctx[2], ctx[3], self.gaz.has(name)))
         return out
+
+    def _given_name(self, text: str, start: int, end: int) -> tuple[str, str]:
+        s, e = start, end
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1   # a span cut inside a word: widen it to the whole word
+        while e < len(text) and text[e].isalnum():
+            e += 1
+        toks = [t for t in _tokens(text[s:e]) if t[2]]
+        # drop lower-case words at either end ("the", "was"), but not a lone word
+        while len(toks) > 1 and not _is_cap(toks[0][2]):
+            toks = toks[1:]
+        while len(toks) > 1 and not _is_cap(toks[-1][2]):
+            toks = toks[:-1]
+        if not toks:
+            return text[start:end], "given"
+        name = text[s + toks[0][0]:s + toks[-1][1]]
+        if name.endswith(".") and not (len(name) <= 6 and "." in name[:-1]) and not self.gaz.has(name):
+            name = name[:-1]
+        if self.gaz.has(name) or self.demonym(name) or len(toks) == 1:
+            return name, "given"
+        # the longest known run of capitalised words inside the span, leftmost first
+        words = [t[2] for t in toks]
+        for length in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - length + 1):
+                part = words[i:i + length]
+                if not _is_cap(part[0]) or not _is_cap(part[-1]) or any(fold(w).rstrip(".") in STOP for w in part):
+                    continue
+                phrase = text[s + toks[i][0]:s + toks[i + length - 1][1]]
+                if self.gaz.has(phrase) or (length == 1 and self.demonym(phrase)):
+                    return phrase, "given-part"
+        return name, "given"
 
     def _entity_map(self, doc) -> dict[int, tuple[str, int, int]]:
         """char offset -> (label, ent start, ent end) for every character of a named entity."""

@@ -16,7 +16,7 @@ from dataclasses import replace
 from ...models import Place, Span
 from .finder import Demonym, Found
 from .gazetteer import Entry, Gazetteer
-from .names import key
+from .names import fold, key
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +29,15 @@ W_NEAR = 2.5           # within NEAR_KM of another place of the article
 NEAR_KM = 250.0
 W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
 W_LOOSE = -2.0         # only a loose (transliteration) key matched
-W_KIND = {"PCLI": 6.0, "CONT": 5.0, "ADM1": 0.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
+W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
+#: a region's seat of the same name ("Aleppo", "Kabul", "New York") beats the region when it has this many people
+#: and no region word is given (the cities named like their region are the ones readers mean)
+SEAT_MIN_POP = 20_000
+#: how alike (difflib ratio of folded names) a loose-key match must be to the name written; below it the
+#: transliteration rules merged two different names (set on the dev runs: 0.6..0.85 tried)
+LOOSE_MIN_RATIO = 0.75
 EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
 
 _REPORTING = re.compile(r"^\W{0,3}(?:has |have |had |was |is |also )?(?:said|says|say|denied|denies|announced|claimed|"
@@ -58,6 +64,20 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= LOOSE_MIN_RATIO
+
+
+#: the order of containment: a candidate can lie inside a container of a lower rank only
+_RANK = {"CONT": 0, "RGN": 0, "PCLI": 1, "ADM1": 2, "ADM2": 3}
+
+
+def _rank(e: Entry) -> int:
+    return _RANK.get(e.feature_code, 4)
 
 
 def precision_of(entry: Entry, found: Found | None) -> int:
@@ -124,6 +144,16 @@ class Resolver:
         return s, ", ".join(why)
 
     @staticmethod
+    def _strict(text: str, f: Found, inside: list[Entry], entries: list[Entry]) -> bool:
+        """Whether the place named after ``f`` must contain it ("X district, Y", "X (Y, Z)", an unknown X),
+        rather than being the next item of a list ("Paris, London", "Syria, Iraq")."""
+        if not entries or not f.known:
+            return True
+        if not any(_rank(e) > _rank(c) for e in entries for c in inside):
+            return False   # a country is never inside a town, nor a region inside a region of its rank
+        return f.region_word or text[f.end:f.end + 2] == " ("
+
+    @staticmethod
     def _contains(outer: Entry, inner: Entry) -> bool:
         if outer.feature_code == "PCLI":
             return inner.cc == outer.cc
@@ -140,7 +170,8 @@ class Resolver:
         exact = self.gaz.lookup(f.text, allow_loose=False)
         if exact:
             return exact, False
-        return self.gaz.lookup(f.text), True
+        written = fold(f.text)
+        return [e for e in self.gaz.lookup(f.text) if _alike(written, fold(e.name))], True
 
     def resolve(self, text: str, found: list[Found], demonyms: list[Demonym]) -> list[Place | None]:
         cands = [self._candidates(f) for f in found]
@@ -150,7 +181,9 @@ class Resolver:
         for d in demonyms:
             if not d.cc.startswith("@"):
                 focus[d.cc] += 1
-        for entries, _ in cands:
+        for entries, was_loose in cands:
+            if was_loose:
+                continue   # a spelling variant is a guess: it does not vote
             ccs = {e.cc for e in entries if e.cc}
             if len(ccs) == 1:
                 focus[next(iter(ccs))] += 2 if any(e.feature_code == "PCLI" for e in entries) else 1
@@ -172,11 +205,13 @@ class Resolver:
             inside = [picked[j][0] for j in conts.get(i, ()) if j in picked]
             if inside:
                 contained = [e for e in entries if any(self._contains(c, e) for c in inside)]
-                if not contained:
+                if not contained and self._strict(text, f, inside, entries):
                     near = self.gaz.similar_in(inside[0], f.text)
                     contained = [near] if near is not None else []
                     was_loose = True
-                entries = contained   # nothing inside the named area: fall back to the area itself
+                    entries = contained   # nothing inside the named area: fall back to the area itself
+                elif contained:
+                    entries = contained
             elif was_loose and focus:
                 # a spelling variant is trusted only inside a country the article speaks of
                 entries = [e for e in entries if focus[e.cc] > 0]
@@ -190,6 +225,8 @@ class Resolver:
                     s += W_LOOSE
                 scored.append((s, e, why))
             scored.sort(key=lambda t: -t[0])
+            if not (f.region_word or i in container_ids):
+                scored = _seat_first(scored)
             best = scored[0]
             runner = scored[1][1] if len(scored) > 1 else None
             picked[i] = (best[1], best[0], best[2] + (", loose spelling" if was_loose else ""), runner)
@@ -223,6 +260,20 @@ class Resolver:
             admin1=e.admin1 or None, admin2=e.admin2 or None, feature_class=e.feature_class,
             feature_code=e.feature_code, population=e.population, geo_precision=precision, reason=reason,
             runner_up=(f"{runner.name} ({runner.admin1 or '-'}, {runner.cc or '-'})" if runner else None))
+
+
+def _seat_first(scored: list) -> list:
+    """A settlement named like the admin area it lies in ("Aleppo" in Aleppo governorate, "Kabul",
+    "New York") goes before that area when no region word is written."""
+    best = scored[0][1]
+    if best.feature_code not in ("ADM1", "ADM2"):
+        return scored
+    area = key(best.name)
+    for n, (s, e, why) in enumerate(scored):
+        if (e.feature_class == "P" and e.cc == best.cc and e.population >= SEAT_MIN_POP
+                and area in (key(e.admin1), key(e.admin2))):
+            return [(s, e, (why + ", " if why else "") + f"seat of {best.name}")] + scored[:n] + scored[n + 1:]
+    return scored
 
 
 # --- the event's own place ------------------------------------------------------------------------------
