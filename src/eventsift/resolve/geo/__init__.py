@@ -72,7 +72,7 @@ class Geocoder:
         context_found, hints = self.finder.find(text, doc)
         # resolve the given spans together with the article's other toponyms (focus, proximity)
         extra = [f for f in context_found if not any(f.start < g.end and g.start < f.end for g in found)]
-        merged = sorted(found + extra, key=lambda f: f.start)
+        merged = sorted([f for f in found if f.context != "given-common"] + extra, key=lambda f: f.start)
         results = self.resolver.resolve(text, merged, hints)
         resolved = {(f.start, f.end, f.context.startswith("given")): p for f, p in zip(merged, results)}
         located = [p for f, p in zip(merged, results) if p is not None and f.context != "given-part"]
@@ -125,7 +125,8 @@ class Geocoder:
         if not code:
             return None
         if code.startswith("@"):
-            entry = next((e for e in self.gazetteer.lookup(code[1:], allow_loose=False) if e.feature_code == "CONT"), None)
+            entry = next((e for e in self.gazetteer.lookup(code[1:], allow_loose=False)
+                          if e.feature_code in ("CONT", "RGN")), None)
         else:
             entry = self.gazetteer.country_entry(code)
         if entry is None:

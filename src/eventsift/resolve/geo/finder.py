@@ -90,8 +90,11 @@ PLACE_ONLY_CONTEXTS = ("of:", "after:", "relative", "before:in", "before:near", 
 #: NER labels that make a capitalised span a person's or an organisation's name, not a place
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: suffixes that make a country name into its demonym ("Syrian", "Turkish", "Iraqi", "Chinese")
-_DEMONYM = re.compile(r"(?:ians?|eans?|ans?|ese|ish|is|i|ic|ch|ns?)$", re.IGNORECASE)
+#: endings that make a country's name (whole, or less its last letter) into its demonym:
+#: Syria-n, Iraq-i, Sudan-ese, Canad-ian, Mexic-an, Somali(a), Philippine(s)
+DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "i", "ese", "ish", "ic"})
+#: an ending-less stem ("Somali") must be at least this long, so that "Chin" is not China's
+BARE_STEM_MIN = 5
 
 
 #: demonyms that do not start like their country's name (our own list)
@@ -120,7 +123,17 @@ IRREGULAR_DEMONYMS = {
     "european": "@Europe", "europeans": "@Europe", "african": "@Africa", "africans": "@Africa", "asian": "@Asia",
     "asians": "@Asia", "slovenian": "SI", "slovene": "SI", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
     "jamaican": "JM", "dominican": "DO", "taiwanese": "TW", "mongolian": "MN", "north korean": "KP",
-    "south korean": "KR", "south african": "ZA", "new zealander": "NZ",
+    "south korean": "KR", "south african": "ZA", "new zealander": "NZ", "salvadoran": "SV", "salvadorean": "SV",
+    "panamanian": "PA", "peruvian": "PE", "argentinean": "AR", "philippine": "PH", "filipina": "PH",
+    "hongkonger": "HK", "bahamian": "BS", "monegasque": "MC", "luxembourgish": "LU", "cypriot": "CY",
+    # macro-regions ("@" + the region's name)
+    "middle eastern": "@Middle East", "latin american": "@Latin America", "central american": "@Central America",
+    "north american": "@North America", "south american": "@South America", "balkan": "@Balkans",
+    "scandinavian": "@Scandinavia", "siberian": "@Siberia", "kurdish": "@Kurdistan", "mediterranean": "@Mediterranean",
+    "sub saharan": "@Sub-Saharan Africa", "west african": "@West Africa", "east african": "@East Africa",
+    "north african": "@North Africa", "southeast asian": "@Southeast Asia", "central asian": "@Central Asia",
+    "south asian": "@South Asia", "east asian": "@East Asia", "caucasian": "@Caucasus", "sahelian": "@Sahel",
+    "gulf": "@Persian Gulf", "arctic": "@Arctic",
 }
 #: upper-case short names that are places ("US", "EU"); other short capitals are acronyms
 KNOWN_CODES = frozenset({"US", "UK", "UAE", "USA", "DRC", "EU", "U.S.", "U.K.", "E.U."})
@@ -185,27 +198,29 @@ class Finder:
                   if e.feature_code == "CONT"] if len(gazetteer.entries) < 1000 else []
         stems += [(fold(n), "@" + n) for n in CONTINENTS]
         self._country_stems = sorted(stems, key=lambda x: -len(x[0]))
+        self._country_names = frozenset(n for n, _ in stems)
 
     # --- demonyms ---------------------------------------------------------------------------------
     def demonym(self, word: str) -> str:
-        """The country code a demonym points to ("Syrian" -> SY), "@Europe" for a continent's, or ''."""
+        """The country code a demonym points to ("Syrian" -> SY), "@Europe" for a continent's or a
+        macro-region's, or ''. The longest country name that the word extends wins ("Nigerian": Nigeria)."""
         hit = self._demonym_cache.get(word)
         if hit is not None:
             return hit
         w = fold(word)
-        cc = IRREGULAR_DEMONYMS.get(w, "")
-        m = _DEMONYM.search(w)
-        if not cc and m and len(w) >= 4 and " " not in w:
-            stem = w[: m.start()] or w
-            matches = []
-            for name, code in self._country_stems:
-                first = name.split()[0]
-                if len(stem) >= 4 and first.startswith(stem[:4]) and (
-                        first.startswith(stem) or stem.startswith(first[:-1]) or first[:5] == stem[:5]):
-                    # a one-word name ("Turkey") beats a longer one that starts alike ("Turks and Caicos")
-                    matches.append((" " in name, len(name), code))
-            if matches:
-                cc = min(matches)[2]
+        forms = [w] + ([w[:-1]] if w.endswith("s") and not w.endswith("ss") else [])
+        cc = next((IRREGULAR_DEMONYMS[f] for f in forms if f in IRREGULAR_DEMONYMS), "")
+        if not cc and len(w) >= 4 and w not in self._country_names:
+            best = 0
+            for f in forms:
+                for name, code in self._country_stems:
+                    if len(name) - 1 <= best or not f.startswith(name[:-1]):
+                        continue
+                    for stem in (name, name[:-1]):
+                        rest = f[len(stem):]
+                        if (f.startswith(stem) and rest in DEMONYM_ENDINGS and (rest or len(stem) >= BARE_STEM_MIN)
+                                and f != name and len(stem) > best):
+                            best, cc = len(stem), code
         self._demonym_cache[word] = cc
         return cc
 
@@ -291,8 +306,10 @@ class Finder:
         while len(toks) > 1 and not _is_cap(toks[-1][2]):
             toks = toks[:-1]
         if not toks:
-            return text[start:end], "given"
+            return text[start:end], "given-common"
         name = text[s + toks[0][0]:s + toks[-1][1]]
+        if not any(_is_cap(t[2]) for t in toks) and not self.gaz.has(name):
+            return name, "given-common"   # "the lot", "downtown": a common noun, not a name
         if name.endswith(".") and not (len(name) <= 6 and "." in name[:-1]) and not self.gaz.has(name):
             name = name[:-1]
         if self.gaz.has(name) or self.demonym(name) or len(toks) == 1:

@@ -29,7 +29,7 @@ W_NEAR = 2.5           # within NEAR_KM of another place of the article
 NEAR_KM = 250.0
 W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
 W_LOOSE = -2.0         # only a loose (transliteration) key matched
-W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 5.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
+W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 7.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
 #: a region's seat of the same name ("Aleppo", "Kabul", "New York") beats the region when it has this many people
@@ -81,7 +81,7 @@ def _rank(e: Entry) -> int:
 
 
 def precision_of(entry: Entry, found: Found | None) -> int:
-    if entry.feature_code in ("PCLI", "CONT", "ADM1"):
+    if entry.feature_code in ("PCLI", "CONT", "RGN", "ADM1"):
         return 2 if found is not None and found.direction else 3
     if entry.feature_code == "ADM2":
         return 2
@@ -167,6 +167,9 @@ class Resolver:
         return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < 60
 
     def _candidates(self, f: Found) -> tuple[list[Entry], bool]:
+        abbreviated = self.gaz.abbreviation(f.text)
+        if abbreviated:
+            return abbreviated, False
         exact = self.gaz.lookup(f.text, allow_loose=False)
         if exact:
             return exact, False
@@ -246,7 +249,7 @@ class Resolver:
             enclosing = [picked[j][0] for j in conts.get(i, ()) if j in picked]
             if enclosing:
                 e = enclosing[0]
-                prec = 3 if e.feature_code in ("PCLI", "ADM1", "CONT") else 2
+                prec = 3 if e.feature_code in ("PCLI", "ADM1", "CONT", "RGN") else 2
                 out.append(self._place(span, e, prec, f"'{f.text}' not in the gazetteer: enclosing {e.name}", None))
             else:
                 out.append(None)
