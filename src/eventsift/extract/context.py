@@ -186,6 +186,11 @@ def claim(sent, trigger) -> tuple[str | None, str | None]:
 
 def _words_before(tok) -> str:
     """The name just before a say-verb whose subject the parser missed (", the X for Y said")."""
+    first = _name_start(tok)
+    return tok.doc[first:tok.i].text if first < tok.i else ""
+
+
+def _name_start(tok) -> int:
     doc = tok.doc
     i = tok.i - 1
     while i > tok.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in ("for", "of")):
@@ -193,7 +198,7 @@ def _words_before(tok) -> str:
     first = i + 1
     while first < tok.i and doc[first].lower_ in ("for", "of"):
         first += 1
-    return doc[first:tok.i].text if first < tok.i else ""
+    return first
 
 
 def stance(sent, trigger, claimant: str | None) -> tuple[Stance, str | None]:
@@ -216,3 +221,96 @@ def _same_topic(deny, trigger) -> bool:
     words = {t.lemma_.lower() for t in deny.subtree}
     return lemma in words or bool(words & {"deal", "agreement", "accord", "ceasefire", "truce"}) and lemma in (
         "proposal", "deal", "agreement", "accord", "ceasefire", "truce", "agree", "negotiate")
+
+
+# ---------------------------------------------------------------- attribution
+
+# verbs by which a report attributes what it says ("police said", "the ministry told reporters");
+# their subjects speak about the event and never act in it
+_ATTRIBUTION = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "quote", "note", "explain",
+                          "insist", "write", "post", "tweet", "brief", "cite", "according"})
+
+
+def speakers(sent) -> frozenset[int]:
+    """Token indices of the phrases that attribute the sentence: the subjects of say-verbs ("the
+    coalition and the Houthi movement said", "X told reporters") and "according to X"."""
+    out: set[int] = set()
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            for obj in doc[tok.i + 1].children:
+                if obj.dep_ == "pobj":
+                    out.update(t.i for t in obj.subtree)
+            continue
+        if tok.lemma_.lower() not in _ATTRIBUTION or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if subj.pos_ != "PRON":
+                out.update(t.i for t in subj.subtree)
+        elif tok.i > sent.start and doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
+            out.update(range(_name_start(tok), tok.i))  # ", the Houthi movement said": parser missed it
+    return frozenset(out)
+
+
+# ---------------------------------------------------------------- non-conflict frames
+
+# Words that tell a report is about something other than political violence, by kind: sport,
+# accidents, illness, natural disasters and fires, labour disputes, animals, and staged violence
+# (films, drills, fireworks). Written by hand from the kinds of reports wire services file next to
+# conflict news; each cue should be rare in conflict reporting.
+_FRAME_CUES = {
+    "sport": r"match(?:es)?|derby|league|tournament|striker|goalkeeper|midfielder|coach|penalt(?:y|ies)|"
+             r"scored|(?:winning|opening|late|own|equali[sz]ing) goal|stadium|the pitch|the post|kick-?off|half-?time|first half|second half|cup final|"
+             r"championship|the game|footballers?|football club|clubs|\d-\d (?:win|draw|defeat|victory)|win over|"
+             r"olympic\w*|athletes?|boxing|boxer|wrestl\w+|referee|fixture",
+    "accident": r"collid\w*|collision|crash(?:ed|es)? into|(?:road|traffic|car|bus|train|plane|air|mining|industrial) "
+                r"(?:accident|crash)e?s?|accident(?:s|al|ally)?|overturn\w*|derail\w*|capsiz\w*|head-on|veered|"
+                r"wreckage|drowned|electrocuted|stampede|collapsed? building|building collapsed?|"
+                r"gas (?:explosion|leak|cylinder)|cylinder explo\w+|boiler|short circuit|faulty wiring|"
+                r"lost control of",
+    "illness": r"heart attack|cardiac arrest|a stroke|cancer|illness|(?:died|dies|death) of (?:a |an )?(?:heart|"
+               r"natural|illness|disease|cancer|covid|old age|complications)|natural causes|pronounced dead|"
+               r"cholera|malaria|measles|ebola|covid(?:-19)?|coronavirus|epidemic|pandemic|overdose|"
+               r"could not get treatment",
+    "disaster": r"wildfires?|forest fires?|bush ?fires?|firefighters?|fire brigade|flood(?:s|ing|ed)?|earthquake|"
+                r"landslides?|mudslides?|cyclone|hurricane|typhoon|tornado|storms?|drought|heatwave|"
+                r"volcan\w+|tsunami|lightning|strong winds",
+    "labour": r"(?:doctors|nurses|teachers|workers|lecturers)'? strike|(?:trade|labou?r|doctors'?|teachers'?|workers'?) "
+              r"union|union (?:officials?|leaders?|members)|pay rise|wages|salary arrears|working conditions|"
+              r"collective agreement|industrial action|went on strike|walkout",
+    "animal": r"crocodiles?|hippos?|hippopotamus|elephants?|lions?|leopards?|hyenas?|snakes?|snakebite|"
+              r"wild animals?|rabid|dog attack|sharks?|mauled|trampled by",
+    "staged": r"film crew|film shoot|filming|movie|action scene|blank rounds|blanks|pyrotechnic\w*|fireworks|"
+              r"rehearsal|military (?:drills?|exercises?)|training exercise|live-fire drill|simulation|hoax|prank|"
+              r"video game",
+}
+_FRAME = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in _FRAME_CUES.items()), re.I)
+# an article whose headline or opening names two distinct cues of one kind is about that kind
+ARTICLE_FRAME_MIN_CUES = 2
+
+
+def frame_cues(text: str) -> list[tuple[str, str]]:
+    """(kind, words) of every non-conflict cue in ``text``, in order."""
+    return [(m.lastgroup, m.group(0)) for m in _FRAME.finditer(text)]
+
+
+def sentence_frame(text: str) -> tuple[str, str] | None:
+    """The first non-conflict cue of a sentence ("collided", "heart attack"), or None."""
+    m = _FRAME.search(text)
+    return (m.lastgroup, m.group(0)) if m else None
+
+
+def article_frame(title: str | None, opening: str) -> tuple[str, str] | None:
+    """The kind of non-conflict story a report tells, from its headline and opening: one cue in
+    the headline, or ``ARTICLE_FRAME_MIN_CUES`` distinct cues of one kind in the opening."""
+    if title:
+        found = sentence_frame(title)
+        if found:
+            return found
+    seen: dict[str, set[str]] = {}
+    for kind, words in frame_cues(opening):
+        seen.setdefault(kind, set()).add(words.lower())
+        if len(seen[kind]) >= ARTICLE_FRAME_MIN_CUES:
+            return kind, ", ".join(sorted(seen[kind]))
+    return None

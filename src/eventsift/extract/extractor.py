@@ -80,6 +80,7 @@ class Extractor:
         current: _Story | None = None
         group: ActorRef | None = None  # the named armed group the article is about so far
         label = _note_label(text)
+        story_frame = context.article_frame(article.title or _first_line(text), text[:ARTICLE_OPENING_CHARS])
         for sent in doc.sents:
             s_text = sent.text
             if len(s_text.strip()) < 4:
@@ -114,7 +115,20 @@ class Extractor:
                 continue
             actors = find_actors(doc, sent.start, sent.end, self.lex)
             actors, group = _militants_as_group(actors, group)
-            typed = classify(live, actors, doc, weapon_kinds(lower, self.lex), lower)
+            spoken = context.speakers(sent)
+            speaking = [a for a in actors if a.head in spoken]
+            all_actors, actors = actors, [a for a in actors if a.head not in spoken]
+            weapons = weapon_kinds(lower, self.lex)
+            typed = classify(live, actors, doc, weapons, lower, speakers=speaking)
+            why = _not_political(typed, actors, weapons, s_text, story_frame) if typed is not None else None
+            if why:
+                dropped.append(Dropped(article.id, span, why))
+                continue
+            if typed is not None and _unfounded(typed, weapons):
+                dropped.append(Dropped(article.id, span, f"no event of its own: '{typed.trigger.text}' with no actor or weapon"))
+                if current is not None and not headline:
+                    _attach(current, region, lower)
+                continue
             if typed is not None and typed.sub_event_type in _STRATEGIC_NEEDS_ACTOR and typed.actor1 is None:
                 dropped.append(Dropped(article.id, span, f"statement: '{typed.trigger.text}' with no actor"))
                 typed = None
@@ -124,7 +138,7 @@ class Extractor:
                 if current is not None and not headline:
                     _attach(current, region, lower)
                 continue
-            places = _place_words(doc, sent, actors, self.lex, typed.trigger.i)
+            places = _place_words(doc, sent, all_actors, self.lex, typed.trigger.i)
             lead = current is None and not headline
             mention = self._mention(article, cleaned, doc, sent, span, typed, headline, lead)
             mention = self._allies(mention, typed, actors, doc, cleaned, article)
@@ -200,7 +214,7 @@ class Extractor:
 
     def _span(self, cleaned, article: Article, start: int, end: int) -> Span:
         o_start, o_end = cleaned.span_to_original(start, end)
-        return Span(o_start, o_end, article.text[o_start:o_end])
+        return _stripped(article.text, o_start, o_end)
 
     def _actor(self, ref: ActorRef | None, doc, cleaned, article: Article) -> Actor | None:
         if ref is None:
@@ -256,6 +270,59 @@ class Extractor:
         )
 
 
+# the opening of a report read for its kind of story (about the headline and first sentence)
+ARTICLE_OPENING_CHARS = 400
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_ARMED_KINDS = frozenset({"named", "military", "police", "uag", "rebel", "militant", "communal", "ethnic", "site"})
+# weapon words that also name accidents ("a gas explosion"): not enough to make a report political
+_BATTLE_TEXT = frozenset({"clashed", "clash", "clashes", "fought", "fighting", "battled", "skirmish", "skirmishes",
+                          "exchanged fire", "exchange of fire", "gunfight", "firefight"})
+_LOOSE_WEAPONS = frozenset({"explosion", "blast", "exploded", "explosive", "explosives"})
+
+
+def _first_line(text: str) -> str | None:
+    """The report's first line when it reads as a headline (no closing punctuation)."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    return line if line and len(line) < 200 and line[-1] not in ".!?\"'”’)" else None
+
+
+def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str], sent_text: str,
+                   story_frame: tuple[str, str] | None) -> str | None:
+    """Why a violent reading is not political violence (None when it may be): a sentence or a
+    report about sport, an accident, illness, a natural disaster or fire, a labour dispute, an
+    animal or a staged scene, with no armed or political actor taking part (and, unless both the
+    sentence and the report read so, no conflict weapon either: "aircraft dropping water" on a
+    wildfire). Staged scenes ("a film crew", "blank rounds") stay quiet
+    even with "soldiers" in them, unless a named armed group takes part."""
+    if typed.sub_event_type == "Mob violence":
+        if any(a is not None and a.start >= 0 for a in (typed.actor1, typed.actor2)):
+            return None  # a crowd that beats a driver after a road accident is still a mob
+    elif EVENT_TYPE_OF[typed.sub_event_type] not in _VIOLENT_TYPES:
+        return None
+    armed = [a for a in actors if a.start >= 0 and a.armed and a.kind in _ARMED_KINDS]
+    named = any(a.kind == "named" for a in armed)
+    strong_weapon = any(w not in _LOOSE_WEAPONS for w in weapons.values())
+    found = context.sentence_frame(sent_text)
+    if found is not None:
+        kind, words = found
+        if (kind == "staged" and not named) or not armed and (not strong_weapon or story_frame is not None):
+            return f"not political violence: '{words}' ({kind})"
+    if story_frame is not None:
+        kind, words = story_frame
+        if (kind == "staged" and not named) or not armed and not weapons:
+            return f"not political violence: the report is about {kind} ('{words}')"
+    return None
+
+
+def _unfounded(typed: Typed, weapons: dict[str, str]) -> bool:
+    """A violent reading with no actor on either side, no weapon and no word of fighting ("The
+    injured were taken to hospital"): it states no event of its own. Unnamed sides that
+    "clashed" still fought."""
+    return EVENT_TYPE_OF[typed.sub_event_type] in _VIOLENT_TYPES and typed.actor1 is None \
+        and typed.actor2 is None and not weapons and typed.trigger.text.lower() not in _BATTLE_TEXT \
+        and not any(w in typed.trigger.text.lower() for w in ("fire", "clash", "fight"))
+
+
 def _upgrade(keep: Mention, other: Mention) -> Mention:
     """One event told over several sentences takes the most severe reading that a sentence with
     its own actor states ("residents demonstrated. The demonstrators burned tyres" is a riot)."""
@@ -303,8 +370,16 @@ def _counts_to_original(counts: Counts, cleaned, article: Article) -> Counts:
     spans = []
     for s in counts.spans:
         a, b = cleaned.span_to_original(s.start, s.end)
-        spans.append(Span(a, b, article.text[a:b]))
+        spans.append(_stripped(article.text, a, b))
     return replace(counts, spans=tuple(spans))
+
+
+def _stripped(text: str, start: int, end: int) -> Span:
+    """A Span of ``text[start:end]`` without leading or trailing whitespace (offsets moved in)."""
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    return Span(start + lead, start + lead + len(piece), piece)
 
 
 def _threat_reason(doc, triggers) -> str:

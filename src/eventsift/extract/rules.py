@@ -17,6 +17,9 @@ VIOLENT = frozenset({"violence", "abduct", "sexual", "mob", "riot"})
 INITIATING = frozenset({"attack", "ambush", "raid", "assault", "storm", "overtake", "airstrike", "strike",
                         "offensive", "shell", "bombard", "fire", "kidnap", "abduct", "target"})
 REACTIVE = frozenset({"repulse", "repel", "foil", "thwart", "retaliate", "respond", "defend"})
+# verbs that take an event noun as object and give it their subject ("launched an attack")
+LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "execute", "lead",
+                         "unleash", "claim"})
 BATTLE_WORDS = frozenset({"clash", "fight", "battle", "ambush", "exchange", "gunfight", "firefight", "skirmish",
                           "repulse", "repel", "engage", "fighting", "overtake"})
 _WEAPON_ORDER = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
@@ -198,6 +201,11 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
                         break
             how = "active"
     else:  # a noun: "an attack by X on Y", "X's attack", "clashes between X and Y", "Afghan airstrikes"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:  # "X carried out air strikes on Y"
+            subj, subj_passive = _subject_of(tok.head)
+            if subj is not None and not subj_passive:
+                agent = _ref_at(subj, by_token)
+                how = f"subject of '{tok.head.text} {tok.text}'" if agent is not None else ""
         for c in tok.children:
             if c.dep_ == "poss":
                 if c.pos_ == "PRON" and main_subject is not None:
@@ -209,6 +217,9 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
                 agent = by_token.get(c.i)
         for obj in _prep_obj(tok, ("by", "from")):
             agent = agent or _ref_at(obj, by_token)
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+            for obj in _prep_obj(tok.head, ("on", "against", "targeting", "at")):
+                patient = patient or _ref_at(obj, by_token)
         between = _prep_obj(tok, ("between", "among"))
         if between:
             first = _ref_at(between[0], by_token)
@@ -223,6 +234,9 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
         how = how or "noun"
     if agent is not None and patient is not None and agent is patient:
         patient = None
+    if trig.family == "casualty" and agent is not None and how == "active" and patient is None and not any(
+            c.dep_ in ("dobj", "obj") for c in tok.children):  # "two people died": the victims
+        agent, patient, how = None, agent, "casualty subject"
     if lemma in REACTIVE:  # the defender repels: the other side started it
         agent, patient = patient, agent
         how += ", reactive"
@@ -264,8 +278,13 @@ def _object_lemmas(tok) -> set[str]:
 
 
 def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
-             lower_text: str) -> Typed | None:
-    """The one event this sentence states (ACLED's most severe reading), or None."""
+             lower_text: str, *, speakers: list[ActorRef] | tuple = ()) -> Typed | None:
+    """The one event this sentence states (ACLED's most severe reading), or None.
+
+    ``actors`` are the ones that may take part; ``speakers`` are those that only attribute the
+    sentence ("X said"): they act only when the event's subject is a pronoun for them ("X said
+    it carried out the attack", "X said its fighters killed ...").
+    """
     if not triggers:
         return None
     by_token = {t: a for a in actors for t in range(a.start, a.end)}
@@ -283,6 +302,15 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             agent, how, lead = a, h, t
         if patient is None and p is not None and p is not agent:
             patient = p
+    if agent is None and speakers:
+        for t in ranked:
+            tok = doc[t.i]
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+                tok = tok.head  # "X said it carried out the attack"
+            subj, passive = _subject_of(tok)
+            if subj is not None and not passive and _speaker_pronoun(subj):
+                agent, how, lead = speakers[0], f"'{subj.text}' refers to the speaker", t
+                break
     # fall back on word order: an armed actor first, a target after
     if agent is None:
         armed = [a for a in actors if a.armed and a is not patient and a.kind != "site"]
@@ -377,6 +405,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a2 = None if a2 is not None and a2.inter == 7 else a2
             return out("Looting/property destruction", f"only animals or property harmed: '{trig.text}'", trig)
         civilian_side = {"civilian", "group_civilian", "rioter", "group"}
+        if a1 is None and battle and mob is None and a2 is not None and a2.kind in civilian_side and _communal_side(a2, doc):
+            a1, a2 = _communal(a2), None  # "six herders died in intercommunal clashes": a side of the fight
+            return out("Armed clash", "communal groups fought each other", trig)
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
             if a1 is not None and mob is None and _communal_side(a1, doc):
@@ -454,6 +485,16 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if other is not None:
         return out("Other", f"significant development: '{other.text}'", other)
     return None
+
+
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+
+
+def _speaker_pronoun(subj) -> bool:
+    """"it", "they", "we", or a noun owned by one ("its fighters", "our forces")."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in _SPEAKER_PRONOUNS
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
 
 
 def _harms_property_only(doc, triggers) -> bool:

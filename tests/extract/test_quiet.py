@@ -1,0 +1,107 @@
+"""Reports with no political violence stay quiet; attribution never supplies the acting actor;
+evidence spans carry no surrounding whitespace."""
+from datetime import date
+
+import pytest
+
+from eventsift.extract import Extractor, context
+from eventsift.models import Article
+
+
+class Identity:
+    def __init__(self, text):
+        self.text = text
+
+    def span_to_original(self, start, end):
+        return start, end
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    ex = Extractor()
+
+    def _run(text, title=None):
+        doc = nlp(text)
+        return ex.extract(Article("t", text, published=date(2021, 6, 9), title=title), doc, Identity(text))
+
+    return _run
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The striker scored the winning goal in the second half.", "sport"),
+    ("Nine people died when a minibus overturned on the highway.", "accident"),
+    ("The senator died of a heart attack at his home.", "illness"),
+    ("Firefighters fought a forest fire for three days.", "disaster"),
+    ("Nurses' strike enters its second week over pay.", "labour"),
+    ("A crocodile killed a fisherman on the lake shore.", "animal"),
+    ("Actors fired blank rounds for an action scene.", "staged"),
+    ("Gunmen killed two farmers in the village.", None),
+    ("The army waged war on the insurgents.", None),
+])
+def test_sentence_frame(text, kind):
+    found = context.sentence_frame(text)
+    assert (found[0] if found else None) == kind
+
+
+@pytest.mark.parametrize("title,opening,kind", [
+    ("Bus plunges off bridge after collision with truck", "", "accident"),
+    (None, "The derby ended in a draw. The coach praised the league leaders.", "sport"),
+    (None, "Gunmen attacked a police station. The stadium was closed.", None),  # one cue is not a frame
+])
+def test_article_frame(title, opening, kind):
+    found = context.article_frame(title, opening)
+    assert (found[0] if found else None) == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Two people died and five were injured when a minibus overturned on the highway near the town, police said.",
+    "The visitors killed off the game in the second half when their striker scored the winning goal at the stadium.",
+    "Firefighters battled a forest fire in the hills. Strong winds fanned the flames, which aircraft fought with water.",
+    "An elephant trampled a farmer to death near the national park, wildlife officials said.",
+    "Actors dressed as soldiers fired blank rounds during a film shoot in the old town, police said.",
+    "The former governor died of a heart attack at his home in the capital on Monday, his family said.",
+    "The wounded were taken to the regional hospital.",
+])
+def test_quiet_reports(run, text):
+    mentions, dropped = run(text)
+    assert not mentions, [m.sub_event_type for m in mentions]
+    assert dropped
+
+
+def test_quiet_report_by_its_headline(run):
+    text = ("Three dead as lorry collides with bus\n\nThree people were killed on Tuesday on the main road "
+            "north of the city, police said. The injured were taken to hospital.")
+    mentions, dropped = run(text)
+    assert not mentions
+    assert any("not political violence" in d.reason for d in dropped)
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed two passengers at a bus station in the city, police said.",
+    "A roadside bomb killed three soldiers near the stadium on Sunday.",
+])
+def test_conflict_in_a_civilian_setting_is_kept(run, text):
+    mentions, _ = run(text)
+    assert mentions
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("Warplanes of the Saudi-led coalition carried out air strikes on the port city on Monday, "
+     "the coalition and the Houthi movement said.", "Military Forces of Saudi Arabia"),
+    ("Al Shabaab said it carried out the attack on the army base.", "Al Shabaab"),
+    ("Gunmen killed three villagers in the district, the army said.", "Unidentified Armed Group"),
+    ("Fighters of the Taliban attacked a police checkpoint, according to the Afghan army.", "Taliban"),
+])
+def test_attribution_never_acts(run, text, actor1):
+    mentions, _ = run(text)
+    assert mentions
+    assert mentions[0].actor1 is not None and mentions[0].actor1.name == actor1
+
+
+def test_spans_carry_no_surrounding_whitespace(run):
+    text = "Gunmen killed two farmers in the village on Monday, police said.\n\n  Soldiers arrested five men.\n"
+    mentions, _ = run(text)
+    assert mentions
+    for m in mentions:
+        for span in (m.sentence, m.trigger, *(a.span for a in (m.actor1, m.actor2) if a and a.span)):
+            assert span.text == span.text.strip() and text[span.start:span.end] == span.text
