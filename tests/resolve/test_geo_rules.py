@@ -117,3 +117,18 @@ def test_unknown_given_spans_get_a_reasonable_place(geo, text, phrase, expected)
     place = _one(geo, text, phrase)
     assert place.name == expected and place.latitude is not None
     assert place.span.text == phrase
+
+
+def test_one_sense_per_article(geo):
+    # the area named once ("Maywood, N.J.") places the other mentions of the same name
+    text = "Fire crews in Maywood, N.J. said later that Maywood schools were closed."
+    spans = [(text.index("Maywood"), text.index("Maywood") + 7), (text.index("N.J."), text.index("N.J.") + 4),
+             (text.rindex("Maywood"), text.rindex("Maywood") + 7)]
+    first, state, again = geo.geocode(text, spans=spans)
+    assert (first.admin1, state.name, again.admin1) == ("New Jersey", "New Jersey", "New Jersey")
+
+
+def test_a_list_of_peers_is_not_containment(geo):
+    text = "Trade between Mexico, United States and Canada."
+    [place] = geo.geocode(text, spans=[(text.index("Mexico"), text.index("Mexico") + 6)])
+    assert place.feature_code == "PCLI" and place.country == "Mexico"

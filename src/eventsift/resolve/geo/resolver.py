@@ -184,9 +184,11 @@ class Resolver:
         for d in demonyms:
             if not d.cc.startswith("@"):
                 focus[d.cc] += 1
-        for entries, was_loose in cands:
-            if was_loose:
-                continue   # a spelling variant is a guess: it does not vote
+        voted: set[str] = set()
+        for f, (entries, was_loose) in zip(found, cands):
+            if was_loose or key(f.text) in voted:
+                continue   # a spelling variant is a guess, and a name said again votes once
+            voted.add(key(f.text))
             ccs = {e.cc for e in entries if e.cc}
             if len(ccs) == 1:
                 focus[next(iter(ccs))] += 2 if any(e.feature_code == "PCLI" for e in entries) else 1
@@ -213,8 +215,10 @@ class Resolver:
                     contained = [near] if near is not None else []
                     was_loose = True
                     entries = contained   # nothing inside the named area: fall back to the area itself
-                elif contained:
+                elif contained and not any(e.feature_code == c.feature_code for e in entries for c in inside):
                     entries = contained
+                else:
+                    inside = []   # a list ("Paris, London"; a peer: "Mexico, United States"), not containment
             elif was_loose and focus:
                 # a spelling variant is trusted only inside a country the article speaks of
                 entries = [e for e in entries if focus[e.cc] > 0]
@@ -233,6 +237,16 @@ class Resolver:
             best = scored[0]
             runner = scored[1][1] if len(scored) > 1 else None
             picked[i] = (best[1], best[0], best[2] + (", loose spelling" if was_loose else ""), runner)
+        # one sense per article: a name placed by the area named after it ("London, Ky.") is that place
+        # wherever else the article names it without an area
+        settled: dict[str, tuple[Entry, str]] = {}
+        for i, (e, _, why, _) in picked.items():
+            if "inside " in why:
+                settled.setdefault(key(found[i].text), (e, why))
+        for i, (e, score, why, runner) in list(picked.items()):
+            hit = settled.get(key(found[i].text))
+            if hit is not None and i not in conts and hit[0] != e:
+                picked[i] = (hit[0], score, f"as elsewhere in the article ({hit[1]})", e)
         out: list[Place | None] = []
         for i, f in enumerate(found):
             span = Span(f.start, f.end, text[f.start:f.end])
@@ -273,8 +287,11 @@ def _seat_first(scored: list) -> list:
         return scored
     area = key(best.name)
     for n, (s, e, why) in enumerate(scored):
-        if (e.feature_class == "P" and e.cc == best.cc and e.population >= SEAT_MIN_POP
-                and area in (key(e.admin1), key(e.admin2))):
+        if e.feature_class != "P" or e.cc != best.cc:
+            continue
+        if e.feature_code == "PPLC":   # the national capital before a region named like it ("Washington")
+            return [(s, e, (why + ", " if why else "") + "the capital")] + scored[:n] + scored[n + 1:]
+        if e.population >= SEAT_MIN_POP and area in (key(e.admin1), key(e.admin2)):
             return [(s, e, (why + ", " if why else "") + f"seat of {best.name}")] + scored[:n] + scored[n + 1:]
     return scored
 
