@@ -105,3 +105,43 @@ def test_spans_carry_no_surrounding_whitespace(run):
     for m in mentions:
         for span in (m.sentence, m.trigger, *(a.span for a in (m.actor1, m.actor2) if a and a.span)):
             assert span.text == span.text.strip() and text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("text", [
+    "Militant attacks in the region have forced thousands of people to flee their homes.",
+    "The militia has been blamed for repeated attacks on displacement camps in the province.",
+    "The army has stepped up raids in the north since a wave of attacks in the spring.",
+])
+def test_background_in_general(run, text):
+    mentions, dropped = run(text)
+    assert not mentions, [m.sub_event_type for m in mentions]
+    assert any("background" in d.reason for d in dropped)
+
+
+def test_mass_grave_is_a_finding_without_new_dead(run):
+    mentions, _ = run("Police on Monday found a mass grave holding the bodies of 30 people killed by rebels near the town.")
+    assert [m.sub_event_type for m in mentions] == ["Other"]
+    assert mentions[0].counts.fatalities == 0
+    assert mentions[0].actor1 is not None and mentions[0].actor1.inter == 1
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Soldiers neutralised three terrorists near the border on Monday.", "Armed clash"),
+    ("Soldiers neutralised an explosive device on the road on Monday.", "Disrupted weapons use"),
+])
+def test_neutralising_people_is_violence(run, text, sub):
+    mentions, _ = run(text)
+    assert mentions and mentions[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    # a party's own account of what it had done
+    "A drone strike hit a car south of the town on Monday, killing two fighters, officials said.\n\n"
+    "The defence ministry said in a statement that its forces had \"neutralised two terrorists\" in the north.",
+    # a sentence opening with a weapon word the tagger reads as a place
+    "Artillery fire by the rebels killed 15 civilians in the city on Sunday, medics said.\n\n"
+    "Shells struck homes and a market in the south of the city, a committee said.",
+])
+def test_later_sentences_about_the_same_strike_fold(run, text):
+    mentions, _ = run(text)
+    assert len(mentions) == 1, [(m.sub_event_type, m.sentence.text) for m in mentions]

@@ -132,6 +132,8 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             kind = "police"
         if lemma == "personnel" and mod_words & _CIVIL_MODIFIERS:
             kind = "civilian"
+    elif kind == "government" and lemma == "ministry" and mod_words & {"defence", "defense", "war"}:
+        kind = "military"  # "Turkey's defence ministry ... its forces"
     elif kind == "police":
         if lemma in ("officer", "guard", "authority") and mod_words & {"army", "military"}:
             kind = "military"

@@ -51,6 +51,8 @@ _DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or arou
 def modality(trigger) -> str | None:
     """Why the event word does not state a real, happened event (None when it does)."""
     tok = trigger
+    if _generic_plural(trigger):
+        return f"background: '{trigger.text}' in general ('{trigger.head.text}')"
     for child in trigger.children:  # "no one died", "nobody was hurt"
         if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in _NOBODY or any(
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
@@ -88,6 +90,17 @@ def modality(trigger) -> str | None:
     return None
 
 
+def _generic_plural(trigger) -> bool:
+    """A bare plural event noun that is the subject of a present-perfect or present clause
+    ("Jihadist attacks in the area have forced thousands to flee"): attacks in general."""
+    if trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+        return False  # "the attacks", "two attacks", "Monday's attacks"
+    head = trigger.head
+    return head.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in head.children)
+
+
 def denied(trigger) -> bool:
     """True when the event word sits under a denial ("denied carrying out the attack")."""
     tok = trigger
@@ -108,7 +121,9 @@ def cumulative(text: str) -> str | None:
 _HABITUAL = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:previously|repeatedly|long|often|frequently|already)\b"
     r"|\b(?:has|have)\s+(?:previously|repeatedly|often|frequently)\b|\bin the past\b|\bover the years\b"
-    r"|\b(?:has|have)\s+(?:\w+\s+){0,2}(?:grown|escalated|intensified|risen|increased)\b", re.I)
+    r"|\b(?:has|have)\s+(?:\w+\s+){0,2}(?:grown|escalated|intensified|risen|increased|stepped up)\b"
+    r"|\b(?:repeated|frequent|recurrent|recurring|regular|(?:a|the) (?:series|spate|string|wave|string) of)\s+"
+    r"(?:\w+\s+)?(?:attacks|raids|clashes|killings|abductions|kidnappings|strikes|incursions|ambushes)\b", re.I)
 
 
 def background(text: str, published: date | None) -> str | None:
@@ -247,10 +262,23 @@ def speakers(sent) -> frozenset[int]:
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             if subj.pos_ != "PRON":
-                out.update(t.i for t in subj.subtree)
+                out.update(_phrase_tokens(subj))
         elif tok.i > sent.start and doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
             out.update(range(_name_start(tok), tok.i))  # ", the Houthi movement said": parser missed it
     return frozenset(out)
+
+
+_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _phrase_tokens(head) -> list[int]:
+    """The noun phrase of ``head`` without the clauses hanging off it (a misparsed dateline
+    subject can carry the whole event clause: "PORT SUDAN — Artillery fire ... killed ... said")."""
+    out = [head.i]
+    for child in head.children:
+        if child.dep_ not in _CLAUSES and child.pos_ != "VERB":
+            out.extend(_phrase_tokens(child))
+    return out
 
 
 # ---------------------------------------------------------------- non-conflict frames

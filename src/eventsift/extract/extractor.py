@@ -105,6 +105,8 @@ class Extractor:
                     live.append(t)
                 else:
                     drop_reason = drop_reason or why
+            if drop_reason and drop_reason.startswith("background"):
+                live = []  # "attacks in the area have forced thousands to flee": all of it is background
             if not live:
                 if drop_reason or any(t.family == "threat" for t in triggers):
                     dropped.append(Dropped(article.id, span, drop_reason or _threat_reason(doc, triggers)))
@@ -205,6 +207,9 @@ class Extractor:
         m = story.mention
         counts = _counts_over(cleaned.text, story.regions)
         counts = _counts_to_original(counts, cleaned, article)
+        if m.sub_event_type == "Other" and m.trigger is not None and "grave" in m.trigger.text.lower():
+            counts = replace(counts, fatalities=0, fatalities_low=0, fatalities_high=0,
+                             reason="fatalities: 0, the dead of a mass grave were killed before it was found")
         decisions = tuple(d for d in m.decisions if d.field != "counts")
         if counts.reason:
             decisions += (Decision("counts", counts.fatalities, counts.reason),)
@@ -408,6 +413,10 @@ _BACK_REFERENCE = re.compile(
     r"raid|ambush|explosion|blast|violence|dispute|village|camp|area|city|town|district)\b"
     r"|\b(?:intervened|responded|retaliated|repelled|repulsed|in response|in reaction|dispersed|afterwards|subsequently|"
     r"then|they|he|she|them|him|it)\b", re.I)
+# a party's account of what it had done ("the ministry said its forces had neutralised two
+# fighters"): the event already told, in its words
+_REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirmed)\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
+                               r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",
@@ -416,6 +425,9 @@ _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "sta
 _DATELINE = re.compile(r"^\s*[^\n—–]{2,40}?\s+[—–-]+\s+")
 _PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "outskirts", "outskirt", "edge",
                           "suburb", "neighbourhood", "neighborhood", "county", "state", "capital", "port"})
+# "northern Iraq" names no other place than Iraq
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+                      r"|upper|lower|greater)\s+")
 _PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "to", "from", "into"})
 
 # ACLED notes of some strategic developments open with a label naming the kind of event
@@ -514,7 +526,9 @@ def _place_words(doc, sent, actors: list[ActorRef], lex: Lexicon, trigger: int |
         if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.i not in in_actor and not _statement_place(tok, trigger) and (
                 tok.head.lower_ in _PLACE_PREPS or tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _PLACE_NOUNS):
             out.add(tok.text.lower())
-    return frozenset(w for w in out if w not in lex.countries_by_word and len(w) > 2)
+    out = {_COMPASS.sub("", w) for w in out}
+    return frozenset(w for w in out if w not in lex.countries_by_word and len(w) > 2
+                     and w not in lex.weapon_kind and w not in lex.trigger_lemmas)  # "Shells struck ...": no place
 
 
 def _names(m: Mention) -> set[str]:
@@ -540,7 +554,7 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
     new_places = {p for p in places if p not in current.text}
     own_agent = new.actor1 is not None and new.actor1.span is not None
     if own_agent and new.event_type != current.mention.event_type and not names & _names(current.mention) \
-            and not _BACK_REFERENCE.search(sent_text):
+            and not _BACK_REFERENCE.search(sent_text) and not _REPORTED_ACCOUNT.search(sent_text):
         return None  # other actors doing another kind of thing, with no word pointing back
     if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
         if not own_agent and places:
@@ -592,9 +606,13 @@ def _fold(old: Mention, new: Mention, *, strength: float) -> Mention:
     """The story's mention after a later sentence about it: a strong event word with its own
     actor may make the reading more severe (``_upgrade``); actors and claims fill gaps."""
     keep = _upgrade(old, new) if strength >= UPGRADE_MIN_STRENGTH else old
+    actor1 = keep.actor1 or new.actor1
+    if keep.actor1 is not None and keep.actor1.span is None and new.actor1 is not None and new.actor1.span is not None \
+            and new.actor1.inter in (1, 2, 3, 4, 8) and keep.event_type == new.event_type:
+        actor1 = new.actor1  # "Al Shabaab said its fighters carried out the attack": the attackers named later
     return replace(
         keep,
-        actor1=keep.actor1 or new.actor1,
+        actor1=actor1,
         actor2=keep.actor2 or (new.actor2 if new.actor2 is not None and new.actor2 != keep.actor1 else None),
         claimed_by=keep.claimed_by or new.claimed_by,
         confidence=max(keep.confidence, new.confidence),

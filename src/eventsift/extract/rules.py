@@ -75,6 +75,10 @@ _WEAK = {"gather": 0.5, "see": 0.4, "spot": 0.5, "sight": 0.5, "position": 0.4, 
          "grave": 0.8, "displace": 0.7, "displacement": 0.7, "exodus": 0.7, "reinforce": 0.5, "intervene": 0.7,
          "baton": 0.5, "crackdown": 0.6, "defect": 0.8, "surrender": 0.8, "recruit": 0.8, "deploy": 0.8,
          "withdraw": 0.7, "abandon": 0.5, "evacuate": 0.4, "retreat": 0.7, "swap": 0.6}
+_KILL_IF_PEOPLE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate"})
+_PEOPLE_OBJECTS = frozenset({"terrorist", "militant", "fighter", "insurgent", "gunman", "attacker", "jihadist", "rebel",
+                             "bandit", "assailant", "soldier", "member", "people", "person", "man", "suspect",
+                             "commander", "leader", "element", "extremist", "separatist"})
 _VERBAL_ONLY = frozenset({"see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
                           "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
                           "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
@@ -103,6 +107,9 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
+        if fam == "disrupt" and lemma in _KILL_IF_PEOPLE and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PEOPLE_OBJECTS for c in tok.children):
+            fam = "violence"  # "neutralised two terrorists": killed, not a device made safe
         if lemma == "strike" and tok.pos_ != "NOUN":
             fam = "violence"  # "warplanes struck a market", "the vehicle struck an IED"; workers strike as a noun
         elif lemma == "strike" and tok.pos_ == "NOUN":
@@ -339,6 +346,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         return next((t for t in triggers if t.family in fams), None)
 
     a1, a2 = agent, patient
+    grave = next((t for t in triggers if t.family == "other" and "grave" in t.text.lower()), None)
+    if grave is not None:  # the remains tell of past killings: the finding is the event
+        finders = [a for a in (*actors, *speakers) if a.inter == 1 and a.start >= 0]
+        a1 = finders[0] if finders else _bare("Government", 1, "the authorities who found the grave")
+        a2, how = None, "finder of the grave"
+        return out("Other", f"mass grave found: '{grave.text}'", grave)
     protest = first({"protest"})
     riot = first({"riot"})
     mob = first({"mob"})
