@@ -9,13 +9,32 @@ that Datasette's map plugin finds them without configuration.
 """
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
 class Migration:
+    """``requires``: SQLite compile options the statements need; ``min_sqlite``: the oldest
+    SQLite library that runs them. A migration whose needs are unmet is left pending (and the
+    store works without it) until the store is opened by a SQLite that has them."""
+
     name: str
     statements: tuple[str, ...]
+    requires: tuple[str, ...] = ()
+    min_sqlite: tuple[int, int, int] = (3, 0, 0)
+
+
+def unmet_needs(conn: sqlite3.Connection, migration: Migration) -> str | None:
+    """Why this SQLite cannot apply ``migration`` (None when it can)."""
+    options = {r[0].split("=")[0] for r in conn.execute("PRAGMA compile_options")}
+    missing = [o for o in migration.requires if o not in options]
+    if missing:
+        return f"this SQLite build lacks {', '.join(missing)}"
+    version = tuple(int(p) for p in sqlite3.sqlite_version.split(".")[:3])
+    if version < migration.min_sqlite:
+        return f"SQLite {sqlite3.sqlite_version} is older than {'.'.join(map(str, migration.min_sqlite))}"
+    return None
 
 
 BOOTSTRAP = (
@@ -166,10 +185,29 @@ _FUSION = (
     "CREATE INDEX events_block_country ON events(country, event_type, event_date)",
 )
 
+#: listing order (undated events last, then by date and id) held by indexes, alone and behind
+#: each equality filter, so that a page is read in order and the read stops when it is full.
+#: They replace the single-column indexes on country, iso3, admin1 and sub_event_type (same
+#: leading column and collation).
+_ORDER = "event_date IS NULL, event_date, event_id"
+_ORDERED_INDEXES = (
+    f"CREATE INDEX events_order ON events({_ORDER})",
+    f"CREATE INDEX events_country_order ON events(country COLLATE NOCASE, {_ORDER})",
+    f"CREATE INDEX events_iso3_order ON events(iso3 COLLATE NOCASE, {_ORDER})",
+    f"CREATE INDEX events_admin1_order ON events(admin1 COLLATE NOCASE, {_ORDER})",
+    f"CREATE INDEX events_type_order ON events(event_type, {_ORDER})",
+    f"CREATE INDEX events_sub_type_order ON events(sub_event_type, {_ORDER})",
+    "DROP INDEX events_country",
+    "DROP INDEX events_iso3",
+    "DROP INDEX events_admin1",
+    "DROP INDEX events_sub_type",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_filter_indexes", _INDEXES),
     Migration("0003_event_fusion", _FUSION),
+    Migration("0004_ordered_indexes", _ORDERED_INDEXES),
 )
 
 #: PRAGMA user_version of a fully migrated database

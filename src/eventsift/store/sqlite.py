@@ -21,9 +21,10 @@ from typing import Any
 
 from eventsift.errors import EventsiftError
 from eventsift.models import Article, Dropped, Event, Status
-from eventsift.store import rows
+from eventsift.store import query, rows
 from eventsift.store.fusion import FusionMixin
-from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, SCHEMA_VERSION
+from eventsift.store.query import EVENT_FILTERS, Where
+from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, SCHEMA_VERSION, Migration, unmet_needs
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +37,6 @@ TOP_PLACES = 10
 #: rows per grouping in stats() (country and admin1 lists are long-tailed; a filter list
 #: longer than this is not read by anyone)
 STATS_GROUPS = 200
-#: names accepted by events(), count_events() and stats()
-EVENT_FILTERS = ("country", "admin1", "event_type", "sub_event_type", "actor", "date_from", "date_to", "bbox", "q", "article_id")
 #: the Monday of an event's week: 'weekday 0' moves forward to a Sunday (or stays on one)
 _WEEK_START = "date(event_date, 'weekday 0', '-6 days')"
 
@@ -59,30 +58,8 @@ _SOURCE_INSERT = (
 _DROPPED_INSERT = 'INSERT INTO dropped (article_id, seq, "start", "end", text, reason) VALUES (?, ?, ?, ?, ?, ?)'
 
 
-def _filters(given: dict[str, Any]) -> dict[str, Any]:
-    """Every filter name with its value (None when not given); limit/offset dropped."""
-    given = {k: v for k, v in given.items() if k not in ("limit", "offset")}
-    unknown = set(given) - set(EVENT_FILTERS)
-    if unknown:
-        raise TypeError(f"unknown event filter(s): {', '.join(sorted(unknown))}")
-    return {name: given.get(name) for name in EVENT_FILTERS}
-
-
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def _day(value: date | str) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    return date.fromisoformat(str(value)).isoformat()
 
 
 class Store(FusionMixin):
@@ -94,6 +71,7 @@ class Store(FusionMixin):
         self._conn = conn
         self.path = path
         self.readonly = readonly
+        self._has_text_index = False
 
     # -- opening and migrating -------------------------------------------------------------
     @classmethod
@@ -144,18 +122,32 @@ class Store(FusionMixin):
     def _migrate(self) -> None:
         applied = self._applied()
         self._check_known(applied)
-        pending = [m for m in MIGRATIONS if m.name not in applied]
-        if not pending:
-            return
-        if self.readonly:
+        pending = []
+        for migration in MIGRATIONS:
+            if migration.name in applied:
+                continue
+            why = unmet_needs(self._conn, migration)
+            if why:
+                log.warning("migration %s left pending on %s: %s; the store works without it (%s)",
+                            migration.name, self.path, why, "text search scans instead of using an index")
+                continue
+            pending.append(migration)
+        if pending and self.readonly:
             raise EventsiftError(
                 "E303",
                 f"database {self.path} needs migrations {', '.join(m.name for m in pending)}",
                 "open it once without read-only mode to upgrade it",
             )
+        if pending:
+            self._apply(pending)
+        self._has_text_index = self._text_index_ready()
+
+    def _apply(self, pending: list[Migration]) -> None:
         conn = self._conn
         conn.execute(BOOTSTRAP)
         for number, migration in enumerate(MIGRATIONS, 1):
+            if migration not in pending:
+                continue
             with self._tx():
                 # another process may have applied it while this one waited for the lock
                 if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.name,)).fetchone():
@@ -165,6 +157,17 @@ class Store(FusionMixin):
                 conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
                 conn.execute(f"PRAGMA user_version = {number}")
                 log.info("applied migration %s to %s", migration.name, self.path)
+
+    def _text_index_ready(self) -> bool:
+        """Whether q can use the text index: it exists and this SQLite can read it."""
+        if not self._conn.execute(f"SELECT 1 FROM sqlite_master WHERE name = '{query.TEXT_INDEX}'").fetchone():
+            return False
+        try:
+            self._conn.execute(f"SELECT rowid FROM {query.TEXT_INDEX} LIMIT 0").fetchall()
+        except sqlite3.Error as exc:
+            log.warning("text index of %s cannot be read here (%s); text search scans instead", self.path, exc)
+            return False
+        return True
 
     def migrations(self) -> list[tuple[str, str]]:
         """(name, applied_at) of every applied migration, in order."""
@@ -312,70 +315,12 @@ class Store(FusionMixin):
             return None
         return next(self._hydrate([row]))
 
-    def _where(
-        self,
-        *,
-        country: str | None,
-        admin1: str | None,
-        event_type: str | None,
-        sub_event_type: str | None,
-        actor: str | None,
-        date_from: date | str | None,
-        date_to: date | str | None,
-        bbox: Sequence[float] | None,
-        q: str | None,
-        article_id: str | None,
-    ) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        if country:
-            clauses.append("(country = ? COLLATE NOCASE OR iso3 = ? COLLATE NOCASE)")
-            params += [country, country]
-        if admin1:
-            clauses.append("admin1 = ? COLLATE NOCASE")
-            params.append(admin1)
-        if event_type:
-            clauses.append("event_type = ?")
-            params.append(event_type)
-        if sub_event_type:
-            clauses.append("sub_event_type = ?")
-            params.append(sub_event_type)
-        if actor:
-            pattern = _like(actor)
-            clauses.append(
-                "(actor1 LIKE ? ESCAPE '\\' OR actor2 LIKE ? ESCAPE '\\' "
-                "OR assoc_actor_1 LIKE ? ESCAPE '\\' OR assoc_actor_2 LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern] * 4
-        if date_from:
-            clauses.append("event_date >= ?")
-            params.append(_day(date_from))
-        if date_to:
-            clauses.append("event_date <= ?")
-            params.append(_day(date_to) + "\uffff")  # include datetimes on the last day
-        if bbox is not None:
-            west, south, east, north = (float(v) for v in bbox)
-            clauses.append("latitude BETWEEN ? AND ?")
-            params += [south, north]
-            if west <= east:
-                clauses.append("longitude BETWEEN ? AND ?")
-            else:  # the box crosses the antimeridian
-                clauses.append("(longitude >= ? OR longitude <= ?)")
-            params += [west, east]
-        if q:
-            pattern = _like(q)
-            clauses.append(
-                "(event_id IN (SELECT event_id FROM evidence WHERE text LIKE ? ESCAPE '\\') "
-                "OR notes LIKE ? ESCAPE '\\' OR location LIKE ? ESCAPE '\\')"
-            )
-            params += [pattern] * 3
-        if article_id:
-            clauses.append(
-                "(event_id IN (SELECT event_id FROM evidence WHERE article_id = ?) "
-                "OR event_id IN (SELECT event_id FROM event_sources WHERE article_id = ?))"
-            )
-            params += [article_id, article_id]
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def _where(self, *, text: str | None = None, **filters: Any) -> Where:
+        """The clauses for ``filters`` (all names of EVENT_FILTERS); ``text`` as in
+        query.TEXT_MODES, by default through the text index whenever it can be used."""
+        if text is None:
+            text = "index" if self._has_text_index and query.text_indexable(filters.get("q")) else "scan"
+        return query.build_where(self._conn, **filters, text=text)
 
     def events(
         self,
@@ -393,34 +338,61 @@ class Store(FusionMixin):
         limit: int | None = None,
         offset: int = 0,
     ) -> Iterator[Event]:
-        """Events matching every filter given, by date then id.
+        """Events matching every filter given, by date then id (undated events last).
 
         ``country`` matches the country name or ISO3 code; ``actor`` and ``q`` are substring
         matches (``q`` over evidence sentences, notes and location); ``bbox`` is
         (west, south, east, north) in degrees; dates are inclusive.
         """
-        where, params = self._where(
-            country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
-            actor=actor, date_from=date_from, date_to=date_to, bbox=bbox, q=q, article_id=article_id,
-        )
-        sql = f"SELECT * FROM events{where} ORDER BY event_date IS NULL, event_date, event_id LIMIT ? OFFSET ?"
-        cursor = self._conn.execute(sql, (*params, -1 if limit is None else int(limit), int(offset)))
+        filters = dict(country=country, admin1=admin1, event_type=event_type, sub_event_type=sub_event_type,
+                       actor=actor, date_from=date_from, date_to=date_to, bbox=bbox, q=q, article_id=article_id)
+        for chunk in self._pages(filters, "*", limit, offset):
+            yield from self._hydrate(chunk)
+
+    def _pages(self, filters: dict[str, Any], columns: str, limit: int | None,
+               offset: int) -> Iterator[list[sqlite3.Row]]:
+        """The matching rows (``columns`` of events, which must include rowid when it is not
+        ``*``) in listing order, READ_CHUNK at a time; see store.query for the two ways."""
+        limit = None if limit is None or int(limit) < 0 else int(limit)
+        offset = max(0, int(offset))
+        if limit == 0:
+            return
+        conn = self._conn
+        estimated = conn.execute("SELECT COALESCE(MAX(rowid), 0) FROM events").fetchone()[0]
+        cap = query.collect_cap(limit, offset, estimated)
+        q = filters.get("q")
+        text = "scan"
+        if self._has_text_index and query.text_indexable(q):
+            text = "index" if query.text_matches_up_to(conn, q, cap) < cap else "walk"
+        where = self._where(**filters, text=text)
+        order = query.collect(conn, where, cap) if where.narrowing else None
+        if order is not None:
+            wanted = order[offset:] if limit is None else order[offset:offset + limit]
+            for i in range(0, len(wanted), READ_CHUNK):
+                ids = wanted[i:i + READ_CHUNK]
+                marks = ", ".join("?" for _ in ids)
+                found = {r[0]: r for r in conn.execute(
+                    f"SELECT rowid, {columns} FROM events WHERE rowid IN ({marks})", ids)}
+                yield [found[r] for r in ids if r in found]
+            return
+        cursor = conn.execute(query.walk_sql(where, columns), (*where.params, -1 if limit is None else limit, offset))
         while True:
             chunk = cursor.fetchmany(READ_CHUNK)
             if not chunk:
                 return
-            yield from self._hydrate(chunk)
+            yield chunk
 
     def count_events(self, **filters: Any) -> int:
         """How many events ``events(**filters)`` would give without limit and offset."""
-        where, params = self._where(**_filters(filters))
-        return int(self._conn.execute(f"SELECT COUNT(*) FROM events{where}", params).fetchone()[0])
+        where = self._where(**query.filters_of(filters))
+        return int(self._conn.execute(f"SELECT COUNT(*) FROM events{where.sql}", where.params).fetchone()[0])
 
     def stats(self, **filters: Any) -> dict[str, Any]:
         """Aggregates under the same filters as :meth:`events` (limit and offset ignored):
         totals, the date range, and events with fatalities by week (Monday), by event type, by
         country and by admin1 (each list at most STATS_GROUPS long, weeks all)."""
-        where, params = self._where(**_filters(filters))
+        found = self._where(**query.filters_of(filters))
+        where, params = found.sql, found.params
         conn = self._conn
 
         def grouped(key_sql: str, key: str, order: str, limit: int = STATS_GROUPS) -> list[dict[str, Any]]:
