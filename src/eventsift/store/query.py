@@ -206,9 +206,11 @@ def build_where(
         if text == "index" and not text_indexable(q):
             text = "scan"  # too short for trigrams
         if text == "index":
+            # events written outside the store since its last write are candidates too
             clauses.append(
                 f"event_id IN (SELECT s.event_id FROM event_text_src s WHERE s.docid IN "
-                f"(SELECT rowid FROM {TEXT_INDEX} WHERE {TEXT_INDEX} MATCH ?))"
+                f"(SELECT rowid FROM {TEXT_INDEX} WHERE {TEXT_INDEX} MATCH ?) "
+                f"UNION ALL SELECT event_id FROM event_text_stale)"
             )
             params.append(fts_phrase(q))
             narrowing = True

@@ -203,11 +203,72 @@ _ORDERED_INDEXES = (
     "DROP INDEX events_sub_type",
 )
 
+#: text search: one row per event in event_text_src (its location, notes and evidence
+#: sentences, joined by newlines) and an FTS5 index over it with the trigram tokenizer, so that a
+#: substring of three characters or more is found through the index. Triggers on events and
+#: evidence only note the event as stale (every write: inserts, upserts, replacements, deletes,
+#: the cascade from a deleted event); the store rebuilds the stale events' rows once, set-wise,
+#: before each of its transactions commits (one FTS write per event however many evidence rows
+#: changed). Readers treat stale events as candidates too, so a write made outside the store is
+#: still found until the store's next write refreshes it. Source rows are rebuilt whole, so their
+#: docid is not stable and nothing refers to it.
+TEXT_BODY_SQL = (
+    "SELECT e.event_id, COALESCE(e.location, '') || char(10) || COALESCE(e.notes, '') || char(10) || "
+    "COALESCE((SELECT group_concat(v.text, char(10)) FROM evidence v WHERE v.event_id = e.event_id), '') "
+    "FROM events e"
+)
+
+
+def _stale(event_id: str) -> str:
+    # not INSERT OR IGNORE: an outer statement's conflict policy (an upsert's) overrides a trigger's
+    return (f"INSERT INTO event_text_stale (event_id) SELECT {event_id} "
+            f"WHERE NOT EXISTS (SELECT 1 FROM event_text_stale WHERE event_id = {event_id});")
+
+
+_TEXT_SEARCH = (
+    """
+    CREATE TABLE event_text_src (
+        docid INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        body TEXT NOT NULL
+    )
+    """,
+    "CREATE TABLE event_text_stale (event_id TEXT PRIMARY KEY)",
+    "CREATE VIRTUAL TABLE event_text USING fts5(body, content='event_text_src', content_rowid='docid', "
+    "tokenize='trigram')",
+    "CREATE TRIGGER event_text_src_ai AFTER INSERT ON event_text_src BEGIN "
+    "INSERT INTO event_text (rowid, body) VALUES (new.docid, new.body); END",
+    "CREATE TRIGGER event_text_src_ad AFTER DELETE ON event_text_src BEGIN "
+    "INSERT INTO event_text (event_text, rowid, body) VALUES ('delete', old.docid, old.body); END",
+    "CREATE TRIGGER event_text_src_au AFTER UPDATE ON event_text_src BEGIN "
+    "INSERT INTO event_text (event_text, rowid, body) VALUES ('delete', old.docid, old.body); "
+    "INSERT INTO event_text (rowid, body) VALUES (new.docid, new.body); END",
+    f"INSERT INTO event_text_src (event_id, body) {TEXT_BODY_SQL}",
+    f"CREATE TRIGGER events_text_ai AFTER INSERT ON events BEGIN {_stale('new.event_id')} END",
+    "CREATE TRIGGER events_text_au AFTER UPDATE OF event_id, location, notes ON events "
+    "WHEN old.event_id IS NOT new.event_id OR old.location IS NOT new.location OR old.notes IS NOT new.notes "
+    f"BEGIN {_stale('old.event_id')} {_stale('new.event_id')} END",
+    f"CREATE TRIGGER events_text_ad AFTER DELETE ON events BEGIN {_stale('old.event_id')} END",
+    f"CREATE TRIGGER evidence_text_ai AFTER INSERT ON evidence BEGIN {_stale('new.event_id')} END",
+    f"CREATE TRIGGER evidence_text_ad AFTER DELETE ON evidence BEGIN {_stale('old.event_id')} END",
+    "CREATE TRIGGER evidence_text_au AFTER UPDATE OF event_id, text ON evidence BEGIN "
+    f"{_stale('old.event_id')} {_stale('new.event_id')} END",
+)
+
+#: what the store runs before committing a write (when the text index exists)
+REFRESH_TEXT = (
+    "DELETE FROM event_text_src WHERE event_id IN (SELECT event_id FROM event_text_stale)",
+    f"INSERT INTO event_text_src (event_id, body) {TEXT_BODY_SQL} "
+    "WHERE e.event_id IN (SELECT event_id FROM event_text_stale)",
+    "DELETE FROM event_text_stale",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_filter_indexes", _INDEXES),
     Migration("0003_event_fusion", _FUSION),
     Migration("0004_ordered_indexes", _ORDERED_INDEXES),
+    Migration("0005_event_text_search", _TEXT_SEARCH, requires=("ENABLE_FTS5",), min_sqlite=(3, 34, 0)),
 )
 
 #: PRAGMA user_version of a fully migrated database

@@ -24,7 +24,7 @@ from eventsift.models import Article, Dropped, Event, Status
 from eventsift.store import query, rows
 from eventsift.store.fusion import FusionMixin
 from eventsift.store.query import EVENT_FILTERS, Where
-from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, SCHEMA_VERSION, Migration, unmet_needs
+from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, REFRESH_TEXT, SCHEMA_VERSION, Migration, unmet_needs
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ class Store(FusionMixin):
         self.path = path
         self.readonly = readonly
         self._has_text_index = False
+        self._columns: frozenset[str] | None = None
 
     # -- opening and migrating -------------------------------------------------------------
     @classmethod
@@ -195,6 +196,9 @@ class Store(FusionMixin):
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield conn
+            if self._has_text_index:
+                for statement in REFRESH_TEXT:
+                    conn.execute(statement)
         except BaseException:
             conn.execute("ROLLBACK")
             raise
@@ -351,8 +355,8 @@ class Store(FusionMixin):
 
     def _pages(self, filters: dict[str, Any], columns: str, limit: int | None,
                offset: int) -> Iterator[list[sqlite3.Row]]:
-        """The matching rows (``columns`` of events, which must include rowid when it is not
-        ``*``) in listing order, READ_CHUNK at a time; see store.query for the two ways."""
+        """The matching rows (``columns`` of events, an SQL list) in listing order, READ_CHUNK at
+        a time; see store.query for the two ways of reading them."""
         limit = None if limit is None or int(limit) < 0 else int(limit)
         offset = max(0, int(offset))
         if limit == 0:
@@ -381,6 +385,25 @@ class Store(FusionMixin):
             if not chunk:
                 return
             yield chunk
+
+    def event_rows(self, columns: Sequence[str], *, limit: int | None = None, offset: int = 0,
+                   **filters: Any) -> Iterator[dict[str, Any]]:
+        """The stored values of ``columns`` (names of the events table: dates as ISO text,
+        stance as its value) for the events ``events(**filters)`` gives, in the same order, as
+        plain dicts; no evidence, sources or reasons are read (a light read for map pages)."""
+        columns = list(dict.fromkeys(columns))
+        unknown = [c for c in columns if c not in self._event_columns()]
+        if unknown or not columns:
+            raise ValueError(f"not columns of events: {', '.join(unknown) or '(none given)'}")
+        selected = ", ".join(f'"{c}"' for c in columns)
+        for chunk in self._pages(query.filters_of(filters), selected, limit, offset):
+            for r in chunk:
+                yield {c: r[c] for c in columns}
+
+    def _event_columns(self) -> frozenset[str]:
+        if self._columns is None:
+            self._columns = frozenset(r[1] for r in self._conn.execute("PRAGMA table_info(events)"))
+        return self._columns
 
     def count_events(self, **filters: Any) -> int:
         """How many events ``events(**filters)`` would give without limit and offset."""
