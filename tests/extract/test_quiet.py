@@ -145,3 +145,18 @@ def test_neutralising_people_is_violence(run, text, sub):
 def test_later_sentences_about_the_same_strike_fold(run, text):
     mentions, _ = run(text)
     assert len(mentions) == 1, [(m.sub_event_type, m.sentence.text) for m in mentions]
+
+
+@pytest.mark.parametrize("text,sub,inter1", [
+    ("Security measures: On 2 May 2021, a curfew was put in place in the town.", "Change to group/activity", 1),
+    ("Displacement: On 2 May 2021, inhabitants of two hamlets left their village.", "Other", 7),
+    ("Movement of forces: On 2 May 2021, ten members of an armed group on motorbikes went to the market.",
+     "Change to group/activity", 3),
+    ("On 2 May 2021, the village school was closed because of security threats.", "Change to group/activity", 1),
+    ("On 2 May 2021, many armed men were observed near the river.", "Change to group/activity", 3),
+    ("On 2 May 2021, nurses held a sit-in at the hospital to demand their salaries.", "Peaceful protest", 6),
+])
+def test_notes_without_event_words(run, text, sub, inter1):
+    mentions, _ = run(text)
+    assert [m.sub_event_type for m in mentions] == [sub]
+    assert mentions[0].actor1 is not None and mentions[0].actor1.inter == inter1

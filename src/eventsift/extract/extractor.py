@@ -17,7 +17,7 @@ from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
 from .actors import ActorRef, find_actors
 from .lexicon import Lexicon, load
-from .rules import Typed, classify, find_triggers, weapon_kinds
+from .rules import Trigger, Typed, classify, find_triggers, weapon_kinds
 
 from .counts import parse_counts
 
@@ -172,11 +172,35 @@ class Extractor:
                     Decision("confidence", conf, "the headline states it: the report's main event"),))
             dropped.append(Dropped(article.id, head.mention.sentence,
                                    f"headline of the {body.mention.sub_event_type} event told in the body"))
+        if label is not None and not stories:
+            labelled = self._labelled(article, cleaned, doc, label)
+            if labelled is not None:
+                stories.append(labelled)
         mentions = [self._counted(s, cleaned, article) for s in stories]
         if label is not None:
             mentions = [_relabel(m, label) for m in mentions]
         mentions.sort(key=lambda m: m.sentence.start)
         return mentions, dropped
+
+    def _labelled(self, article: Article, cleaned, doc, sub: str) -> _Story | None:
+        """The event a note's label names when no sentence states it in event words
+        ("Security measures: ... a curfew", "Movement of forces: ... were observed"): coded from the
+        first sentence, whose first actor (an armed one first) acts."""
+        sent = next((s for s in doc.sents if len(s.text.strip()) >= 12), None)
+        if sent is None:
+            return None
+        actors = find_actors(doc, sent.start, sent.end, self.lex)
+        actors = [a for a in actors if a.head not in context.speakers(sent)]
+        actor1 = next((a for a in actors if a.armed and a.kind != "site"), None) or next(iter(actors), None)
+        if actor1 is None:
+            name, inter = _LABEL_ACTORS.get(sub, ("Unidentified Armed Group", 3))
+            actor1 = ActorRef(-1, -1, -1, name, inter, "implied", None, f"implied: the actor of a '{sub}' note")
+        first = doc[sent.start]
+        trig = Trigger(first.i, "other", sub, LABEL_STRENGTH)
+        typed = Typed(sub, actor1, None, trig, "the note's label names the event", actor1.reason, "")
+        span = self._span(cleaned, article, sent.start_char, sent.end_char)
+        mention = self._mention(article, cleaned, doc, sent, span, typed, False, True)
+        return _Story(mention, [(sent.start_char, sent.end_char)], set(), sent.text.lower())
 
     def _allies(self, m: Mention, typed, actors: list[ActorRef], doc, cleaned, article: Article) -> Mention:
         """assoc_actor_1/2: actors conjoined with actor1 or actor2 ("the Syrian army and allied
@@ -453,6 +477,11 @@ NOTE_LABELS = {
     "non-violent transfer of territory": "Non-violent transfer of territory",
     "agreement": "Agreement",
 }
+# the actor of a labelled note that names none, by the label's sub-type
+_LABEL_ACTORS = {"Other": ("Civilians", 7), "Change to group/activity": ("Unidentified Armed Group", 3),
+                 "Looting/property destruction": ("Unidentified Armed Group", 3), "Arrests": ("Police Forces", 1)}
+# a label is a coder's own cue, but weaker than an event word (it ranks below any stated event)
+LABEL_STRENGTH = 0.5
 _LABEL = re.compile(r"^\s*([A-Za-z][A-Za-z /-]{1,40}?)\s*:\s+(?=\S)")
 
 

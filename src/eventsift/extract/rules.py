@@ -75,6 +75,9 @@ _WEAK = {"gather": 0.5, "see": 0.4, "spot": 0.5, "sight": 0.5, "position": 0.4, 
          "grave": 0.8, "displace": 0.7, "displacement": 0.7, "exodus": 0.7, "reinforce": 0.5, "intervene": 0.7,
          "baton": 0.5, "crackdown": 0.6, "defect": 0.8, "surrender": 0.8, "recruit": 0.8, "deploy": 0.8,
          "withdraw": 0.7, "abandon": 0.5, "evacuate": 0.4, "retreat": 0.7, "swap": 0.6}
+# words of security measures whose actor, when unnamed, is the authorities
+_SECURITY_MEASURES = ("curfew", "state of emergency", "road block", "roadblock", "patrols", "closed", "put in place",
+                      "security measures", "reinforced security")
 _KILL_IF_PEOPLE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate"})
 _PEOPLE_OBJECTS = frozenset({"terrorist", "militant", "fighter", "insurgent", "gunman", "attacker", "jihadist", "rebel",
                              "bandit", "assailant", "soldier", "member", "people", "person", "man", "suspect",
@@ -103,7 +106,8 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         fam = lex.trigger_lemmas.get(lemma) or lex.trigger_lemmas.get(tok.lower_)
         if fam is None or tok.pos_ in ("PROPN", "ADP", "DET", "PRON", "PUNCT"):
             continue
-        if lemma in _VERBAL_ONLY and tok.pos_ not in ("VERB",) and not (lemma == "strike" and tok.pos_ == "NOUN"):
+        if lemma in _VERBAL_ONLY and tok.pos_ not in ("VERB",) and not (lemma == "strike" and tok.pos_ == "NOUN") and not (
+                lemma == "march" and tok.pos_ == "NOUN" and tok.text.islower()):  # "a peaceful march", not "March"
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
@@ -490,6 +494,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             return out("Other", f"proposal: '{agree.text}'", agree)
         return out("Agreement", f"agreement: '{agree.text}'", agree)
     change = first({"change"})
+    if change is not None and agent is None and patient is None and any(w in change.text.lower() for w in _SECURITY_MEASURES):
+        a1 = _bare("Government", 1, "security measures are taken by the authorities")
+        return out("Change to group/activity", f"security measure: '{change.text}'", change)
     if change is not None and (agent is not None or patient is not None):
         a1 = a1 or patient
         a2 = a2 if a2 is not a1 else None
