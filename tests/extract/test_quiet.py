@@ -160,3 +160,13 @@ def test_notes_without_event_words(run, text, sub, inter1):
     mentions, _ = run(text)
     assert [m.sub_event_type for m in mentions] == [sub]
     assert mentions[0].actor1 is not None and mentions[0].actor1.inter == inter1
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("On 4 March 2021, members of a religious sect beat a man in the village.", "Mob violence"),
+    ("On 4 March 2021, four brothers assaulted and wounded a herder in the village.", "Mob violence"),
+    ("On 4 March 2021, unknown gunmen assaulted and wounded a herder in the village.", "Attack"),
+])
+def test_unarmed_people_who_attack_are_a_mob(run, text, sub):
+    mentions, _ = run(text)
+    assert mentions and mentions[0].sub_event_type == sub

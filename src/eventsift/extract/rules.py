@@ -442,6 +442,10 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             if victims is not None and victims.kind in civilian_side and "clash" in lower_text:
                 a2 = _rename(victims, RIOTERS, 5)
             return out("Mob violence", f"people or a mob attacked: '{trig.text}'", trig)
+        crowd = _unarmed_people(doc, trig) if a1 is None and (a2 is None or a2.inter == 7) else None
+        if crowd is not None:  # "members of a sect beat a man", "a number of people beat three persons"
+            a1 = crowd
+            return out("Mob violence", f"unarmed people attacked: '{trig.text}'", trig)
         if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
             return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
@@ -515,6 +519,47 @@ def _speaker_pronoun(subj) -> bool:
     if subj.pos_ == "PRON":
         return subj.lower_ in _SPEAKER_PRONOUNS
     return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
+
+
+# heads of unarmed groups of people who act as a mob when they attack (ACLED's rioters)
+_PEOPLE_HEADS = frozenset({"member", "people", "brother", "villager", "resident", "youth", "inhabitant", "relative",
+                           "family", "neighbour", "neighbor", "worshipper", "follower", "student", "person", "local",
+                           "adherent", "devotee", "trader", "son", "kin"})
+_QUANTITY_HEADS = frozenset({"number", "group", "crowd", "dozen", "hundred", "band", "handful", "couple"})
+_ARMED_WORDS = frozenset({"armed", "gunman", "gunmen", "militant", "jihadist", "bandit", "fighter", "soldier"})
+
+
+def _unarmed_people(doc, trig: Trigger) -> ActorRef | None:
+    """The event word's subject when it names plain people, not an armed actor ("members of the
+    sect", "a number of people", "four brothers"): a mob of rioters."""
+    tok = doc[trig.i]
+    if trig.family == "casualty":
+        return None  # "two people died": victims
+    for _ in range(3):  # "undressed, beat and filmed": the first of the conjoined verbs
+        if tok.dep_ != "conj" or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ != "VERB":
+        return None
+    subj, passive = _subject_of(tok)
+    if subj is None and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) and (
+            tok.tag_ != "VBN" or any(c.dep_ in ("dobj", "prt", "conj") for c in tok.children)):
+        # "members of the sect tied up and beat ...": the parser hangs the verbs on the subject
+        subj, passive = tok.head, False
+    if subj is None or passive:
+        return None
+    head = subj
+    if head.lemma_.lower() in _QUANTITY_HEADS:
+        inner = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                      if g.dep_ == "pobj"), None)
+        head = inner or head
+    if head.lemma_.lower() not in _PEOPLE_HEADS:
+        return None
+    if any(t.lower_ in _ARMED_WORDS or t.lower_ in ("community", "communities", "ethnic", "clan", "tribe")
+           for t in subj.subtree):
+        return None  # armed men, or a community acting as one (a communal militia)
+    return ActorRef(subj.left_edge.i, subj.right_edge.i + 1, subj.i, RIOTERS, 5, "group", None,
+                    f"unarmed people '{subj.text}' acting as a mob")
 
 
 def _harms_property_only(doc, triggers) -> bool:
