@@ -3,27 +3,12 @@ from datetime import date
 
 import pytest
 
-from eventsift.extract import Extractor
-from eventsift.models import Article, Stance
-
-
-class Identity:
-    def __init__(self, text):
-        self.text = text
-
-    def span_to_original(self, start, end):
-        return start, end
+from eventsift.models import Stance
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    ex = Extractor()
-
-    def _run(text, published=date(2020, 3, 21)):
-        doc = nlp(text)
-        return ex.extract(Article("t", text, published=published), doc, Identity(text))
-
-    return _run
+def run(extract_text):
+    return extract_text
 
 
 @pytest.mark.parametrize("text,sub,actor1,inter1", [

@@ -4,25 +4,13 @@ from datetime import date
 
 import pytest
 
-from eventsift.extract import Extractor, context
-from eventsift.models import Article
-
-
-class Identity:
-    def __init__(self, text):
-        self.text = text
-
-    def span_to_original(self, start, end):
-        return start, end
+from eventsift.extract import context
 
 
 @pytest.fixture(scope="module")
-def run(nlp):
-    ex = Extractor()
-
+def run(extract_text):
     def _run(text, title=None):
-        doc = nlp(text)
-        return ex.extract(Article("t", text, published=date(2021, 6, 9), title=title), doc, Identity(text))
+        return extract_text(text, published=date(2021, 6, 9), title=title)
 
     return _run
 
