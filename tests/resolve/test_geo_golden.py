@@ -79,3 +79,20 @@ def test_real_gazetteer_lookups(geo, name, iso3, code):
 def test_province_by_its_iso_name(geo):
     region = geo.gazetteer.region("SY", "Ḩimş")
     assert region is not None and region.name == "Homs"
+
+
+@pytest.mark.parametrize("text, town", [
+    # ACLED's "X (Y, Z)": an unknown X falls back to the town Y inside Z, whatever NER calls Y
+    ("On 30 November 2022, soldiers killed two civilians during an operation in Koualou (Materi, Atacora).", "Mat"),
+    ("On 4 November 2022, an armed group kidnapped two butchers in Kaboua (Save, Collines).", "Sav"),
+    ("On 17 November 2022, farmers burned houses in Savi (Ouidah, Atlantique). The police intervened.", "Ouidah"),
+])
+def test_acled_note_falls_back_to_the_named_town(geo, nlp, text, town):
+    places = geo.geocode(text, doc=nlp(text))
+    place = geo.event_place(text, places, Span(0, len(text), text))
+    assert place.name.startswith(town) and place.iso3 == "BEN" and place.geo_precision in (1, 2)
+
+
+def test_iso_subdivision_names_reach_misspelt_source_regions(geo):
+    # the source spells Ouémé "Queme"; the ISO name must still find it
+    assert any(e.feature_code == "ADM1" and e.cc == "BJ" for e in geo.gazetteer.lookup("Ouémé"))

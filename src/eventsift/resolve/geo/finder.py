@@ -84,8 +84,11 @@ DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
 _RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi|metres|meters|m)\b\s*\(?[^)]{0,20}?\)?\s*)?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s*$", re.IGNORECASE)
+#: "Koualou (Materi, Atacora)": a capitalised name right after "(" or after "(Name, ", closed by "," or ")"
+_PAREN_LIST = re.compile(r"[^\W\d_][\w'’.-]*\s\((?:[^\W\d_][\w'’.\s-]{0,30},\s)?$")
+_PAREN_CLOSE = re.compile(r"^\s?[,)]")
 #: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
-PLACE_ONLY_CONTEXTS = ("of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
+PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
                        "before:inside")
 #: NER labels that make a capitalised span a person's or an organisation's name, not a place
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
@@ -365,6 +368,8 @@ class Finder:
             return f"of:{anchor2}", region, direction, False
         if anchor in BEFORE or (anchor == "the" and anchor2 in BEFORE):
             return f"before:{anchor}", region, direction, False
+        if _PAREN_LIST.search(before) and _PAREN_CLOSE.match(after):
+            return "paren", region, direction, False   # "X (Y, Z)": the areas that contain X, ACLED's style
         if text[max(0, start - 2):start] == ", " or text[max(0, start - 1):start] == "(":
             return "list", region, direction, False
         return "", region, direction, False

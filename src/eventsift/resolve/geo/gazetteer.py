@@ -45,6 +45,8 @@ SAME_PLACE_DEG = 0.02
 SIMILAR_MIN = 0.8
 #: the nominal population of a macro-region ("Middle East"): large enough that it outweighs small homonyms
 REGION_POP = 50_000_000
+#: how alike an ISO subdivision name and a source's admin1 name must be to be taken as one ("Ouémé"/"Queme")
+REGION_ALIKE_MIN = 0.8
 #: alternate names this short and all capitals are codes (IATA, abbreviations), not names
 CODE_LEN = 3
 #: percentiles of settlement coordinates whose midpoint stands for a country's centre
@@ -394,6 +396,19 @@ def _centre(points: list[tuple[float, float]], trim: float = CENTRE_TRIM) -> tup
     return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
+def _alike_region(cc: str, name: str, region_of: dict[tuple[str, str], int]) -> int | None:
+    """The admin1 region of ``cc`` whose name is spelt most like ``name`` (a source's typo: "Queme" for Ouémé)."""
+    from difflib import SequenceMatcher
+
+    target, best, best_ratio = key(name), None, REGION_ALIKE_MIN
+    for (rcc, a1), i in region_of.items():
+        if rcc == cc:
+            r = SequenceMatcher(None, target, key(a1)).ratio()
+            if r >= best_ratio:
+                best, best_ratio = i, r
+    return best
+
+
 def build_default() -> Gazetteer:
     """Build the gazetteer from the pinned packages (about 30 s, a few hundred MB while it runs)."""
     import pycountry
@@ -494,6 +509,8 @@ def build_default() -> Gazetteer:
             ci = city_keys.get((cc, key(sub.name)))
             if ci is not None:
                 target = region_of.get((cc, entries[ci].admin1))
+        if target is None:
+            target = _alike_region(cc, sub.name, region_of)
         if target is not None:
             alternates.setdefault(target, []).append(sub.name)
 

@@ -55,6 +55,10 @@ _SUBJECT_AFTER = re.compile(r"^\s+(?:was|is|has|have|had|will|would|could|can|ma
                             r"wants|sent|plans|says|said)\b")
 _PARA_BREAK = re.compile(r"\n\s*")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
+#: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
+_CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
+                              r"prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
+                              r"outskirts|centre|center)\b")
 _EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
                            r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
 
@@ -102,8 +106,7 @@ class Resolver:
             chain, prev_end = [], f.end
             for j in range(i + 1, min(i + 3, len(found))):
                 gap = text[prev_end:found[j].start].lower()
-                gap = re.sub(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
-                             r"prefecture|village|town|city|area|of|in|the|countryside)\b", "", gap)
+                gap = _CONTAINER_WORDS.sub("", gap)
                 if gap.strip(" ,(") or len(gap) > 12 or not re.search(r"[,(]|^\s+$", gap):
                     break
                 chain.append(j)
