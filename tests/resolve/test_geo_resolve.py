@@ -180,3 +180,9 @@ def test_event_place_falls_back_to_the_dominant_place(geo):
     places = geo.geocode(text)
     place = geo.event_place(text, places, _sentence(text, "Dozens were wounded overnight."))
     assert (place.name, place.geo_precision) == ("Aleppo", 2)
+
+
+def test_demonyms_never_become_event_places(geo):
+    text = "Syrian troops advanced."
+    places = geo.geocode(text, demonyms=True)
+    assert places and geo.event_place(text, places, Span(0, len(text), text)) is None

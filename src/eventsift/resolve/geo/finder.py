@@ -368,7 +368,7 @@ class Finder:
             return f"of:{anchor2}", region, direction, False
         if anchor in BEFORE or (anchor == "the" and anchor2 in BEFORE):
             return f"before:{anchor}", region, direction, False
-        if _PAREN_LIST.search(before) and _PAREN_CLOSE.match(after):
+        if "(" in before[-34:] and _PAREN_CLOSE.match(after) and _PAREN_LIST.search(before):
             return "paren", region, direction, False   # "X (Y, Z)": the areas that contain X, ACLED's style
         if text[max(0, start - 2):start] == ", " or text[max(0, start - 1):start] == "(":
             return "list", region, direction, False

@@ -335,7 +335,9 @@ def _event_score(text: str, p: Place, trigger: Span | None) -> tuple[float, str]
 
 
 def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
-    located = [p for p in places if p.span is not None and p.latitude is not None]
+    # a demonym ("Syrian") says whose, not where: it never becomes an event place
+    located = [p for p in places if p.span is not None and p.latitude is not None
+               and not (p.reason or "").startswith("demonym")]
     inside = [p for p in located if sentence.start <= p.span.start and p.span.end <= sentence.end]
     scored = []
     for p in inside:
