@@ -295,7 +295,7 @@ def _geocode_rows(inputs, spans_by_id):
                 nlp = nlp_stage.load(settings)
             cleaned = clean_text(article.text)
             places = [_place_to_original(p, cleaned, article.text)
-                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text))]
+                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True)]
         yield {"article_id": article.id, "places": [
             {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
              "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,
