@@ -71,6 +71,9 @@ def test_follow_up_sentence_is_one_event(run):
     # a sentence naming another place states another event
     ("Warplanes struck a market in Saraqib on Tuesday, killing nine civilians. Government artillery also pounded "
      "the outskirts of Kafranbel.", 2, "Air/drone strike", 9),
+    # the place of a sentence that ends in "..., witnesses said" is the event's, not the statement's
+    ("Hundreds of students marched peacefully in Lagos on Monday. In the northern city of Kano, police fired tear gas "
+     "to disperse protesters who blocked a road, witnesses said.", 2, "Peaceful protest", None),
 ])
 def test_one_event_per_story(run, text, n, sub, fatalities):
     mentions, _ = run(text)

@@ -528,7 +528,7 @@ def _attach(story: _Story, region: tuple[int, int], lower: str) -> None:
 
 def _statement_place(tok, trigger: int | None) -> bool:
     """The place belongs to a statement ("said in Ankara", "the authorities in Kabul said"), not
-    to the event: going up the parse it meets a say-verb before the event word."""
+    to the event: going up the parse it meets a say-verb before the event word or any other verb."""
     if trigger is None:
         return False
     cur = tok
@@ -537,6 +537,8 @@ def _statement_place(tok, trigger: int | None) -> bool:
             return False
         if cur.lemma_.lower() in _STATEMENT_VERBS and cur.pos_ in ("VERB", "AUX", "NOUN"):
             return True
+        if cur.pos_ == "VERB" and cur is not tok:
+            return False  # "In Nasiriyah, police fired ..., sources said": the place of the verb it hangs on
         if cur.head is cur:
             return False
         cur = cur.head
