@@ -25,6 +25,11 @@ MIN_POP_INITIAL = 100_000
 LOOSE_MIN_CHARS = 6
 #: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
 MIN_POP_CONTEXT = 0
+#: a place this populous (or a country, a first-level region, a continent) is a place even as the first
+#: word of an organisation's name or a title ("The Washington Post", "Pakistan Army", "US Ambassador");
+#: set on GeoWebNews/TR-News dev runs (300k..3M tried)
+BIG_POP = 1_000_000
+BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "CONT", "PPLC", "RGN", "TERR"})
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
@@ -184,6 +189,10 @@ def _is_cap(word: str) -> bool:
     return bool(m) and word[m.end():m.end() + 1].isupper()
 
 
+def _big(entries: list[Entry]) -> bool:
+    return any(e.feature_code in BIG_CODES or e.population >= BIG_POP for e in entries)
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(«":
@@ -259,7 +268,7 @@ class Finder:
                 if phrase.endswith(".") and not (len(phrase) <= 5 and phrase.count(".") >= 2):
                     end -= 1
                     phrase = phrase[:-1]
-                if last + 1 < j and not self._may_follow(toks[last + 1][2]):
+                if last + 1 < j and not self._may_follow(toks[last + 1][2]) and not self._big_name(phrase):
                     continue  # "Noma" of "Noma Tounga": a name that only begins like a known place
                 hit = self._judge(text, start, end, phrase, toks, i, last, ents)
                 if hit is None:
@@ -284,6 +293,16 @@ class Finder:
         """Whether a capitalised word may follow a place name inside one run ("Helmand Province")."""
         f = fold(word).rstrip(".")
         return f in STOP or f in AFTER or f in CONNECTORS or bool(self.demonym(word)) is False and self.gaz.has(word)
+
+    def _big_name(self, phrase: str) -> bool:
+        """A country, a first-level region, a continent, a capital, a big city, a known code or a demonym:
+        a place even when more capitalised words follow ("New York Times", "Russian Foreign Minister")."""
+        if phrase in KNOWN_CODES:
+            return True
+        entries = self.gaz.lookup(phrase, allow_loose=False)
+        if entries:
+            return _big(entries)
+        return " " not in phrase and bool(self.demonym(phrase))
 
     def given(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
         """One Found per span. The name looked up is the span widened to whole words and trimmed of
@@ -404,13 +423,18 @@ class Finder:
             cc = self.demonym(phrase)
             if cc and big < MIN_POP_INITIAL:
                 return Demonym(start, end, phrase, cc)
+        big_place = _big(entries)
         if ent and label in NOT_PLACE_LABELS and ent[3] > 1 and (ent[1], ent[2]) != (start, end):
-            # a word inside a person's or an organisation's name ("Islamic State", "Aleppo Media Center")
-            if not (ctx and ctx != "list") or (label == "PERSON" and not ctx.startswith(PLACE_ONLY_CONTEXTS)):
+            # a word inside a person's or an organisation's name ("Islamic State", "Aleppo Media Center");
+            # a country or a big city still names a place inside an organisation's ("The Washington Post")
+            if label == "PERSON" and not ctx.startswith(PLACE_ONLY_CONTEXTS):
+                return None
+            if not (ctx and ctx != "list") and not (big_place and label != "PERSON"):
                 return None
         strong = bool(ctx) and ctx != "list"
-        if label == "PERSON" and ent[3] > 1 and not ctx.startswith(PLACE_ONLY_CONTEXTS):
-            return None
+        if (label == "PERSON" and ent[3] > 1 and not ctx.startswith(PLACE_ONLY_CONTEXTS)
+                and not (big_place and (ent[1], ent[2]) == (start, end) and " " in phrase)):
+            return None   # a person's name, unless it is exactly a big place's name of two words ("Tamil Nadu")
         if label in PLACE_LABELS:
             return Found(start, end, phrase, f"ner:{label}" if not strong else ctx, region, direction, relative)
         if strong:

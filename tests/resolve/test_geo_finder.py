@@ -1,0 +1,80 @@
+"""Finding toponyms in running text on a small hand-written gazetteer: big places inside organisations'
+names and titles, exact big-place names mislabelled as persons, state abbreviations after a town."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from eventsift.resolve.geo.finder import Finder
+from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+# geonameid, name, lat, lon, cc, population, class, code, admin1, admin2 (made-up ids, rough coordinates)
+ROWS = [
+    (1, "Pakistan", 30.0, 70.0, "PK", 200_000_000, "A", "PCLI", "", ""),
+    (2, "Jamaica", 18.1, -77.3, "JM", 2_800_000, "A", "PCLI", "", ""),
+    (3, "United States", 39.76, -98.5, "US", 327_000_000, "A", "PCLI", "", ""),
+    (4, "Russia", 60.0, 100.0, "RU", 144_000_000, "A", "PCLI", "", ""),
+    (None, "Tamil Nadu", 11.0, 78.0, "IN", 72_000_000, "A", "ADM1", "Tamil Nadu", ""),
+    (None, "California", 37.2, -119.8, "US", 39_000_000, "A", "ADM1", "California", ""),
+    (None, "New York", 42.9, -75.5, "US", 30_000_000, "A", "ADM1", "New York", ""),
+    (20, "Washington", 38.9, -77.04, "US", 600_000, "P", "PPLC", "District of Columbia", ""),
+    (21, "Noma", 12.0, 2.0, "BJ", 2_000, "P", "PPL", "Alibori", ""),
+    (22, "Aleppo", 36.2, 37.16, "SY", 1_600_000, "P", "PPLA", "Aleppo", ""),
+    (23, "Pleasanton", 37.66, -121.87, "US", 80_000, "P", "PPL", "California", ""),
+    (24, "Jordan", 31.0, 36.0, "JO", 10_000_000, "A", "PCLI", "", ""),
+]
+ALTERNATES = {3: ["US", "U.S."]}
+COUNTRIES = {"PK": ("Pakistan", "PAK"), "JM": ("Jamaica", "JAM"), "US": ("United States", "USA"),
+             "RU": ("Russia", "RUS"), "IN": ("India", "IND"), "BJ": ("Benin", "BEN"), "SY": ("Syria", "SYR"),
+             "JO": ("Jordan", "JOR")}
+
+
+@dataclass(frozen=True, slots=True)
+class _Ent:
+    label_: str
+    start_char: int
+    end_char: int
+    ntok: int
+
+    def __len__(self) -> int:
+        return self.ntok
+
+
+@dataclass(frozen=True, slots=True)
+class _Doc:
+    ents: tuple
+
+
+def _doc(text: str, ents: list[tuple[str, str]]) -> _Doc:
+    out = []
+    for phrase, label in ents:
+        s = text.index(phrase)
+        out.append(_Ent(label, s, s + len(phrase), len(phrase.split())))
+    return _Doc(tuple(out))
+
+
+@pytest.fixture(scope="module")
+def finder() -> Finder:
+    return Finder(Gazetteer.from_entries([Entry(*r) for r in ROWS], ALTERNATES, COUNTRIES))
+
+
+@pytest.mark.parametrize("text, ents, places, demonyms", [
+    # a country or a big city at the head of an organisation's name or a title is still a place
+    ("The story ran in The Washington Post on Monday.", [("The Washington Post", "ORG")], ["Washington"], []),
+    ("Engineers of the Pakistan Army built the road.", [("the Pakistan Army", "ORG")], ["Pakistan"], []),
+    ("The Jamaica Cancer Society will screen people.", [("The Jamaica Cancer Society", "ORG")], ["Jamaica"], []),
+    ("He told US Ambassador Smith to leave.", [("US", "GPE"), ("Smith", "PERSON")], ["US"], []),
+    ("Talks with Russian Foreign Minister Ivanov ended.", [("Russian", "NORP")], [], ["Russian"]),
+    ("The New York Times reported it.", [("The New York Times", "ORG")], ["New York"], []),
+    # an exact two-word big region that the tagger calls a person
+    ("Tamil Nadu said it had written to the court.", [("Tamil Nadu", "PERSON")], ["Tamil Nadu"], []),
+    # still not places: a small town beginning another name, a big place inside a person's name
+    ("Noma Tounga was hit.", [("Noma Tounga", "PERSON")], [], []),
+    ("Analyst Jordan Peterson spoke.", [("Jordan Peterson", "PERSON")], [], []),
+    ("The Aleppo Media Center said so.", [("The Aleppo Media Center", "ORG")], ["Aleppo"], []),
+])
+def test_big_places_inside_other_names(finder, text, ents, places, demonyms):
+    found, dem = finder.find(text, _doc(text, ents))
+    assert [f.text for f in found] == places
+    assert [d.text for d in dem] == demonyms
