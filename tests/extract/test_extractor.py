@@ -24,6 +24,16 @@ def run(extract_text):
     ("Police arrested 13 people suspected of links to the militants.", "Arrests", "Police Forces", 1),
     ("IS recaptured Palmyra after the Syrian army withdrew.", "Non-state actor overtakes territory", "Islamic State", 2),
     ("Soldiers killed 58 oxen belonging to pastoralists.", "Looting/property destruction", "Military Forces", 1),
+    # the target of a bombing is never its perpetrator; an unnamed one is an unidentified armed group
+    ("A suicide bomber attacked a police station in the city, killing three policemen.", "Suicide bomb",
+     "Unidentified Armed Group", 3),
+    ("A roadside bomb struck a police vehicle on the highway, wounding four officers.", "Remote explosive/landmine/IED",
+     "Unidentified Armed Group", 3),
+    ("Two soldiers were killed when their truck hit a landmine near the border.", "Remote explosive/landmine/IED",
+     "Unidentified Armed Group", 3),
+    ("Two policemen died when their car hit a Taliban-planted bomb.", "Remote explosive/landmine/IED", "Taliban", 2),
+    ("Russian missiles struck a residential area of the city, killing four people.", "Shelling/artillery/missile attack",
+     "Military Forces of Russia", 1),
 ])
 def test_typing(run, text, sub, actor1, inter1):
     mentions, _ = run(text)

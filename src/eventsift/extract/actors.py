@@ -45,7 +45,7 @@ _POLICE_MODIFIERS = frozenset({"police", "customs", "forest", "prison", "border"
 _CIVIL_MODIFIERS = frozenset({"medical", "health", "aid", "humanitarian", "civilian", "media", "election", "electoral"})
 # weapon platforms that name an actor when a country is attached ("Turkish warplanes")
 _PLATFORMS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "airstrike", "strike", "plane",
-                        "gunship", "artillery", "shelling", "air", "raid", "bomber"})
+                        "gunship", "artillery", "shelling", "air", "raid", "bomber", "missile", "rocket"})
 # facilities whose attack implies state forces as the target ("attacked a check point")
 _STATE_SITES = frozenset({"checkpoint", "outpost", "convoy", "barracks", "apc", "tank", "garrison", "post",
                           "patrol", "point", "base", "station", "unit", "camp"})
@@ -102,7 +102,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     ethnic = next((lex.ethnic[m.lower_] for m in mods if m.lower_ in lex.ethnic), None)
     site = False
     if kind is None:
-        if lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & {"military", "army", "government", "regime"}):
+        if lemma == "bomber" and "suicide" in mod_words:
+            kind = "uag"  # "a suicide bomber": the attacker, not an aircraft
+        elif lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & {"military", "army", "government", "regime"}):
             kind = "military"
         elif lemma in _STATE_SITES and tok.pos_ in ("NOUN", "PROPN") and (
             lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .actors import CIVILIANS, COMMUNAL, RIOTERS, ActorRef
+from .actors import CIVILIANS, COMMUNAL, RIOTERS, UAG, ActorRef
 from .lexicon import Lexicon
 
 # families that state violence between people
@@ -307,12 +307,18 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     agent = patient = None
     how = ""
     lead = ranked[0]
+    targets: list[ActorRef] = []  # whoever some event word acts on: never the perpetrator by default
     for t in ranked:
         a, p, h = roles(t, doc, by_token, main_subject)
+        if p is not None and weapons and _owns_weapon(doc[p.head], weapons):
+            a, p, h = a or p, None, h if a is not None else "set the weapon"  # "hit a Taliban-planted bomb"
         if agent is None and a is not None:
             agent, how, lead = a, h, t
+        if p is not None and p is not a and not _fights(t, doc):
+            targets.append(p)
         if patient is None and p is not None and p is not agent:
             patient = p
+    target_names = {p.name for p in targets}
     if agent is None and speakers:
         for t in ranked:
             tok = doc[t.i]
@@ -324,7 +330,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 break
     # fall back on word order: an armed actor first, a target after
     if agent is None:
-        armed = [a for a in actors if a.armed and a is not patient and a.kind != "site"]
+        armed = [a for a in actors if a.armed and a is not patient and a.kind != "site" and a.name not in target_names
+                 and not (a.end - a.start == 1 and doc[a.head].dep_ == "compound")]  # "a police vehicle": a thing
         if armed:
             agent, how = armed[0], "first armed actor in the sentence"
         else:  # "a group of youths tied up and beat a man": the phrase before the event word
@@ -402,8 +409,10 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if kind in ("ied", "grenade") and battle and patient is not None and patient.armed:
             kind = None
         if kind is not None:
-            if a1 is not None and a1.kind in ("civilian", "group_civilian"):
+            if a1 is not None and (a1.kind in ("civilian", "group_civilian") or a1.name in target_names and a1 is not agent):
                 a1, a2 = None, a2 or a1
+            if a1 is None:  # a bomb no one is named for: ACLED's unidentified armed group planted it
+                a1 = _bare(UAG, 3, f"no perpetrator named for the {weapons[kind]}")
             return out(_WEAPON_SUB[kind], f"weapon: '{weapons[kind]}'", trig)
         if territory is not None and _is_place_object(doc[territory.i], by_token):
             return out(_territory(agent), f"control changed: '{territory.text}'", territory)
@@ -509,6 +518,17 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if other is not None:
         return out("Other", f"significant development: '{other.text}'", other)
     return None
+
+
+def _fights(trig: Trigger, doc) -> bool:
+    """A word of fighting between sides ("clashes with", "exchanged fire"): no side is a mere target."""
+    return doc[trig.i].lemma_.lower() in BATTLE_WORDS or "fire" in trig.text
+
+
+def _owns_weapon(tok, weapons: dict[str, str]) -> bool:
+    """The actor word hangs on a weapon word ("a Taliban-planted bomb"): it set the weapon."""
+    words = {w for text in weapons.values() for w in text.split()}
+    return any(a.lower_ in words for a in list(tok.ancestors)[:3])
 
 
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
