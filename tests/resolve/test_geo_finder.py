@@ -78,3 +78,26 @@ def test_big_places_inside_other_names(finder, text, ents, places, demonyms):
     found, dem = finder.find(text, _doc(text, ents))
     assert [f.text for f in found] == places
     assert [d.text for d in dem] == demonyms
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ALLENDALE, N.J. -- Mothers and children met.", ["N.J."]),
+    ("A turkey bought in Pleasanton, Calif. on Monday.", ["Pleasanton", "Calif."]),
+    ("HORRY COUNTY, SC - A man was found.", ["SC"]),
+    ("Snow is expected in B.C. tonight.", ["B.C."]),
+    # not a state: an era after a number, a lone upper-case code, a short form without a town before it
+    ("The wall was built in 300 B.C. by the king.", []),
+    ("The SC ruled on it.", []),
+    ("Miss. Smith spoke.", []),
+])
+def test_state_abbreviations_in_running_text(finder, text, expected):
+    found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+def test_an_abbreviation_resolves_to_its_state(finder):
+    from eventsift.resolve.geo.resolver import Resolver
+    text = "A turkey bought in Pleasanton, Calif. on Monday."
+    found, dem = finder.find(text)
+    places = Resolver(finder.gaz).resolve(text, found, dem)
+    assert [(p.name, p.feature_class) for p in places if p] == [("Pleasanton", "P"), ("California", "A")]

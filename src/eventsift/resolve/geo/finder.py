@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
+from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS
 
 #: most words a place name spans
 MAX_WORDS = 4
@@ -32,6 +33,9 @@ BIG_POP = 1_000_000
 BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "CONT", "PPLC", "RGN", "TERR"})
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
+#: "Fresno, Calif.", "ALLENDALE, N.J.": a capitalised word and a comma before a state's abbreviation
+_AFTER_TOWN = re.compile(r"[A-Z][\w'’.-]*,\s?$")
+_AFTER_NUMBER = re.compile(r"\d\s*$")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|ad-d|ed|es|ez)[-‐'’]", re.IGNORECASE)
@@ -400,6 +404,9 @@ class Finder:
             return None
         if i > 0 and fold(toks[i - 1][2]).rstrip(".") in TITLES and toks[i][0] - toks[i - 1][1] <= 1:
             return None  # "Mr Assad", "President Moscow": a person's name
+        abbreviated = self._abbreviation(text, start, end, phrase)
+        if abbreviated is not None:
+            return abbreviated
         if phrase.isupper() and len(phrase) <= 3 and phrase not in KNOWN_CODES:
             return None
         entries = self.gaz.lookup(phrase, allow_loose=False)
@@ -449,6 +456,18 @@ class Finder:
         if (label in NOT_PLACE_LABELS or label in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL")) and not admin and big < MIN_POP_INITIAL:
             return None
         return Found(start, end, phrase, ctx or "bare", region, direction, relative)
+
+    def _abbreviation(self, text: str, start: int, end: int, phrase: str) -> Found | None:
+        """A state's or a province's abbreviation: any written form right after "Town, " ("Fresno, Calif.",
+        "HORRY COUNTY, SC"), a form with two or more full stops anywhere but after a number ("in B.C.")."""
+        written = phrase + "." if text[end:end + 1] == "." and phrase + "." in ABBREVIATIONS else phrase
+        if written not in ABBREVIATIONS and written not in CITY_ABBREVIATIONS:
+            return None
+        before = text[max(0, start - 40):start]
+        if _AFTER_TOWN.search(before) or (written.count(".") >= 2 and not _AFTER_NUMBER.search(before)):
+            ctx = "after-town" if _AFTER_TOWN.search(before) else "abbreviation"
+            return Found(start, start + len(written), written, ctx, True)
+        return None
 
     def _unknown(self, text, toks, i, j, ents):
         """A capitalised name missing from the gazetteer, kept only in a strong place pattern
