@@ -137,3 +137,15 @@ def test_more_non_events(run, text):
 def test_allied_actors(run):
     mentions, _ = run("Syrian troops and allied militias attacked rebel positions in the town, killing 12 rebels.")
     assert mentions[0].assoc_actor_1 and mentions[0].actor1.inter == 1
+
+
+@pytest.mark.parametrize("text,actor1", [
+    ("A suicide bomber attacked a police station in the town. The Taliban claimed responsibility.", "Taliban"),
+    ("Gunmen attacked a checkpoint in the town, killing two soldiers. Al Shabaab later claimed the attack.", "Al Shabaab"),
+    # a named perpetrator stays: a claim by another group is no reason to replace it
+    ("Al Shabaab fighters attacked a checkpoint in the town. The Taliban claimed responsibility.", "Al Shabaab"),
+])
+def test_a_claim_names_the_unnamed_perpetrator(run, text, actor1):
+    mentions, _ = run(text)
+    assert len(mentions) == 1
+    assert mentions[0].actor1.name == actor1

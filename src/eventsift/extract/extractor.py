@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
-from .actors import ActorRef, find_actors
+from .actors import UAG, ActorRef, find_actors
 from .lexicon import Lexicon, load
 from .rules import Trigger, Typed, classify, find_triggers, weapon_kinds
 
@@ -88,6 +88,8 @@ class Extractor:
             headline = _is_headline(sent, text)
             region = (sent.start_char, sent.end_char)
             lower = s_text.lower()
+            if current is not None and not headline and _CLAIMED.search(lower):
+                current.mention = self._claimed(current.mention, doc, sent, cleaned, article)
             triggers = find_triggers(doc, sent.start, sent.end, self.lex, lower, sent.start_char) if len(s_text) >= 12 else []
             if not triggers:
                 if current is not None and not headline:
@@ -201,6 +203,19 @@ class Extractor:
         span = self._span(cleaned, article, sent.start_char, sent.end_char)
         mention = self._mention(article, cleaned, doc, sent, span, typed, False, True)
         return _Story(mention, [(sent.start_char, sent.end_char)], set(), sent.text.lower())
+
+    def _claimed(self, m: Mention, doc, sent, cleaned, article: Article) -> Mention:
+        """A named armed group that claims the event just told ("The Taliban claimed responsibility")
+        is its actor1 when the report named no perpetrator (an unidentified armed group)."""
+        if m.actor1 is not None and m.actor1.name != UAG:
+            return m
+        for a in find_actors(doc, sent.start, sent.end, self.lex):
+            tok = doc[a.head]
+            if a.kind == "named" and a.inter in (2, 3, 4) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "claim":
+                actor = self._actor(replace(a, reason=a.reason + "; claimed the event"), doc, cleaned, article)
+                return replace(m, actor1=actor, claimed_by=m.claimed_by or actor.name, decisions=m.decisions + (
+                    Decision("actor1", actor.name, f"{actor.name} claimed it; no perpetrator was named", actor.span),))
+        return m
 
     def _allies(self, m: Mention, typed, actors: list[ActorRef], doc, cleaned, article: Article) -> Mention:
         """assoc_actor_1/2: actors conjoined with actor1 or actor2 ("the Syrian army and allied
@@ -441,6 +456,8 @@ _BACK_REFERENCE = re.compile(
 # fighters"): the event already told, in its words
 _REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirmed)\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
+# a group owning up to an event ("claimed responsibility", "claimed the attack")
+_CLAIMED = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault|ambush))")
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",
