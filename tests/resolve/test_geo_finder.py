@@ -101,3 +101,17 @@ def test_an_abbreviation_resolves_to_its_state(finder):
     found, dem = finder.find(text)
     places = Resolver(finder.gaz).resolve(text, found, dem)
     assert [(p.name, p.feature_class) for p in places if p] == [("Pleasanton", "P"), ("California", "A")]
+
+
+@pytest.mark.parametrize("text, places, demonyms", [
+    ("A Washington-based group and a Pakistan-Jamaica match.", ["Washington", "Pakistan", "Jamaica"], []),
+    ("The Russian-backed offensive and an anti-Russian policy.", [], ["Russian", "Russian"]),
+    ("Talks in Guinea-Bissau ended.", ["Guinea-Bissau"], []),
+])
+def test_hyphenated_compounds(text, places, demonyms):
+    rows = ROWS + [(30, "Guinea-Bissau", 12.0, -15.0, "GW", 1_900_000, "A", "PCLI", "", "")]
+    finder = Finder(Gazetteer.from_entries([Entry(*r) for r in rows], ALTERNATES,
+                                           {**COUNTRIES, "GW": ("Guinea-Bissau", "GNB")}))
+    found, dem = finder.find(text)
+    assert [f.text for f in found] == places
+    assert [d.text for d in dem] == demonyms

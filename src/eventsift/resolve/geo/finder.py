@@ -36,6 +36,7 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", 
 #: "Fresno, Calif.", "ALLENDALE, N.J.": a capitalised word and a comma before a state's abbreviation
 _AFTER_TOWN = re.compile(r"[A-Z][\w'’.-]*,\s?$")
 _AFTER_NUMBER = re.compile(r"\d\s*$")
+_HYPHEN = re.compile(r"[-‐]")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|ad-d|ed|es|ez)[-‐'’]", re.IGNORECASE)
@@ -241,8 +242,23 @@ class Finder:
         return cc
 
     # --- finding ----------------------------------------------------------------------------------
+    def _split_compounds(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Hyphenated words that are not names themselves, cut at their hyphens: "London-based",
+        "Canada-EU", "Russian-backed", "anti-Russian" ("Guinea-Bissau" and "al-Numan" stay whole)."""
+        out = []
+        for s, e, w in toks:
+            if ("-" not in w and "‐" not in w) or _PREFIXED.match(w) or self.gaz.has(w.rstrip(".")):
+                out.append((s, e, w))
+                continue
+            pos = s
+            for part in _HYPHEN.split(w):
+                if part:
+                    out.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+        return out
+
     def find(self, text: str, doc=None) -> tuple[list[Found], list[Demonym]]:
-        toks = _tokens(text)
+        toks = self._split_compounds(_tokens(text))
         ents = self._entity_map(doc)
         found: list[Found] = []
         demonyms: list[Demonym] = []
