@@ -81,6 +81,15 @@ def test_follow_up_sentence_is_one_event(run):
     # a sentence naming another place states another event
     ("Warplanes struck a market in Saraqib on Tuesday, killing nine civilians. Government artillery also pounded "
      "the outskirts of Kafranbel.", 2, "Air/drone strike", 9),
+    # a strike with a named weapon on a target the battle did not have is an event of its own
+    ("Government forces and rebels fought near the town on Monday, killing ten fighters. A rocket fired by the rebels "
+     "struck a market in the city, wounding five civilians.", 2, "Armed clash", 10),
+    # a device made safe after a gunfight is another event, by the forces just told
+    ("Soldiers clashed with militants in the district, killing three militants. While leaving, the team found and "
+     "defused an explosive device buried under a track.", 2, "Armed clash", 3),
+    # the same parties and target: elaboration of the one event
+    ("Taliban militants attacked a checkpoint, killing two soldiers. The militants also detonated a roadside bomb "
+     "that wounded a soldier.", 1, "Remote explosive/landmine/IED", None),
     # the place of a sentence that ends in "..., witnesses said" is the event's, not the statement's
     ("Hundreds of students marched peacefully in Lagos on Monday. In the northern city of Kano, police fired tear gas "
      "to disperse protesters who blocked a road, witnesses said.", 2, "Peaceful protest", None),

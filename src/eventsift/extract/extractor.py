@@ -40,6 +40,10 @@ HEADLINE_MAIN_BONUS = 0.08  # the body event a headline summarises: the report's
 # ("killed", "exchanged fire"; not "death", "injured"), set on the Benin and sample notes
 UPGRADE_MIN_STRENGTH = 0.7
 MAX_CONFIDENCE = 0.95
+# a device made safe after violence is an event of its own only with a full-strength event word
+# ("defused", "shot down"; not "seized"), set on the team's multi-event samples and checked
+# against the one-event dev notes
+OTHER_KIND_MIN_STRENGTH = 1.0
 
 _STRATEGIC_NEEDS_ACTOR = frozenset({"Agreement", "Change to group/activity", "Other", "Headquarters or base established",
                                     "Non-violent transfer of territory", "Disrupted weapons use"})
@@ -133,6 +137,11 @@ class Extractor:
                 if current is not None and not headline:
                     _attach(current, region, lower)
                 continue
+            if typed is not None and typed.actor1 is None and typed.sub_event_type == "Disrupted weapons use" \
+                    and current is not None and _team(doc[typed.trigger.i]) and _state_actor(current.mention):
+                a = current.mention.actor1  # "the team found and defused a device": the forces just told
+                typed = replace(typed, actor1=ActorRef(-1, -1, -1, a.name, a.inter, "implied", None,
+                                                       f"'{_team(doc[typed.trigger.i])}' refers to {a.name}"))
             if typed is not None and typed.sub_event_type in _STRATEGIC_NEEDS_ACTOR and typed.actor1 is None:
                 dropped.append(Dropped(article.id, span, f"statement: '{typed.trigger.text}' with no actor"))
                 typed = None
@@ -150,7 +159,7 @@ class Extractor:
                 names_in = places | {t.lower_ for t in sent if t.pos_ == "PROPN" and len(t) > 2}
                 heads.append(_Story(mention, [region], set(names_in), lower))
                 continue
-            target = _continues(mention, stories, current, s_text, places)
+            target = _continues(mention, stories, current, s_text, places, strength=typed.trigger.strength)
             if target is None:
                 current = _Story(mention, [region], set(places), _DATELINE.sub("", lower, count=1))
                 stories.append(current)
@@ -583,8 +592,41 @@ def _names(m: Mention) -> set[str]:
     return {a.name.split(" (")[0].split(" of ")[0] for a in (m.actor1, m.actor2) if a is not None and a.span is not None}
 
 
+def _team(trigger) -> str | None:
+    """The words of an event word's subject when they point back to people already told ("the
+    team", "they", "the troops"), else None."""
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is None and trigger.dep_ == "conj":
+        subj = next((c for c in trigger.head.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ in ("they", "it"):
+        return subj.text
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in subj.children):
+        return " ".join(t.text for t in subj.subtree)
+    return None
+
+
+def _state_actor(m: Mention) -> bool:
+    return m.actor1 is not None and m.actor1.inter in (1, 8)
+
+
+def _other_kind(new: Mention, current: Mention, *, strength: float, own_agent: bool) -> bool:
+    """A clearly different kind of event from the one told: a device made safe after violence (by a
+    strong event word), or a strike with a named weapon by a party of its own against a target the
+    current fight or attack does not have (a missile strike on a city during a battle there)."""
+    if new.event_type == current.event_type:
+        return False
+    if new.sub_event_type == "Disrupted weapons use":
+        return strength >= OTHER_KIND_MIN_STRENGTH and current.event_type in _HARM_TYPES
+    if not own_agent or new.event_type != "Explosions/Remote violence" or current.event_type not in _HARM_TYPES:
+        return False
+    told = {a.name for a in (current.actor1, current.actor2) if a is not None}
+    return new.actor2 is not None and new.actor2.name not in told
+
+
 def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent_text: str,
-               places: frozenset[str]) -> _Story | None:
+               places: frozenset[str], *, strength: float = 1.0) -> _Story | None:
     """The story this sentence continues, or None when it states an event of its own.
 
     A restatement of an earlier event (same sub-type and actors, no other place) folds into it.
@@ -604,6 +646,9 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
     if own_agent and new.event_type != current.mention.event_type and not names & _names(current.mention) \
             and not _BACK_REFERENCE.search(sent_text) and not _REPORTED_ACCOUNT.search(sent_text):
         return None  # other actors doing another kind of thing, with no word pointing back
+    if _other_kind(new, current.mention, strength=strength, own_agent=own_agent) \
+            and not _REPORTED_ACCOUNT.search(sent_text):
+        return None
     if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
         if not own_agent and places:
             for story in reversed(stories):
@@ -653,7 +698,9 @@ def _counts_over(text: str, regions: list[tuple[int, int]]) -> Counts:
 def _fold(old: Mention, new: Mention, *, strength: float) -> Mention:
     """The story's mention after a later sentence about it: a strong event word with its own
     actor may make the reading more severe (``_upgrade``); actors and claims fill gaps."""
-    keep = _upgrade(old, new) if strength >= UPGRADE_MIN_STRENGTH else old
+    # a device made safe stays so: later words of violence are about something else
+    upgrade = strength >= UPGRADE_MIN_STRENGTH and old.sub_event_type != "Disrupted weapons use"
+    keep = _upgrade(old, new) if upgrade else old
     actor1 = keep.actor1 or new.actor1
     if keep.actor1 is not None and keep.actor1.span is None and new.actor1 is not None and new.actor1.span is not None \
             and new.actor1.inter in (1, 2, 3, 4, 8) and keep.event_type == new.event_type:
