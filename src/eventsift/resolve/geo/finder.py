@@ -28,8 +28,8 @@ LOOSE_MIN_CHARS = 6
 MIN_POP_CONTEXT = 0
 #: a place this populous (or a country, a first-level region, a continent) is a place even as the first
 #: word of an organisation's name or a title ("The Washington Post", "Pakistan Army", "US Ambassador");
-#: set on GeoWebNews/TR-News dev runs (300k..3M tried)
-BIG_POP = 1_000_000
+#: set on GeoWebNews/TR-News dev runs (100k..3M tried; 100k gained little recall for lost precision)
+BIG_POP = 300_000
 BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "CONT", "PPLC", "RGN", "TERR"})
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
