@@ -115,3 +115,13 @@ def test_hyphenated_compounds(text, places, demonyms):
     found, dem = finder.find(text)
     assert [f.text for f in found] == places
     assert [d.text for d in dem] == demonyms
+
+
+@pytest.mark.parametrize("text, demonyms", [
+    ("Central American migrants arrived.", [("Central American", "@Central America")]),
+    ("A Middle Eastern summit began.", [("Middle Eastern", "@Middle East")]),
+    ("The Russian envoy left.", [("Russian", "RU")]),
+])
+def test_demonyms_of_one_and_two_words(finder, text, demonyms):
+    _, dem = finder.find(text)
+    assert [(d.text, d.cc) for d in dem] == demonyms

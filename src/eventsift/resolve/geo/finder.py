@@ -432,7 +432,7 @@ class Finder:
                 # another spelling of a known place, in a place context ("the town of Maarat al-Numan")
                 entries = self.gaz.lookup(phrase)
         if not entries:
-            if i == last:
+            if i == last or f in IRREGULAR_DEMONYMS:   # "Syrian", "Central American", "Middle Eastern"
                 cc = self.demonym(phrase)
                 if cc:
                     return Demonym(start, end, phrase, cc)
