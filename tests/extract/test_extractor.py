@@ -19,6 +19,11 @@ def run(extract_text):
     ("Gunmen kidnapped a village chief on Tuesday.", "Abduction/forced disappearance", "Unidentified Armed Group", 3),
     ("Hundreds of teachers protested in the capital to demand higher wages.", "Peaceful protest", "Protesters", 6),
     ("Police used tear gas to disperse protesters in the capital.", "Protest with intervention", "Protesters", 6),
+    # what a protest is against is not what happened at it
+    ("Demonstrators chanted against the militias they blame for the killings of activists.", "Peaceful protest",
+     "Protesters", 6),
+    ("Residents demonstrated in front of the town hall against the seizure of motorbikes and arbitrary arrests.",
+     "Peaceful protest", "Protesters", 6),
     ("Demonstrators burned tyres and barricaded roads in the city.", "Violent demonstration", "Rioters", 5),
     ("Residents lynched a suspected thief in the market.", "Mob violence", "Rioters", 5),
     ("Police arrested 13 people suspected of links to the militants.", "Arrests", "Police Forces", 1),

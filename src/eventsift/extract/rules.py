@@ -375,6 +375,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         trig = protest or riot or first({"intervene"})
         demo = next((a for a in actors if a.kind in ("protester", "rioter")), None)
         harm = violence or first({"loot", "sexual"})
+        if harm is not None and _grievance(doc[harm.i]):
+            harm = None  # "chanted against the killings": what the protest is about, not what it did
         if riot is not None or (harm is not None and (agent is None or agent.kind in ("protester", "rioter", "civilian", "group"))):
             a1 = _rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
@@ -384,8 +386,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         killed = any(doc[t.i].lemma_.lower() in ("kill", "shoot") for t in triggers if t.family == "violence")
         if killed and a2 is not None:
             return out("Excessive force against protesters", "security forces used lethal force on protesters", trig)
-        if "intervene" in families or "arrest" in families or (violence is not None and a2 is not None):
-            cue = first({"intervene", "arrest", "violence"})
+        acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])]
+        if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
+            cue = acts[0]
             return out("Protest with intervention", f"protest met with intervention: '{cue.text}'", trig)
         a2 = None
         return out("Peaceful protest", f"protest: '{trig.text}'", trig)
@@ -518,6 +521,16 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if other is not None:
         return out("Other", f"significant development: '{other.text}'", other)
     return None
+
+
+_ABOUT = frozenset({"of", "against", "over", "about", "for", "into"})
+
+
+def _grievance(tok) -> bool:
+    """An event noun that is the object of "against", "over", "of" ...: a protest's subject matter."""
+    while tok.dep_ == "conj" and tok.head is not tok:  # "against the seizure of motorbikes and arrests"
+        tok = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _ABOUT
 
 
 def _fights(trig: Trigger, doc) -> bool:
