@@ -36,6 +36,7 @@ ROWS = [
     (23, "Geneva", 46.2, 6.14, "CH", 183_000, "P", "PPL", "Geneva", ""),
     (None, "Idaho", 44.0, -114.7, "US", 1_700_000, "A", "ADM1", "Idaho", ""),
     (24, "Switzerland", 47.0, 8.0, "CH", 8_500_000, "A", "PCLI", "", ""),
+    (25, "Marki", 52.32, 21.10, "PL", 23_000, "P", "PPL", "Masovia", ""),
 ]
 ALTERNATES = {2 - 1: [], 7: ["Palmyra", "Tadmor"], 9: ["Bab"], 16: ["Dawlat Abad", "Dowlat Abad"], 17: ["Dawlat Abad"],
               18: ["Dawlat Abad"], 2: ["US", "U.S.", "America"]}
@@ -186,3 +187,15 @@ def test_demonyms_never_become_event_places(geo):
     text = "Syrian troops advanced."
     places = geo.geocode(text, demonyms=True)
     assert places and geo.event_place(text, places, Span(0, len(text), text)) is None
+
+
+@pytest.mark.parametrize("text, resolved", [
+    # a report about Afghanistan: a small Polish homonym of an Afghan village is not the place meant
+    ("Afghan forces said the Taliban attacked a checkpoint in Afghanistan's Helmand on Monday. "
+     "The fighting spread to Marki later in the day, Afghan officials said.", False),
+    # nothing ties the report to another country: the village abroad stands
+    ("Firefighters were called to Marki on Monday.", True),
+])
+def test_small_homonym_abroad_in_a_one_country_report(geo, text, resolved):
+    places = {p.span.text: p for p in geo.geocode(text)}
+    assert ("Marki" in places and places["Marki"].latitude is not None) is resolved
