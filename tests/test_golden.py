@@ -21,21 +21,24 @@ SAMPLES = ROOT / "samples"
 
 #: figure -> pinned minimum; "max:" figures are ceilings
 MINIMUMS = {
+    # measured 2026-11-25: F1 0.739, recall 0.742, sub-type wF1 0.640, loc25 0.945, date 0.863,
+    # fatalities 0.859, actor1 type 0.671, quiet 1.0, 0 non-event and 4 forbid violations
     "reports": {
-        "event_f1": 0.0,
-        "event_recall": 0.0,
-        "primary_subtype_weighted_f1": 0.0,
-        "fields.location_25km": 0.0,
-        "fields.date_exact": 0.0,
-        "fields.fatalities_exact": 0.0,
-        "fields.actor1_type": 0.0,
-        "quiet_articles_kept_quiet": 0.0,
-        "max:nonevent_violations": 1000,
-        "max:forbid_violations": 1000,
+        "event_f1": 0.71,
+        "event_recall": 0.71,
+        "primary_subtype_weighted_f1": 0.61,
+        "fields.location_25km": 0.91,
+        "fields.date_exact": 0.83,
+        "fields.fatalities_exact": 0.83,
+        "fields.actor1_type": 0.64,
+        "quiet_articles_kept_quiet": 1.0,
+        "max:nonevent_violations": 0,
+        "max:forbid_violations": 4,
     },
+    # measured 2026-11-25 on the 5 file reports: recall 0.8, loc25 1.0
     "files": {
-        "event_recall": 0.0,
-        "fields.location_25km": 0.0,
+        "event_recall": 0.6,
+        "fields.location_25km": 0.9,
     },
     "seed": {
         "event_recall": 1.0,
