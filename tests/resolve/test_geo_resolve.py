@@ -4,8 +4,6 @@ from __future__ import annotations
 import pytest
 
 from eventsift.models import Span
-from eventsift.resolve.geo import Geocoder
-from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
 
 # geonameid, name, lat, lon, cc, population, class, code, admin1, admin2 (made-up ids, rough coordinates)
 ROWS = [
@@ -42,11 +40,6 @@ ALTERNATES = {2 - 1: [], 7: ["Palmyra", "Tadmor"], 9: ["Bab"], 16: ["Dawlat Abad
               18: ["Dawlat Abad"], 2: ["US", "U.S.", "America"]}
 COUNTRIES = {"SY": ("Syria", "SYR"), "AF": ("Afghanistan", "AFG"), "US": ("United States", "USA"),
              "RU": ("Russia", "RUS"), "BJ": ("Benin", "BEN"), "CH": ("Switzerland", "CHE")}
-
-
-@pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder(Gazetteer.from_entries([Entry(*r) for r in ROWS], ALTERNATES, COUNTRIES))
 
 
 def _one(geo, text, phrase):

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from eventsift.resolve.geo import Geocoder
-from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
 
 # geonameid, name, lat, lon, cc, population, class, code, admin1, admin2 (made-up ids, rough coordinates)
 ROWS = [
@@ -39,11 +37,6 @@ ALTERNATES = {5: ["US", "U.S.", "America"], 13: ["New York"], 7: ["UK", "Britain
 COUNTRIES = {"NE": ("Niger", "NER"), "NG": ("Nigeria", "NGA"), "CA": ("Canada", "CAN"), "MX": ("Mexico", "MEX"),
              "SO": ("Somalia", "SOM"), "US": ("United States", "USA"), "FR": ("France", "FRA"),
              "GB": ("United Kingdom", "GBR"), "AF": ("Afghanistan", "AFG")}
-
-
-@pytest.fixture(scope="module")
-def geo() -> Geocoder:
-    return Geocoder(Gazetteer.from_entries([Entry(*r) for r in ROWS], ALTERNATES, COUNTRIES))
 
 
 def _one(geo, text, phrase):
