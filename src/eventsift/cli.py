@@ -136,7 +136,7 @@ def run(
     from .fuse.across import attach
     from .ingest import iter_articles
     from .pipeline import Pipeline
-    from .store import Store
+    from .store import Store, fingerprint
 
     started = time.perf_counter()
     pipe = Pipeline(Settings.from_env())
@@ -145,7 +145,7 @@ def run(
         def fresh():
             for article in iter_articles(inputs, published=_published(published), settings=pipe.settings):
                 seen["read"] += 1
-                if not force and store.article_fingerprint(article.id) == _fingerprint(article):
+                if not force and store.article_fingerprint(article.id) == fingerprint(article):
                     seen["unchanged"] += 1
                     continue
                 yield article
@@ -165,12 +165,6 @@ def run(
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
         summary = store.summary()
     _print_summary(summary, seen, time.perf_counter() - started, db)
-
-
-def _fingerprint(article) -> str:
-    from .store import fingerprint
-
-    return fingerprint(article)
 
 
 def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> None:
