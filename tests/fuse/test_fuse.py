@@ -5,7 +5,9 @@ from datetime import date
 
 import pytest
 
-from eventsift.fuse import event_from_mentions, fuse_article, group_mentions, interaction, stable_id
+from dataclasses import replace
+
+from eventsift.fuse import date_from_neighbours, event_from_mentions, fuse_article, group_mentions, interaction, stable_id
 from eventsift.models import Actor, Article, Counts, Mention, Place, Span, Stance, TimeRef
 
 TEXT = ("IS retakes Palmyra\n\nIS recaptured Palmyra on Sunday, monitors said. "
@@ -67,3 +69,28 @@ def test_ids_are_stable_and_distinct():
 @pytest.mark.parametrize("i1, i2, code", [(2, 1, 12), (1, 2, 12), (8, 2, 28), (7, None, 70), (None, None, None), (6, 6, 66)])
 def test_interaction_code(i1, i2, code):
     assert interaction(i1, i2) == code
+
+
+def _timed(start, end, day, span_text=None, **kw):
+    m = mention(start, end, day=day, **kw)
+    span = Span(start, start + len(span_text), span_text) if span_text else None
+    return replace(m, time=TimeRef(day, 1, span, "test"))
+
+
+@pytest.mark.parametrize("first, second, want", [
+    # a later sentence with no day of its own: the day told before it, not the publication day
+    ((date(2016, 12, 10), "on Saturday"), (date(2016, 12, 11), None), date(2016, 12, 10)),
+    # the lead has no day, a later sentence gives one
+    ((date(2016, 12, 11), None), (date(2016, 12, 10), "on Saturday"), date(2016, 12, 10)),
+    # both name their day: each keeps its own
+    ((date(2016, 12, 10), "on Saturday"), (date(2016, 12, 9), "on Friday"), date(2016, 12, 9)),
+    # no sentence names a day: the publication day stays
+    ((date(2016, 12, 11), None), (date(2016, 12, 11), None), date(2016, 12, 11)),
+])
+def test_an_undated_sentence_takes_the_day_of_its_neighbour(first, second, want):
+    homs = Place(span=None, name="Homs", latitude=34.73, longitude=36.72, geonameid=169577)
+    a = _timed(0, 18, first[0], first[1])
+    b = _timed(20, 60, second[0], second[1], place=homs)
+    out = date_from_neighbours([a, b])
+    assert out[1].time.date == want
+    assert out[0].time.date == (want if first[1] is None and second[1] else first[0])

@@ -14,8 +14,11 @@ gives, and combines them the way ACLED codes fatalities:
 - conflicting overall tolls ("police said 12 were killed; residents put the toll at 30") give
   the lower as best and keep the range in low/high; an official revision ("the toll rose to
   15", "revised the toll to 15") replaces earlier figures;
-- a suicide attack counts the attacker: "a suicide bomber killed 4 people" is 5, unless the
-  text says the figure includes him;
+- a suicide attacker is counted only when the text counts him: "a suicide bomber killed 4
+  people" is 4 (the toll the report gives), "killing three policemen and two attackers" 5;
+- a single group of civilians killed ("killed at least 18 villagers") is the whole toll as one
+  source gives it: a larger toll from another ("a rights group counted 26 bodies") conflicts
+  with it, and the lower is best;
 - "no casualties", "no one was hurt", "there were no fatalities" give 0; "casualties" alone
   is never read as deaths; a death that is not confirmed ("it is not confirmed if he died"),
   feared, threatened or hypothetical is not counted, nor are killings told in the pluperfect
@@ -106,6 +109,8 @@ _NEGATION = re.compile(
     _F,
 )
 _MODAL = re.compile(r"\b(?:may|might|could|would|should)\s+(?:have\s+)?(?:been\s+)?\w*\s*$")  # lower case: "May" is a month
+# a relative clause closed just before the verb's auxiliary: "who tried to flee | was"
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+[^,;]*?\s(?:was|were|had\s+been|has\s+been|have\s+been)\s*$", _F)
 _CLAUSE_END = re.compile(r"[.;!?]\s|\)\s*$")
 
 # --- numbers inside noun phrases -------------------------------------------------------------
@@ -143,6 +148,10 @@ _NON_HUMAN = frozenset(
 )
 _PERSON_AFTER_ANIMAL = frozenset("thief thieves trader traders herder herders owner owners seller sellers breeder breeders rustler rustlers farmer farmers merchant merchants dealer dealers keeper keepers".split())
 _GENERIC_HEADS = frozenset("people persons person others other individuals dead bodies body toll deaths fatalities victims".split())
+# victims who make up the whole toll of a one-sided attack: a figure for them and an overall toll
+# from another source are two statements of one toll
+_CIVILIAN_HEADS = frozenset("civilian villager resident worshipper passenger shopper pilgrim student mourner "
+                            "protester demonstrator farmer herder fisherman".split())
 _PRONOUN_ONE = re.compile(r"(?:^|\s)(?:he|she|him|her)\s*$", _F)
 
 # --- statements of whole figures -------------------------------------------------------------
@@ -184,8 +193,6 @@ _CUMULATIVE = re.compile(
     r"|\bwar's\s+death\s+toll|\bsince\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
     _F,
 )
-_SUICIDE = re.compile(r"\bsuicide\s+(?:bomber|attacker|car\s+bomber)s?\b|\bblew\s+(?:himself|herself)\s+up\b", _F)
-_SUICIDE_INCLUDED = re.compile(r"\bincluding\s+(?:the\s+)?(?:suicide\s+)?(?:bomber|attacker)|\b(?:bomber|attacker)\s+(?:was\s+)?among\s+the\s+dead|\bkilled\s+(?:a|the)\s+(?:\w+\s+)?suicide\s+bomber", _F)
 _META_PAREN = re.compile(r"\([^()]*\b(?:reported|coded|sources?)\b[^()]*(?:\([^()]*\)[^()]*)?\)", _F)
 _AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\baged\s+\d+\b|\b\d+\s*(?:am|pm|a\.m\.|p\.m\.|km|kilometres|kilometers|miles|%)", _F)
 _DATE_LIKE = re.compile(
@@ -325,8 +332,16 @@ def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int
     lo = max(seg_start, verb_start - SUBJECT_WINDOW)
     left = _TRAILING_AUX.sub("", text[lo:verb_start])  # "1 civilian was kidnapped and | killed"
     cut = 0
-    for b in _SUBJ_BOUNDARY.finditer(left):
-        cut = b.end()
+    bounds = list(_SUBJ_BOUNDARY.finditer(left))
+    if bounds:
+        cut = bounds[-1].end()
+        rel = bounds[-1]
+        if rel.group(0).lower() in ("who", "which", "that") and not re.search(r"\d", left[cut:]) \
+                and not _OBJ_START.match(left[cut:].strip() + " "):
+            # "One worshipper who tried to flee was shot dead": the subject is before the relative clause
+            prev = bounds[-2].end() if len(bounds) > 1 else 0
+            if _OBJ_START.match(left[prev:rel.start()].strip() + " ") or re.search(r"\d", left[prev:rel.start()]):
+                left, cut = left[:rel.start()], prev
     stripped = _TRAILING_AUX.sub("", left[cut:])
     chunk = stripped
     # commas: a boundary unless they join quantified groups or appositions
@@ -409,6 +424,9 @@ def _clause_left(text: str, seg_start: int, pos: int) -> str:
 def _hedged(text: str, seg_start: int, pos: int) -> bool:
     """A negated, hedged or alleged statement: "not confirmed if he died", "accused of killing"."""
     left = _clause_left(text, seg_start, pos)
+    rel = _RELATIVE_BEFORE.search(left)
+    if rel:  # "one worshipper who tried to flee was shot dead": the relative clause's words are not the verb's
+        return bool(_NEGATION.search(left[:rel.start()]) or _MODAL.search(left))
     return bool(_NEGATION.search(left) or _MODAL.search(left))
 
 
@@ -514,6 +532,8 @@ def _combine(mentions: list[_Mention]) -> tuple[int | None, int | None, int | No
     spec = list(specific.values())
     s_low = sum(m.low for m in spec)  # type: ignore[misc]
     s_high = sum(m.high if m.high is not None else m.low for m in spec)  # type: ignore[misc]
+    if generic and len(spec) == 1 and spec[0].head in _CIVILIAN_HEADS:
+        generic, spec = generic + spec, []  # "killed 18 civilians" / "counted 26 bodies": two tolls
     if generic:
         g_lows = [m.low for m in generic]
         g_highs = [m.high if m.high is not None else m.low for m in generic]
@@ -586,13 +606,6 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
             fat, low, high = n, n, n
             spans.append(Span(last.start(), last.end(), last.group(0)))
             reasons.append(f"fatalities: revised toll '{last.group(0)}' replaces earlier figures")
-
-    if fat and _SUICIDE.search(text, start, end) and not _SUICIDE_INCLUDED.search(text, start, end):
-        if any(m.kind == "fatalities" for m in used):
-            fat += 1
-            low = (low or 0) + 1
-            high = (high or 0) + 1
-            reasons.append("fatalities: the suicide attacker counted")
 
     zero = _ZERO_DEATHS.search(text, start, end)
     if fat is None and zero:

@@ -148,9 +148,37 @@ def _assoc(actors: tuple[Actor, ...]) -> str | None:
     return "; ".join(a.name for a in actors) or None
 
 
+def _undated(m: Mention) -> bool:
+    """The mention's sentence names no day: it was dated to the publication day by default."""
+    return m.time is not None and m.time.date is not None and m.time.span is None
+
+
+def date_from_neighbours(mentions: Sequence[Mention]) -> list[Mention]:
+    """A sentence that names no day tells of the day the report has been telling of: an event
+    stated without a date of its own takes the date of the nearest earlier mention that has one
+    (else the nearest later one), not the publication day ("Police fired tear gas at marchers in
+    Nairobi on Wednesday ... In Kisumu, hundreds marched peacefully")."""
+    dated = sorted((m for m in mentions if m.time is not None and m.time.span is not None and m.time.date is not None),
+                   key=lambda m: m.sentence.start)
+    if not dated:
+        return list(mentions)
+    out = []
+    for m in mentions:
+        if not _undated(m):
+            out.append(m)
+            continue
+        before = [d for d in dated if d.sentence.start < m.sentence.start]
+        src = before[-1] if before else dated[0]
+        t = src.time
+        why = f"no date in sentence: the day of the event told before it ('{t.span.text}')" if before else \
+            f"no date in sentence: the day the report goes on to give ('{t.span.text}')"
+        out.append(replace(m, time=replace(t, reason=why)))
+    return out
+
+
 def fuse_article(article: Article, mentions: Sequence[Mention]) -> list[Event]:
     events = []
-    for group in group_mentions(mentions):
+    for group in group_mentions(date_from_neighbours(mentions)):
         events.append(event_from_mentions(article, group))
     return events
 
