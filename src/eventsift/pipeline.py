@@ -34,11 +34,15 @@ class Result:
 class Pipeline:
     """Codes articles into events. Heavy resources (model, gazetteer) load on first use."""
 
-    def __init__(self, settings: Settings | None = None, *, nlp=None, geocoder=None, extractor=None) -> None:
+    def __init__(self, settings: Settings | None = None, *, nlp=None, geocoder=None, extractor=None,
+                 reranker=None) -> None:
         self.settings = settings or Settings.from_env()
         self._nlp = nlp
         self._geocoder = geocoder
         self._extractor = extractor
+        # off by default: a trained sub-type model (classify.Reranker) that may re-rank the rules'
+        # sub-type where they are unsure; it sees coded mentions only, never the dropped ones
+        self.reranker = reranker
 
     # -- lazily loaded parts -------------------------------------------------------------
     @property
@@ -106,6 +110,8 @@ class Pipeline:
         from .resolve.time import resolve_event_time
 
         mentions, dropped = self.extractor.extract(article, doc, cleaned)
+        if self.reranker is not None:
+            mentions = self.reranker.apply(mentions)
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc)
         places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
         resolved: list[Mention] = []
