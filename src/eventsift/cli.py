@@ -1,4 +1,4 @@
-"""The `eventsift` command: extract, run, export, eval, geocode, gazetteer, settings."""
+"""The `eventsift` command: extract, run, export, train, eval, geocode, gazetteer, settings."""
 from __future__ import annotations
 
 import json
@@ -83,6 +83,18 @@ def _main(
         raise typer.Exit()
 
 
+MODEL_HELP = "A sub-type model from `eventsift train`: re-ranks the sub-type where the rules are unsure."
+
+
+def _reranker(model: Optional[Path]):
+    """The re-ranker for ``--model``, or None (the rules alone)."""
+    if model is None:
+        return None
+    from .classify import Reranker, SubtypeModel
+
+    return Reranker(SubtypeModel.load(model))
+
+
 @app.command()
 def extract(
     inputs: List[Path] = typer.Argument(..., help="Files (.txt, .html, .jsonl, .json) or directories; - for JSONL on stdin."),
@@ -90,13 +102,14 @@ def extract(
     published: Optional[str] = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain files that carry none."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     dropped: Optional[Path] = typer.Option(None, help="Also write the candidates not coded, with their reasons, as JSONL."),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
     """Print the events found in the inputs (nothing is stored)."""
     from .ingest import iter_articles
     from .pipeline import Pipeline
 
     _check_format(fmt)
-    pipe = Pipeline(Settings.from_env())
+    pipe = Pipeline(Settings.from_env(), reranker=_reranker(model))
     articles = iter_articles(inputs, published=_published(published), settings=pipe.settings)
     counts: Counter = Counter()
     drop_fh = open(dropped, "w", encoding="utf-8") if dropped else None
@@ -129,6 +142,7 @@ def run(
     db: Path = typer.Option(Path("events.db"), help="The SQLite store (created when missing)."),
     published: Optional[str] = typer.Option(None, help="Publication date for plain files that carry none."),
     force: bool = typer.Option(False, help="Re-code articles already in the store even when unchanged."),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
 ) -> None:
     """Ingest inputs into the store, with progress; re-running adds nothing new."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -139,7 +153,7 @@ def run(
     from .store import Store, fingerprint
 
     started = time.perf_counter()
-    pipe = Pipeline(Settings.from_env())
+    pipe = Pipeline(Settings.from_env(), reranker=_reranker(model))
     seen = Counter()
     with Store.open(db) as store:
         def fresh():
@@ -215,6 +229,58 @@ def export(
     with Store.open(db, readonly=True) as store:
         n = _write_events(fmt, store.events(**filters), output)
     err.print(f"[dim]{n} events[/dim]")
+
+
+@app.command()
+def train(
+    inputs: List[Path] = typer.Argument(..., help="Your own coded data: ACLED export CSVs (with notes and sub_event_type columns) or gold JSONL."),
+    output: Path = typer.Option(..., "--output", "-o", help="Where to write the model (JSON)."),
+    folds: int = typer.Option(5, help="Folds of the cross-validation that measures the model."),
+    min_per_class: int = typer.Option(3, help="Fewest rows a sub-type needs to be learnt."),
+    skip_rare: bool = typer.Option(False, help="Leave sub-types with fewer rows out of the model instead of stopping."),
+) -> None:
+    """Fit a sub-type classifier to your own coded events; print its cross-validated figures."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .classify import read_examples, train as fit
+
+    if not output.parent.is_dir():
+        raise EventsiftError("E070", f"no folder {output.parent} to write the model in", "create it or give another --output")
+    started = time.perf_counter()
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), DownloadColumn(), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+        read = read_examples(inputs, progress=lambda done, total: progress.update(task, completed=done, total=total))
+    for label, n in sorted(read.unknown_labels.items(), key=lambda kv: -kv[1]):
+        err.print(f"[yellow]skipped {n} row(s) with sub-type {label!r}: not in ACLED's taxonomy[/yellow]")
+    if read.empty_rows:
+        err.print(f"[yellow]skipped {read.empty_rows} row(s) without a note or a sub-type[/yellow]")
+    if read.duplicates:
+        err.print(f"[dim]{read.duplicates} duplicate text(s) kept once ({read.conflicting} with conflicting "
+                  f"sub-types: the most frequent kept)[/dim]")
+    with Progress(TextColumn("[bold]cross-validating"), BarColumn(), TextColumn("fold {task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("folds", total=folds)
+        model, summary = fit(read.examples, folds=folds, min_per_class=min_per_class, skip_rare=skip_rare,
+                             created_from={"sha256": read.sha256, "files": read.files},
+                             progress=lambda done, total: progress.update(task, completed=done, total=total))
+    model.save(output)
+    cv = summary["cross_validation"]
+    table = Table(title=f"{cv['folds']}-fold cross-validation on {cv['examples']} examples")
+    for col in ("sub-event type", "rows", "precision", "recall", "F1", "within type"):
+        table.add_column(col, justify="left" if col == "sub-event type" else "right")
+    for label, f in cv["per_label"].items():
+        table.add_row(label, str(f["support"]), f"{f['precision']:.2f}", f"{f['recall']:.2f}", f"{f['f1']:.2f}",
+                      f"{f['within_type_accuracy']:.2f}")
+    console = Console()
+    console.print(table)
+    console.print(f"accuracy {cv['accuracy']:.3f} (most frequent sub-type alone {cv['majority_baseline']:.3f}), "
+                  f"macro-F1 {cv['macro_f1']:.3f}, event type right {cv['event_type_accuracy']:.3f}, "
+                  f"sub-type right within the true event type {cv['within_type_accuracy']:.3f}")
+    if summary["left_out"]:
+        console.print("left out (too few rows): " + ", ".join(f"{k} ({v})" for k, v in summary["left_out"].items()))
+    console.print(f"[bold]{output}[/bold]: {len(model.labels)} sub-types, {len(model.vocabulary)} features, "
+                  f"in {time.perf_counter() - started:.1f} s; use it with `eventsift extract --model {output}`")
 
 
 @app.command("eval")

@@ -114,3 +114,14 @@ def test_progress_is_reported_by_bytes(tmp_path):
     read_examples([a, b], progress=lambda done, total: seen.append((done, total)))
     total = a.stat().st_size + b.stat().st_size
     assert seen == [(a.stat().st_size, total), (total, total)]
+
+
+def test_progress_runs_through_a_long_file(tmp_path, monkeypatch):
+    from eventsift.classify import data
+
+    monkeypatch.setattr(data, "PROGRESS_EVERY", 10)
+    path = write_csv(tmp_path / "long.csv", ["notes", "sub_event_type"],
+                     [[f"Police arrested {i} people in the town.", "Arrests"] for i in range(100)])
+    seen = []
+    read_examples([path], progress=lambda done, total: seen.append(done))
+    assert len(seen) >= 10 and seen == sorted(seen) and seen[-1] == path.stat().st_size

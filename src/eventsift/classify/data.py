@@ -78,10 +78,16 @@ def read_examples(paths: Iterable[Path], progress: Optional[Progress] = None) ->
             raise EventsiftError("E071", f"{path} is not UTF-8 text (byte {exc.start})",
                                  "save the export as UTF-8 CSV (ACLED's own downloads are)") from None
         suffix = path.suffix.lower()
+        scale = len(raw) / max(len(text), 1)
+
+        def tick(chars: int, before: int = done, scale: float = scale) -> None:
+            if progress:
+                progress(before + int(chars * scale), total)
+
         if suffix in JSON_SUFFIXES:
             found = _read_jsonl(path, text)
         elif suffix in CSV_SUFFIXES or suffix == "":
-            found = _read_csv(path, text)
+            found = _read_csv(path, text, tick)
         else:
             raise EventsiftError("E071", f"{path}: unknown kind of file ({path.suffix})",
                                  "give a .csv ACLED export or a .jsonl gold file")
@@ -128,11 +134,21 @@ def _dedupe(rows: list[Example]) -> tuple[list[Example], int, int]:
     return out, len(rows) - len(out), conflicting
 
 
-def _read_csv(path: Path, text: str) -> list[Example]:
+PROGRESS_EVERY = 5000  # rows
+
+
+def _read_csv(path: Path, text: str, tick: Callable[[int], None] = lambda chars: None) -> list[Example]:
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    read = [0]
+
+    def lines():
+        for line in io.StringIO(text, newline=""):
+            read[0] += len(line)
+            yield line
+
+    reader = csv.reader(lines(), delimiter=delimiter)
     try:
         header = next(reader)
     except StopIteration:
@@ -149,6 +165,8 @@ def _read_csv(path: Path, text: str) -> list[Example]:
     out = []
     try:
         for number, row in enumerate(reader, 2):
+            if number % PROGRESS_EVERY == 0:
+                tick(read[0])
             if not row:
                 continue
             if len(row) <= max(ti, li):
