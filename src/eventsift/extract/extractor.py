@@ -118,6 +118,8 @@ class Extractor:
                     dropped.append(Dropped(article.id, span, drop_reason or _threat_reason(doc, triggers)))
                 continue
             why = context.cumulative(s_text) or context.background(s_text, article.published)
+            if why is None and _CODED_APART.search(s_text):
+                why = f"told as another record: '{_CODED_APART.search(s_text).group(0)}'"
             if why:
                 dropped.append(Dropped(article.id, span, why))
                 continue
@@ -159,12 +161,17 @@ class Extractor:
                 names_in = places | {t.lower_ for t in sent if t.pos_ == "PROPN" and len(t) > 2}
                 heads.append(_Story(mention, [region], set(names_in), lower))
                 continue
-            target = _continues(mention, stories, current, s_text, places, strength=typed.trigger.strength)
+            victims = _victims_only(doc, typed)
+            target = _continues(mention, stories, current, s_text, places, strength=typed.trigger.strength,
+                                victims_only=victims)
             if target is None:
                 current = _Story(mention, [region], set(places), _DATELINE.sub("", lower, count=1))
                 stories.append(current)
                 continue
-            target.mention = _fold(target.mention, mention, strength=typed.trigger.strength)
+            # a sentence that only tells who was hurt, or quotes someone, does not change what the
+            # event was, unless it names fighting ("13 soldiers were killed in two days of fighting")
+            quiet = (victims and not any(w in lower for w in _BATTLE_TEXT)) or _QUOTED.match(s_text)
+            target.mention = _fold(target.mention, mention, strength=0.0 if quiet else typed.trigger.strength)
             target.places |= places
             _attach(target, region, lower)
             current = target
@@ -381,6 +388,9 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
     its own actor states ("residents demonstrated. The demonstrators burned tyres" is a riot)."""
     if other.actor1 is None or other.actor1.span is None:
         return keep
+    if keep.sub_event_type == "Violent demonstration" and other.event_type in ("Protests", "Violence against civilians", "Battles") \
+            and other.actor1.inter == 1 or keep.sub_event_type == "Violent demonstration" and other.event_type == "Protests":
+        return keep  # force used against rioters: the event stays a riot
     if keep.sub_event_type in _DEMO_LADDER and other.sub_event_type in _DEMO_LADDER:
         if _DEMO_LADDER.index(other.sub_event_type) <= _DEMO_LADDER.index(keep.sub_event_type):
             return keep
@@ -394,6 +404,9 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         actor1=keep.actor1, actor2=other.actor1)
     elif RANK[other.sub_event_type] >= RANK[keep.sub_event_type] or other.event_type == "Strategic developments":
         return keep
+    elif keep.event_type == "Violence against civilians" and other.event_type == "Battles" \
+            and not _fought(other):
+        return keep  # "troops were pursuing the attackers": a pursuit after an attack is no battle
     if other.event_type == keep.event_type and other.sub_event_type not in _DEMO_LADDER:
         a1, a2 = keep.actor1 or other.actor1, keep.actor2 or other.actor2
     else:
@@ -403,6 +416,12 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
     return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+
+
+def _fought(m: Mention) -> bool:
+    """The mention's event word says both sides fought ("clashed", "exchanged fire", "gunfight")."""
+    word = (m.trigger.text if m.trigger else "").lower()
+    return word in _BATTLE_TEXT or any(w in word for w in ("clash", "fight", "fire", "battl", "skirmish", "exchang"))
 
 
 def _militants_as_group(actors: list[ActorRef], group: ActorRef | None) -> tuple[list[ActorRef], ActorRef | None]:
@@ -451,8 +470,17 @@ def _is_headline(sent, text: str) -> bool:
 
 _DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
                        r"on the same day|the same day|a day (?:earlier|later)|earlier|later|in addition)\b", re.I)
+_QUOTED = re.compile(r"^\s*[\"“‘]")
+# a sentence that says outright that it tells another event
+_SEPARATE = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere)\b", re.I)
 # a sentence that counts itself as a further event ("a second device", "another attack")
-_ANOTHER = re.compile(r"\b(?:another|a (?:second|third|fourth|separate|further) (?!time)\w+)\b", re.I)
+_EVENT_NOUNS = (r"(?:attacks?|bomb(?:s|ing)?|blasts?|explosions?|devices?|strikes?|air\s?strikes?|raids?|ambush(?:es)?|"
+                r"incidents?|clash(?:es)?|protests?|demonstrations?|march(?:es)?|rall(?:y|ies)|shelling|assaults?|"
+                r"killings?|shootings?|kidnappings?|abductions?|operations?|offensives?|mines?|ieds?|rockets?|"
+                r"missiles?|grenades?|events?|villages?|towns?|locations?|districts?|camps?|checkpoints?|posts?)")
+_ANOTHER = re.compile(r"\b(?:another|a (?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}?" + _EVENT_NOUNS + r"\b", re.I)
+# an ACLED coder's word that a sentence's event is a record of its own ("..., coded separately")
+_CODED_APART = re.compile(r"\bcoded\s+(?:separately|as\s+a\s+separate\s+event|in\s+a\s+separate\s+event)\b", re.I)
 _HARM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
 # words by which a sentence points back to the event or actors just told
 _BACK_REFERENCE = re.compile(
@@ -625,14 +653,83 @@ def _other_kind(new: Mention, current: Mention, *, strength: float, own_agent: b
     return new.actor2 is not None and new.actor2.name not in told
 
 
+def _victims_only(doc, typed: Typed) -> bool:
+    """The sentence's only party is who was hurt: the subject of a passive event word with no
+    "by" agent ("Two demonstrators were killed", "One worker was shot and wounded") or of a
+    word of dying ("2 persons reportedly died"). Such a sentence tells the toll of an event."""
+    a = typed.actor1
+    if a is None or a.start < 0:
+        return False
+    head = doc[a.head]
+    if head.dep_ == "nsubjpass" or head.dep_ == "nsubj" and head.head.lemma_.lower() in _DYING:
+        return True  # "Two demonstrators were killed", "2 persons reportedly died"
+    trig = doc[typed.trigger.i]
+    words = [trig] + [c for c in trig.children if c.dep_ == "conj"]
+    if trig.dep_ == "conj":
+        words.append(trig.head)
+    if any(w.lemma_.lower() in _DYING for w in words):
+        return True
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for w in words for c in w.children):
+        return False
+    tok = head  # "wounded by the attackers": an agent of the event word itself
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    return not ((tok.dep_ == "pobj" and tok.head.lower_ == "by" or tok.dep_ == "agent") and
+                (tok.head if tok.dep_ == "pobj" else tok).head in words)
+
+
+_DYING = frozenset({"die", "perish", "succumb"})
+
+
+def _told_before(new: Mention, story: _Story) -> bool:
+    """The sentence's party is one the story has already told of ("farmers attacked a camp ...
+    The farmers burned houses"; "... against two policemen. Residents wounded the two policemen")."""
+    for a in (new.actor1, new.actor2):
+        if a is None or a.span is None:
+            continue
+        word = a.span.text.split()[-1].lower().strip(".,;:'\"")
+        stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if len(stem) > 3 and stem not in _VAGUE_PARTIES and re.search(r"\b" + re.escape(stem), story.text):
+            return True
+    return False
+
+
+_VAGUE_PARTIES = frozenset({"people", "person", "group", "member", "force", "unit", "official"})
+_DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+# what happens at a violent event as part of it, or right after it: the perpetrators arrested,
+# houses burned or looted, reinforcements deployed
+_AFTERMATH = frozenset({"Arrests", "Looting/property destruction", "Change to group/activity"})
+
+
+def _part_of(new: Mention, current: Mention) -> bool:
+    """The sentence tells part or the aftermath of the event just told, at its place: a response
+    to a demonstration (police intervening, firing, arresting; the crowd turning violent), or the
+    arrests, destruction or deployments that follow violence."""
+    if current.event_type in _DEMONSTRATION_TYPES:
+        return new.event_type in _HARM_TYPES or new.event_type in _DEMONSTRATION_TYPES or new.sub_event_type == "Arrests"
+    if current.event_type in _HARM_TYPES or current.event_type == "Riots":
+        return new.sub_event_type in _AFTERMATH
+    return False
+
+
+def _apart(new: Mention, current: Mention) -> bool:
+    """An event ACLED always codes on its own, even when told as part of another: rape or sexual
+    assault during a raid."""
+    return new.sub_event_type == "Sexual violence" and current.sub_event_type != "Sexual violence"
+
+
 def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent_text: str,
-               places: frozenset[str], *, strength: float = 1.0) -> _Story | None:
+               places: frozenset[str], *, strength: float = 1.0, victims_only: bool = False) -> _Story | None:
     """The story this sentence continues, or None when it states an event of its own.
 
     A restatement of an earlier event (same sub-type and actors, no other place) folds into it.
+    At the place of the current story, a sentence is part of it unless it tells other actors
+    doing another kind of thing, with no word pointing back to the story, not as part or
+    aftermath of it (``_part_of``); a sentence that only tells the victims is always part of it.
     Otherwise a sentence is a new event only when it marks itself as one ("Elsewhere",
     "another attack") or names a place the current story has not named; a new event with no
-    actor of its own at a place an earlier story named is more about that story.
+    actor of its own at a place an earlier story named is more about that story. Some events
+    are coded apart whatever the telling (``_apart``).
     """
     if current is None:
         return None
@@ -642,13 +739,21 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
                 and not places - story.places:
             return story
     new_places = {p for p in places if p not in current.text}
-    own_agent = new.actor1 is not None and new.actor1.span is not None
+    if _apart(new, current.mention):
+        return None
+    if _QUOTED.match(sent_text) and not _SEPARATE.match(sent_text.lstrip("\"“‘' ")):
+        return current  # a witness's or an official's own words about the story being told
+    own_agent = new.actor1 is not None and new.actor1.span is not None and not victims_only
+    part = not new_places and not _SEPARATE.match(sent_text) and not _ANOTHER.search(sent_text) \
+        and (_part_of(new, current.mention) or _told_before(new, current))
     if own_agent and new.event_type != current.mention.event_type and not names & _names(current.mention) \
-            and not _BACK_REFERENCE.search(sent_text) and not _REPORTED_ACCOUNT.search(sent_text):
+            and not part and not _BACK_REFERENCE.search(sent_text) and not _REPORTED_ACCOUNT.search(sent_text):
         return None  # other actors doing another kind of thing, with no word pointing back
     if _other_kind(new, current.mention, strength=strength, own_agent=own_agent) \
             and not _REPORTED_ACCOUNT.search(sent_text):
         return None
+    if part:
+        return current
     if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
         if not own_agent and places:
             for story in reversed(stories):

@@ -1,0 +1,58 @@
+"""How many events a report tells: a later sentence that is part or aftermath of the event just
+told folds into it; other actors doing another kind of thing, another place, or an event ACLED
+always codes apart stay separate."""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(extract_text):
+    return extract_text
+
+
+@pytest.mark.parametrize("text,subs", [
+    # the perpetrator arrested afterwards: the aftermath of the killing, not an event of its own
+    ("On 9 November 2022, a man killed his brother with a machete in the village of Sori. "
+     "The murderer was arrested by the police.", ["Mob violence"]),
+    # houses burned by the attackers just told are part of their attack
+    ("On 12 May 2021, a group of farmers attacked a herders' camp in the commune of Tchaourou. "
+     "The farmers burned houses and killed livestock.", ["Attack"]),
+    # a sentence that only tells who was killed is the toll of the event just told
+    ("On 10 February 2022, an army patrol was hit by a roadside bomb planted by JNIM militants near the park. "
+     "One park worker was killed.", ["Remote explosive/landmine/IED"]),
+    # a response to a demonstration is part of it
+    ("On 9 April 2022, transport workers demonstrated against racketeering in the town of Bougou. "
+     "The police responded by firing teargas. Two demonstrators were killed.", None),
+    # a person ("a second assailant"), not an event, counted as a further one
+    ("On 1 December 2021, JNIM militants attacked an army position in the town of Porga. Two soldiers and one "
+     "militant were killed. A second assailant was later found dead.", ["Armed clash"]),
+    # a witness's own words about the raid
+    ("Gunmen attacked the village of Kauru on Sunday, killing five people. \"They came at night and burned the "
+     "clinic,\" a resident said.", ["Attack"]),
+    # another place: another event
+    ("Warplanes struck a market in Saraqib on Tuesday, killing nine civilians. Government artillery also pounded "
+     "the outskirts of Kafranbel.", ["Air/drone strike", "Shelling/artillery/missile attack"]),
+    # other actors doing another kind of thing after an arrest stay apart
+    ("Soldiers arrested a cartel leader in the city of Uruapan on Monday. Within hours, gunmen set fire to a dozen "
+     "cars and trucks across Uruapan.", 2),
+])
+def test_how_many_events(run, text, subs):
+    mentions, _ = run(text)
+    if subs is None:
+        assert len(mentions) == 1
+    elif isinstance(subs, int):
+        assert len(mentions) == subs
+    else:
+        assert [m.sub_event_type for m in mentions] == subs
+
+
+def test_a_note_coded_separately_is_not_coded_here(run):
+    mentions, dropped = run("On 1 July 2020, a herder stabbed a farmer to death in the village of Gango. Later, the "
+                            "farmers attacked a herders' camp in Boudo, coded separately.")
+    assert len(mentions) == 1
+    assert any("another record" in d.reason for d in dropped)
+
+
+def test_the_toll_of_a_folded_sentence_counts(run):
+    mentions, _ = run("On 10 February 2022, an army patrol was hit by a roadside bomb planted by JNIM militants near "
+                      "the park. One park worker was killed.")
+    assert mentions[0].counts.fatalities == 1
