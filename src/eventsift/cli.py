@@ -148,7 +148,7 @@ def run(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .fuse.across import attach
-    from .ingest import iter_articles
+    from .ingest import count_inputs, iter_articles
     from .pipeline import Pipeline
     from .store import Store, fingerprint
 
@@ -161,13 +161,14 @@ def run(
                 seen["read"] += 1
                 if not force and store.article_fingerprint(article.id) == fingerprint(article):
                     seen["unchanged"] += 1
+                    progress.update(task, advance=1)
                     continue
                 yield article
 
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
                       console=err, transient=False) as progress:
-            task = progress.add_task("coding", total=None, rate="-")
+            task = progress.add_task("coding", total=count_inputs(inputs), rate="-")
             for result in pipe.pipe(fresh()):
                 # one record per real-world event: the store finds candidates, fuse decides
                 fused = attach(result.events, known=store.fused_event, candidates=store.fusion_candidates)

@@ -7,12 +7,13 @@
 from eventsift.ingest.decode import Decoded, decode_bytes
 from eventsift.ingest.html import TimedExtractor, read_html
 from eventsift.ingest.ids import article_id, parse_published, short_hash
-from eventsift.ingest.reader import iter_articles
+from eventsift.ingest.reader import count_inputs, iter_articles
 
 __all__ = [
     "Decoded",
     "TimedExtractor",
     "article_id",
+    "count_inputs",
     "decode_bytes",
     "iter_articles",
     "parse_published",

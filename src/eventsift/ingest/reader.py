@@ -39,6 +39,8 @@ ENGLISH = frozenset({"en", "eng", "english"})
 MAX_TITLE_CHARS = 300
 #: bytes read at a time when skipping over the rest of an over-long JSONL line
 _SKIP_CHUNK = 1 << 20
+#: count_inputs scans at most this many bytes of JSONL to count its lines; past it the total is unknown
+COUNT_SCAN_BYTES = 2 << 30
 
 
 def iter_articles(
@@ -64,6 +66,37 @@ def iter_articles(
                     yield from reader.file(file)
             else:
                 yield from reader.file(path)
+
+
+def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: int = COUNT_SCAN_BYTES) -> int | None:
+    """How many Articles :func:`iter_articles` will yield for ``paths``, for a progress bar.
+
+    A file counts one, a JSONL file its non-blank lines (gzipped ones too). None when the total
+    cannot be known cheaply: stdin, or more than ``max_scan_bytes`` of JSONL to scan.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    total, budget = 0, max_scan_bytes
+    for given in paths:
+        if str(given) == "-":
+            return None
+        path = Path(given)
+        files = _walk(path) if path.is_dir() else [path]
+        for file in files:
+            suffix = file.suffix.lower()
+            gz = suffix == ".gz" and Path(file.stem).suffix.lower() in JSONL_SUFFIXES
+            if suffix not in JSONL_SUFFIXES and not gz:
+                total += 1
+                continue
+            try:
+                budget -= file.stat().st_size * (4 if gz else 1)
+                if budget < 0:
+                    return None
+                with (gzip.open(file, "rb") if gz else open(file, "rb")) as stream:
+                    total += sum(1 for line in stream if line.strip())
+            except (OSError, EOFError, gzip.BadGzipFile):
+                total += 1  # unreadable: iter_articles yields one failed Article for it
+    return total
 
 
 def _walk(root: Path) -> list[Path]:
