@@ -75,31 +75,29 @@ class Pipeline:
 
     def pipe(self, articles: Iterable[Article], batch_size: int | None = None,
              n_process: int | None = None) -> Iterator[Result]:
-        """Results in input order. Failures inside one article fail that article only."""
-        size = batch_size or self.settings.batch_size
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
-            if len(batch) >= size:
-                yield from self._run_batch(batch, n_process or self.settings.n_process)
-                batch = []
-        if batch:
-            yield from self._run_batch(batch, n_process or self.settings.n_process)
+        """Results in input order. Failures inside one article fail that article only.
 
-    def _run_batch(self, batch: list[Article], n_process: int) -> Iterator[Result]:
-        todo = [a for a in batch if a.status is Status.OK]
-        cleaned = {a.id: clean_text(a.text[: self.settings.max_chars]) for a in todo}
-        docs = {}
-        if todo:
-            texts = [cleaned[a.id].text for a in todo]
-            for article, doc in zip(todo, self.nlp.pipe(texts, batch_size=len(texts), n_process=n_process)):
-                docs[article.id] = doc
-        for article in batch:
-            if article.status is not Status.OK:
+        The whole stream goes through one ``nlp.pipe`` call, so that with ``n_process`` > 1 the
+        worker processes start once per run, not once per batch. Articles that are not ``ok``
+        ride along as empty texts and come back untouched.
+        """
+        size = batch_size or self.settings.batch_size
+        workers = n_process or self.settings.n_process
+
+        def texts() -> Iterator[tuple[str, tuple[Article, object]]]:
+            for article in articles:
+                if article.status is not Status.OK:
+                    yield "", (article, None)
+                    continue
+                cleaned = clean_text(article.text[: self.settings.max_chars])
+                yield cleaned.text, (article, cleaned)
+
+        for doc, (article, cleaned) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
+            if cleaned is None:
                 yield Result(article)
                 continue
             try:
-                yield self._code(article, cleaned[article.id], docs[article.id])
+                yield self._code(article, cleaned, doc)
             except Exception as exc:  # one bad article must not stop a run of millions
                 log.exception("article %s failed", article.id)
                 yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
