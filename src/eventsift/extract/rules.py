@@ -6,6 +6,7 @@ the actors' types, following ACLED's conventions (see DESIGN.md).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .actors import CIVILIANS, COMMUNAL, RIOTERS, UAG, ActorRef
@@ -439,8 +440,17 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             return out("Armed clash", "communal groups fought each other", trig)
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
+            if a1 is not None and mob is None and _communal_side(a1, doc) and not _organised_violence(doc, triggers, lower_text):
+                # farmers, herders or villagers who beat, wound or fight without firearms and without
+                # raiding a settlement: an unorganised crowd (ACLED's rioters), however many they are
+                a1 = _rename(a1, RIOTERS, 5)
+                if victims is not None and victims.kind in civilian_side and (battle or victims.kind == "group"):
+                    a2 = _rename(victims, RIOTERS, 5)
+                elif victims is None and battle:
+                    a2 = _bare(RIOTERS, 5, "the other side of the fight")
+                return out("Mob violence", f"a community fought or beat people, unorganised: '{trig.text}'", trig)
             if a1 is not None and mob is None and _communal_side(a1, doc):
-                # farmers, herders, villages, families, identity groups: ACLED's communal militias
+                # farmers, herders, villages, identity groups with guns or raiding a camp: communal militias
                 a1 = _communal(a1)
                 if victims is not None and (victims.armed or battle and (victims.kind in civilian_side or victims.kind == "criminal")):
                     if victims.kind in civilian_side and _communal_side(victims, doc):
@@ -454,6 +464,17 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             if victims is not None and victims.kind in civilian_side and "clash" in lower_text:
                 a2 = _rename(victims, RIOTERS, 5)
             return out("Mob violence", f"people or a mob attacked: '{trig.text}'", trig)
+        brawl = _brawl(doc, triggers, actors, weapons, lower_text) if a1 is None or a1.kind in civilian_side else None
+        if brawl is not None:  # "fighting broke out between two families": no organised side
+            a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "one side of the brawl")
+            a2 = _rename(a2 if a2 is not None and a2.kind in civilian_side else None, RIOTERS, 5)
+            return out("Mob violence", f"unarmed people fought each other: '{brawl.text}'", brawl)
+        beating = _beating(doc, triggers, weapons, lower_text) if (a1 is None or _unarmed_uag(a1, doc)) and (
+            a2 is None or a2.inter == 7) and not any(a.armed and a is not a1 for a in actors) else None
+        if beating is not None:  # "two individuals beat a woman to death": a mob, not an armed group
+            a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "people who beat someone")
+            a2 = a2 or _bare(CIVILIANS, 7, "the people beaten")
+            return out("Mob violence", f"people beat someone, no weapon named: '{beating.text}'", beating)
         crowd = _unarmed_people(doc, trig) if a1 is None and (a2 is None or a2.inter == 7) else None
         if crowd is not None:  # "members of a sect beat a man", "a number of people beat three persons"
             a1 = crowd
@@ -661,6 +682,58 @@ def _communal_side(ref: ActorRef, doc) -> bool:
     head = doc[ref.head]  # one farmer who kills another man is a mob of one, not a militia
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("fulani", "peulh", "herdsmen", "fishermen") or any(
         c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
+
+
+_FIREARM_WORDS = re.compile(r"\b(?:guns?|gunshots?|gunfire|gunmen|rifles?|shotguns?|firearms?|fire ?arms|opened fire|"
+                            r"shot|shooting|armed|artisanal weapons?|hunting weapons?|militias?|intercommunal|"
+                            r"inter-communal)\b")
+_RAIDED = frozenset({"camp", "hamlet", "settlement", "village", "compound", "encampment"})
+
+
+def _organised_violence(doc, triggers, lower_text: str) -> bool:
+    """Violence by a community that ACLED codes as a communal militia's: with firearms, or a raid on a
+    camp, hamlet or village. Without these, beatings and brawls by farmers, herders or villagers are
+    mob violence."""
+    if _FIREARM_WORDS.search(lower_text):
+        return True
+    for t in triggers:
+        if t.family == "violence" and _object_lemmas(doc[t.i]) & _RAIDED:
+            return True
+    return False
+
+
+_BRAWL_WORDS = frozenset({"clash", "fight", "fighting", "brawl", "scuffle", "fistfight", "altercation"})
+_PRIVATE_CAUSE = re.compile(r"\b(?:dispute|feud|quarrel|argument|famil(?:y|ies)|fist|brawl|scuffle|rival|partisans|"
+                            r"neighbou?rs|villagers|residents|youths|farmers|herders|pastoralists|communit(?:y|ies))\b")
+
+
+def _brawl(doc, triggers, actors, weapons, lower_text: str) -> Trigger | None:
+    """A fight word with no armed actor, no weapon and a private cause or plain people on both
+    sides ("fighting broke out between two families over land"): ACLED's mob violence."""
+    if weapons or any(a.armed for a in actors) or _FIREARM_WORDS.search(lower_text):
+        return None
+    fight = next((t for t in triggers if doc[t.i].lemma_.lower() in _BRAWL_WORDS or doc[t.i].lower_ in _BRAWL_WORDS), None)
+    if fight is None or not (_PRIVATE_CAUSE.search(lower_text) or any(a.identity for a in actors) or any(
+            doc[t.i].lemma_.lower() == "group" for t in triggers) or re.search(r"\bgroups? of\b", lower_text)):
+        return None
+    return fight
+
+
+_BEAT_VERBS = frozenset({"beat", "assault", "lynch", "flog", "whip", "stone", "undress", "club", "punch", "kick"})
+
+
+def _beating(doc, triggers, weapons, lower_text: str) -> Trigger | None:
+    """A beating with no weapon named: what crowds and mobs do, not armed groups."""
+    if weapons or _FIREARM_WORDS.search(lower_text) or re.search(r"\b(?:machetes?|knife|knives|cutlass)\b", lower_text):
+        return None
+    return next((t for t in triggers if doc[t.i].lemma_.lower() in _BEAT_VERBS and (
+        doc[t.i].pos_ == "VERB" or doc[t.i].dep_ == "conj")), None)  # "undressed, beat, and filmed": a verb
+
+
+def _unarmed_uag(ref: ActorRef, doc) -> bool:
+    """"two individuals", "a group of people": an unidentified actor named by a plain word, not "gunmen"."""
+    return ref.kind == "uag" and ref.head >= 0 and doc[ref.head].lemma_.lower() in ("individual", "person", "people") and not any(
+        t.lower_ in ("armed", "masked", "hooded", "unknown", "unidentified") for t in doc[ref.start:ref.end])
 
 
 def _communal(ref: ActorRef) -> ActorRef:
