@@ -24,6 +24,8 @@ MIN_POP_BARE = 5_000
 MIN_POP_INITIAL = 100_000
 #: a spelling variant (loose key) is tried only for names this long, and only in a place context
 LOOSE_MIN_CHARS = 6
+#: a whole local name ("Band Sharan") spelt this much like a gazetteer entry (difflib ratio) is that entry
+LOCAL_ALIKE = 0.75
 #: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
 MIN_POP_CONTEXT = 0
 #: a place this populous (or a country, a first-level region, a continent) is a place even as the first
@@ -82,10 +84,12 @@ OF_WORDS = frozenset({"village", "town", "city", "outskirts", "suburb", "suburbs
 AFTER = frozenset({"district", "province", "governorate", "village", "town", "city", "region", "county", "state",
                    "area", "countryside", "neighbourhood", "neighborhood", "suburb", "camp", "border", "municipality",
                    "commune", "department", "prefecture", "valley", "airport", "mountains", "oblast", "division",
-                   "sub-district", "subdistrict", "locality"})
+                   "sub-district", "subdistrict", "locality", "districts", "provinces", "villages", "areas", "regions",
+                   "towns", "communes", "departments", "counties", "governorates"})
 REGION_WORDS = frozenset({"district", "province", "governorate", "region", "county", "state", "municipality",
                           "commune", "department", "prefecture", "oblast", "division", "sub-district", "subdistrict",
-                          "countryside", "area"})
+                          "countryside", "area", "districts", "provinces", "regions", "communes", "departments",
+                          "counties", "governorates", "areas"})
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
                         "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
                         "north-western", "south-eastern", "south-western", "north-east", "north-west",
@@ -97,6 +101,16 @@ _RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi
 #: "Koualou (Materi, Atacora)": a capitalised name right after "(" or after "(Name, ", closed by "," or ")"
 _PAREN_LIST = re.compile(r"[^\W\d_][\w'’.-]*\s\((?:[^\W\d_][\w'’.\s-]{0,30},\s)?$")
 _PAREN_CLOSE = re.compile(r"^\s?[,)]")
+#: the last name of an administrative chain: "X district, Y", "X area of Y district, Z", "X (Y, Z)"
+_ADMIN_TAIL = re.compile(r"(?:\b(?:districts?|provinces?|areas?|villages?|city|town|region|county|department|commune|"
+                         r"governorate|municipality|prefecture)\s*,|\([^()\d]{1,40},)\s*$", re.IGNORECASE)
+_TAIL_END = re.compile(r"^(?:$|[,.;)]|\s*\n)")
+#: what follows a multi-word local name that the gazetteer lacks as a whole ("the Marki Khel area of ...",
+#: "Band Sharan of Ab Kamari district", "Khwaja Hijran (Jalga) district"): the whole run is one name,
+#: not a known place followed by more words
+_LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|neighbou?rhoods?|sub-?districts?)\b|"
+                          r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:district|area|village|city|town|province)\b|"
+                          r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)")
 #: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
 PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
                        "before:inside")
@@ -198,6 +212,12 @@ def _big(entries: list[Entry]) -> bool:
     return any(e.feature_code in BIG_CODES or e.population >= BIG_POP for e in entries)
 
 
+def _alike(a: str, b: str) -> bool:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, a, b).ratio() >= LOCAL_ALIKE
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t\"'“‘(«":
@@ -278,6 +298,11 @@ class Finder:
                 if gap not in (" ", "-", "‐") or not (_is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
                     break
                 j += 1
+            local = self._local_name(text, toks, i, j, ents) if j - i >= 2 else None
+            if local is not None:
+                found.append(local)
+                i = next(k for k in range(i, n) if toks[k][1] >= local.end) + 1
+                continue
             matched = False
             for length in range(min(MAX_WORDS, j - i), 0, -1):
                 last = i + length - 1
@@ -308,6 +333,33 @@ class Finder:
                     continue
                 i += 1
         return found, demonyms
+
+    def _local_name(self, text, toks, i, j, ents) -> Found | None:
+        """A run of two or more capitalised words that the gazetteer lacks as a whole (nor spelt alike), named
+        as a local area ("the Marki Khel area of Sherzad district"): one unknown name, so that none of its
+        words is taken for a homonym elsewhere."""
+        if _sentence_initial(text, toks[i][0]):
+            return None
+        for last in range(i + 1, min(j, i + MAX_WORDS)):   # the shortest: "X Y of Z district" is X Y
+            words = [fold(t[2]).rstrip(".") for t in toks[i:last + 1]]
+            if words[-1] in CONNECTORS:
+                continue
+            start, end = toks[i][0], toks[last][1]
+            phrase = text[start:end].rstrip(".")
+            end = start + len(phrase)
+            if not _LOCAL_AFTER.match(text[end:end + 60]):
+                continue
+            if any((w in STOP and w not in CONNECTORS) or w in AFTER or w in REGION_WORDS or w == "city" for w in words):
+                return None
+            written = fold(phrase)
+            if any(_alike(written, fold(e.name)) for e in self.gaz.lookup(phrase)):
+                return None
+            ent = self._ent_at(ents, start, end)
+            if ent and ent[0] in ("DATE", "WORK_OF_ART", "LAW") :
+                return None
+            ctx, region, direction, relative = self._context(text, start, end)
+            return Found(start, end, phrase, ctx or "local", region, direction, relative, known=False)
+        return None
 
     def _may_follow(self, word: str) -> bool:
         """Whether a capitalised word may follow a place name inside one run ("Helmand Province")."""
@@ -428,7 +480,7 @@ class Finder:
         entries = self.gaz.lookup(phrase, allow_loose=False)
         if not entries and len(f) >= LOOSE_MIN_CHARS:
             ctx = self._context(text, start, end)[0]
-            if ctx and ctx != "list" and not _sentence_initial(text, start):
+            if (ctx and ctx != "list" and not _sentence_initial(text, start)) or _ADMIN_TAIL.search(text[max(0, start - 60):start]):
                 # another spelling of a known place, in a place context ("the town of Maarat al-Numan")
                 entries = self.gaz.lookup(phrase)
         if not entries:
@@ -498,14 +550,19 @@ class Finder:
             return None
         if _sentence_initial(text, start):
             return None
-        ent = self._ent_at(ents, start, end)
-        if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"}:
-            return None
         ctx, region, direction, relative = self._context(text, start, end)
+        ent = self._ent_at(ents, start, end)
+        if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"} and not (ctx.startswith(PLACE_ONLY_CONTEXTS) and region):
+            return None   # a person's name, unless named as an area ("Nahri Saraj district")
         after = text[end:end + 3]
         enclosed = after.startswith(" (") or after.startswith(", ")
         coded = bool(_CODED_TO.search(text[max(0, start - 12):start]))
         in_parens = text[max(0, start - 1):start] == "(" and after[:1] in (",", ")")
+        # the area that closes a chain ("Gulran district, Heart."): kept, for a spelling of a known region
+        tail = (last - i < 3 and bool(_ADMIN_TAIL.search(text[max(0, start - 60):start]))
+                and bool(_TAIL_END.match(text[end:end + 3])))
+        if tail:
+            return Found(start, end, phrase, "tail", True, direction, relative, known=False)
         if ((ctx.startswith("after:") and region) or ctx.startswith("of:") or in_parens
                 or ((ctx.startswith("before:") or coded) and enclosed)):
             return Found(start, end, phrase, ctx, region, direction, relative, known=False)

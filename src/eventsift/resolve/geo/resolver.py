@@ -45,6 +45,19 @@ SEAT_MIN_POP = 20_000
 #: how alike (difflib ratio of folded names) a loose-key match must be to the name written; below it the
 #: transliteration rules merged two different names (set on the dev runs: 0.6..0.85 tried)
 LOOSE_MIN_RATIO = 0.75
+#: how alike (difflib ratio of keys) a name closing an admin chain ("Gulran district, Heart") must be to a
+#: first-level region's name to be taken for a misspelling of it (0.75..0.9 tried on the ACLED dev notes)
+ADMIN1_ALIKE = 0.8
+#: a loose-key match to an admin area named as a container may be spelt less alike (Urozgan / Oruzgan)
+LOOSE_ADMIN_RATIO = 0.7
+#: a container's candidate that contains a candidate of the name it follows ("Cotonou (Cotonou, Littoral)":
+#: Benin's Littoral, not Cameroon's)
+W_CONTAINS = 4.0
+#: a demonym's vote for the article's country ("Nigerian herders" in Benin says whose, not where); a
+#: country or a region closing an admin chain votes 2, a place 1, a village 0.5
+W_DEMONYM_VOTE = 0.5
+#: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
+CHAIN_MAX = 3
 EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
 
 _REPORTING = re.compile(r"^\W{0,3}(?:has |have |had |was |is |also )?(?:said|says|say|denied|denies|announced|claimed|"
@@ -65,7 +78,9 @@ _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 #: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
 _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
                               r"prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
-                              r"outskirts|centre|center)\b")
+                              r"outskirts|centre|center)s?\b")
+_PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
+                          r"communes|governorates|counties)\b", re.IGNORECASE)
 _EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
                            r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
 
@@ -77,10 +92,10 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _alike(a: str, b: str) -> bool:
+def _alike(a: str, b: str, bar: float = LOOSE_MIN_RATIO) -> bool:
     from difflib import SequenceMatcher
 
-    return SequenceMatcher(None, a, b).ratio() >= LOOSE_MIN_RATIO
+    return SequenceMatcher(None, a, b).ratio() >= bar
 
 
 #: the order of containment: a candidate can lie inside a container of a lower rank only
@@ -102,6 +117,30 @@ def precision_of(entry: Entry, found: Found | None) -> int:
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._admin1: list[Entry] | None = None
+
+    def admin1_like(self, name: str) -> Entry | None:
+        """The first-level region whose name is spelt most like ``name`` (same first letter, difflib ratio of
+        keys >= ADMIN1_ALIKE): "Heart" for Herat, "Nangrhar" for Nangarhar. Only asked for the name that closes
+        an admin chain, where nothing but a region fits."""
+        from difflib import SequenceMatcher
+
+        if self._admin1 is None:
+            self._admin1 = [Entry._make(e) for e in self.gaz.entries if e[7] == "ADM1"]
+        target = key(name)
+        if len(target) < 4:
+            return None
+        best, best_r = None, ADMIN1_ALIKE
+        sm = SequenceMatcher(None, "", target)
+        for e in self._admin1:
+            k = key(e.name)
+            if not k or k[0] != target[0] or abs(len(k) - len(target)) > 3:
+                continue
+            sm.set_seq1(k)
+            r = sm.ratio()
+            if r > best_r or (r == best_r and (best is None or e.population > best.population)):
+                best, best_r = e, r
+        return best
 
     # --- containers -------------------------------------------------------------------------------
     @staticmethod
@@ -111,10 +150,13 @@ class Resolver:
         out: dict[int, list[int]] = {}
         for i, f in enumerate(found):
             chain, prev_end = [], f.end
-            for j in range(i + 1, min(i + 3, len(found))):
+            for j in range(i + 1, min(i + 1 + CHAIN_MAX, len(found))):
                 gap = text[prev_end:found[j].start].lower()
                 gap = _CONTAINER_WORDS.sub("", gap)
-                if gap.strip(" ,(") or len(gap) > 12 or not re.search(r"[,(]|^\s+$", gap):
+                if gap.strip(" ,()") == "and" and _PLURAL_AREA.match(text, found[j].end):
+                    prev_end = found[j].end   # "X and Y districts, Z": Y is X's peer, Z contains both
+                    continue
+                if gap.strip(" ,()") or len(gap) > 12 or not re.search(r"[,(]|^\s+$", gap):
                     break
                 chain.append(j)
                 prev_end = found[j].end
@@ -161,7 +203,7 @@ class Resolver:
             return True
         if not any(_rank(e) > _rank(c) for e in entries for c in inside):
             return False   # a country is never inside a town, nor a region inside a region of its rank
-        return f.region_word or text[f.end:f.end + 2] == " ("
+        return f.region_word or f.context == "paren" or text[f.end:f.end + 2] == " ("
 
     @staticmethod
     def _contains(outer: Entry, inner: Entry) -> bool:
@@ -176,7 +218,7 @@ class Resolver:
             return True
         return km(outer.latitude, outer.longitude, inner.latitude, inner.longitude) < 60
 
-    def _candidates(self, f: Found) -> tuple[list[Entry], bool]:
+    def _candidates(self, f: Found, container: bool = False) -> tuple[list[Entry], bool]:
         abbreviated = self.gaz.abbreviation(f.text)
         if abbreviated:
             return abbreviated, False
@@ -184,24 +226,44 @@ class Resolver:
         if exact:
             return exact, False
         written = fold(f.text)
-        return [e for e in self.gaz.lookup(f.text) if _alike(written, fold(e.name))], True
+        return [e for e in self.gaz.lookup(f.text)
+                if _alike(written, fold(e.name), LOOSE_ADMIN_RATIO if container and e.feature_class == "A"
+                          else LOOSE_MIN_RATIO)], True
 
     def resolve(self, text: str, found: list[Found], demonyms: list[Demonym]) -> list[Place | None]:
-        cands = [self._candidates(f) for f in found]
         conts = self.containers(text, found)
+        container_ids = {j for c in conts.values() for j in c}
+        cands = [self._candidates(f, i in container_ids) for i, f in enumerate(found)]
+        # the name closing an admin chain ("X district, Heart") is a region: a misspelt one when no region
+        # of that name is known
+        for i in container_ids - set(conts):
+            entries, _ = cands[i]
+            if not any(e.feature_class == "A" for e in entries) and (not entries or cands[i][1] or not found[i].known):
+                near = self.admin1_like(found[i].text)
+                if near is not None:
+                    cands[i] = ([near], True)
         # pass 1: country votes from countries named, demonyms, unambiguous and clear-cut places
         focus: Counter = Counter()
         for d in demonyms:
             if not d.cc.startswith("@"):
-                focus[d.cc] += 1
+                focus[d.cc] += W_DEMONYM_VOTE
         voted: set[str] = set()
-        for f, (entries, was_loose) in zip(found, cands):
-            if was_loose or key(f.text) in voted:
-                continue   # a spelling variant is a guess, and a name said again votes once
+        for i, (f, (entries, was_loose)) in enumerate(zip(found, cands)):
+            tail = i in container_ids and any(e.feature_class == "A" for e in entries)
+            if (was_loose and not tail) or key(f.text) in voted:
+                continue   # a spelling variant is a guess (but for the area closing a chain), a name said again votes once
+            chain_ccs = {e.cc for j in conts.get(i, ()) for e in cands[j][0]}
+            if chain_ccs and not any(e.cc in chain_ccs for e in entries):
+                continue   # a homonym abroad of a place named with its areas ("Chora (X district), Urozgan")
             voted.add(key(f.text))
             ccs = {e.cc for e in entries if e.cc}
             if len(ccs) == 1:
-                focus[next(iter(ccs))] += 2 if any(e.feature_code == "PCLI" for e in entries) else 1
+                if any(e.feature_code == "PCLI" for e in entries) or (tail and f.known is not False):
+                    focus[next(iter(ccs))] += 2
+                elif all(e.feature_class == "P" and e.population < FOREIGN_SMALL_POP for e in entries):
+                    focus[next(iter(ccs))] += 0.5   # a village says less about the article than a region
+                else:
+                    focus[next(iter(ccs))] += 1
             elif entries:
                 top = max(entries, key=lambda e: e.population)
                 if top.feature_code == "PCLI" or top.population >= 1_000_000:
@@ -210,8 +272,12 @@ class Resolver:
         # pass 2: containers first (they constrain what they contain), then the rest
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
         anchors = [es[0] for es, _ in cands if len(es) == 1]
-        container_ids = {j for c in conts.values() for j in c}
-        order = sorted(range(len(found)), key=lambda i: -(i in container_ids))
+        inner_of: dict[int, list[int]] = {}
+        for m, chain in conts.items():
+            for j in chain:
+                inner_of.setdefault(j, []).append(m)
+        # the outermost first: a container named later in the text ("X area of Y district, Z") encloses the earlier
+        order = sorted(range(len(found)), key=lambda i: (i not in container_ids, -i if i in container_ids else i))
         for i in order:
             entries, was_loose = cands[i]
             f = found[i]
@@ -236,10 +302,14 @@ class Resolver:
                 continue
             k = key(f.text)
             scored = []
+            inner = [x for m in inner_of.get(i, ()) for x in cands[m][0]]
             for e in entries:
                 s, why = self._score(f, e, k, focus, total, inside, anchors, i in container_ids)
                 if was_loose:
                     s += W_LOOSE
+                if inner and e.feature_class == "A" and any(x is not e and self._contains(e, x) for x in inner):
+                    s += W_CONTAINS
+                    why = (why + ", " if why else "") + "contains the place named before it"
                 scored.append((s, e, why))
             scored.sort(key=lambda t: -t[0])
             if not (f.region_word or i in container_ids):
