@@ -440,7 +440,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             return out("Armed clash", "communal groups fought each other", trig)
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
-            if a1 is not None and mob is None and _communal_side(a1, doc) and not _organised_violence(doc, triggers, lower_text):
+            community = a1 is not None and mob is None and _communal_side(a1, doc)
+            armed_by = _organised_violence(doc, triggers, lower_text) if a1 is not None and mob is None else ""
+            if not armed_by and community and not battle and victims is not None and victims.kind != "criminal" and (
+                    _lethal(doc, triggers) or _BLADES.search(lower_text)) and not _MOB_JUSTICE.search(lower_text):
+                armed_by = "killed or armed with blades"
+            if community and not armed_by:
                 # farmers, herders or villagers who beat, wound or fight without firearms and without
                 # raiding a settlement: an unorganised crowd (ACLED's rioters), however many they are
                 a1 = _rename(a1, RIOTERS, 5)
@@ -449,8 +454,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 elif victims is None and battle:
                     a2 = _bare(RIOTERS, 5, "the other side of the fight")
                 return out("Mob violence", f"a community fought or beat people, unorganised: '{trig.text}'", trig)
-            if a1 is not None and mob is None and _communal_side(a1, doc):
-                # farmers, herders, villages, identity groups with guns or raiding a camp: communal militias
+            if community or armed_by and a1.kind in ("civilian", "group_civilian") and (
+                    a1.kind == "group_civilian" or _plural(a1, doc)):
+                # farmers, herders, villagers, identity groups with guns, raiding a camp or killing: communal militias
                 a1 = _communal(a1)
                 if victims is not None and (victims.armed or battle and (victims.kind in civilian_side or victims.kind == "criminal")):
                     if victims.kind in civilian_side and _communal_side(victims, doc):
@@ -688,18 +694,40 @@ _FIREARM_WORDS = re.compile(r"\b(?:guns?|gunshots?|gunfire|gunmen|rifles?|shotgu
                             r"shot|shooting|armed|artisanal weapons?|hunting weapons?|militias?|intercommunal|"
                             r"inter-communal)\b")
 _RAIDED = frozenset({"camp", "hamlet", "settlement", "village", "compound", "encampment"})
+_BLADES = re.compile(r"\b(?:machetes?|knives|knife|cutlass(?:es)?|blade weapons?|bows?|arrows?)\b")
+_MOB_JUSTICE = re.compile(r"\b(?:thie(?:f|ves)|robbers?|burglars?|witch(?:es|craft)?|sorcer(?:y|er|ers)|lynch\w*|mob)\b")
+_LETHAL = frozenset({"kill", "murder", "behead", "execute", "massacre", "slaughter", "hack", "decapitate"})
 
 
-def _organised_violence(doc, triggers, lower_text: str) -> bool:
+def _organised_violence(doc, triggers, lower_text: str) -> str:
     """Violence by a community that ACLED codes as a communal militia's: with firearms, or a raid on a
-    camp, hamlet or village. Without these, beatings and brawls by farmers, herders or villagers are
-    mob violence."""
+    camp, hamlet or village ('' when neither). Without these, beatings and brawls by farmers, herders
+    or villagers are mob violence."""
     if _FIREARM_WORDS.search(lower_text):
-        return True
+        return "firearms"
     for t in triggers:
-        if t.family == "violence" and _object_lemmas(doc[t.i]) & _RAIDED:
-            return True
-    return False
+        if t.family == "violence" and (_object_lemmas(doc[t.i]) | _in_objects(doc[t.i])) & _RAIDED:
+            return "a raid on a settlement"
+    return ""
+
+
+def _in_objects(tok) -> set[str]:
+    """"attacked civilians in a Fulani camp": the place of an assault word."""
+    if tok.lemma_.lower() not in _ASSAULT_VERBS:
+        return set()
+    return {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+            for g in c.children if g.dep_ == "pobj"}
+
+
+def _lethal(doc, triggers) -> bool:
+    return any(t.family == "violence" and doc[t.i].lemma_.lower() in _LETHAL and doc[t.i].pos_ == "VERB" for t in triggers)
+
+
+def _plural(ref: ActorRef, doc) -> bool:
+    if ref.head < 0:
+        return False
+    head = doc[ref.head]
+    return head.tag_ in ("NNS", "NNPS") or head.lemma_.lower() == "people"
 
 
 _BRAWL_WORDS = frozenset({"clash", "fight", "fighting", "brawl", "scuffle", "fistfight", "altercation"})
