@@ -56,3 +56,35 @@ def test_the_toll_of_a_folded_sentence_counts(run):
     mentions, _ = run("On 10 February 2022, an army patrol was hit by a roadside bomb planted by JNIM militants near "
                       "the park. One park worker was killed.")
     assert mentions[0].counts.fatalities == 1
+
+
+@pytest.mark.parametrize("text,n", [
+    # a sentence that says who the attackers were tells no event of its own
+    ("Armed men raped seven women near the camp last week. The women said their attackers were members of the "
+     "CODECO militia.", 0),
+    # what had happened before, given as a reason, is not an event
+    ("No deaths were reported, as most people had fled into the bush when the insurgents approached.", 0),
+    # a group that has fought the government for years: background
+    ("The officials blamed the Oromo Liberation Army, a rebel group that has fought the government for years.", 0),
+    ("The militants have attacked a string of district towns this year.", 0),
+    # an attempted kidnapping took no one
+    ("Residents reported the attempted kidnapping of a trader in the town on Monday.", 0),
+])
+def test_no_event_of_its_own(run, text, n):
+    mentions, _ = run(text)
+    assert len(mentions) == n
+
+
+def test_a_placeless_attack_takes_the_place_of_the_fight_told_next(run):
+    mentions, _ = run("On 17 October 2022, suspected JNIM militants attacked the town hall overnight. They exchanged "
+                      "fire with the army before leaving Karimama.")
+    assert len(mentions) == 1
+
+
+def test_attackers_killed_by_the_forces_make_the_attack_a_battle_but_a_pursuit_does_not(run):
+    fought, _ = run("On 6 March 2020, gunmen killed 32 people at a ceremony in Kabul. The gunmen retreated to a "
+                    "building, where they were killed during a standoff with security forces.")
+    chased, _ = run("Rebels killed 18 villagers in a village near Oicha on Sunday. An army spokesman said troops "
+                    "were pursuing the attackers.")
+    assert [m.sub_event_type for m in fought] == ["Armed clash"]
+    assert [m.sub_event_type for m in chased] == ["Attack"]

@@ -19,6 +19,8 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 _UNREAL_MODIFIERS = frozenset({"expected", "expect", "planned", "plan", "possible", "potential", "imminent", "looming",
                                "anticipated", "anticipate", "prospective", "feared", "threatened", "alleged_future"})
 # heads under which an event word names what was stopped or not done ("failure to stop attacks")
+# modifiers by which an event word names what was tried and not done ("the attempted kidnapping")
+_ATTEMPTED = frozenset({"attempted", "foiled", "thwarted", "failed", "aborted", "botched"})
 _PREVENTED = frozenset({"prevent", "stop", "avert", "failure", "halt", "curb"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 _FAILED = frozenset({"fail", "refuse"})
@@ -61,6 +63,8 @@ def modality(trigger) -> str | None:
         for child in tok.children:
             if child.dep_ == "amod" and child.lemma_.lower() in _UNREAL_MODIFIERS:
                 return f"future or plan: '{child.text} {tok.text}'"
+            if child.dep_ == "amod" and child.lower_ in _ATTEMPTED and depth == 0:
+                return f"attempted, not carried out: '{child.text} {tok.text}'"
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no" and depth == 0):
                 return f"negated: '{child.text} {tok.text}'"
             if child.dep_ == "aux" and child.lower_ in _MODAL_HYPOTHETICAL:
@@ -84,6 +88,10 @@ def modality(trigger) -> str | None:
             return f"negated: '{head.text} to {trigger.text}'"
         if lemma == "yet" or (tok.dep_ == "xcomp" and head.lower_ == "yet"):
             return f"negated: 'yet to {trigger.text}'"
+        if depth == 0 and tok.dep_ in ("advcl", "relcl") and tok.tag_ == "VBN" \
+                and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
+            # "no deaths were reported, as most people had fled": what had happened before, as a reason
+            return f"told as what had happened before: 'had {tok.text}' in a subordinate clause"
         if tok.dep_ in ("conj", "advcl", "relcl", "acl") and depth > 0:
             break
         tok = head
@@ -121,6 +129,8 @@ def cumulative(text: str) -> str | None:
 _HABITUAL = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:previously|repeatedly|long|often|frequently|already)\b"
     r"|\b(?:has|have)\s+(?:previously|repeatedly|often|frequently)\b|\bin the past\b|\bover the years\b"
+    r"|\b(?:has|have)\s+(?:\w+\s+){0,3}?(?:for|over)\s+(?:years|decades|months|many\s+years|the\s+past\s+\w+\s+years)\b"
+    r"|\b(?:has|have)\s+\w+\s+(?:a|the)\s+(?:series|spate|string|wave|number|succession)\s+of\b"
     r"|\b(?:has|have)\s+(?:\w+\s+){0,2}(?:grown|escalated|intensified|risen|increased|stepped up)\b"
     r"|\b(?:repeated|frequent|recurrent|recurring|regular|(?:a|the) (?:series|spate|string|wave|string) of)\s+"
     r"(?:\w+\s+)?(?:attacks|raids|clashes|killings|abductions|kidnappings|strikes|incursions|ambushes)\b", re.I)

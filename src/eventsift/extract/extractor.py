@@ -134,6 +134,12 @@ class Extractor:
             if why:
                 dropped.append(Dropped(article.id, span, why))
                 continue
+            if typed is not None and not headline and _identifies(doc[typed.trigger.i]):
+                dropped.append(Dropped(article.id, span, f"says who the perpetrators were: '{typed.trigger.text}' "
+                                                         "is the subject of 'be'"))
+                if current is not None:
+                    _attach(current, region, lower)
+                continue
             if typed is not None and _unfounded(typed, weapons):
                 dropped.append(Dropped(article.id, span, f"no event of its own: '{typed.trigger.text}' with no actor or weapon"))
                 if current is not None and not headline:
@@ -265,6 +271,12 @@ class Extractor:
         if m.sub_event_type == "Other" and m.trigger is not None and "grave" in m.trigger.text.lower():
             counts = replace(counts, fatalities=0, fatalities_low=0, fatalities_high=0,
                              reason="fatalities: 0, the dead of a mass grave were killed before it was found")
+        if m.sub_event_type == "Protest with intervention" and counts.fatalities and m.actor2 is not None \
+                and m.actor2.inter == 1:
+            m = replace(m, sub_event_type="Excessive force against protesters", decisions=m.decisions + (Decision(
+                "sub_event_type", "Excessive force against protesters",
+                f"Protest with intervention → Excessive force against protesters: {counts.fatalities} killed "
+                f"where {m.actor2.name} intervened"),))
         decisions = tuple(d for d in m.decisions if d.field != "counts")
         if counts.reason:
             decisions += (Decision("counts", counts.fatalities, counts.reason),)
@@ -419,9 +431,13 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
 
 
 def _fought(m: Mention) -> bool:
-    """The mention's event word says both sides fought ("clashed", "exchanged fire", "gunfight")."""
-    word = (m.trigger.text if m.trigger else "").lower()
-    return word in _BATTLE_TEXT or any(w in word for w in ("clash", "fight", "fire", "battl", "skirmish", "exchang"))
+    """The mention's event word tells a fight or harm done ("clashed", "exchanged fire", "were
+    killed in a standoff"), not a pursuit or search after the event ("troops were pursuing")."""
+    return not (_PURSUIT.search(m.sentence.text) and not _HARM_WORDS.search(m.sentence.text))
+
+
+_PURSUIT = re.compile(r"\b(?:pursu|chas|hunt|search|track|comb)\w*", re.I)
+_HARM_WORDS = re.compile(r"\b(?:kill|dead|died|clash|fought|fight|fire|exchang|battl|wound|injur|shot|standoff)\w*", re.I)
 
 
 def _militants_as_group(actors: list[ActorRef], group: ActorRef | None) -> tuple[list[ActorRef], ActorRef | None]:
@@ -470,6 +486,9 @@ def _is_headline(sent, text: str) -> bool:
 
 _DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
                        r"on the same day|the same day|a day (?:earlier|later)|earlier|later|in addition)\b", re.I)
+# a sentence whose subject points back to the parties just told
+_POINTS_BACK = re.compile(r"^\W*(?:they|he|she|the\s+(?:\w+\s+)?(?:attackers|assailants|militants|gunmen|group|"
+                          r"fighters|insurgents|soldiers|troops|forces|police|protesters|demonstrators|crowd|mob))\b", re.I)
 _QUOTED = re.compile(r"^\s*[\"“‘]")
 # a sentence that says outright that it tells another event
 _SEPARATE = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere)\b", re.I)
@@ -653,6 +672,17 @@ def _other_kind(new: Mention, current: Mention, *, strength: float, own_agent: b
     return new.actor2 is not None and new.actor2.name not in told
 
 
+def _identifies(trigger) -> bool:
+    """The event word is a noun naming the perpetrators or the event as the subject of "be" ("their
+    attackers were members of the militia", "the attack was the third this month"): the sentence
+    says who or what, it tells no event of its own."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubj":
+        return False
+    head = trigger.head
+    return head.lemma_.lower() == "be" and not any(c.dep_ in ("acomp",) and c.lower_ in ("underway", "ongoing")
+                                                   for c in head.children)
+
+
 def _victims_only(doc, typed: Typed) -> bool:
     """The sentence's only party is who was hurt: the subject of a passive event word with no
     "by" agent ("Two demonstrators were killed", "One worker was shot and wounded") or of a
@@ -660,6 +690,8 @@ def _victims_only(doc, typed: Typed) -> bool:
     a = typed.actor1
     if a is None or a.start < 0:
         return False
+    if typed.actor2 is not None and typed.actor2.start >= 0 and typed.actor2.name != a.name:
+        return False  # "they were killed during a standoff with security forces": a party of its own
     head = doc[a.head]
     if head.dep_ == "nsubjpass" or head.dep_ == "nsubj" and head.head.lemma_.lower() in _DYING:
         return True  # "Two demonstrators were killed", "2 persons reportedly died"
@@ -696,9 +728,9 @@ def _told_before(new: Mention, story: _Story) -> bool:
 
 _VAGUE_PARTIES = frozenset({"people", "person", "group", "member", "force", "unit", "official"})
 _DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
-# what happens at a violent event as part of it, or right after it: the perpetrators arrested,
-# houses burned or looted, reinforcements deployed
-_AFTERMATH = frozenset({"Arrests", "Looting/property destruction", "Change to group/activity"})
+# what happens at a violent event as part of it, or right after it: the perpetrators arrested or
+# hunted, houses burned or looted, reinforcements deployed, people fleeing
+_AFTERMATH = frozenset({"Arrests", "Looting/property destruction", "Change to group/activity", "Other"})
 
 
 def _part_of(new: Mention, current: Mention) -> bool:
@@ -754,6 +786,9 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
         return None
     if part:
         return current
+    if new_places and not current.places and not _DISTINCT.match(sent_text) and not _ANOTHER.search(sent_text) \
+            and _POINTS_BACK.match(sent_text):
+        return current  # "JNIM attacked the town hall. They exchanged fire with the army in Karimama"
     if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
         if not own_agent and places:
             for story in reversed(stories):
