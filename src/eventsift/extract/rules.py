@@ -445,6 +445,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             if not armed_by and community and not battle and victims is not None and victims.kind != "criminal" and (
                     _lethal(doc, triggers) or _BLADES.search(lower_text)) and not _MOB_JUSTICE.search(lower_text):
                 armed_by = "killed or armed with blades"
+            if not armed_by and community and battle and _DEATHS.search(lower_text):
+                armed_by = "a deadly fight"  # "farmers and herders clashed, leaving four dead": communal militias
             if community and not armed_by:
                 # farmers, herders or villagers who beat, wound or fight without firearms and without
                 # raiding a settlement: an unorganised crowd (ACLED's rioters), however many they are
@@ -696,6 +698,7 @@ _FIREARM_WORDS = re.compile(r"\b(?:guns?|gunshots?|gunfire|gunmen|rifles?|shotgu
 _RAIDED = frozenset({"camp", "hamlet", "settlement", "village", "compound", "encampment"})
 _BLADES = re.compile(r"\b(?:machetes?|knives|knife|cutlass(?:es)?|blade weapons?|bows?|arrows?)\b")
 _MOB_JUSTICE = re.compile(r"\b(?:thie(?:f|ves)|robbers?|burglars?|witch(?:es|craft)?|sorcer(?:y|er|ers)|lynch\w*|mob)\b")
+_DEATHS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|lives)\b")
 _LETHAL = frozenset({"kill", "murder", "behead", "execute", "massacre", "slaughter", "hack", "decapitate"})
 
 
