@@ -88,3 +88,9 @@ def test_attackers_killed_by_the_forces_make_the_attack_a_battle_but_a_pursuit_d
                     "were pursuing the attackers.")
     assert [m.sub_event_type for m in fought] == ["Armed clash"]
     assert [m.sub_event_type for m in chased] == ["Attack"]
+
+
+def test_a_participle_describing_someone_is_no_event(run):
+    mentions, dropped = run("Police said the detained commander was freed on Monday after talks.")
+    assert not any(m.sub_event_type == "Arrests" for m in mentions)
+    assert any("describes someone" in d.reason for d in dropped)

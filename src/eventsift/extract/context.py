@@ -53,6 +53,9 @@ _DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or arou
 def modality(trigger) -> str | None:
     """Why the event word does not state a real, happened event (None when it does)."""
     tok = trigger
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in trigger.head.children):
+        return f"describes someone already told: '{trigger.text} {trigger.head.text}'"  # "the detained commander was freed"
     if _generic_plural(trigger):
         return f"background: '{trigger.text}' in general ('{trigger.head.text}')"
     for child in trigger.children:  # "no one died", "nobody was hurt"
