@@ -182,7 +182,10 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         subj, subj_passive = _subject_of(tok)
-        if passive or subj_passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod"):
+        participle_active = tok.dep_ == "acl" and not passive and any(c.dep_ == "dobj" for c in tok.children)
+        if participle_active:  # "presumed JNIM militants killed ten people": the parser hung the verb on its subject
+            subj, subj_passive = tok.head, False
+        if passive or subj_passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not participle_active:
             if subj is not None:
                 patient = _ref_at(subj, by_token)
             if tok.dep_ == "acl":
@@ -346,6 +349,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             patient = rest[0]
     if agent is None and patient is not None and len(actors) == 1 and patient.kind in ("protester", "rioter"):
         agent, patient = patient, None
+    if agent is not None and patient is not None and _one_phrase(agent, patient, doc):
+        patient = None  # "IS Sahel militants", "unknown individual or individuals": one actor, not two sides
     if patient is not None and patient.kind == "criminal":  # suspects killed by police or a mob
         patient = _rename(patient, CIVILIANS, 7)
     a1 = a2 = None
@@ -765,6 +770,17 @@ def _unarmed_uag(ref: ActorRef, doc) -> bool:
     """"two individuals", "a group of people": an unidentified actor named by a plain word, not "gunmen"."""
     return ref.kind == "uag" and ref.head >= 0 and doc[ref.head].lemma_.lower() in ("individual", "person", "people") and not any(
         t.lower_ in ("armed", "masked", "hooded", "unknown", "unidentified") for t in doc[ref.start:ref.end])
+
+
+def _one_phrase(a: ActorRef, b: ActorRef, doc) -> bool:
+    """Two actor phrases side by side ("IS Sahel militants") or joined by "or" are one actor."""
+    if a.start < 0 or b.start < 0:
+        return False
+    first, second = (a, b) if a.start <= b.start else (b, a)
+    gap = [t.lower_ for t in doc[first.end:second.start]]
+    if not gap:
+        return first.armed and second.armed and (second.kind in ("uag", "militant") or second.name == first.name)
+    return gap == ["or"] and first.inter == second.inter
 
 
 def _communal(ref: ActorRef) -> ActorRef:
