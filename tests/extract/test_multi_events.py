@@ -94,3 +94,16 @@ def test_a_participle_describing_someone_is_no_event(run):
     mentions, dropped = run("Police said the detained commander was freed on Monday after talks.")
     assert not any(m.sub_event_type == "Arrests" for m in mentions)
     assert any("describes someone" in d.reason for d in dropped)
+
+
+@pytest.mark.parametrize("text", [
+    # victims named inside the passive subject ("four people including a teacher were shot")
+    "On 8 March 2021, farmers with firearms attacked a herders' camp in the village. Four people including three "
+    "herders and a local teacher were shot and killed.",
+    # the crowd just told, at the place it went to
+    "On 17 February 2018, around 13 hunters demonstrated against the seizure of their motorbikes. The demonstrators "
+    "barricaded a road and burned tires near Tanguieta.",
+])
+def test_one_event_told_over_sentences(run, text):
+    mentions, _ = run(text)
+    assert len(mentions) == 1

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
+from ..fuse.family import family
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
 from .actors import UAG, ActorRef, find_actors
@@ -690,15 +691,20 @@ def _victims_only(doc, typed: Typed) -> bool:
     a = typed.actor1
     if a is None or a.start < 0:
         return False
-    if typed.actor2 is not None and typed.actor2.start >= 0 and typed.actor2.name != a.name:
-        return False  # "they were killed during a standoff with security forces": a party of its own
     head = doc[a.head]
+    b = typed.actor2
+    if b is not None and b.start >= 0 and b.name != a.name and not _same_phrase(doc[b.head], head):
+        return False  # "they were killed during a standoff with security forces": a party of its own
     if head.dep_ == "nsubjpass" or head.dep_ == "nsubj" and head.head.lemma_.lower() in _DYING:
         return True  # "Two demonstrators were killed", "2 persons reportedly died"
     trig = doc[typed.trigger.i]
     words = [trig] + [c for c in trig.children if c.dep_ == "conj"]
     if trig.dep_ == "conj":
         words.append(trig.head)
+    for w in words:  # "Four people including a local teacher were shot"
+        for c in w.children:
+            if c.dep_ == "nsubjpass" and head in c.subtree:
+                return True
     if any(w.lemma_.lower() in _DYING for w in words):
         return True
     if not any(c.dep_ in ("auxpass", "nsubjpass") for w in words for c in w.children):
@@ -711,6 +717,11 @@ def _victims_only(doc, typed: Typed) -> bool:
 
 
 _DYING = frozenset({"die", "perish", "succumb"})
+
+
+def _same_phrase(a, b) -> bool:
+    """Two actor words of one noun phrase ("One civilian APN worker")."""
+    return a in b.subtree or b in a.subtree or abs(a.i - b.i) <= 2
 
 
 def _told_before(new: Mention, story: _Story) -> bool:
@@ -786,8 +797,9 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
         return None
     if part:
         return current
-    if new_places and not current.places and not _DISTINCT.match(sent_text) and not _ANOTHER.search(sent_text) \
-            and _POINTS_BACK.match(sent_text):
+    if new_places and not _DISTINCT.match(sent_text) and not _ANOTHER.search(sent_text) and _POINTS_BACK.match(sent_text) \
+            and (not current.places or current.mention.event_type in _DEMONSTRATION_TYPES and _part_of(new, current.mention)):
+        # "The demonstrators barricaded a road near Tanguieta": the crowd just told, where it went
         return current  # "JNIM attacked the town hall. They exchanged fire with the army in Karimama"
     if _DISTINCT.match(sent_text) or _ANOTHER.search(sent_text) or new_places:
         if not own_agent and places:
@@ -800,13 +812,16 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
 
 def _summarised(head: _Story, stories: list[_Story]) -> _Story | None:
     """The body story a headline summarises: same sub-type at a place it names, else a shared
-    place, else the same sub-type, else the same event type."""
+    place, else the same sub-type, else the same event type, else the same family of events (a
+    protest dispersed and a riot)."""
     def shares(story: _Story) -> bool:
         return any(p in story.text for p in head.places)
 
     sub, etype = head.mention.sub_event_type, head.mention.event_type
+    fam = family(etype, sub)
     for test in (lambda s: s.mention.sub_event_type == sub and shares(s), shares,
-                 lambda s: s.mention.sub_event_type == sub, lambda s: s.mention.event_type == etype):
+                 lambda s: s.mention.sub_event_type == sub, lambda s: s.mention.event_type == etype,
+                 lambda s: family(s.mention.event_type, s.mention.sub_event_type) == fam):
         found = next((s for s in stories if test(s)), None)
         if found is not None:
             return found
