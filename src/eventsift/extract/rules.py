@@ -383,11 +383,19 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         harm = violence or first({"loot", "sexual"})
         if harm is not None and _grievance(doc[harm.i]):
             harm = None  # "chanted against the killings": what the protest is about, not what it did
-        if riot is not None or (harm is not None and (agent is None or agent.kind in ("protester", "rioter", "civilian", "group"))):
+        violent = any(c.lower_ in ("violent", "riotous") for c in doc[trig.i].children if c.dep_ == "amod")
+        if violent or riot is not None or (harm is not None and (agent is None or agent.kind in (
+                "protester", "rioter", "civilian", "group", "group_civilian"))):
             a1 = _rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
-            return out("Violent demonstration", f"demonstrators turned violent: '{(riot or harm).text}'", trig)
-        a1 = _rename(demo, "Protesters", 6) if demo else _bare("Protesters", 6, "protest without a named crowd")
+            return out("Violent demonstration", f"demonstrators turned violent: '{(riot or harm or trig).text}'", trig)
+        if demo is not None:
+            a1 = _rename(demo, "Protesters", 6)
+        elif doc[trig.i].pos_ == "NOUN" and trig.family == "protest":  # "police dispersed the demonstration"
+            a1 = ActorRef(trig.i, trig.i + 1, trig.i, "Protesters", 6, "protester", None,
+                          f"the people of the '{doc[trig.i].text}'")
+        else:
+            a1 = _bare("Protesters", 6, "protest without a named crowd")
         a2 = next((a for a in actors if a.inter == 1), None)
         killed = any(doc[t.i].lemma_.lower() in ("kill", "shoot") for t in triggers if t.family == "violence")
         if killed and a2 is not None:
