@@ -1,0 +1,64 @@
+"""ACLED's actor conventions for typing violence: who acted decides the sub-event type.
+
+Unorganised people (a crowd, villagers, farmers or herders who beat or brawl, a family feud) riot:
+Mob violence by "Rioters" (type 5). A community with firearms, raiding a camp or village, or
+killing, is a communal militia (type 4). Organised armed actors attack civilians (Attack) or fight
+each other (Armed clash). Demonstrations are Protests unless the demonstrators turn violent.
+"""
+import pytest
+
+
+@pytest.fixture(scope="module")
+def first(extract_text):
+    def _run(text):
+        mentions, _ = extract_text(text)
+        assert mentions, f"no event in {text!r}"
+        m = mentions[0]
+        return m.sub_event_type, m.actor1.inter if m.actor1 else None, m.actor2.inter if m.actor2 else None
+
+    return _run
+
+
+@pytest.mark.parametrize("text,sub,inter1", [
+    # unorganised violence: rioters
+    ("A group of farmers beat a herder after his cattle strayed onto their fields.", "Mob violence", 5),
+    ("Several herders assaulted and wounded a farmer near the river.", "Mob violence", 5),
+    ("Villagers lynched a suspected thief at the market on Sunday.", "Mob violence", 5),
+    ("Two men beat a woman to death after accusing her of witchcraft.", "Mob violence", 5),
+    ("Fighting broke out between two families over a land dispute, wounding three people.", "Mob violence", 5),
+    ("Farmers and herders fought over a damaged field; two people were hurt.", "Mob violence", 5),
+    # a community that is armed, raids a settlement or kills: a communal militia
+    ("Farmers armed with hunting rifles attacked herders and wounded two of them.", "Attack", 4),
+    ("A group of farmers attacked a herders' camp and burned the huts.", "Attack", 4),
+    ("Villagers attacked a pastoralist settlement and wounded a child.", "Attack", 4),
+    ("Farmers and herders clashed near the river, leaving four people dead.", "Armed clash", 4),
+    # organised armed actors
+    ("Gunmen killed two farmers in the village.", "Attack", 3),
+    ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),
+    ("Soldiers clashed with militants near the border.", "Armed clash", 1),
+])
+def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
+    got_sub, got_inter1, _ = first(text)
+    assert (got_sub, got_inter1) == (sub, inter1)
+
+
+@pytest.mark.parametrize("text,sub,inter1", [
+    ("Hundreds of teachers marched peacefully to the ministry to demand their salaries.", "Peaceful protest", 6),
+    ("Students staged a violent demonstration at the university campus.", "Violent demonstration", 5),
+    ("Traders demonstrated against the new tax and set tyres ablaze on the main road.", "Violent demonstration", 5),
+    ("Residents protested at the town hall. The police dispersed the demonstration.", "Protest with intervention", 6),
+    ("Police fired on demonstrators, killing two protesters.", "Excessive force against protesters", 6),
+])
+def test_demonstrations(first, text, sub, inter1):
+    got_sub, got_inter1, _ = first(text)
+    assert (got_sub, got_inter1) == (sub, inter1)
+
+
+@pytest.mark.parametrize("text,sub,inter2", [
+    ("Farmers and herders fought over a damaged field; two people were hurt.", "Mob violence", 5),  # rioters on both sides
+    ("Suspected militants killed five villagers in their homes.", "Attack", 7),
+    ("Presumed rebel fighters killed ten people in the village.", "Attack", 7),  # not the rebels against themselves
+])
+def test_the_other_side(first, text, sub, inter2):
+    got_sub, _, got_inter2 = first(text)
+    assert (got_sub, got_inter2) == (sub, inter2)
