@@ -107,3 +107,9 @@ def test_a_participle_describing_someone_is_no_event(run):
 def test_one_event_told_over_sentences(run, text):
     mentions, _ = run(text)
     assert len(mentions) == 1
+
+
+def test_a_last_line_without_a_stop_counts_towards_the_toll(run):
+    mentions, _ = run("On 26 February 2019, police and rioters clashed in Kilibo. Police dispersed the crowd with "
+                      "teargas.\nOne rioter killed")
+    assert len(mentions) == 1 and mentions[0].counts.fatalities == 1

@@ -78,7 +78,7 @@ _AUX_BEFORE = re.compile(
     r"(?:\w+(?:ed|en|t)\s*(?:,\s*)?(?:and|or|,)\s+(?:\w+ly\s+)?)?$",
     _F,
 )
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:just|already|previously|earlier|been|also)\s+){0,2}$", _F)
+_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:just|already|previously|earlier|been|also)\s+){0,2}(?:\w+ed\s+(?:and|or)\s+)?$", _F)
 _MIXED_AFTER = re.compile(rf"^\s*(?:and|or|&|/)\s*(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY})\b", _F)
 _MIXED_BEFORE = re.compile(rf"\b(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|killed)\s*(?:and|or|&|/)\s*$", _F)
 _INJ_RE = re.compile(rf"\b(?:{_INJ})\b", _F)
@@ -90,7 +90,7 @@ _TO_DEATH = re.compile(r"^\s*(?:to\s+death|alive|dead)\b", _F)
 # "a group burned two suspected robbers to death"
 _OBJ_TO_DEATH = re.compile(
     r"\b(?P<v>beat|beaten|burned|burnt|stabbed|hacked|stoned|lynched|shot|clubbed|tortured|crushed|trampled|strangled|hanged|battered)\s+"
-    r"(?P<obj>(?:[\w'’-]+\s+){1,6}?)to\s+death\b",
+    r"(?P<obj>(?:(?!and\b|or\b)[\w'’-]+\s+){1,6}?)to\s+death\b",
     _F,
 )
 # "resulted in the death of the pastoralist", "causing the death of the three armed men"
@@ -288,7 +288,8 @@ def _one_np(window: str) -> tuple[int | None, int | None, str, bool, int] | None
     if m.group("art"):
         art = m.group("art").lower()
         if not head:
-            return (1, 1, "", False, m.end()) if art in {"another", "one"} else None
+            # "decapitated another": one more victim, never the same as one already counted
+            return (1, 1, "another" if art == "another" else "", False, m.end()) if art in {"another", "one"} else None
         if not _is_human(head):
             return None
         last = head.split()[-1]
@@ -486,6 +487,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         subj = _parse_subject(chunk)
         if subj is None:
             continue
+        if mixed:  # "Several farmers were killed and wounded": how many of them died is not said
+            subj = (None, None, subj[2], False)
         low, high, head, upper = subj
         s0 = cstart + (len(chunk) - len(chunk.lstrip()))
         out.append(_mention(kind, low, high, head, Span(s0, vm.end(), text[s0:vm.end()]), f"subject + {verb}", upper))
@@ -499,8 +502,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
             if obj is not None:
                 out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), m.end(), m.group(0)), "to death", obj[3]))
         for m in _RESULT_DEATH.finditer(text, start, end):
-            if any(a <= m.start() < b for a, b in blocked):
-                continue
+            if any(a <= m.start() < b for a, b in blocked) or _HAD_BEFORE.search(text[max(start, m.start() - 60):m.start()]):
+                continue  # "... had caused the death of two students": a cause told, not this event's toll
             obj = _np_list(text, m.end(), end)
             if obj is not None:
                 out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), obj[4], text[m.start():obj[4]]), "death of", obj[3]))

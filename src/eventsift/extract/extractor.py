@@ -185,10 +185,15 @@ class Extractor:
             dropped.append(Dropped(article.id, span, f"restates or elaborates the {target.mention.sub_event_type} event already coded"))
         for head in heads:
             body = _summarised(head, stories)
+            if body is None:  # a line after the body with no closing stop goes on with the story before it
+                body = next((st for st in reversed(stories) if st.regions[0][0] < head.regions[0][0]), None)
             if body is None:
                 stories.append(head)
                 continue
             body.mention = _fold(body.mention, head.mention, strength=0.0)
+            if head.regions[0][0] > body.regions[0][0]:
+                # a line after the body with no closing stop ("One rioter killed") is the note's own words: its toll counts
+                _attach(body, head.regions[0], head.text)
             if not body.headline_bonus:
                 body.headline_bonus = True
                 m = body.mention
