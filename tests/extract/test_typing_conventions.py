@@ -62,3 +62,23 @@ def test_demonstrations(first, text, sub, inter1):
 def test_the_other_side(first, text, sub, inter2):
     got_sub, _, got_inter2 = first(text)
     assert (got_sub, got_inter2) == (sub, inter2)
+
+
+@pytest.mark.parametrize("text,sub,inter2", [
+    ("Insurgents shot dead a former soldier at a bus stop.", "Attack", 7),  # out of service: a civilian
+    ("Gunmen killed a retired police officer outside his home.", "Attack", 7),
+    ("Militants ambushed and killed a government employee on his way to work.", "Attack", 7),
+    ("Rebels attacked a base in the north of the province.", "Armed clash", 1),  # a base under attack is the army's
+    ("Rebels attacked a local police post near the market.", "Armed clash", 1),  # "local" qualifies the post
+])
+def test_targets(first, text, sub, inter2):
+    got_sub, _, got_inter2 = first(text)
+    assert (got_sub, got_inter2) == (sub, inter2)
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("A shepherd was killed by a militant because he had got engaged to the militant's cousin.", "Attack"),
+    ("Residents protested against insecurity in the city following the death of a shopkeeper.", "Peaceful protest"),
+])
+def test_words_that_only_look_violent(first, text, sub):
+    assert first(text)[0] == sub

@@ -57,6 +57,12 @@ _CONTINUATION = frozenset({"militant", "fighter", "force", "member", "insurgent"
                            "official", "unit", "operative", "element", "cell", "affiliate", "militia"})
 
 
+_FORMER = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demobilised", "demobilized"})
+_STAFF = frozenset({"employee", "worker", "staff", "servant", "clerk", "teacher", "doctor", "nurse", "employe"})
+# verbs whose object "a base", "a post" is a military site even without "military" before it
+_ASSAULTS = frozenset({"attack", "raid", "storm", "assault", "overrun", "ambush", "pound", "shell", "target", "besiege"})
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     start: int  # token index (doc), inclusive
@@ -107,7 +113,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
         elif lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & {"military", "army", "government", "regime"}):
             kind = "military"
         elif lemma in _STATE_SITES and tok.pos_ in ("NOUN", "PROPN") and (
-            lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS
+            lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS or (
+                lemma in ("base", "post") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ASSAULTS
+                and all(m.dep_ == "det" for m in mods))  # "attacked a base", not "stormed a UN logistics base"
         ):
             kind, site = "military", True
             if mod_words & {"police"}:
@@ -119,6 +127,12 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             return None
     if kind == "none" or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    if lemma == "local" and tok.dep_ in ("amod", "compound", "nmod"):
+        return None  # "a local police post": a modifier, not the locals
+    if kind in ("military", "police") and mod_words & _FORMER:
+        kind = "civilian"  # "a former soldier", "a retired police officer": civilians
+    if kind == "government" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _STAFF:
+        kind = "civilian"  # "a government employee": a civilian
     if kind in ("group", "member"):
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None  # "a group of farmers", "members of the Fulani community": the inner noun

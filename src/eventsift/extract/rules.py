@@ -418,7 +418,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         trig = first({"sexual"}) or first({"abduct"}) if violence is None else violence
         trig = trig or mob
         territory = first({"territory"})
-        battle = any(doc[t.i].lemma_.lower() in BATTLE_WORDS or "fire" in t.text for t in triggers)
+        battle = any((doc[t.i].lemma_.lower() in BATTLE_WORDS and not _betrothed(doc[t.i])) or "fire" in t.text
+                     for t in triggers)
         if territory is not None and _is_place_object(doc[territory.i], by_token):
             a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
             return out(_territory(a1), f"control changed: '{territory.text}'", territory)
@@ -569,10 +570,23 @@ _ABOUT = frozenset({"of", "against", "over", "about", "for", "into"})
 
 
 def _grievance(tok) -> bool:
-    """An event noun that is the object of "against", "over", "of" ...: a protest's subject matter."""
+    """An event noun that is the object of "against", "over", "of", "following" ...: a protest's
+    subject matter or its cause ("protested following the death of a civilian"), not its doing."""
     while tok.dep_ == "conj" and tok.head is not tok:  # "against the seizure of motorbikes and arrests"
         tok = tok.head
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _ABOUT
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in _ABOUT:
+        return True
+    return tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in _CAUSE_WORDS
+
+
+_CAUSE_WORDS = frozenset({"following", "after", "over", "against", "denouncing", "condemning", "protesting"})
+
+
+def _betrothed(tok) -> bool:
+    """"got engaged to": a marriage promise, not a fight."""
+    return tok.lemma_.lower() == "engage" and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children)
 
 
 def _fights(trig: Trigger, doc) -> bool:
