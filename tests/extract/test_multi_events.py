@@ -113,3 +113,10 @@ def test_a_last_line_without_a_stop_counts_towards_the_toll(run):
     mentions, _ = run("On 26 February 2019, police and rioters clashed in Kilibo. Police dispersed the crowd with "
                       "teargas.\nOne rioter killed")
     assert len(mentions) == 1 and mentions[0].counts.fatalities == 1
+
+
+def test_a_truce_after_a_fight_is_an_event_of_its_own(run):
+    mentions, _ = run("Two armed groups fought with machine guns in the south of the capital on Thursday, killing three "
+                      "people. By evening, community elders had brokered a ceasefire under which both groups agreed to "
+                      "withdraw from the area.")
+    assert len(mentions) == 2 and mentions[1].sub_event_type == "Agreement"

@@ -791,6 +791,9 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
         return None
     if _QUOTED.match(sent_text) and not _SEPARATE.match(sent_text.lstrip("\"“‘' ")):
         return current  # a witness's or an official's own words about the story being told
+    if new.sub_event_type == "Agreement" and current.mention.event_type in _HARM_TYPES \
+            and new.actor1 is not None and new.actor1.span is not None:
+        return None  # a truce or deal that ends a fight is an event of its own
     own_agent = new.actor1 is not None and new.actor1.span is not None and not victims_only
     part = not new_places and not _SEPARATE.match(sent_text) and not _ANOTHER.search(sent_text) \
         and (_part_of(new, current.mention) or _told_before(new, current))
