@@ -125,3 +125,21 @@ def test_hyphenated_compounds(text, places, demonyms):
 def test_demonyms_of_one_and_two_words(finder, text, demonyms):
     _, dem = finder.find(text)
     assert [(d.text, d.cc) for d in dem] == demonyms
+
+
+@pytest.mark.parametrize("text, ents, places", [
+    # a surname said alone after the person's full name is the person, unless a place context says otherwise
+    ("Noma Smith arrived on Monday. Later Noma said the talks failed.", [("Noma Smith", "PERSON")], []),
+    ("Pat Noma arrived on Monday. Noma said the talks failed.", [("Pat Noma", "PERSON")], []),
+    ("Pat Noma arrived on Monday. Fighters later entered Noma village.", [("Pat Noma", "PERSON")], ["Noma"]),
+    # a big place is a place even when a person bears its name
+    ("George Washington was born long ago. Washington said no.", [("George Washington", "PERSON")], ["Washington"]),
+    # an upper-case short word that only an alternate key makes a place is an acronym; a country's code is not
+    ("NOMAH said the talks failed in Aleppo.", [], ["Aleppo"]),
+    ("US troops left Aleppo.", [], ["US", "Aleppo"]),
+    # common words that open a sentence
+    ("No one was hurt in Aleppo.", [], ["Aleppo"]),
+])
+def test_surnames_acronyms_and_common_words(finder, text, ents, places):
+    found, _ = finder.find(text, _doc(text, ents))
+    assert [f.text for f in found] == places

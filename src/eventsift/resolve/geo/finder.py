@@ -54,6 +54,7 @@ STOP = frozenset(fold(w) for w in (
     "Prince Sheikh Imam Pope Saint St Lord Lady Chief Director Governor Mayor Senator Rep Secretary Commander "
     "The A An This That These Those It He She They We I You His Her Their Our But And Or If When While After Before "
     "As At In On Of For From By With Without About Over Under Into Since Until Despite During Meanwhile However "
+    "No Yes Not Now Nor Every Each All Any Both Such Even Just Only Once "
     "Also Still Yet So Then There Here Where What Who Why How Today Tomorrow Yesterday Tonight Christmas Easter "
     "Ramadan Eid God Allah Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Shia Shiite "
     "Shi'ite Sunni Sunnis Taliban Talibans Daesh Hezbollah Hamas Houthi Houthis Islam Islamic Army Police Forces Force Government Ministry Council Party Front Brigade "
@@ -280,6 +281,7 @@ class Finder:
     def find(self, text: str, doc=None) -> tuple[list[Found], list[Demonym]]:
         toks = self._split_compounds(_tokens(text))
         ents = self._entity_map(doc)
+        surnames = self._surnames(text, ents)
         found: list[Found] = []
         demonyms: list[Demonym] = []
         i, n = 0, len(toks)
@@ -315,7 +317,7 @@ class Finder:
                     phrase = phrase[:-1]
                 if last + 1 < j and not self._may_follow(toks[last + 1][2]) and not self._big_name(phrase):
                     continue  # "Noma" of "Noma Tounga": a name that only begins like a known place
-                hit = self._judge(text, start, end, phrase, toks, i, last, ents)
+                hit = self._judge(text, start, end, phrase, toks, i, last, ents, surnames)
                 if hit is None:
                     continue
                 if isinstance(hit, Demonym):
@@ -465,7 +467,14 @@ class Finder:
             return "list", region, direction, False
         return "", region, direction, False
 
-    def _judge(self, text, start, end, phrase, toks, i, last, ents):
+    @staticmethod
+    def _surnames(text: str, ents) -> frozenset[str]:
+        """The last words of the people's full names the article gives ("Michael Steele"): said alone later
+        ("Steele said"), they are the person."""
+        return frozenset(fold(text[s:e].split()[-1]) for (label, s, e, ntok) in ents.values()
+                         if label == "PERSON" and ntok > 1 and text[s:e].split())
+
+    def _judge(self, text, start, end, phrase, toks, i, last, ents, surnames=frozenset()):
         """A Found, a Demonym, or None for a capitalised span."""
         f = fold(phrase)
         if f in STOP or key(phrase) in STOP:
@@ -475,6 +484,10 @@ class Finder:
         abbreviated = self._abbreviation(text, start, end, phrase)
         if abbreviated is not None:
             return abbreviated
+        if phrase.isupper() and len(phrase) <= 5 and phrase not in KNOWN_CODES and "." not in phrase:
+            hits = self.gaz.lookup(phrase, allow_loose=False)
+            if not any(fold(e.name) == f or e.feature_code in BIG_CODES for e in hits):
+                return None   # an acronym ("AMLO") that only an alternate spelling makes a place
         if phrase.isupper() and len(phrase) <= 3 and phrase not in KNOWN_CODES:
             return None
         entries = self.gaz.lookup(phrase, allow_loose=False)
@@ -499,6 +512,8 @@ class Finder:
             if cc and big < MIN_POP_INITIAL:
                 return Demonym(start, end, phrase, cc)
         big_place = _big(entries)
+        if f in surnames and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not big_place and label not in PLACE_LABELS:
+            return None   # 'Steele said', after 'Michael Steele'
         if ent and label in NOT_PLACE_LABELS and ent[3] > 1 and (ent[1], ent[2]) != (start, end):
             # a word inside a person's or an organisation's name ("Islamic State", "Aleppo Media Center");
             # a country or a big city still names a place inside an organisation's ("The Washington Post")
