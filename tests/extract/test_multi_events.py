@@ -120,3 +120,10 @@ def test_a_truce_after_a_fight_is_an_event_of_its_own(run):
                       "people. By evening, community elders had brokered a ceasefire under which both groups agreed to "
                       "withdraw from the area.")
     assert len(mentions) == 2 and mentions[1].sub_event_type == "Agreement"
+
+
+def test_police_firing_on_marchers_who_die_is_excessive_force(run):
+    mentions, _ = run("Hundreds of traders marched through the town of Naivasha on Monday to protest against new "
+                      "levies. Police fired tear gas and live rounds to disperse them. Two traders were killed.")
+    assert [m.sub_event_type for m in mentions] == ["Excessive force against protesters"]
+    assert mentions[0].counts.fatalities == 2

@@ -90,7 +90,7 @@ _TO_DEATH = re.compile(r"^\s*(?:to\s+death|alive|dead)\b", _F)
 # "a group burned two suspected robbers to death"
 _OBJ_TO_DEATH = re.compile(
     r"\b(?P<v>beat|beaten|burned|burnt|stabbed|hacked|stoned|lynched|shot|clubbed|tortured|crushed|trampled|strangled|hanged|battered)\s+"
-    r"(?P<obj>(?:(?!and\b|or\b)[\w'’-]+\s+){1,6}?)to\s+death\b",
+    r"(?P<obj>(?:(?!and\b|or\b)[\w'’-]+\s+){1,8}?)to\s+death\b",
     _F,
 )
 # "resulted in the death of the pastoralist", "causing the death of the three armed men"
@@ -449,6 +449,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
             continue  # pluperfect: a killing told as background
         if verb.lower() == "dead" and re.search(r"\b(?:his|her|their|the|its|our)\s+$", before, _F):
             continue  # "his dead father": an adjective, not a death in this event
+        if verb.lower().endswith("ing") and re.search(r"\b(?:the|a|this|that|his|her|their|its)\s+$", before, _F):
+            continue  # "arrived after the killing and arrested three men": a noun, its victims not told here
         if _hedged(text, start, vm.start()):
             continue
         mixed = kind == "fatalities" and bool(

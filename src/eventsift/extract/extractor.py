@@ -862,7 +862,11 @@ def _fold(old: Mention, new: Mention, *, strength: float) -> Mention:
     """The story's mention after a later sentence about it: a strong event word with its own
     actor may make the reading more severe (``_upgrade``); actors and claims fill gaps."""
     # a device made safe stays so: later words of violence are about something else
-    upgrade = strength >= UPGRADE_MIN_STRENGTH and old.sub_event_type != "Disrupted weapons use"
+    # state forces acting at a demonstration ("Police fired tear gas") move it up the protest ladder
+    # whatever the strength of their event word
+    responds = old.sub_event_type in _DEMO_LADDER and new.actor1 is not None and new.actor1.span is not None \
+        and new.actor1.inter == 1 and strength > 0
+    upgrade = (strength >= UPGRADE_MIN_STRENGTH or responds) and old.sub_event_type != "Disrupted weapons use"
     keep = _upgrade(old, new) if upgrade else old
     actor1 = keep.actor1 or new.actor1
     if keep.actor1 is not None and keep.actor1.span is None and new.actor1 is not None and new.actor1.span is not None \
