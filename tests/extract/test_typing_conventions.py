@@ -47,7 +47,11 @@ def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     ("Students staged a violent demonstration at the university campus.", "Violent demonstration", 5),
     ("Traders demonstrated against the new tax and set tyres ablaze on the main road.", "Violent demonstration", 5),
     ("Residents protested at the town hall. The police dispersed the demonstration.", "Protest with intervention", 6),
-    ("Police fired on demonstrators, killing two protesters.", "Excessive force against protesters", 6),
+    ("Police fired on demonstrators, killing two protesters.", "Excessive force against protesters", 1),  # police first
+    ("Drivers marched peacefully through the town centre.", "Peaceful protest", 6),
+    ("Motorcycle taxi drivers demonstrated after a colleague was killed in a road accident.", "Peaceful protest", 6),
+    ("Youths set fire to tyres and threw stones at policemen who had come to arrest a trader.", "Violent demonstration", 5),
+    ("Residents stoned a man they accused of theft.", "Mob violence", 5),
 ])
 def test_demonstrations(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

@@ -33,7 +33,9 @@ _WEAPON_SUB = {
     "ied": "Remote explosive/landmine/IED",
 }
 RIOT_WORDS = frozenset({"riot", "rioter", "barricade", "burning tyres", "burned tyres", "burnt tyres", "burning tires",
-                        "blocked roads", "blocked the road", "rampage"})
+                        "blocked roads", "blocked the road", "rampage", "set tyres ablaze", "set tires ablaze",
+                        "burned tires", "burnt tires", "set fire to tyres", "set fire to tires", "blocked the roads",
+                        "erected barricades"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PROPERTY = frozenset({"house", "home", "property", "shop", "market", "vehicle", "car", "motorcycle", "motorbike",
                        "livestock", "cattle", "ox", "oxen", "cow", "sheep", "goat", "crop", "field", "farm", "granary",
@@ -380,9 +382,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if protest is not None or (protesters_present and (riot or "intervene" in families)):
         trig = protest or riot or first({"intervene"})
         demo = next((a for a in actors if a.kind in ("protester", "rioter")), None)
-        harm = violence or first({"loot", "sexual"})
-        if harm is not None and _grievance(doc[harm.i]):
-            harm = None  # "chanted against the killings": what the protest is about, not what it did
+        # "chanted against the killings", "demonstrated after a colleague was killed": what the protest
+        # is about, not what it did
+        harm = next((t for t in triggers if t.family in ("violence", "casualty", "loot", "sexual")
+                     and not _grievance(doc[t.i]) and not _cause_clause(doc[t.i], doc[trig.i])), None)
+        if any(c.lower_ == "peacefully" for c in doc[trig.i].children):
+            harm = None
         violent = any(c.lower_ in ("violent", "riotous") for c in doc[trig.i].children if c.dep_ == "amod")
         if violent or riot is not None or (harm is not None and (agent is None or agent.kind in (
                 "protester", "rioter", "civilian", "group", "group_civilian"))):
@@ -399,6 +404,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         a2 = next((a for a in actors if a.inter == 1), None)
         killed = any(doc[t.i].lemma_.lower() in ("kill", "shoot") for t in triggers if t.family == "violence")
         if killed and a2 is not None:
+            a1, a2 = a2, a1  # ACLED names the force that fired first, the protesters second
             return out("Excessive force against protesters", "security forces used lethal force on protesters", trig)
         acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])]
         if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
@@ -452,6 +458,13 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if a1 is None and battle and mob is None and a2 is not None and a2.kind in civilian_side and _communal_side(a2, doc):
             a1, a2 = _communal(a2), None  # "six herders died in intercommunal clashes": a side of the fight
             return out("Armed clash", "communal groups fought each other", trig)
+        street = next((t for t in triggers if t.family == "riot" and _street_riot(t, doc)), None)
+        if street is not None and mob is None and (a1 is None or a1.kind in civilian_side | {"protester"}) and (
+                a2 is None or a2.inter == 1) and not _MOB_JUSTICE.search(lower_text):
+            # stones thrown at the police, barricades, a riot: a violent demonstration, not a mob's attack
+            a1 = _rename(a1, RIOTERS, 5)
+            a2 = a2 or next((a for a in actors if a.inter == 1), None)
+            return out("Violent demonstration", f"a crowd rioted against the authorities: '{street.text}'", street)
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
             community = a1 is not None and mob is None and _communal_side(a1, doc)
@@ -581,7 +594,32 @@ def _grievance(tok) -> bool:
     return tok.dep_ in ("pobj", "dobj") and tok.head.lower_ in _CAUSE_WORDS
 
 
+def _cause_clause(tok, protest_tok) -> bool:
+    """The event word sits in a clause that gives the protest's cause ("after a child died", "the
+    demonstrators denounced the murder")."""
+    if protest_tok.i < tok.i and any(t.lower_ in _CAUSE_MARKS for t in tok.doc[protest_tok.i + 1:tok.i]):
+        return True  # "demonstrated after one of their colleagues was killed"
+    for t in [tok, *list(tok.ancestors)[:3]]:
+        if t is protest_tok:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in t.children):
+            return True
+        if t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _CAUSE_LEMMAS:
+            return True
+    return False
+
+
+_CAUSE_MARKS = frozenset({"after", "following", "because", "since", "over", "against", "denouncing", "condemning"})
+_CAUSE_LEMMAS = frozenset({"denounce", "condemn", "decry", "protest", "demand", "following", "after", "against"})
 _CAUSE_WORDS = frozenset({"following", "after", "over", "against", "denouncing", "condemning", "protesting"})
+
+
+_STREET_LEMMAS = frozenset({"riot", "rioter", "barricade", "stone", "pelt", "rampage"})
+
+
+def _street_riot(t: Trigger, doc) -> bool:
+    """Rioting in the street (stones, barricades, burning tyres), not vandalism of one place."""
+    return doc[t.i].lemma_.lower() in _STREET_LEMMAS or t.text.lower() in RIOT_WORDS or "stone" in t.text.lower()
 
 
 def _betrothed(tok) -> bool:
