@@ -86,3 +86,15 @@ def test_targets(first, text, sub, inter2):
 ])
 def test_words_that_only_look_violent(first, text, sub):
     assert first(text)[0] == sub
+
+
+@pytest.mark.parametrize("text,sub,inter1", [
+    ("An army truck struck a roadside bomb planted by Taliban fighters; two soldiers were hurt.",
+     "Remote explosive/landmine/IED", 2),  # who laid the bomb acts, not the vehicle that hit it
+    ("Members of the Yoruba community attacked a herders' camp and wounded four people.", "Attack", 4),
+    ("Farmers burned the huts and granaries of a herders' camp.", "Looting/property destruction", 4),
+    ("Security forces used tear gas to disperse a protest in the capital.", "Protest with intervention", 1),
+])
+def test_actor_one(first, text, sub, inter1):
+    got_sub, got_inter1, _ = first(text)
+    assert (got_sub, got_inter1) == (sub, inter1)

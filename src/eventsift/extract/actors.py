@@ -57,6 +57,7 @@ _CONTINUATION = frozenset({"militant", "fighter", "force", "member", "insurgent"
                            "official", "unit", "operative", "element", "cell", "affiliate", "militia"})
 
 
+_COMMUNITY_HEADS = frozenset({"community", "group", "clan", "tribe", "ethnic"})
 _FORMER = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demobilised", "demobilized"})
 _STAFF = frozenset({"employee", "worker", "staff", "servant", "clerk", "teacher", "doctor", "nurse", "employe"})
 # verbs whose object "a base", "a post" is a military site even without "military" before it
@@ -120,7 +121,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             kind, site = "military", True
             if mod_words & {"police"}:
                 kind = "police"
-        elif lower in lex.ethnic and tok.pos_ in ("PROPN", "NOUN") and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+        elif lower in lex.ethnic and tok.pos_ in ("PROPN", "NOUN", "ADJ") and (
+                tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or (
+                tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _COMMUNITY_HEADS)):  # "the Yoruba community"
             kind = "group_civilian"
             ethnic = lex.ethnic[lower]
         else:

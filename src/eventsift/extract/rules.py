@@ -409,6 +409,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])]
         if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
             cue = acts[0]
+            if state_agent and a2 is agent and doc[trig.i].pos_ == "NOUN" and doc[trig.i].i not in range(agent.start, agent.end) \
+                    and demo is None and doc[cue.i].i < doc[trig.i].i and not any(
+                        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "its") for c in doc[trig.i].children):
+                # "security forces used tear gas to disperse a protest": the forces act; "the demonstration"
+                # points back to a protest already told, whose protesters stay first
+                a1, a2 = agent, a1
             return out("Protest with intervention", f"protest met with intervention: '{cue.text}'", trig)
         a2 = None
         return out("Peaceful protest", f"protest: '{trig.text}'", trig)
@@ -435,6 +441,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if kind is not None:
             if a1 is not None and (a1.kind in ("civilian", "group_civilian") or a1.name in target_names and a1 is not agent):
                 a1, a2 = None, a2 or a1
+            planter = _planter(doc, triggers, by_token)
+            if planter is not None and planter is not a1:  # "the army vehicle hit an IED planted by JNIM"
+                a1, a2 = planter, (a1 if a1 is not None and a1.armed else a2)
             if a1 is None:  # a bomb no one is named for: ACLED's unidentified armed group planted it
                 a1 = _bare(UAG, 3, f"no perpetrator named for the {weapons[kind]}")
             return out(_WEAPON_SUB[kind], f"weapon: '{weapons[kind]}'", trig)
@@ -451,7 +460,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a1 = a1 or _bare("Unidentified Armed Group", 3, "abductors not named")
             return out("Abduction/forced disappearance", f"abduction: '{abduct.text}'", abduct)
         if (a2 is None or a2.inter == 7) and not battle and _harms_property_only(doc, triggers):
-            a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
+            a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "attackers not named")
             a2 = None if a2 is not None and a2.inter == 7 else a2
             return out("Looting/property destruction", f"only animals or property harmed: '{trig.text}'", trig)
         civilian_side = {"civilian", "group_civilian", "rioter", "group"}
@@ -550,7 +559,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         return out("Change to group/activity", f"weapons seized: '{seize.text}'", seize)
     loot = first({"loot"}) or (seize if seize is not None and _object_lemmas(doc[seize.i]) & _PROPERTY else None)
     if loot is not None and (agent is not None or _object_lemmas(doc[loot.i]) & _PROPERTY):
-        a1 = a1 or _bare("Unidentified Armed Group", 3, "looters not named")
+        a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "looters not named")
         return out("Looting/property destruction", f"property taken or destroyed: '{loot.text}'", loot)
     disrupt = first({"disrupt"})
     if disrupt is not None:
@@ -753,6 +762,8 @@ def _communal_side(ref: ActorRef, doc) -> bool:
     if ref.head < 0:
         return True
     head = doc[ref.head]  # one farmer who kills another man is a mob of one, not a militia
+    if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in ("community", "group", "clan", "tribe"):
+        return True  # "members of the Yoruba community"
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("fulani", "peulh", "herdsmen", "fishermen") or any(
         c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
 
@@ -841,6 +852,29 @@ def _one_phrase(a: ActorRef, b: ActorRef, doc) -> bool:
     if not gap:
         return first.armed and second.armed and (second.kind in ("uag", "militant") or second.name == first.name)
     return gap == ["or"] and first.inter == second.inter
+
+
+def _looter(ref: ActorRef | None, doc) -> ActorRef | None:
+    """Farmers, residents or an identity group who destroy or take property: a communal militia."""
+    if ref is None or ref.kind not in ("civilian", "group_civilian"):
+        return ref
+    if ref.kind == "group_civilian" or ref.identity or _plural(ref, doc):
+        return _communal(ref)
+    return ref
+
+
+def _planter(doc, triggers, by_token) -> ActorRef | None:
+    """Who laid the device: "an IED planted by JNIM militants", "a Taliban-planted mine"."""
+    for t in triggers:
+        sent = doc[t.i].sent
+        for tok in sent:
+            if tok.lemma_.lower() in ("plant", "lay", "place", "emplace") and tok.tag_ == "VBN":
+                for obj in _prep_obj(tok, ("by",)):
+                    ref = _ref_at(obj, by_token)
+                    if ref is not None and ref.armed:
+                        return ref
+        break
+    return None
 
 
 def _communal(ref: ActorRef) -> ActorRef:
