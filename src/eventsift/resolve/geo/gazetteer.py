@@ -80,11 +80,13 @@ _ADMIN_SUFFIXES = (" province", " governorate", " region", " state", " district"
                    " krai", " kray", " avtonomnyy okrug", " autonomous okrug", " autonomous oblast", " republic",
                    " voivodeship", " apskritis", " rajons", " rayon", " velayati", " viloyati", " oblysy", " ken",
                    " emirate", " parish")
-#: what a writer puts around a region's name that the sources do not ("Guizhou Province", "Plymouth Co.", "Herat
-#: Province"): tried on the query side, and only regions answer
+#: the generic words a writer puts after a region's name that the sources do not ("Guizhou Province", "Plymouth Co.",
+#: "Herat Province"): tried on the query side, and only regions answer. Others ("Kentucky State Police",
+#: "Illinois Department of Health") qualify what follows and are left out
+_NAMING_SUFFIXES = (" province", " governorate", " governate", " oblast", " prefecture", " region", " district",
+                    " county", " co", " cnty", " parish", " provinz", " wilaya")
 #: the generic words a region's full name may end with when it is written short ("Plymouth Co." for Plymouth County)
 _FULL_SUFFIXES = (" county", " parish", " province", " district")
-_QUERY_SUFFIXES = _ADMIN_SUFFIXES + (" co", " cnty", " prov", " provence", " provinz", " governate", " wilaya")
 
 
 #: countries whose second-level areas the news writes with their generic word ("Ottawa County", "Orleans Parish"):
@@ -287,15 +289,12 @@ class Gazetteer:
         return found
 
     def _regions_named(self, k: str) -> list[Entry]:
-        """The admin areas a name with a generic word around it stands for ("Guizhou Province", "Plymouth Co.",
-        "State of Kano"); none when the bare name is no region's."""
-        bare = set()
-        for w in _ADMIN_WORDS:
-            if k.startswith(w) and len(k) > len(w) + 2:
-                bare.add(key(k[len(w):]))
-        for w in _QUERY_SUFFIXES:
-            if k.endswith(w) and len(k) > len(w) + 2:
-                bare.add(key(k[: -len(w)]))
+        """The admin areas a name with a generic word after it stands for ("Guizhou Province", "Plymouth Co.",
+        "Nad Ali District"); none when the bare name is no region's. Only words that belong to the name in
+        running text count: "Kentucky State Police" and "the Illinois Department of Health" are no places."""
+        if not k.endswith(_NAMING_SUFFIXES):
+            return []
+        bare = {key(k[: -len(w)]) for w in _NAMING_SUFFIXES if k.endswith(w) and len(k) > len(w) + 2}
         out: list[Entry] = []
         for b in [*bare, *(b + w for b in bare for w in _FULL_SUFFIXES)]:
             ids = self.index.get(b)
