@@ -287,9 +287,10 @@ class Finder:
         i, n = 0, len(toks)
         while i < n:
             s, e, w = toks[i]
-            if not _is_cap(w) or fold(w).rstrip(".") in CONNECTORS:
+            if not _is_cap(w) or (fold(w).rstrip(".") in CONNECTORS and not (
+                    i + 1 < n and text[e:toks[i + 1][0]] in (" ", "-") and _is_cap(toks[i + 1][2]))):
                 i += 1
-                continue
+                continue   # a connector opens a name only written capitalised before one ("El Fasher", "Al Bab")
             # the run of capitalised words (and connectors between them) starting here
             j = i + 1
             while j < n and j - i < MAX_WORDS + 2:

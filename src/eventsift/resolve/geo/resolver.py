@@ -81,6 +81,13 @@ _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county
                               r"outskirts|centre|center)s?\b")
 _PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
                           r"communes|governorates|counties)\b", re.IGNORECASE)
+#: what may follow the dateline's town: ", Somalia", " (AP)", then a dash; or an upper-case town and a dash
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|IANS|PTI|Xinhua|"
+                            r"Anadolu|Sputnik|TASS|CNN|BBC)\))?\s*(?:—|–|--|-|:)\s")
+#: what may come before it on its line: an outlet's name in capitals, a date
+_DATELINE_HEAD = re.compile(r"[\s\"'“]*(?:[A-Z]{2,}[\w ]{0,20},\s*)?")
+#: the dateline's town is where the report was filed: below any place the sentence names
+W_DATELINE = 3.0
 _EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
                            r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
 
@@ -383,7 +390,18 @@ def _seat_first(scored: list) -> list:
 
 
 # --- the event's own place ------------------------------------------------------------------------------
-def _event_score(text: str, p: Place, trigger: Span | None) -> tuple[float, str] | None:
+def _dateline(text: str, span: Span) -> bool:
+    """Whether the place opens a wire report's dateline ("MOGADISHU, Somalia (AP) —", "PORT SUDAN —",
+    "KABUL (Reuters) -"): where the report was filed, not where the event happened."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start:span.start].strip(" \t\"'“"):
+        head = text[line_start:span.start]
+        if not _DATELINE_HEAD.fullmatch(head):
+            return False
+    return bool(_DATELINE_TAIL.match(text, span.end))
+
+
+def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False) -> tuple[float, str] | None:
     """How likely ``p`` is where the event happened; None when it is a speaker's or an origin's place."""
     s = p.span
     before = text[max(0, s.start - 60):s.start]
@@ -399,6 +417,9 @@ def _event_score(text: str, p: Place, trigger: Span | None) -> tuple[float, str]
     if p.feature_code in ("PPLC", "PCLI") and _SUBJECT_AFTER.match(after) and not _EVENT_BEFORE.search(before):
         return None  # "Moscow was working to ...", "Washington will ...": the government acting
     score, why = 0.0, []
+    if rivals and _dateline(text, s):
+        score -= W_DATELINE
+        why.append("dateline")
     if _CODED_TO.search(before):
         score += 5
         why.append("coded to")
@@ -422,9 +443,12 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
     located = [p for p in places if p.span is not None and p.latitude is not None
                and not (p.reason or "").startswith("demonym")]
     inside = [p for p in located if sentence.start <= p.span.start and p.span.end <= sentence.end]
+    # the dateline's town gives way to a town or village the sentence names ("PORT SUDAN — ... in El Fasher"),
+    # not to the country or region around it ("TRIPOLI — ... Libya's government ... the capital")
+    towns = [p for p in inside if p.geo_precision == 1 and not _dateline(text, p.span)]
     scored = []
     for p in inside:
-        r = _event_score(text, p, trigger)
+        r = _event_score(text, p, trigger, rivals=any(q.name != p.name for q in towns))
         if r is not None:
             scored.append((r[0], p, r[1]))
     scored.sort(key=lambda t: -t[0])
