@@ -31,6 +31,9 @@ def run(extract_text):
     # another place: another event
     ("Warplanes struck a market in Saraqib on Tuesday, killing nine civilians. Government artillery also pounded "
      "the outskirts of Kafranbel.", ["Air/drone strike", "Shelling/artillery/missile attack"]),
+    # "Meanwhile": a parallel event, not a response to the march
+    ("Hundreds of students marched peacefully in the city on Monday. Meanwhile, a bomb exploded at a police "
+     "checkpoint, killing two officers.", 2),
     # other actors doing another kind of thing after an arrest stay apart
     ("Soldiers arrested a cartel leader in the city of Uruapan on Monday. Within hours, gunmen set fire to a dozen "
      "cars and trucks across Uruapan.", 2),

@@ -497,7 +497,7 @@ _POINTS_BACK = re.compile(r"^\W*(?:they|he|she|the\s+(?:\w+\s+)?(?:attackers|ass
                           r"fighters|insurgents|soldiers|troops|forces|police|protesters|demonstrators|crowd|mob))\b", re.I)
 _QUOTED = re.compile(r"^\s*[\"“‘]")
 # a sentence that says outright that it tells another event
-_SEPARATE = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere)\b", re.I)
+_SEPARATE = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile)\b", re.I)
 # a sentence that counts itself as a further event ("a second device", "another attack")
 _EVENT_NOUNS = (r"(?:attacks?|bomb(?:s|ing)?|blasts?|explosions?|devices?|strikes?|air\s?strikes?|raids?|ambush(?:es)?|"
                 r"incidents?|clash(?:es)?|protests?|demonstrations?|march(?:es)?|rall(?:y|ies)|shelling|assaults?|"
