@@ -49,6 +49,9 @@ def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     ("Residents protested at the town hall. The police dispersed the demonstration.", "Protest with intervention", 6),
     ("Police fired on demonstrators, killing two protesters.", "Excessive force against protesters", 1),  # police first
     ("Drivers marched peacefully through the town centre.", "Peaceful protest", 6),
+    ("LAGOS, Nigeria — Police opened fire on a sit-in by students, killing two of them.",
+     "Excessive force against protesters", 1),  # the subject is the police, not the dateline
+    ("Two killed as police fire on striking miners' protest", "Excessive force against protesters", 1),  # a headline
     ("Motorcycle taxi drivers demonstrated after a colleague was killed in a road accident.", "Peaceful protest", 6),
     ("Youths set fire to tyres and threw stones at policemen who had come to arrest a trader.", "Violent demonstration", 5),
     ("Residents stoned a man they accused of theft.", "Mob violence", 5),

@@ -19,7 +19,7 @@ INITIATING = frozenset({"attack", "ambush", "raid", "assault", "storm", "overtak
                         "offensive", "shell", "bombard", "fire", "kidnap", "abduct", "target"})
 REACTIVE = frozenset({"repulse", "repel", "foil", "thwart", "retaliate", "respond", "defend"})
 # verbs that take an event noun as object and give it their subject ("launched an attack")
-LIGHT_VERBS = frozenset({"carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "execute", "lead",
+LIGHT_VERBS = frozenset({"open", "carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "execute", "lead",
                          "unleash", "claim"})
 BATTLE_WORDS = frozenset({"clash", "fight", "battle", "ambush", "exchange", "gunfight", "firefight", "skirmish",
                           "repulse", "repel", "engage", "fighting", "overtake"})
@@ -109,7 +109,9 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         fam = lex.trigger_lemmas.get(lemma) or lex.trigger_lemmas.get(tok.lower_)
         if fam is None or tok.pos_ in ("PROPN", "ADP", "DET", "PRON", "PUNCT"):
             continue
-        if lemma in _VERBAL_ONLY and tok.pos_ not in ("VERB",) and not (lemma == "strike" and tok.pos_ == "NOUN") and not (
+        fire_on = lemma == "fire" and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in tok.children) \
+            and any(c.dep_ in ("compound", "nmod", "poss") for c in tok.children)  # headlines: "police fire on protesters"
+        if lemma in _VERBAL_ONLY and tok.pos_ not in ("VERB",) and not fire_on and not (lemma == "strike" and tok.pos_ == "NOUN") and not (
                 lemma == "march" and tok.pos_ == "NOUN" and tok.text.islower()):  # "a peaceful march", not "March"
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
@@ -161,9 +163,11 @@ def _prep_obj(tok, preps) -> list:
 def _subject_of(tok):
     cur = tok
     for _ in range(3):
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                return c, c.dep_ == "nsubjpass"
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:  # "GAO, Mali — Police opened fire": the subject nearest the verb, not the dateline
+            before = [c for c in subjects if c.i < cur.i]
+            c = before[-1] if before else subjects[0]
+            return c, c.dep_ == "nsubjpass"
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             if cur.dep_ == "advcl" and cur.pos_ != "VERB":
                 break
@@ -389,7 +393,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if any(c.lower_ == "peacefully" for c in doc[trig.i].children):
             harm = None
         violent = any(c.lower_ in ("violent", "riotous") for c in doc[trig.i].children if c.dep_ == "amod")
-        if violent or riot is not None or (harm is not None and (agent is None or agent.kind in (
+        state_present = any(a.inter == 1 for a in actors)  # "two killed as police fire on protesters": the police harmed
+        if violent or riot is not None or (harm is not None and (agent is None and not state_present or agent is not None and agent.kind in (
                 "protester", "rioter", "civilian", "group", "group_civilian"))):
             a1 = _rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
