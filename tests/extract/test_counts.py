@@ -54,6 +54,7 @@ FATALITIES = [
     ("Villagers captured a thief and beat him and burned him to death.", 1, 1, 1),
     ("A crowd beat a man suspected of stealing a motorcycle to death.", 1, 1, 1),
     ("Police arrived after the killing and arrested three men.", None, None, None),
+    ("Herders attacked villagers: six dead and several wounded in two attacks, on Monday and Saturday.", 3, 3, 3),
     ("Residents killed a man in the town. The victim had just stabbed and killed a taxi driver.", 1, 1, 1),
     ("The youths believed that the woman had caused the death of two students.", None, None, None),
     ("Several farmers were killed and wounded in the clashes. Unknown fatalities coded as 3.", 3, 3, 3),

@@ -130,3 +130,10 @@ def test_police_firing_on_marchers_who_die_is_excessive_force(run):
                       "levies. Police fired tear gas and live rounds to disperse them. Two traders were killed.")
     assert [m.sub_event_type for m in mentions] == ["Excessive force against protesters"]
     assert mentions[0].counts.fatalities == 2
+
+
+def test_deaths_a_peaceful_protest_is_about_are_not_its_toll(run):
+    mentions, _ = run("On 22 October 2020, about a hundred motor taxi drivers demonstrated in the town after one of "
+                      "their colleagues was killed in a road accident.")
+    assert [m.sub_event_type for m in mentions] == ["Peaceful protest"]
+    assert mentions[0].counts.fatalities == 0

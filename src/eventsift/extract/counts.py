@@ -27,6 +27,8 @@ gives, and combines them the way ACLED codes fatalities:
   total", "so far this year", "to date", "the war has killed", "over the past years") is
   skipped for counting, and ``reason`` says "cumulative toll ignored: ..." so that the extractor
   can tell;
+- a toll told over several events ("six dead in two attacks") is split across them, as ACLED
+  codes it (3);
 - an explicit coding statement overrides everything ("Fatalities coded as 0", "Total
   fatalities coded as 13", "Fatalities are split across 3 events (4)", "Unknown fatalities
   coded as 3", which is added to the counted deaths), as ACLED's notes carry them.
@@ -159,6 +161,9 @@ _CODED = re.compile(
     rf"(?P<pre>(?:total\s+|unknown\s+(?:number\s+of\s+)?)?)fatalities\s+(?:are\s+|were\s+)?coded\s+as\s+(?P<n>{NUM})",
     _F,
 )
+# a toll told over several events at once: "six dead and several wounded in two attacks"
+_OVER_EVENTS = re.compile(rf"\b(?:in|during|over)\s+(?P<k>{NUM})\s+(?:separate\s+|different\s+|distinct\s+)?"
+                          r"(?:attacks|incidents|raids|clashes|ambushes|assaults)\b", _F)
 _SPLIT = re.compile(
     rf"fatalities\s+(?:are\s+|were\s+)?split\s+(?:across|over|between|into)\s+(?P<k>{NUM})\s+(?:events?|locations?|places?)"
     r"(?:\s*\((?P<n>\d+)\))?",
@@ -611,6 +616,13 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
             fat, low, high = n, n, n
             spans.append(Span(last.start(), last.end(), last.group(0)))
             reasons.append(f"fatalities: revised toll '{last.group(0)}' replaces earlier figures")
+
+    over = _OVER_EVENTS.search(text, start, end)
+    if fat and over and not coded and not split:
+        k = parse_number(over.group("k")) or 1
+        if k > 1:  # "six dead in two attacks": ACLED splits a toll told over several events
+            fat, low, high = fat // k, (low // k if low else low), (high // k if high else high)
+            reasons.append(f"fatalities: split across {k} events ('{over.group(0)}')")
 
     zero = _ZERO_DEATHS.search(text, start, end)
     if fat is None and zero:

@@ -277,6 +277,10 @@ class Extractor:
         if m.sub_event_type == "Other" and m.trigger is not None and "grave" in m.trigger.text.lower():
             counts = replace(counts, fatalities=0, fatalities_low=0, fatalities_high=0,
                              reason="fatalities: 0, the dead of a mass grave were killed before it was found")
+        if m.sub_event_type == "Peaceful protest" and counts.fatalities:
+            # a protest no one was hurt at: the deaths it tells are what it is about ("marched after a colleague was killed")
+            counts = replace(counts, fatalities=0, fatalities_low=0, fatalities_high=0,
+                             reason=counts.reason + "; fatalities: 0, deaths told at a peaceful protest are its cause")
         if m.sub_event_type == "Protest with intervention" and counts.fatalities and m.actor2 is not None \
                 and m.actor2.inter == 1:
             m = replace(m, sub_event_type="Excessive force against protesters", decisions=m.decisions + (Decision(
