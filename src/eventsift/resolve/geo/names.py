@@ -1,7 +1,7 @@
 """Name keys for places: the same place written many ways must meet on one key.
 
-``key()`` folds case, accents (ḑ, ā), hyphens, apostrophes and ayn/hamza marks ("Bza'a"), and drops a
-leading Arabic article (al-, el-, Al , ad-, ar-, as-, ash- ...). ``loose()`` goes further for common
+``key()`` folds case, accents (ḑ, ā), hyphens, apostrophes and ayn/hamza marks ("Bza'a"), writes St/Mt/Ft out
+(Saint, Mount, Fort) and drops a leading Arabic article (al-, el-, Al , ad-, ar-, as-, ash- ...). ``loose()`` goes further for common
 transliteration variants: doubled letters, a final -h, q/k, ou/u, ee/i, dh/d, kh/k, j/dj.
 Lookups try ``key`` first and fall back to ``loose``.
 """
@@ -13,6 +13,9 @@ from functools import lru_cache
 
 #: leading articles dropped from a key when more words follow ("Al Bab" -> "bab", "Ar Raqqah" -> "raqqah")
 ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "adh", "ath", "ul", "il", "es", "ed", "ez", "er", "en", "et"})
+
+#: abbreviated words of place names written either way ("St. Louis", "Saint Louis"; "Mt Kenya", "Mount Kenya")
+SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
 
 #: characters that are not letters but join or mark a word; they vanish from a key
 _MARKS = dict.fromkeys(map(ord, "'’‘`´ʻʼʿʾ\u02bc\u02bb\u2019\u2018\u00b4\u0060\""), None)
@@ -53,7 +56,7 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def key(text: str) -> str:
     """The lookup key of a place name: folded, with a leading article removed."""
-    words = fold(text).split()
+    words = [SHORT_WORDS.get(w, w) for w in fold(text).split()]
     while len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(words)

@@ -10,7 +10,7 @@ from __future__ import annotations
 MACRO_REGIONS: dict[str, tuple[float, float, tuple[str, ...]]] = {
     "Middle East": (29.0, 41.0, ("Mideast", "Near East")),
     "Persian Gulf": (27.0, 51.0, ("Gulf", "Arabian Gulf", "The Gulf", "Gulf region")),
-    "Arabian Peninsula": (23.0, 47.0, ()),
+    "Arabian Peninsula": (23.0, 47.0, ("Arabia",)),
     "Levant": (33.5, 36.5, ()),
     "Maghreb": (31.0, 3.0, ("Maghrib",)),
     "North Africa": (27.0, 14.0, ("Northern Africa",)),
@@ -72,6 +72,16 @@ MACRO_REGIONS: dict[str, tuple[float, float, tuple[str, ...]]] = {
     "Himalayas": (28.5, 84.0, ("Himalaya",)),
     "Alps": (46.5, 10.0, ()),
     "Soviet Union": (60.0, 100.0, ("USSR", "U.S.S.R.", "former Soviet Union")),
+    # former states and breakaway territories that news still names
+    "Yugoslavia": (44.0, 20.0, ("former Yugoslavia",)),
+    "Czechoslovakia": (49.5, 17.0, ()),
+    "Somaliland": (9.5, 46.0, ()),
+    "Puntland": (8.5, 49.0, ()),
+    "Transnistria": (47.2, 29.4, ("Transdniestria", "Pridnestrovie")),
+    "Abkhazia": (43.0, 41.0, ()),
+    "South Ossetia": (42.3, 44.0, ()),
+    "Nagorno-Karabakh": (39.9, 46.7, ("Nagorno Karabakh", "Karabakh", "Artsakh")),
+    "Eastern Ghouta": (33.55, 36.45, ("Ghouta", "East Ghouta")),
 }
 
 #: state and province abbreviations (AP style with dots, and postal codes): written form -> (cc, admin1 name).
