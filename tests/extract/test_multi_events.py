@@ -65,6 +65,7 @@ def test_the_toll_of_a_folded_sentence_counts(run):
     # a sentence that says who the attackers were tells no event of its own
     ("Armed men raped seven women near the camp last week. The women said their attackers were members of the "
      "CODECO militia.", 0),
+    ("The group said the dead were a commander and his driver.", 0),
     # what had happened before, given as a reason, is not an event
     ("No deaths were reported, as most people had fled into the bush when the insurgents approached.", 0),
     # a group that has fought the government for years: background

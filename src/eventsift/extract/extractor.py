@@ -686,7 +686,7 @@ def _identifies(trigger) -> bool:
     """The event word is a noun naming the perpetrators or the event as the subject of "be" ("their
     attackers were members of the militia", "the attack was the third this month"): the sentence
     says who or what, it tells no event of its own."""
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "nsubj":
+    if trigger.pos_ not in ("NOUN", "ADJ") or trigger.dep_ != "nsubj":  # "the dead were a commander and his driver"
         return False
     head = trigger.head
     return head.lemma_.lower() == "be" and not any(c.dep_ in ("acomp",) and c.lower_ in ("underway", "ongoing")
