@@ -26,6 +26,9 @@ def first(extract_text):
     ("Villagers lynched a suspected thief at the market on Sunday.", "Mob violence", 5),
     ("Two men beat a woman to death after accusing her of witchcraft.", "Mob violence", 5),
     ("Fighting broke out between two families over a land dispute, wounding three people.", "Mob violence", 5),
+    ("Several herders killed their brother after a quarrel over cattle.", "Mob violence", 5),  # a family feud
+    ("KAMPALA — Residents of the town, angry at a spate of thefts, beat and burned to death two men they "
+     "accused of stealing, police said.", "Mob violence", 5),
     ("Farmers and herders fought over a damaged field; two people were hurt.", "Mob violence", 5),
     # a community that is armed, raids a settlement or kills: a communal militia
     ("Farmers armed with hunting rifles attacked herders and wounded two of them.", "Attack", 4),
@@ -36,6 +39,8 @@ def first(extract_text):
     ("Gunmen killed two farmers in the village.", "Attack", 3),
     ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),
     ("Soldiers clashed with militants near the border.", "Armed clash", 1),
+    ("A gunbattle between two rival gangs left six people dead in the port city.", "Armed clash", 3),
+    ("Militants fired mortar shells filled with a chemical agent at army positions.", "Chemical weapon", 3),
 ])
 def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

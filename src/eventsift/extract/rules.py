@@ -22,6 +22,7 @@ REACTIVE = frozenset({"repulse", "repel", "foil", "thwart", "retaliate", "respon
 LIGHT_VERBS = frozenset({"open", "carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "execute", "lead",
                          "unleash", "claim"})
 BATTLE_WORDS = frozenset({"clash", "fight", "battle", "ambush", "exchange", "gunfight", "firefight", "skirmish",
+                          "gunbattle", "shootout",
                           "repulse", "repel", "engage", "fighting", "overtake"})
 _WEAPON_ORDER = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
 _WEAPON_SUB = {
@@ -188,9 +189,16 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
     if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         subj, subj_passive = _subject_of(tok)
-        participle_active = tok.dep_ == "acl" and not passive and any(c.dep_ == "dobj" for c in tok.children)
+        participle_active = tok.dep_ == "acl" and not passive and (any(c.dep_ == "dobj" for c in tok.children) or any(
+            c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children))
         if participle_active:  # "presumed JNIM militants killed ten people": the parser hung the verb on its subject
             subj, subj_passive = tok.head, False
+            for _ in range(4):  # "pastoralists equipped with blade weapons attacked ...": up to the actor
+                if subj.i in by_token or subj.head is subj:
+                    break
+                subj = subj.head
+            if subj.i not in by_token:
+                subj = tok.head
         if passive or subj_passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not participle_active:
             if subj is not None:
                 patient = _ref_at(subj, by_token)
@@ -483,9 +491,10 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             victims = a2
             community = a1 is not None and mob is None and _communal_side(a1, doc)
             armed_by = _organised_violence(doc, triggers, lower_text) if a1 is not None and mob is None else ""
-            if not armed_by and community and not battle and victims is not None and victims.kind != "criminal" and (
-                    _lethal(doc, triggers) or _BLADES.search(lower_text)) and not _MOB_JUSTICE.search(lower_text):
-                armed_by = "killed or armed with blades"
+            if not armed_by and community and mob is None and not battle and victims is not None and victims.kind != "criminal" and (
+                    _lethal(doc, triggers) or _BLADES.search(lower_text)) and not _MOB_JUSTICE.search(lower_text) \
+                    and not _kin(victims, doc):
+                armed_by = "killed or armed with blades"  # "farmers with machetes hacked a herder to death"
             if not armed_by and community and battle and _DEATHS.search(lower_text):
                 armed_by = "a deadly fight"  # "farmers and herders clashed, leaving four dead": communal militias
             if community and not armed_by:
@@ -497,7 +506,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 elif victims is None and battle:
                     a2 = _bare(RIOTERS, 5, "the other side of the fight")
                 return out("Mob violence", f"a community fought or beat people, unorganised: '{trig.text}'", trig)
-            if community or armed_by and a1.kind in ("civilian", "group_civilian") and (
+            if community or armed_by and a1 is not None and a1.kind in ("civilian", "group_civilian") and (
                     a1.kind == "group_civilian" or _plural(a1, doc)):
                 # farmers, herders, villagers, identity groups with guns, raiding a camp or killing: communal militias
                 a1 = _communal(a1)
@@ -528,6 +537,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if crowd is not None:  # "members of a sect beat a man", "a number of people beat three persons"
             a1 = crowd
             return out("Mob violence", f"unarmed people attacked: '{trig.text}'", trig)
+        if battle and a1 is not None and a1.armed and _among_themselves(doc, triggers, a1):
+            a2 = a1  # "a gunbattle between two rival gangs": the same kind of actor on both sides
+            return out("Armed clash", f"rival armed groups fought: '{trig.text}'", trig)
         if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
             return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
@@ -634,6 +646,24 @@ _STREET_LEMMAS = frozenset({"riot", "rioter", "barricade", "stone", "pelt", "ram
 def _street_riot(t: Trigger, doc) -> bool:
     """Rioting in the street (stones, barricades, burning tyres), not vandalism of one place."""
     return doc[t.i].lemma_.lower() in _STREET_LEMMAS or t.text.lower() in RIOT_WORDS or "stone" in t.text.lower()
+
+
+def _among_themselves(doc, triggers, actor: ActorRef) -> bool:
+    """A fight word "between"/"among" one plural actor phrase ("between rival factions of X")."""
+    if actor.head < 0:
+        return False
+    for t in triggers:
+        tok = doc[t.i]
+        if tok.lemma_.lower() not in BATTLE_WORDS and "fire" not in t.text:
+            continue
+        if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in ("flee", "escape", "avoid", "from"):
+            continue  # "they had fled fighting between rival factions": why they left, not this event
+        for obj in _prep_obj(tok, ("between", "among")):
+            if any(c.dep_ == "conj" for c in obj.children):
+                continue  # "between government forces and rebels": two sides named
+            if actor.start <= obj.i < actor.end or actor.head in {g.i for g in obj.subtree}:
+                return obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in ("faction", "gang", "group")
+    return False
 
 
 def _betrothed(tok) -> bool:
@@ -801,6 +831,15 @@ def _in_objects(tok) -> set[str]:
         return set()
     return {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
             for g in c.children if g.dep_ == "pobj"}
+
+
+_KIN = frozenset({"brother", "sister", "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt",
+                  "cousin", "nephew", "niece", "relative", "stepfather", "stepmother", "grandfather", "grandmother"})
+
+
+def _kin(ref: ActorRef, doc) -> bool:
+    """The victim is the attacker's relative ("killed his brother"): a family feud, not communal violence."""
+    return ref.head >= 0 and doc[ref.head].lemma_.lower() in _KIN
 
 
 def _lethal(doc, triggers) -> bool:
