@@ -297,7 +297,7 @@ class Gazetteer:
             regions = self._regions_named(k)
             if regions:
                 return regions
-            if k.startswith("the ") and len(k) > 6:   # "the Philippines", "The Gambia", "the Congo"
+            if name.startswith("the ") and len(k) > 6:   # "the Congo", "the Sudan" (not "The Washington Post")
                 ids = self.index.get(k[4:])
         if ids is None and not extra and allow_loose:
             ids = self.loose_index.get(loose(name))
