@@ -29,9 +29,15 @@ ROWS = [
     (26, "Cotonou", 6.37, 2.42, "BJ", 680_000, "P", "PPLC", "Littoral", ""),
     (27, "Hart", 48.2, 14.2, "AT", 5_600, "P", "PPL", "Upper Austria", ""),
     (28, "Kandi", 11.13, 2.94, "BJ", 110_000, "P", "PPL", "Alibori", ""),
+    (30, "Franklin", 42.89, -88.04, "US", 36_000, "P", "PPL", "Wisconsin", ""),
+    (31, "Franklin", 29.8, -91.5, "US", 7_000, "P", "PPL", "Louisiana", ""),
+    (32, "Bourbon", 38.15, -91.24, "US", 1_800, "P", "PPL", "Missouri", ""),
+    (33, "Bourbon", 29.97, -90.04, "US", 1_000, "P", "PPL", "Louisiana", ""),
+    (34, "Gretna", 29.91, -90.05, "US", 17_000, "P", "PPL", "Louisiana", ""),
+    (35, "Gretna", 55.0, -3.07, "GB", 3_000, "P", "PPL", "Scotland", ""),
 ]
 ALTERNATES: dict = {}
-COUNTRIES = {"AF": ("Afghanistan", "AFG"), "PL": ("Poland", "POL"), "PK": ("Pakistan", "PAK"),
+COUNTRIES = {"US": ("United States", "USA"), "GB": ("United Kingdom", "GBR"), "AF": ("Afghanistan", "AFG"), "PL": ("Poland", "POL"), "PK": ("Pakistan", "PAK"),
              "GR": ("Greece", "GRC"), "BJ": ("Benin", "BEN"), "CM": ("Cameroon", "CMR"), "AT": ("Austria", "AUT")}
 
 
@@ -78,3 +84,12 @@ def test_a_list_of_towns_is_not_a_chain(geo):
     got = places(geo, "Protests in Herat, Hyderabad and Marki.")
     assert got["Hyderabad"].country == "Pakistan"
     assert got["Herat"].feature_code == "PPLA"
+
+
+def test_the_article_places_agree_on_a_second_look(geo):
+    """Each name alone prefers its biggest homonym; together they are the towns near each other."""
+    alone = places(geo, "The parade went through Franklin on Sunday.")
+    assert alone["Franklin"].admin1 == "Wisconsin"
+    got = places(geo, "The parade went from Gretna through Franklin to Bourbon on Sunday.")
+    assert {p.admin1 for p in got.values()} == {"Louisiana"}, [p.reason for p in got.values()]
+    assert "other towns" in got["Franklin"].reason

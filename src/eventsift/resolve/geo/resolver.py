@@ -56,6 +56,10 @@ W_CONTAINS = 4.0
 #: a demonym's vote for the article's country ("Nigerian herders" in Benin says whose, not where); a
 #: country or a region closing an admin chain votes 2, a place 1, a village 0.5
 W_DEMONYM_VOTE = 0.5
+#: a candidate's gain per share of the article's other resolved towns within NEAR_KM of it, on a second look
+W_CONTEXT = 3.0
+CONTEXT_MAX = 60          # towns the second look compares with
+CONTEXT_CANDIDATES = 6    # best candidates of a name it weighs again
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
 CHAIN_MAX = 3
 EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
@@ -203,6 +207,41 @@ class Resolver:
         return s, ", ".join(why)
 
     @staticmethod
+    def _by_context(found: list[Found], picked: dict, open_choices: dict) -> None:
+        """A second look at the names that had several candidates: each candidate gains by the share of the
+        article's other resolved towns lying within NEAR_KM of it (Franklin and Bourbon near the New Orleans
+        the article is about, Suffolk near Southold), so that the article's places agree with each other."""
+        pts: list[tuple[str, Entry]] = []
+        seen: set = set()
+        for j, (e, _, why, _) in picked.items():
+            if e.feature_class == "P" and e.geonameid not in seen and len(pts) < CONTEXT_MAX:
+                seen.add(e.geonameid)
+                pts.append((key(found[j].text), e))
+        if len(pts) < 2:
+            return
+        for i, scored in open_choices.items():
+            k = key(found[i].text)
+            others = [a for kk, a in pts if kk != k]
+            if len(others) < 2:
+                continue
+            def near(e: Entry) -> int:
+                return sum(1 for a in others if a.geonameid != e.geonameid
+                           and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM)
+
+            e0 = picked[i][0]
+            n0 = near(e0)
+            best = (picked[i][1] + W_CONTEXT * n0 / len(others), e0, "", n0)
+            for s, e, why in scored[:CONTEXT_CANDIDATES]:
+                n = near(e)
+                total = s + W_CONTEXT * n / len(others)
+                if n > n0 and total > best[0]:   # only more neighbours move a pick (not the seat rule's order)
+                    best = (total, e, why, n)
+            if best[1] is not e0:
+                _, e, why, n = best
+                picked[i] = (e, best[0], (why + ", " if why else "") + f"near {n} of the article's {len(others)} other towns",
+                             e0)
+
+    @staticmethod
     def _strict(text: str, f: Found, inside: list[Entry], entries: list[Entry]) -> bool:
         """Whether the place named after ``f`` must contain it ("X district, Y", "X (Y, Z)", an unknown X),
         rather than being the next item of a list ("Paris, London", "Syria, Iraq")."""
@@ -285,6 +324,7 @@ class Resolver:
                 inner_of.setdefault(j, []).append(m)
         # the outermost first: a container named later in the text ("X area of Y district, Z") encloses the earlier
         order = sorted(range(len(found)), key=lambda i: (i not in container_ids, -i if i in container_ids else i))
+        open_choices: dict[int, list] = {}
         for i in order:
             entries, was_loose = cands[i]
             f = found[i]
@@ -330,6 +370,9 @@ class Resolver:
                 continue
             runner = scored[1][1] if len(scored) > 1 else None
             picked[i] = (best[1], best[0], best[2] + (", loose spelling" if was_loose else ""), runner)
+            if len(scored) > 1 and not inside and not was_loose and i not in container_ids:
+                open_choices[i] = scored
+        self._by_context(found, picked, open_choices)
         # one sense per article: a name placed by the area named after it ("London, Ky.") is that place
         # wherever else the article names it without an area
         settled: dict[str, tuple[Entry, str]] = {}
