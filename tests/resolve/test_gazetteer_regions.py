@@ -141,3 +141,23 @@ def test_a_us_county_named_like_a_big_town_is_found_only_by_its_full_name():
     assert [e.name for e in gaz.lookup("Ottawa County")] == ["Ottawa County"]
     assert {e.name for e in gaz.lookup("Metcalfe")} == {"Metcalfe", "Metcalfe County"}   # a small town's name
     assert [e.name for e in gaz.lookup("Cork")] == ["Cork"]          # elsewhere the bare name is the area's
+
+
+@pytest.mark.parametrize("name, code, expected", [
+    ("Afghanistan", "PCLI", "Kabul"),       # the capital
+    ("Herat", "ADM1", "Herat"),             # the town named like the province
+    ("Kano", "ADM1", "Kano"),
+    ("Plymouth County", "ADM2", "Plymouth"),
+    ("Gyeonggi-do", "ADM1", None),          # no settlement in this small table
+])
+def test_seat(gaz, name, code, expected):
+    area = next(e for e in map(gaz.entry, range(len(gaz.entries))) if e.name == name and e.feature_code == code)
+    found = gaz.seat(area)
+    assert (found.name if found else None) == expected
+    if found:
+        assert found.feature_class == "P" and found.cc == area.cc
+
+
+def test_seat_is_none_for_a_town(gaz):
+    town = gaz.lookup("Shindand")[0]
+    assert gaz.seat(town) is None

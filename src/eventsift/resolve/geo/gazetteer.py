@@ -225,6 +225,7 @@ class Gazetteer:
         self._db: sqlite3.Connection | None = None
         self._db_cache: dict[str, list[Entry]] = {}
         self._areas: dict[tuple[str, str], list[int]] | None = None
+        self._seats: dict[tuple[str, str, str], int] | None = None
 
     @property
     def loose_index(self) -> dict[str, int | tuple[int, ...]]:
@@ -402,6 +403,36 @@ class Gazetteer:
             if r > best_ratio:
                 best, best_ratio = e, r
         return Entry._make(best) if best else None
+
+    def seat(self, area: Entry) -> Entry | None:
+        """The town that stands for ``area`` where a coder puts an event known only to the area (ACLED codes such
+        an event at the provincial capital): for a country its capital, for an admin1 area the town named like it
+        (PPLA) or the capital inside it, else its most populous settlement; for an admin2 area its most populous
+        settlement. None for other entries or an area without settlements."""
+        if self._seats is None:
+            seats: dict[tuple[str, str, str], tuple[tuple[bool, int], int]] = {}
+            for i, e in enumerate(self.entries):
+                if e[6] != "P":
+                    continue
+                ranked = [((e[4], "", ""), (e[7] == "PPLC", e[5]))]           # a country: its capital first
+                if e[8]:
+                    ranked.append(((e[4], e[8], ""), (e[7] in ("PPLA", "PPLC"), e[5])))   # admin1: its seat
+                    if e[9]:
+                        ranked.append(((e[4], e[8], e[9]), (False, e[5])))     # admin2: its largest town
+                for k, rank in ranked:
+                    if k not in seats or seats[k][0] < rank:
+                        seats[k] = (rank, i)
+            self._seats = {k: i for k, (_, i) in seats.items()}
+        if area.feature_code == "PCLI":
+            k = (area.cc, "", "")
+        elif area.feature_code == "ADM1":
+            k = (area.cc, area.admin1, "")
+        elif area.feature_code == "ADM2":
+            k = (area.cc, area.admin1, area.admin2)
+        else:
+            return None
+        i = self._seats.get(k)
+        return self.entry(i) if i is not None else None
 
     def country(self, cc: str) -> CountryInfo | None:
         return self.countries.get(cc)
