@@ -38,6 +38,8 @@ def first(extract_text):
     # organised armed actors
     ("Gunmen killed two farmers in the village.", "Attack", 3),
     ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),
+    ("Gunmen opened fire on a minibus on the highway.", "Attack", 3),  # fire at a vehicle is no exchange
+    ("An armed group killed an individual found near the river.", "Attack", 3),  # the individual is the victim
     ("Soldiers clashed with militants near the border.", "Armed clash", 1),
     ("A gunbattle between two rival gangs left six people dead in the port city.", "Armed clash", 3),
     ("Militants fired mortar shells filled with a chemical agent at army positions.", "Chemical weapon", 3),

@@ -162,8 +162,8 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
         "man", "men", "individual", "person", "people", "youth", "assailant", "gunman"
     ):
         kind = "uag"
-    elif kind == "uag" and lemma == "individual" and not mod_words & _ARMED_MODIFIERS:
-        kind = "uag"
+    elif kind == "uag" and lemma == "individual" and not mod_words & _ARMED_MODIFIERS and tok.dep_ in ("dobj", "nsubjpass"):
+        kind = "civilian"  # "killed an individual": a victim, not an armed group
     elif kind == "civilian" and lemma in ("man", "men", "individual"):
         kind = "civilian"
     if kind == "group_civilian" and mod_words & _ARMED_MODIFIERS - {"suspected"}:

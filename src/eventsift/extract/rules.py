@@ -444,6 +444,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         trig = trig or mob
         territory = first({"territory"})
         battle = any((doc[t.i].lemma_.lower() in BATTLE_WORDS and not _betrothed(doc[t.i])) or "fire" in t.text
+                     and not _fired_at_unarmed(doc[t.i], by_token)
                      for t in triggers)
         if territory is not None and _is_place_object(doc[territory.i], by_token):
             a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
@@ -663,6 +664,18 @@ def _among_themselves(doc, triggers, actor: ActorRef) -> bool:
                 continue  # "between government forces and rebels": two sides named
             if actor.start <= obj.i < actor.end or actor.head in {g.i for g in obj.subtree}:
                 return obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in ("faction", "gang", "group")
+    return False
+
+
+def _fired_at_unarmed(tok, by_token) -> bool:
+    """"opened fire on a truck", "fired at a Fulani man": shooting at people or things that are not
+    an armed side is no exchange of fire."""
+    if tok.lemma_.lower() == "exchange" or any(c.lemma_.lower() == "exchange" for c in (tok, tok.head)):
+        return False
+    for head in (tok, tok.head):
+        for obj in _prep_obj(head, ("on", "at", "against", "into")):
+            ref = _ref_at(obj, by_token)
+            return ref is None or not ref.armed
     return False
 
 
