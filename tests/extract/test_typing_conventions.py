@@ -43,6 +43,8 @@ def first(extract_text):
     ("Soldiers clashed with militants near the border.", "Armed clash", 1),
     ("A gunbattle between two rival gangs left six people dead in the port city.", "Armed clash", 3),
     ("Militants fired mortar shells filled with a chemical agent at army positions.", "Chemical weapon", 3),
+    ("Soldiers shot and killed a suicide bomber before he could reach the checkpoint.", "Armed clash", 1),  # no bombing
+    ("Taliban militants pounded a military base overnight.", "Shelling/artillery/missile attack", 2),
 ])
 def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

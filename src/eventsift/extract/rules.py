@@ -450,6 +450,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
             return out(_territory(a1), f"control changed: '{territory.text}'", territory)
         kind = next((k for k in _WEAPON_ORDER if k in weapons), None)
+        if kind == "suicide" and _bomber_stopped(doc, triggers):
+            kind = None  # "forces shot a suicide bomber before he blew himself up": a fight, no bombing
+        if kind is None and any(doc[t.i].lemma_.lower() in ("pound", "bombard") and doc[t.i].pos_ == "VERB" for t in triggers):
+            kind = "shelling"  # "militants pounded a military base"
+            weapons = {**weapons, "shelling": next(t.text for t in triggers if doc[t.i].lemma_.lower() in ("pound", "bombard"))}
         if kind in ("ied", "grenade") and battle and patient is not None and patient.armed:
             kind = None
         if kind is not None:
@@ -676,6 +681,19 @@ def _fired_at_unarmed(tok, by_token) -> bool:
         for obj in _prep_obj(head, ("on", "at", "against", "into")):
             ref = _ref_at(obj, by_token)
             return ref is None or not ref.armed
+    return False
+
+
+def _bomber_stopped(doc, triggers) -> bool:
+    """The suicide bomber is the one shot, killed or arrested ("shot and killed a suicide bomber")."""
+    for t in triggers:
+        tok = doc[t.i]
+        if t.family not in ("violence", "arrest", "casualty"):
+            continue
+        for c in (c for v in (tok, *tok.conjuncts) for c in v.children):  # "shot and killed a suicide bomber"
+            if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "bomber" and any(
+                    g.lower_ == "suicide" for g in c.lefts):
+                return True
     return False
 
 
