@@ -35,6 +35,9 @@ def first(extract_text):
     ("A group of farmers attacked a herders' camp and burned the huts.", "Attack", 4),
     ("Villagers attacked a pastoralist settlement and wounded a child.", "Attack", 4),
     ("Farmers and herders clashed near the river, leaving four people dead.", "Armed clash", 4),
+    ("People from Kandoro attacked herders near the village and wounded two of them.", "Attack", 4),  # a village's people
+    ("Herders wounded three civilians on the road to the market.", "Attack", 4),  # named as civilians: targeted
+    ("A group of pastoralist men equipped with machetes killed a farmer in his field.", "Attack", 4),
     # organised armed actors
     ("Gunmen killed two farmers in the village.", "Attack", 3),
     ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),

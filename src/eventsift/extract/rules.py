@@ -501,6 +501,13 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                     _lethal(doc, triggers) or _BLADES.search(lower_text)) and not _MOB_JUSTICE.search(lower_text) \
                     and not _kin(victims, doc):
                 armed_by = "killed or armed with blades"  # "farmers with machetes hacked a herder to death"
+            if not armed_by and community and victims is not None and victims.head >= 0 \
+                    and doc[victims.head].lemma_.lower() == "civilian":
+                armed_by = "attacked civilians"  # "herders wounded three civilians": targeted as civilians
+            if not armed_by and a1 is not None and mob is None and _place_community(a1, doc) and not battle and (
+                    victims is None or victims.inter == 7 and victims.kind != "criminal") and not _MOB_JUSTICE.search(lower_text):
+                armed_by = "a village's people attacked"  # "people from Garou attacked Fulani": a communal militia
+                community = True
             if not armed_by and community and battle and _DEATHS.search(lower_text):
                 armed_by = "a deadly fight"  # "farmers and herders clashed, leaving four dead": communal militias
             if community and not armed_by:
@@ -823,13 +830,16 @@ def _communal_side(ref: ActorRef, doc) -> bool:
     """An actor ACLED codes as a communal or ethnic militia when it fights or attacks: an
     occupational community (farmers, herders, pastoralists) or an identity group. Crowds of
     residents, villagers or youths are mobs (Mob violence), as in ACLED's notes."""
-    if not (ref.kind == "group_civilian" or (ref.kind == "civilian" and ref.identity is not None)):
+    occupational = ref.kind == "civilian" and ref.head >= 0 and any(
+        c.lemma_.lower() in _OCCUPATIONS for c in doc[ref.head].lefts if c.dep_ in ("compound", "amod"))  # "pastoralist men"
+    if not (ref.kind == "group_civilian" or occupational or (ref.kind == "civilian" and ref.identity is not None)):
         return False
     if ref.head < 0:
         return True
     head = doc[ref.head]  # one farmer who kills another man is a mob of one, not a militia
-    if head.dep_ in ("compound", "amod") and head.head.lemma_.lower() in ("community", "group", "clan", "tribe"):
-        return True  # "members of the Yoruba community"
+    if head.dep_ in ("compound", "amod") and (head.head.lemma_.lower() in ("community", "group", "clan", "tribe")
+                                              or head.head.tag_ in ("NNS", "NNPS")):
+        return True  # "members of the Yoruba community", "pastoralist men"
     return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("fulani", "peulh", "herdsmen", "fishermen") or any(
         c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
 
@@ -866,6 +876,24 @@ def _in_objects(tok) -> set[str]:
 
 _KIN = frozenset({"brother", "sister", "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt",
                   "cousin", "nephew", "niece", "relative", "stepfather", "stepmother", "grandfather", "grandmother"})
+
+
+_OCCUPATIONS = frozenset({"farmer", "pastoralist", "herder", "herdsman", "fisherman", "hunter", "farming", "herding"})
+_TOWNSFOLK = frozenset({"people", "resident", "villager", "inhabitant", "youth", "native"})
+
+
+def _place_community(ref: ActorRef, doc) -> bool:
+    """The people of a named place ("people from Garou", "Sahe-Abigo people", "youths of Ganro"): ACLED's
+    communal militia of that place when they attack."""
+    if ref.head < 0 or ref.kind not in ("civilian", "group_civilian"):
+        return False
+    head = doc[ref.head]
+    if head.lemma_.lower() not in _TOWNSFOLK or head.tag_ not in ("NNS", "NNPS") and head.lower_ != "people":
+        return False
+    if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of") and any(g.dep_ == "pobj" and g.pos_ == "PROPN"
+               for g in c.children) for c in head.children)
 
 
 def _kin(ref: ActorRef, doc) -> bool:
