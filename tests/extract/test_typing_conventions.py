@@ -24,6 +24,7 @@ def first(extract_text):
     ("A group of farmers beat a herder after his cattle strayed onto their fields.", "Mob violence", 5),
     ("Several herders assaulted and wounded a farmer near the river.", "Mob violence", 5),
     ("Villagers lynched a suspected thief at the market on Sunday.", "Mob violence", 5),
+    ("A number of residents caught two motorbike thieves and assaulted them in the village of Kora.", "Mob violence", 5),
     ("Two men beat a woman to death after accusing her of witchcraft.", "Mob violence", 5),
     ("Fighting broke out between two families over a land dispute, wounding three people.", "Mob violence", 5),
     ("Several herders killed their brother after a quarrel over cattle.", "Mob violence", 5),  # a family feud

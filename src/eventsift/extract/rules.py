@@ -520,6 +520,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                     a2 = _bare(RIOTERS, 5, "the other side of the fight")
                 return out("Mob violence", f"a community fought or beat people, unorganised: '{trig.text}'", trig)
             if community or armed_by and a1 is not None and a1.kind in ("civilian", "group_civilian") and (
+                    not _MOB_JUSTICE.search(lower_text)) and (
                     a1.kind == "group_civilian" or _plural(a1, doc)):
                 # farmers, herders, villagers, identity groups with guns, raiding a camp or killing: communal militias
                 a1 = _communal(a1)
@@ -868,10 +869,10 @@ def _organised_violence(doc, triggers, lower_text: str) -> str:
 
 def _in_objects(tok) -> set[str]:
     """"attacked civilians in a Fulani camp": the place of an assault word."""
-    if tok.lemma_.lower() not in _ASSAULT_VERBS:
+    if tok.lemma_.lower() not in ("attack", "raid", "storm"):
         return set()
     return {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
-            for g in c.children if g.dep_ == "pobj"}
+            for g in c.children if g.dep_ == "pobj"} - {"village", "compound"}  # "in the village of X" is a place
 
 
 _KIN = frozenset({"brother", "sister", "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt",
