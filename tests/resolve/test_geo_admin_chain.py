@@ -49,6 +49,11 @@ def places(geo, text):
     # a local name of several words is one unknown name: none of its words is a homonym abroad
     ("A bomb went off in the Marki Khel area of Sherzad district, Nangarhar.", "Marki Khel", "Nangarhar", "AF", 3),
     ("Fighting in Band Hel of Sherzad district, Nangarhar.", "Band Hel", "Nangarhar", "AF", 3),
+    # a local name's other name in brackets is the same area, inside the same district and province
+    ("Shots in the Marki Khel (Hyderabad Kala) area of Sherzad district, Nangarhar.", "Hyderabad Kala", "Nangarhar",
+     "AF", 3),
+    ("Shots in the Marki Khel (Hyderabad Kala) area of Sherzad district, Nangarhar.", "Marki Khel", "Nangarhar",
+     "AF", 3),
     # a known name abroad, named with the area it lies in: the area, not the homonym
     ("A sniper fired in the Hyderabad area of Nahri Saraj district, Helmand.", "Hyderabad", "Helmand", "AF", 3),
     # a region closing the chain, misspelt

@@ -111,7 +111,8 @@ _TAIL_END = re.compile(r"^(?:$|[,.;)]|\s*\n)")
 #: not a known place followed by more words
 _LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|neighbou?rhoods?|sub-?districts?)\b|"
                           r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:district|area|village|city|town|province)\b|"
-                          r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)")
+                          r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)|"
+                          r"^\)\s+(?:areas?|villages?|districts?)\b")
 #: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
 PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
                        "before:inside")
@@ -567,18 +568,17 @@ class Finder:
         if _sentence_initial(text, start):
             return None
         ctx, region, direction, relative = self._context(text, start, end)
+        after = text[end:end + 3]
+        # the area that closes a chain ("Gulran district, Heart."): kept, for a spelling of a known region
+        if (last - i < 3 and _ADMIN_TAIL.search(text[max(0, start - 60):start])
+                and _TAIL_END.match(text[end:end + 3])):
+            return Found(start, end, phrase, "tail", True, direction, relative, known=False)
         ent = self._ent_at(ents, start, end)
         if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"} and not (ctx.startswith(PLACE_ONLY_CONTEXTS) and region):
             return None   # a person's name, unless named as an area ("Nahri Saraj district")
-        after = text[end:end + 3]
         enclosed = after.startswith(" (") or after.startswith(", ")
         coded = bool(_CODED_TO.search(text[max(0, start - 12):start]))
         in_parens = text[max(0, start - 1):start] == "(" and after[:1] in (",", ")")
-        # the area that closes a chain ("Gulran district, Heart."): kept, for a spelling of a known region
-        tail = (last - i < 3 and bool(_ADMIN_TAIL.search(text[max(0, start - 60):start]))
-                and bool(_TAIL_END.match(text[end:end + 3])))
-        if tail:
-            return Found(start, end, phrase, "tail", True, direction, relative, known=False)
         if ((ctx.startswith("after:") and region) or ctx.startswith("of:") or in_parens
                 or ((ctx.startswith("before:") or coded) and enclosed)):
             return Found(start, end, phrase, ctx, region, direction, relative, known=False)

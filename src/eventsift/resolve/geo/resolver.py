@@ -167,7 +167,7 @@ class Resolver:
                 if gap.strip(" ,()") == "and" and _PLURAL_AREA.match(text, found[j].end):
                     prev_end = found[j].end   # "X and Y districts, Z": Y is X's peer, Z contains both
                     continue
-                if gap.strip(" ,()") or len(gap) > 12 or not re.search(r"[,(]|^\s+$", gap):
+                if gap.strip(" ,()") or len(gap) > 12 or not re.search(r"[,()]|^\s+$", gap):
                     break
                 chain.append(j)
                 prev_end = found[j].end
