@@ -130,7 +130,10 @@ def test_note_label_names_the_event(run, text, sub):
 
 @pytest.mark.parametrize("text,sub,actor1", [
     ("On 3 March 2021, farmers killed five Fulani pastoralists in the area.", "Attack", "Unidentified Communal Militia"),
-    ("On 31 July 2021, pastoralists and farmers clashed in the area of the town.", "Armed clash", "Unidentified Communal Militia"),
+    # a bloodless, unarmed clash between communities is mob violence; with guns and deaths it is an armed clash
+    ("On 31 July 2021, pastoralists and farmers clashed in the area of the town.", "Mob violence", "Rioters"),
+    ("On 31 July 2021, pastoralists and farmers clashed with guns in the area of the town, leaving two dead.",
+     "Armed clash", "Unidentified Communal Militia"),
     ("On 2 March 2021, a number of villagers killed a motorbike thief by stoning him in the village.", "Mob violence", "Rioters"),
 ])
 def test_communal_and_mob_violence(run, text, sub, actor1):

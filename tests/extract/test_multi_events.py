@@ -138,3 +138,18 @@ def test_deaths_a_peaceful_protest_is_about_are_not_its_toll(run):
                       "their colleagues was killed in a road accident.")
     assert [m.sub_event_type for m in mentions] == ["Peaceful protest"]
     assert mentions[0].counts.fatalities == 0
+
+
+@pytest.mark.parametrize("text, sub, inter1, inter2", [
+    ("Hundreds of traders marched through the town of Naivasha on Monday to protest against new levies. Police "
+     "fired tear gas and live rounds to disperse them. Two traders were killed.",
+     "Excessive force against protesters", 1, 6),
+    ("On 4 May 2021, residents of Tanguieta demonstrated against the closure of the market. The demonstrators then "
+     "beat two policemen, who were taken to hospital.", "Violent demonstration", 5, None),
+])
+def test_the_sides_of_a_protest_told_over_two_sentences(run, text, sub, inter1, inter2):
+    mentions, _ = run(text)
+    assert [m.sub_event_type for m in mentions] == [sub]
+    assert mentions[0].actor1.inter == inter1
+    if inter2 is not None:
+        assert mentions[0].actor2 is not None and mentions[0].actor2.inter == inter2

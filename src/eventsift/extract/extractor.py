@@ -283,7 +283,9 @@ class Extractor:
                              reason=counts.reason + "; fatalities: 0, deaths told at a peaceful protest are its cause")
         if m.sub_event_type == "Protest with intervention" and counts.fatalities and m.actor2 is not None \
                 and m.actor2.inter == 1:
-            m = replace(m, sub_event_type="Excessive force against protesters", decisions=m.decisions + (Decision(
+            # ACLED's order for excessive force: the force first, the protesters second
+            m = replace(m, sub_event_type="Excessive force against protesters", actor1=m.actor2, actor2=m.actor1,
+                        decisions=m.decisions + (Decision(
                 "sub_event_type", "Excessive force against protesters",
                 f"Protest with intervention → Excessive force against protesters: {counts.fatalities} killed "
                 f"where {m.actor2.name} intervened"),))
@@ -424,6 +426,10 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
     elif keep.sub_event_type in _DEMO_LADDER and other.sub_event_type == "Arrests":
         other = replace(other, event_type="Protests", sub_event_type="Protest with intervention",
                         actor1=keep.actor1, actor2=other.actor1)
+    elif keep.sub_event_type in _DEMO_LADDER[:2] and other.sub_event_type == "Mob violence":
+        # "residents demonstrated ... they wounded two policemen": the demonstration turned violent
+        other = replace(other, event_type="Riots", sub_event_type="Violent demonstration",
+                        actor1=keep.actor1, actor2=other.actor2)
     elif RANK[other.sub_event_type] >= RANK[keep.sub_event_type] or other.event_type == "Strategic developments":
         return keep
     elif keep.event_type == "Violence against civilians" and other.event_type == "Battles" \
@@ -433,6 +439,13 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
         a1, a2 = keep.actor1 or other.actor1, keep.actor2 or other.actor2
     else:
         a1, a2 = other.actor1, other.actor2 or keep.actor2
+    if other.sub_event_type == "Excessive force against protesters":
+        # ACLED's order: the force that fired first, the protesters second
+        sides = [a for a in (a1, a2, keep.actor1) if a is not None]
+        state = next((a for a in sides if a.inter == 1), None)
+        crowd = next((a for a in sides if a.inter == 6), None)
+        if state is not None and crowd is not None:
+            a1, a2 = state, crowd
     decision = Decision("sub_event_type", other.sub_event_type,
                         f"{keep.sub_event_type} → {other.sub_event_type}: a later sentence about the same event says "
                         f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
