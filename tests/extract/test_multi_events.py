@@ -153,3 +153,14 @@ def test_the_sides_of_a_protest_told_over_two_sentences(run, text, sub, inter1, 
     assert mentions[0].actor1.inter == inter1
     if inter2 is not None:
         assert mentions[0].actor2 is not None and mentions[0].actor2.inter == inter2
+
+
+@pytest.mark.parametrize("second, sub", [
+    ("Police dispersed them.", "Protest with intervention"),
+    ("Police forces intervened and stopped the protest.", "Protest with intervention"),
+    ("Police had said they would disperse them.", "Peaceful protest"),  # a statement of intent, not an intervention
+    ("Police watched from a distance.", "Peaceful protest"),
+])
+def test_an_intervention_told_after_a_protest(run, second, sub):
+    mentions, _ = run(f"On 3 March 2021, traders demonstrated in front of the town hall in Parakou. {second}")
+    assert [m.sub_event_type for m in mentions] == [sub]

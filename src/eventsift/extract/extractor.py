@@ -154,6 +154,16 @@ class Extractor:
             if typed is not None and typed.sub_event_type in _STRATEGIC_NEEDS_ACTOR and typed.actor1 is None:
                 dropped.append(Dropped(article.id, span, f"statement: '{typed.trigger.text}' with no actor"))
                 typed = None
+            elif typed is None and not headline and _intervenes_at(current, live, actors):
+                # "Traders demonstrated ... Police dispersed them": the protest met an intervention
+                state = next(a for a in actors if a.inter == 1)
+                m = current.mention
+                current.mention = replace(m, event_type="Protests", sub_event_type="Protest with intervention",
+                                          actor2=m.actor2 or self._actor(state, doc, cleaned, article),
+                                          decisions=m.decisions + (Decision(
+                                              "sub_event_type", "Protest with intervention",
+                                              f"{m.sub_event_type} → Protest with intervention: a later sentence "
+                                              f"says {state.name} '{next(t for t in live if t.family == 'intervene').text}'"),))
             elif typed is None:
                 dropped.append(Dropped(article.id, span, f"no event: '{live[0].text}' with no actor"))
             if typed is None:
@@ -451,6 +461,12 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
     return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+
+
+def _intervenes_at(story: "_Story | None", live: list[Trigger], actors: list[ActorRef]) -> bool:
+    """A sentence with an intervention word and a state force, after a peaceful protest was told."""
+    return story is not None and story.mention.sub_event_type == "Peaceful protest" \
+        and any(t.family == "intervene" for t in live) and any(a.inter == 1 for a in actors)
 
 
 def _fought(m: Mention) -> bool:
