@@ -29,6 +29,9 @@ PART_MIN_POP = 100_000
 #: the article's main place: its mentions, plus this much per decade of population (a well-known place
 #: named once outweighs a hamlet named twice); set on the dev runs with gold spans (0, 0.5, 1, 2 tried)
 MAIN_POP_WEIGHT = 1.0
+#: event places known only to an area of these kinds are coded at the area's seat (ACLED codes an event
+#: known only to a province at the provincial capital); a country-level event keeps the country
+SEATED_AREAS = frozenset({"ADM1", "ADM2"})
 
 __all__ = ["Geocoder", "Gazetteer"]
 
@@ -38,6 +41,7 @@ class Geocoder:
         self.gazetteer = gazetteer
         self.finder = Finder(gazetteer)
         self.resolver = Resolver(gazetteer)
+        self._cc_of_iso3: dict[str, str] | None = None
 
     _instances: dict = {}
     _lock = threading.Lock()
@@ -139,5 +143,22 @@ class Geocoder:
         return self.resolver._place(Span(start, end, word), entry, 3, f"demonym '{word}' -> {entry.name}", None)
 
     def event_place(self, text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
-        """Where the event of ``sentence`` happened (see resolver.event_place)."""
-        return event_place(text, places, sentence, trigger)
+        """Where the event of ``sentence`` happened (see resolver.event_place). An event known only to
+        a province is coded at the province's seat, as ACLED's coders do (geo_precision 3)."""
+        place = event_place(text, places, sentence, trigger)
+        if place is None or place.feature_code not in SEATED_AREAS or place.latitude is None:
+            return place
+        return self._at_seat(place)
+
+    def _at_seat(self, place: Place) -> Place:
+        if self._cc_of_iso3 is None:
+            self._cc_of_iso3 = {info.iso3: cc for cc, info in self.gazetteer.countries.items()}
+        cc = self._cc_of_iso3.get(place.iso3 or "")
+        area = self.gazetteer.region(cc, place.name, place.feature_code) if cc else None
+        seat = self.gazetteer.seat(area) if area is not None else None
+        if seat is None or seat.latitude is None:
+            return place
+        return replace(place, name=seat.name, latitude=seat.latitude, longitude=seat.longitude,
+                       geonameid=seat.geonameid, admin2=seat.admin2 or place.admin2, feature_class=seat.feature_class,
+                       feature_code=seat.feature_code, population=seat.population, geo_precision=3,
+                       reason=f"the event is known only to {place.name}: coded at its seat {seat.name}; {place.reason}")
