@@ -114,3 +114,24 @@ def test_words_that_only_look_violent(first, text, sub):
 def test_actor_one(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)
     assert (got_sub, got_inter1) == (sub, inter1)
+
+
+@pytest.mark.parametrize("text,sub", [
+    # people taken by force, however the report words it
+    ("Three women fetching water near the camp were taken away by the gunmen, a local leader said.",
+     "Abduction/forced disappearance"),
+    ("Armed men seized four travellers on the highway south of the town on Monday.", "Abduction/forced disappearance"),
+    ("Bandits carried off two schoolboys from a village near the border.", "Abduction/forced disappearance"),
+    # a crowd that goes home by itself was not dispersed by anyone
+    ("Several hundred people marched through the town centre with placards and dispersed without incident.",
+     "Peaceful protest"),
+    ("Teachers rallied outside the ministry to demand unpaid wages and later dispersed peacefully.", "Peaceful protest"),
+    ("Police dispersed the protesters who had blocked the main road, witnesses said.", "Protest with intervention"),
+    # air defence stopping projectiles is the event, not the firing
+    ("Most of the rockets fired at the town were intercepted by air defences, the army said.",
+     "Disrupted weapons use"),
+    ("Air defences intercepted three missiles fired at the capital overnight, the army said.",
+     "Disrupted weapons use"),
+])
+def test_taking_dispersal_and_interception(first, text, sub):
+    assert first(text)[0] == sub

@@ -126,9 +126,46 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             fam = "protest" if not any(t.lemma_.lower() in ("air", "drone") for t in tok.lefts) else "violence"
             if fam == "protest" and not any(t.lower_ in ("on", "general", "hunger") for t in doc[max(start, tok.i - 2):tok.i]):
                 continue
+        if lemma in ("seize", "grab", "snatch") and any(
+                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PERSONS for c in tok.children):
+            fam = "abduct"  # "gunmen seized three villagers": people taken, not ground or goods
+        if lemma == "disperse" and _dispersed_by_itself(tok):
+            continue  # "the marchers dispersed without incident": the protest ended, no one intervened
         out.append(Trigger(tok.i, fam, tok.text, _WEAK.get(lemma, 1.0)))
+    if any(t.family == "disrupt" and doc[t.i].lemma_.lower() in ("intercept", "down", "shoot") for t in out) and any(
+            tok.lemma_.lower() in _PROJECTILES for tok in doc[start:end]):
+        # "rockets fired at the town were intercepted": air defence stopped the strike, the firing is not a
+        # separate shelling
+        out = [t for t in out if not (t.family == "violence" and doc[t.i].lemma_.lower() in ("fire", "launch"))]
     out.sort(key=lambda t: t.i)
     return out
+
+
+_PERSONS = frozenset({"villager", "resident", "civilian", "woman", "girl", "boy", "child", "man", "farmer", "herder",
+                      "student", "pupil", "worker", "traveller", "traveler", "passenger", "people", "person",
+                      "schoolgirl", "schoolboy", "teacher", "priest", "chief", "trader", "hostage"})
+_PROJECTILES = frozenset({"rocket", "missile", "drone", "projectile", "shell", "mortar", "uav"})
+
+
+def _dispersed_by_itself(tok) -> bool:
+    """A crowd that dispersed on its own (peacefully, without incident), not one dispersed by a force."""
+    kids = list(tok.children)
+    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in kids):
+        return False
+    subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ == "conj":
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lemma_.lower() in _FORCES:
+        return False  # "the police dispersed ... without force": an intervention, however mild
+    calm = any(c.dep_ == "advmod" and c.lower_ in ("peacefully", "calmly", "quietly", "peaceably") for c in kids) or any(
+        c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in _NO_TROUBLE for g in c.children)
+        for c in kids)
+    return calm
+
+
+_FORCES = frozenset({"police", "policeman", "officer", "soldier", "army", "force", "gendarme", "gendarmerie", "troop",
+                     "military", "guard"})
+_NO_TROUBLE = frozenset({"incident", "violence", "trouble", "clash", "problem", "disturbance"})
 
 
 def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
