@@ -40,3 +40,29 @@ def test_geocoding_keeps_the_province_point(geo):
     text = "A roadside bomb killed two soldiers in Nangarhar province on Monday."
     (place,) = [p for p in geo.geocode(text) if p.name == "Nangarhar"]
     assert (place.latitude, place.feature_code) == (34.2, "ADM1")
+
+
+def test_listed_seat_wins_over_the_biggest_town(monkeypatch):
+    """Where the capital is not the region's biggest town, the seats table names it; a seat that the
+    gazetteer lacks leaves the rule's choice, and a capital forming its own region is found in the country."""
+    from eventsift.resolve.geo import seats
+    from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+    rows = [
+        Entry(1, "Benin", 9.5, 2.25, "BJ", 12_000_000, "A", "PCLI", "", ""),
+        Entry(None, "Alibori", 11.3, 2.9, "BJ", 900_000, "A", "ADM1", "Alibori", ""),
+        Entry(None, "Atakora", 10.6, 1.5, "BJ", 800_000, "A", "ADM1", "Atakora", ""),
+        Entry(None, "Kyiv Oblast", 50.3, 30.5, "UA", 1_800_000, "A", "ADM1", "Kyiv Oblast", ""),
+        Entry(None, "Kyiv City", 50.45, 30.52, "UA", 2_900_000, "A", "ADM1", "Kyiv City", ""),
+        Entry(10, "Malanville", 11.87, 3.38, "BJ", 100_000, "P", "PPL", "Alibori", ""),
+        Entry(11, "Kandi", 11.13, 2.94, "BJ", 60_000, "P", "PPL", "Alibori", ""),
+        Entry(12, "Kerou", 10.83, 2.11, "BJ", 40_000, "P", "PPL", "Atakora", ""),
+        Entry(13, "Bila Tserkva", 49.8, 30.1, "UA", 200_000, "P", "PPL", "Kyiv Oblast", ""),
+        Entry(14, "Kyiv", 50.45, 30.52, "UA", 2_900_000, "P", "PPLC", "Kyiv City", ""),
+    ]
+    monkeypatch.setattr(seats, "ADMIN1_SEATS", {"BJ": {"Alibori": "Kandi", "Atakora": "Natitingou"},
+                                                 "UA": {"Kyiv Oblast": "Kyiv"}})
+    gaz = Gazetteer.from_entries(rows, {}, {"BJ": ("Benin", "BEN"), "UA": ("Ukraine", "UKR")})
+    assert gaz.seat(gaz.region("BJ", "Alibori", "ADM1")).name == "Kandi"
+    assert gaz.seat(gaz.region("BJ", "Atakora", "ADM1")).name == "Kerou"      # Natitingou unknown: the rule
+    assert gaz.seat(gaz.region("UA", "Kyiv Oblast", "ADM1")).name == "Kyiv"

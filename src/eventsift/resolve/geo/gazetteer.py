@@ -244,6 +244,7 @@ class Gazetteer:
         self._db_cache: dict[str, list[Entry]] = {}
         self._areas: dict[tuple[str, str], list[int]] | None = None
         self._seats: dict[tuple[str, str, str], int] | None = None
+        self._seat_entries: dict[tuple[str, str, str], Entry] = {}
 
     @property
     def loose_index(self) -> dict[str, int | tuple[int, ...]]:
@@ -441,6 +442,7 @@ class Gazetteer:
                     if k not in seats or seats[k][0] < rank:
                         seats[k] = (rank, i)
             self._seats = {k: i for k, (_, i) in seats.items()}
+            self._seat_entries = self._listed_seats({(k[0], k[1]) for k in self._seats if k[1] and not k[2]})
         if area.feature_code == "PCLI":
             k = (area.cc, "", "")
         elif area.feature_code == "ADM1":
@@ -449,8 +451,30 @@ class Gazetteer:
             k = (area.cc, area.admin1, area.admin2)
         else:
             return None
+        listed = self._seat_entries.get(k)
+        if listed is not None:
+            return listed
         i = self._seats.get(k)
         return self.entry(i) if i is not None else None
+
+    def _listed_seats(self, regions: set[tuple[str, str]]) -> dict[tuple[str, str, str], Entry]:
+        """The seats that seats.ADMIN1_SEATS names, for the regions of ``regions`` ((cc, admin1) as the entries
+        spell them) it lists: the settlement of that name inside the region, else anywhere in the country."""
+        from .seats import ADMIN1_SEATS
+
+        by_key = {(cc, key(a1)): a1 for cc, a1 in regions}
+        out: dict[tuple[str, str, str], Entry] = {}
+        for cc, table in ADMIN1_SEATS.items():
+            for region_name, seat_name in table.items():
+                a1 = by_key.get((cc, key(region_name)))
+                if a1 is None:
+                    continue
+                towns = [e for e in self.lookup(seat_name) if e.cc == cc and e.feature_class == "P"]
+                inside = [e for e in towns if e.admin1 == a1]
+                pick = max(inside or towns, key=lambda e: e.population, default=None)
+                if pick is not None:
+                    out[(cc, a1, "")] = pick
+        return out
 
     def country(self, cc: str) -> CountryInfo | None:
         return self.countries.get(cc)
