@@ -62,9 +62,9 @@ def test_the_toll_of_a_folded_sentence_counts(run):
 
 
 @pytest.mark.parametrize("text,n", [
-    # a sentence that says who the attackers were tells no event of its own
+    # a sentence that says who the attackers were tells no event of its own (the rape is the one event)
     ("Armed men raped seven women near the camp last week. The women said their attackers were members of the "
-     "CODECO militia.", 0),
+     "CODECO militia.", 1),
     ("The group said the dead were a commander and his driver.", 0),
     # what had happened before, given as a reason, is not an event
     ("No deaths were reported, as most people had fled into the bush when the insurgents approached.", 0),

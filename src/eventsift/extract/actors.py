@@ -54,7 +54,17 @@ _SITE_MODIFIERS = frozenset({"check", "military", "army", "security", "police", 
 # words that continue a named group into one phrase ("Taliban militants", "IS fighters")
 _CONTINUATION = frozenset({"militant", "fighter", "force", "member", "insurgent", "rebel", "jihadist", "group",
                            "commander", "gunman", "militiaman", "sniper", "soldier", "troop", "army",
-                           "official", "unit", "operative", "element", "cell", "affiliate", "militia"})
+                           "official", "unit", "operative", "element", "cell", "affiliate", "militia",
+                           "security", "authority"})  # "Houthi security forces", "Taliban authorities"
+# an affiliate named by its parent ("an al Qaeda-linked group", "IS-affiliated fighters"): the group itself
+_AFFILIATE = frozenset({"linked", "affiliated", "aligned", "allied", "inspired"})
+# people or parts of a named group ("fighters of the CODECO militia", "a faction of the Pakistani Taliban",
+# "gunmen from the Gulf Cartel")
+_MEMBER_HEADS = frozenset({"fighter", "member", "militant", "militiaman", "gunman", "combatant", "insurgent", "rebel",
+                           "jihadist", "faction", "wing", "branch", "cell", "unit", "element", "splinter", "commander",
+                           "operative", "elements", "men"})
+# "gunmen believed to belong to X", "militants linked to X": X's fighters
+_BELONG = frozenset({"belong", "link", "affiliate", "loyal", "tie", "connect"})
 
 
 _COMMUNITY_HEADS = frozenset({"community", "group", "clan", "tribe", "ethnic"})
@@ -136,6 +146,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
         kind = "civilian"  # "a former soldier", "a retired police officer": civilians
     if kind == "government" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _STAFF:
         kind = "civilian"  # "a government employee": a civilian
+    if kind == "government" and tok.dep_ in ("compound", "amod", "nmod") and (
+            lex.generic.get(tok.head.lemma_.lower()) in ("military", "police")):
+        return None  # "government soldiers", "government forces": the forces are the actor, not the government
     if kind in ("group", "member"):
         if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             return None  # "a group of farmers", "members of the Fulani community": the inner noun
@@ -202,9 +215,18 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                 if actor is not None:
                     hit = (n, actor)
                     break
+        member_of = None
+        if hit is None and tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ in ("NOUN", "PROPN") and i + 2 < end \
+                and doc[i + 1].lower_ in ("of", "from"):
+            k = i + 2 + (doc[i + 2].lower_ in ("the", "a", "an"))
+            inner = _named_at(doc, k, end, lex)
+            if inner is not None:  # "fighters of the CODECO militia": the named group, headed by its people
+                hit, member_of = (k - i + inner[0], inner[1]), tok
         if hit is not None:
             n, actor = hit
             j = i + n
+            if j + 1 < end and doc[j].text == "-" and doc[j + 1].lower_ in _AFFILIATE:
+                j += 2  # "an al Qaeda-linked group": the affiliate, coded as its parent's name
             while j < end and (doc[j].lemma_.lower() in _CONTINUATION or doc[j].text in ("-", "'")) and doc[j].pos_ != "VERB":
                 j += 1
             while j > i + n and doc[j - 1].text in ("-", "'"):
@@ -214,7 +236,8 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                 from .lexicon import load  # noqa: PLC0415 (cached)
 
                 country = load().countries_by_iso.get(actor.home)
-            out.append(ActorRef(i, j, j - 1, actor.name, actor.inter, "named", country,
+            head = member_of.i if member_of is not None else j - 1
+            out.append(ActorRef(i, j, head, actor.name, actor.inter, "named", country,
                                 f"dictionary: '{doc[i:j].text}' → {actor.name}"))
             i = j
             continue
@@ -225,4 +248,41 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                     ref = replace(ref, start=out[-1].end)
                 out.append(ref)
         i += 1
-    return out
+    return [_belonging(ref, out, doc) for ref in out]
+
+
+def _named_at(doc, k: int, end: int, lex: Lexicon):
+    """(length, NamedActor) of a dictionary name starting at token k, else None."""
+    if k >= end:
+        return None
+    exact = lex.exact_aliases.get(doc[k].text)
+    if exact is not None:
+        return 1, exact
+    if doc[k].lower_ not in lex.alias_starts:
+        return None
+    for n in range(min(lex.max_alias, end - k), 0, -1):
+        actor = lex.aliases.get(tuple(t.lower_ for t in doc[k:k + n]))
+        if actor is not None:
+            return n, actor
+    return None
+
+
+def _belonging(ref: ActorRef, refs: list[ActorRef], doc) -> ActorRef:
+    """An unnamed armed actor said to belong to a named group ("gunmen believed to belong to JNIM",
+    "militants linked to the ADF") is that group."""
+    if ref.kind not in ("uag", "militant"):
+        return ref
+    head = doc[ref.head]
+    verbs = list(head.children)
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("believe", "suspect", "think", "say", "report"):
+        verbs.append(head.head)  # "Gunmen believed to belong to X shot ...", parsed with "believed" as the verb
+    for verb in verbs:
+        if verb.dep_ not in ("acl", "relcl", "amod", "ROOT") or verb.lemma_.lower() not in _BELONG and not any(
+                c.lemma_.lower() in _BELONG for c in verb.children if c.dep_ == "xcomp"):
+            continue
+        span = range(min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)
+        named = next((r for r in refs if r.kind == "named" and r.head in span and r.inter in (2, 3, 4)), None)
+        if named is not None:
+            return replace(ref, name=named.name, inter=named.inter, kind="named", country=named.country,
+                           reason=ref.reason + f"; said to belong to {named.name}")
+    return ref

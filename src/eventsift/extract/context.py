@@ -83,6 +83,10 @@ def modality(trigger) -> str | None:
         if tok.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "dobj", "relcl", "advcl", "conj") and lemma in _THREAT_HEADS:
             if tok.dep_ == "conj" or (tok.dep_ == "dobj" and head.pos_ != "VERB"):
                 pass
+            elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.pos_ == "VERB" and not any(
+                    c.dep_ == "aux" for c in head.children):
+                # "militants tried to storm it, killing eight soldiers": what their attempt did happened
+                pass
             else:
                 return f"threat or plan: '{head.text} ... {trigger.text}'"
         if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and lemma in _PREVENTED:

@@ -179,8 +179,9 @@ class Extractor:
                 heads.append(_Story(mention, [region], set(names_in), lower))
                 continue
             victims = _victims_only(doc, typed)
+            agent_at = doc[typed.actor1.start].idx - sent.start_char if typed.actor1 is not None and typed.actor1.start >= 0 else None
             target = _continues(mention, stories, current, s_text, places, strength=typed.trigger.strength,
-                                victims_only=victims)
+                                victims_only=victims, agent_at=agent_at)
             if target is None:
                 current = _Story(mention, [region], set(places), _DATELINE.sub("", lower, count=1))
                 stories.append(current)
@@ -249,7 +250,7 @@ class Extractor:
             return m
         for a in find_actors(doc, sent.start, sent.end, self.lex):
             tok = doc[a.head]
-            if a.kind == "named" and a.inter in (2, 3, 4) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "claim":
+            if a.kind == "named" and a.inter in (2, 3, 4) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OWNING_UP:
                 actor = self._actor(replace(a, reason=a.reason + "; claimed the event"), doc, cleaned, article)
                 return replace(m, actor1=actor, claimed_by=m.claimed_by or actor.name, decisions=m.decisions + (
                     Decision("actor1", actor.name, f"{actor.name} claimed it; no perpetrator was named", actor.span),))
@@ -552,7 +553,11 @@ _BACK_REFERENCE = re.compile(
 _REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirmed)\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 # a group owning up to an event ("claimed responsibility", "claimed the attack")
-_CLAIMED = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault|ambush))")
+_CLAIMED = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault|ambush))"
+                      r"|\b(?:took|takes|accepted|accepts|admitted)\s+responsibility"
+                      r"|\b(?:said|says)\s+(?:that\s+)?(?:it|its\s+fighters|its\s+men)\s+(?:had\s+)?(?:carried\s+out|"
+                      r"was\s+behind|were\s+behind|staged|conducted|launched)\b")
+_OWNING_UP = frozenset({"claim", "say", "take", "accept", "admit"})  # "X said it had carried out the attack"
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",
@@ -800,7 +805,8 @@ def _apart(new: Mention, current: Mention) -> bool:
 
 
 def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent_text: str,
-               places: frozenset[str], *, strength: float = 1.0, victims_only: bool = False) -> _Story | None:
+               places: frozenset[str], *, strength: float = 1.0, victims_only: bool = False,
+               agent_at: int | None = None) -> _Story | None:
     """The story this sentence continues, or None when it states an event of its own.
 
     A restatement of an earlier event (same sub-type and actors, no other place) folds into it.
@@ -820,8 +826,8 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
                 and not places - story.places:
             return story
     new_places = {p for p in places if p not in current.text}
-    if _apart(new, current.mention):
-        return None
+    if _apart(new, current.mention) and (new_places or not _DURING.search(sent_text.lower())):
+        return None  # (told as part of the raid, at no place of its own, it stays with the raid: its place and day)
     if _QUOTED.match(sent_text) and not _SEPARATE.match(sent_text.lstrip("\"“‘' ")):
         return current  # a witness's or an official's own words about the story being told
     if new.sub_event_type == "Agreement" and current.mention.event_type in _HARM_TYPES \
@@ -831,7 +837,7 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
     part = not new_places and not _SEPARATE.match(sent_text) and not _ANOTHER.search(sent_text) \
         and (_part_of(new, current.mention) or _told_before(new, current))
     if own_agent and new.event_type != current.mention.event_type and not names & _names(current.mention) \
-            and not part and not _BACK_REFERENCE.search(sent_text) and not _REPORTED_ACCOUNT.search(sent_text):
+            and not part and not _points_back(sent_text, agent_at) and not _REPORTED_ACCOUNT.search(sent_text):
         return None  # other actors doing another kind of thing, with no word pointing back
     if _other_kind(new, current.mention, strength=strength, own_agent=own_agent) \
             and not _REPORTED_ACCOUNT.search(sent_text):
@@ -849,6 +855,21 @@ def _continues(new: Mention, stories: list[_Story], current: _Story | None, sent
                     return story
         return None
     return current
+
+
+def _points_back(sent_text: str, agent_at: int | None) -> bool:
+    """Words by which the sentence points back to what was told before it. An object pronoun after
+    the sentence's own actor points to that actor ("protesters burned tyres ...; police fired tear
+    gas to clear them"), not back."""
+    for m in _BACK_REFERENCE.finditer(sent_text):
+        if agent_at is not None and m.start() > agent_at and m.group(0).lower() in _PRONOUNS:
+            continue
+        return True
+    return False
+
+
+_DURING = re.compile(r"\b(?:during|in the course of|in)\s+the\s+(?:\w+\s+)?(?:raid|attack|assault|incursion|fighting|clashes|violence)\b")
+_PRONOUNS = frozenset({"them", "him"})  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
 
 
 def _summarised(head: _Story, stories: list[_Story]) -> _Story | None:
@@ -899,7 +920,8 @@ def _fold(old: Mention, new: Mention, *, strength: float) -> Mention:
     # whatever the strength of their event word
     responds = old.sub_event_type in _DEMO_LADDER and new.actor1 is not None and new.actor1.span is not None \
         and new.actor1.inter == 1 and strength > 0
-    upgrade = (strength >= UPGRADE_MIN_STRENGTH or responds) and old.sub_event_type != "Disrupted weapons use"
+    upgrade = (strength >= UPGRADE_MIN_STRENGTH or responds) and old.sub_event_type != "Disrupted weapons use" \
+        and not _apart(new, old)  # rape told as part of a raid does not make the raid a rape
     keep = _upgrade(old, new) if upgrade else old
     actor1 = keep.actor1 or new.actor1
     if keep.actor1 is not None and keep.actor1.span is None and new.actor1 is not None and new.actor1.span is not None \

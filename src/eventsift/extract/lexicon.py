@@ -38,6 +38,8 @@ class Lexicon:
     phrase_family: dict[str, str]  # phrase -> family
     weapons: re.Pattern
     weapon_kind: dict[str, str]  # weapon word/phrase -> kind
+    # named groups that govern where they act (their detentions are Arrests, as ACLED codes them)
+    authorities: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> str:
@@ -94,6 +96,7 @@ def load() -> Lexicon:
         phrase_family=phrase_family,
         weapons=_alternation(weapon_kind),
         weapon_kind=weapon_kind,
+        authorities=frozenset(row["name"] for row in actors["named"] if row.get("authority")),
     )
 
 

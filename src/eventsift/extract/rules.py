@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .actors import CIVILIANS, COMMUNAL, RIOTERS, UAG, ActorRef
-from .lexicon import Lexicon
+from .lexicon import Lexicon, load
 
 # families that state violence between people
 VIOLENT = frozenset({"violence", "abduct", "sexual", "mob", "riot"})
@@ -117,6 +117,8 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
+        if fam == "withdraw" and tok.dep_ == "amod" and tok.tag_ == "VBN":
+            continue  # "a base at an abandoned school", "an evacuated village": what a place is, not a withdrawal
         if fam == "disrupt" and lemma in _KILL_IF_PEOPLE and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PEOPLE_OBJECTS for c in tok.children):
             fam = "violence"  # "neutralised two terrorists": killed, not a device made safe
@@ -168,9 +170,18 @@ _FORCES = frozenset({"police", "policeman", "officer", "soldier", "army", "force
 _NO_TROUBLE = frozenset({"incident", "violence", "trouble", "clash", "problem", "disturbance"})
 
 
+# aircraft that carry people ("soldiers arrived in helicopters", "airlifted by helicopter") strike no one
+_TRANSPORTED = re.compile(r"\b(?:arrived|arrive|arriving|came|flew|flown|landed|evacuated|airlifted|transported|"
+                          r"ferried|brought|dropped off|deployed)\s+(?:\w+\s+){0,2}?(?:in|by|aboard|on board|on)\s+"
+                          r"(?:a|an|the|two|three|several|military|army)?\s*$")
+_CARRIERS = frozenset({"helicopter", "helicopters", "aircraft", "airplane", "plane", "planes"})
+
+
 def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for m in lex.weapons.finditer(lower_text):
+        if m.group(1) in _CARRIERS and _TRANSPORTED.search(lower_text[:m.start(1)]):
+            continue
         kinds.setdefault(lex.weapon_kind[m.group(1)], m.group(1))
     if "rocket-propelled" in kinds.get("shelling", "") or "rocket-propelled grenade" in lower_text:
         kinds.pop("grenade", None)
@@ -374,6 +385,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if patient is None and p is not None and p is not agent:
             patient = p
     target_names = {p.name for p in targets}
+    speaker = None
     if agent is None and speakers:
         for t in ranked:
             tok = doc[t.i]
@@ -382,6 +394,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             subj, passive = _subject_of(tok)
             if subj is not None and not passive and _speaker_pronoun(subj):
                 agent, how, lead = speakers[0], f"'{subj.text}' refers to the speaker", t
+                speaker = agent
                 break
     # fall back on word order: an armed actor first, a target after
     if agent is None:
@@ -416,7 +429,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     a1, a2 = agent, patient
     grave = next((t for t in triggers if t.family == "other" and "grave" in t.text.lower()), None)
     if grave is not None:  # the remains tell of past killings: the finding is the event
-        finders = [a for a in (*actors, *speakers) if a.inter == 1 and a.start >= 0]
+        finders = [a for a in (*actors, *speakers) if a.inter == 1 and a.start >= 0] or [
+            a for a in (_ref_at(s, by_token) for v in doc[grave.i].sent if v.lemma_.lower() in _FIND
+                        for s in v.children if s.dep_ == "nsubj") if a is not None and a.inter == 7]
         a1 = finders[0] if finders else _bare("Government", 1, "the authorities who found the grave")
         a2, how = None, "finder of the grave"
         return out("Other", f"mass grave found: '{grave.text}'", grave)
@@ -484,7 +499,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                      and not _fired_at_unarmed(doc[t.i], by_token)
                      for t in triggers)
         if territory is not None and _is_place_object(doc[territory.i], by_token):
-            a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
+            a1, a2 = _taker(territory, doc, by_token, actors, main_subject, speaker)
             return out(_territory(a1), f"control changed: '{territory.text}'", territory)
         kind = next((k for k in _WEAPON_ORDER if k in weapons), None)
         if kind == "suicide" and _bomber_stopped(doc, triggers):
@@ -606,15 +621,20 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     territory = first({"territory"})
     if territory is not None and _is_place_object(doc[territory.i], by_token) or (
         territory is not None and "control" in territory.text or territory is not None and "close" in territory.text):
-        a1, a2 = _taker(territory, doc, by_token, actors, main_subject)
+        a1, a2 = _taker(territory, doc, by_token, actors, main_subject, speaker)
         if a1 is not None and a1.armed:
             return out(_territory(a1), f"control changed: '{territory.text}'", territory)
         a1, a2 = agent, patient
     withdraw = first({"withdraw"})
     if withdraw is not None and agent is not None and agent.armed:
+        receiver = _receiver(doc[withdraw.i], by_token) if "hand" in withdraw.text.lower() else None
+        if receiver is not None and receiver is not agent and receiver.armed:
+            a1, a2 = receiver, agent  # ACLED names the side that takes control first
         return out("Non-violent transfer of territory", f"withdrawal without fighting: '{withdraw.text}'", withdraw)
     arrest = first({"arrest"})
     if arrest is not None:
+        if agent is not None and not state_agent and agent.inter in (2, 3, 4) and agent.name in load().authorities:
+            return out("Arrests", f"detained by a group that governs where it acts: '{arrest.text}'", arrest)
         if agent is not None and not state_agent and agent.inter in (2, 3, 4):
             a2 = a2 or _bare(CIVILIANS, 7, "abducted people")
             return out("Abduction/forced disappearance", f"taken by a non-state group: '{arrest.text}'", arrest)
@@ -657,6 +677,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
 
 
 _ABOUT = frozenset({"of", "against", "over", "about", "for", "into"})
+_FIND = frozenset({"find", "discover", "uncover", "unearth", "locate", "exhume"})
 
 
 def _grievance(tok) -> bool:
@@ -830,15 +851,29 @@ _HUMAN_WORDS = frozenset({"people", "person", "man", "woman", "child", "civilian
                           "resident", "farmer", "pastoralist", "herder", "member", "individual", "officer", "guard"})
 
 
-def _taker(trig: Trigger, doc, by_token, actors, main_subject) -> tuple[ActorRef | None, ActorRef | None]:
-    """Who took the place (the territory word's own subject, else the nearest actor before it)."""
+def _taker(trig: Trigger, doc, by_token, actors, main_subject, speaker: ActorRef | None = None
+           ) -> tuple[ActorRef | None, ActorRef | None]:
+    """Who took the place (the territory word's own subject, the speaker who says "it" or "its
+    forces" took it, else the nearest actor before it)."""
     a, p, _ = roles(trig, doc, by_token, main_subject)
+    if a is None and speaker is not None:
+        a = speaker  # "the army said its forces had recaptured the city"
     if a is None:
         before = [x for x in actors if x.end <= trig.i and x.armed]
         a = before[-1] if before else None
     if p is None or p is a:
         p = next((x for x in actors if x is not a and x.armed and x.name != (a.name if a else None)), None)
     return a, p
+
+
+def _receiver(tok, by_token) -> ActorRef | None:
+    """Whom a place is handed over to ("handed over the camp to Malian forces")."""
+    for word in (tok, *[c for c in tok.children if c.dep_ in ("prt", "dobj")]):
+        for obj in _prep_obj(word, ("to",)):
+            ref = _ref_at(obj, by_token)
+            if ref is not None:
+                return ref
+    return None
 
 
 def _territory(agent: ActorRef | None) -> str:
