@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
-from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS
+from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
 
 #: most words a place name spans
 MAX_WORDS = 4
@@ -34,9 +34,10 @@ MIN_POP_CONTEXT = 0
 BIG_POP = 300_000
 BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "CONT", "PPLC", "RGN", "TERR"})
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
 #: "Fresno, Calif.", "ALLENDALE, N.J.": a capitalised word and a comma before a state's abbreviation
 _AFTER_TOWN = re.compile(r"[A-Z][\w'’.-]*,\s?$")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _AFTER_NUMBER = re.compile(r"\d\s*$")
 _HYPHEN = re.compile(r"[-‐]")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
@@ -116,6 +117,8 @@ _LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|
 #: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
 PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
                        "before:inside")
+#: contexts that do not by themselves show a name to be a place (a later mention is not made one by them)
+WEAK_CONTEXTS = frozenset({"", "bare", "list", "after-town", "abbreviation", "local", "tail", "repeat"})
 #: NER labels that make a capitalised span a person's or an organisation's name, not a place
 NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -162,10 +165,10 @@ IRREGULAR_DEMONYMS = {
     "sub saharan": "@Sub-Saharan Africa", "west african": "@West Africa", "east african": "@East Africa",
     "north african": "@North Africa", "southeast asian": "@Southeast Asia", "central asian": "@Central Asia",
     "south asian": "@South Asia", "east asian": "@East Asia", "caucasian": "@Caucasus", "sahelian": "@Sahel",
-    "gulf": "@Persian Gulf", "arctic": "@Arctic",
+    "gulf": "@Persian Gulf", "arctic": "@Arctic", "arab": "@Middle East", "arabs": "@Middle East",
 }
 #: upper-case short names that are places ("US", "EU"); other short capitals are acronyms
-KNOWN_CODES = frozenset({"US", "UK", "UAE", "USA", "DRC", "EU", "U.S.", "U.K.", "E.U."})
+KNOWN_CODES = frozenset({"US", "UK", "UAE", "USA", "DRC", "EU", "U.S.", "U.K.", "E.U.", "T&T"})
 CONTINENTS = ("Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica")
 
 
@@ -283,6 +286,7 @@ class Finder:
         toks = self._split_compounds(_tokens(text))
         ents = self._entity_map(doc)
         surnames = self._surnames(text, ents)
+        lower = frozenset(_LOWER_WORD.findall(text))
         found: list[Found] = []
         demonyms: list[Demonym] = []
         i, n = 0, len(toks)
@@ -319,7 +323,7 @@ class Finder:
                     phrase = phrase[:-1]
                 if last + 1 < j and not self._may_follow(toks[last + 1][2]) and not self._big_name(phrase):
                     continue  # "Noma" of "Noma Tounga": a name that only begins like a known place
-                hit = self._judge(text, start, end, phrase, toks, i, last, ents, surnames)
+                hit = self._judge(text, start, end, phrase, toks, i, last, ents, surnames, lower)
                 if hit is None:
                     continue
                 if isinstance(hit, Demonym):
@@ -336,7 +340,66 @@ class Finder:
                     i = next(k for k in range(i, n) if toks[k][1] >= unknown.end) + 1
                     continue
                 i += 1
+        found += self._repeats(text, toks, ents, surnames, found, demonyms)
+        found.sort(key=lambda f: f.start)
         return found, demonyms
+
+    def _sure_place(self, f: Found, ents) -> bool:
+        """A mention that shows its name to be a place for the whole article: named in a place context or
+        tagged as one by the NER (not as an organisation, a person, a facility or a date), written like a
+        name (not an acronym), and a place that could stand without context (an area, or a settlement of
+        MIN_POP_BARE)."""
+        if not f.known or f.context in WEAK_CONTEXTS or key(f.text) in STOP:
+            return False
+        acronym = f.text.isupper() and f.text not in KNOWN_CODES
+        if acronym or (" " not in f.text and any(c.isupper() for c in f.text[1:])):   # "NATO", "MoD"
+            return False
+        ent = self._ent_at(ents, f.start, f.end)
+        label = ent[0] if ent else ""
+        named_as_place = f.context.startswith(("of:", "after:", "relative", "paren")) and f.context != "after:division"
+        if label and label not in ("GPE", "LOC", "NORP") and not (named_as_place and label != "PERSON"):
+            return False   # "Congress", "Notre Dame" (but "Cavan County Council", "Heathrow airport" name places)
+        entries = self.gaz.lookup(f.text, allow_loose=False)
+        return any(e.feature_class in ("A", "L") or e.population >= MIN_POP_BARE for e in entries)
+
+    def _repeats(self, text, toks, ents, surnames, found, demonyms) -> list[Found]:
+        """Later mentions of a place the article has already named as one ("in Slidell" ... "Slidell PD",
+        "the Cavan Town Hall" ... "Cavan Institute"): a name means the same place throughout an article, so
+        it is a place again at the head of an organisation's name or without context. Not inside a person's
+        name, not after a title, and not after another capitalised word ("Real Madrid", "Doug Logan")."""
+        sources = {key(f.text) for f in found if self._sure_place(f, ents)}
+        if not sources:
+            return []
+        taken = [(f.start, f.end) for f in found] + [(d.start, d.end) for d in demonyms]
+        people = [(s, e) for (label, s, e, ntok) in ents.values() if label == "PERSON"]
+        out: list[Found] = []
+        n = len(toks)
+        for i in range(n):
+            s0 = toks[i][0]
+            if not _is_cap(toks[i][2]) or any(a <= s0 < b for a, b in taken):
+                continue
+            if i > 0 and text[toks[i - 1][1]:s0] in (" ", "-") and _is_cap(toks[i - 1][2]):
+                prev = fold(toks[i - 1][2]).rstrip(".")
+                if prev in TITLES or not (prev in STOP or prev in DIRECTIONS):
+                    continue
+            for length in range(min(MAX_WORDS, n - i), 0, -1):
+                last = i + length - 1
+                if any(text[toks[k - 1][1]:toks[k][0]] not in (" ", "-") for k in range(i + 1, last + 1)):
+                    continue
+                start, end = s0, toks[last][1]
+                phrase = text[start:end].rstrip(".")
+                end = start + len(phrase)
+                if key(phrase) not in sources:
+                    continue
+                if any(a < end and start < b for a, b in taken + people):
+                    break
+                if fold(phrase) in surnames:
+                    break
+                _, region, direction, relative = self._context(text, start, end)
+                out.append(Found(start, end, phrase, "repeat", region, direction, relative))
+                taken.append((start, end))
+                break
+        return out
 
     def _local_name(self, text, toks, i, j, ents) -> Found | None:
         """A run of two or more capitalised words that the gazetteer lacks as a whole (nor spelt alike), named
@@ -375,9 +438,11 @@ class Finder:
         a place even when more capitalised words follow ("New York Times", "Russian Foreign Minister")."""
         if phrase in KNOWN_CODES:
             return True
+        if fold(phrase) in IRREGULAR_DEMONYMS:
+            return True   # "North American Free Trade Agreement", "Canadian Blood Services"
         entries = self.gaz.lookup(phrase, allow_loose=False)
-        if entries:
-            return _big(entries)
+        if entries and _big(entries):
+            return True
         return " " not in phrase and bool(self.demonym(phrase))
 
     def given(self, text: str, spans: list[tuple[int, int]]) -> list[Found]:
@@ -461,7 +526,7 @@ class Finder:
             return f"after:{nxt}", region, direction, False
         if anchor == "of" and anchor2 in OF_WORDS:
             return f"of:{anchor2}", region, direction, False
-        if anchor in BEFORE or (anchor == "the" and anchor2 in BEFORE):
+        if (anchor in BEFORE or (anchor == "the" and anchor2 in BEFORE)) and (anchor, anchor2) != ("to", "according"):
             return f"before:{anchor}", region, direction, False
         if "(" in before[-34:] and _PAREN_CLOSE.match(after) and _PAREN_LIST.search(before):
             return "paren", region, direction, False   # "X (Y, Z)": the areas that contain X, ACLED's style
@@ -476,10 +541,12 @@ class Finder:
         return frozenset(fold(text[s:e].split()[-1]) for (label, s, e, ntok) in ents.values()
                          if label == "PERSON" and ntok > 1 and text[s:e].split())
 
-    def _judge(self, text, start, end, phrase, toks, i, last, ents, surnames=frozenset()):
+    def _judge(self, text, start, end, phrase, toks, i, last, ents, surnames=frozenset(), lower=frozenset()):
         """A Found, a Demonym, or None for a capitalised span."""
         f = fold(phrase)
         if f in STOP or key(phrase) in STOP:
+            if i == last and f in IRREGULAR_DEMONYMS:
+                return Demonym(start, end, phrase, IRREGULAR_DEMONYMS[f])   # "Kurdish": never a place, a demonym
             return None
         if i > 0 and fold(toks[i - 1][2]).rstrip(".") in TITLES and toks[i][0] - toks[i - 1][1] <= 1:
             return None  # "Mr Assad", "President Moscow": a person's name
@@ -514,7 +581,8 @@ class Finder:
             if cc and big < MIN_POP_INITIAL:
                 return Demonym(start, end, phrase, cc)
         big_place = _big(entries)
-        if f in surnames and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not big_place and label not in PLACE_LABELS:
+        national = any(e.feature_code in BIG_CODES for e in entries)
+        if f in surnames and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not national and label not in PLACE_LABELS:
             return None   # 'Steele said', after 'Michael Steele'
         if ent and label in NOT_PLACE_LABELS and ent[3] > 1 and (ent[1], ent[2]) != (start, end):
             # a word inside a person's or an organisation's name ("Islamic State", "Aleppo Media Center");
@@ -533,6 +601,8 @@ class Finder:
             if big >= MIN_POP_CONTEXT or admin:
                 return Found(start, end, phrase, ctx, region, direction, relative)
             return None
+        if i == last and f in lower and not national:
+            return None   # "Will I lose my job?", "Thanksgiving Day": a word the article also writes in lower case
         initial = _sentence_initial(text, start)
         if initial and not admin and big < MIN_POP_INITIAL:
             return None
@@ -549,7 +619,8 @@ class Finder:
         if written not in ABBREVIATIONS and written not in CITY_ABBREVIATIONS:
             return None
         before = text[max(0, start - 40):start]
-        if _AFTER_TOWN.search(before) or (written.count(".") >= 2 and not _AFTER_NUMBER.search(before)):
+        standalone = written.count(".") >= 2 or written in STANDALONE_ABBREVIATIONS
+        if _AFTER_TOWN.search(before) or (standalone and not _AFTER_NUMBER.search(before)):
             ctx = "after-town" if _AFTER_TOWN.search(before) else "abbreviation"
             return Found(start, start + len(written), written, ctx, True)
         return None

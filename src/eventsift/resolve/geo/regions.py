@@ -129,3 +129,7 @@ CITY_ABBREVIATIONS: dict[str, tuple[str, str]] = {
     "D.C.": ("US", "Washington"), "DC": ("US", "Washington"), "Washington, D.C.": ("US", "Washington"),
     "Washington DC": ("US", "Washington"), "L.A.": ("US", "Los Angeles"), "NYC": ("US", "New York City"),
 }
+
+#: postal forms that news writing also uses on their own, not only after a town ("in BC", "across NSW"):
+#: none of them is an everyday English word or a common acronym outside a year ("500 BC", kept out by the finder)
+STANDALONE_ABBREVIATIONS = frozenset({"BC", "NSW", "PEI", "NWT", "QLD", "Qld"})
