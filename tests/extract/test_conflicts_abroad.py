@@ -130,3 +130,35 @@ def test_rape_during_a_raid_does_not_make_the_raid_a_rape(extract_text):
     mentions, _ = extract_text("Gunmen attacked the village on Sunday, killing six people. Witnesses said several "
                                "women were raped by the attackers during the raid.")
     assert mentions[0].sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize("text,sub,inter1", [
+    # "X and Y killed ...": Y is on X's side, not its target
+    ("Soldiers and allied hunters executed 12 men at a livestock market on Sunday.", "Attack", 1),
+    # a party of another clause ("before peacekeepers arrived") is not the target
+    ("Militiamen killed 20 people at a displacement site before army reinforcements arrived.", "Attack", 4),
+    # ... but sides joined by "and" in an exchange fight each other
+    ("Suspected jihadists and soldiers exchanged gunfire near the village on Friday.", "Armed clash", 3),
+    # soldiers who suffer losses in an attack were its target, whatever their verb
+    ("Police officers suffered casualties following an attack by Ansaru militants in the town.", "Armed clash", 2),
+    # a device made safe, then the men who planted it held: the device is the event told first
+    ("Police defused a car bomb near the port on Tuesday and detained two men suspected of planting it.",
+     "Disrupted weapons use", 1),
+    # "set fire to" is arson, not an exchange of fire
+    ("Gunmen shot dead four farmers and set fire to their granaries.", "Attack", 3),
+    # "based nearby" tells where someone is
+    ("Rebels based in the hills abducted six traders on the road.", "Abduction/forced disappearance", 2),
+    # a bomb that was defused never went off
+    ("Troops found and defused a pressure bomb on a forest road on Sunday.", "Disrupted weapons use", 1),
+    # a truce that ends deadly fighting is an agreement; the clans' elders speak for their militias
+    ("On 2 April 2024, elders of two rival clans signed a ceasefire agreement in the town, ending weeks of fighting "
+     "that had killed more than 30 people.", "Agreement", 4),
+])
+def test_typing_parties(first, text, sub, inter1):
+    assert first(text) == (sub, inter1)
+
+
+def test_a_truce_keeps_no_toll_of_the_fighting_it_ended(extract_text):
+    mentions, _ = extract_text("On 2 April 2024, elders of two rival clans signed a ceasefire agreement in the town, "
+                               "ending weeks of fighting that had killed more than 30 people.")
+    assert not mentions[0].counts.fatalities

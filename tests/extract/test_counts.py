@@ -137,3 +137,18 @@ def test_offsets_point_into_the_text_and_limit_the_range():
 def test_doc_keyword_is_accepted():
     text = "Gunmen killed 2 farmers."
     assert parse_counts(text, 0, len(text), doc=None).fatalities == 2
+
+
+@pytest.mark.parametrize("text,fatalities", [
+    # one more victim named by a possessive
+    ("Maoists detonated a bomb under a jeep, killing six policemen and their driver, officials said.", 7),
+    ("Gunmen killed a trader and his son on the road.", 2),
+    # what an attempt did, after the comma, happened
+    ("Militants tried to storm a military compound, killing eight soldiers, the army said.", 8),
+    ("Militants tried to kill eight soldiers at the gate.", None),
+    # victims of both sides told in two sentences add up
+    ("Militants tried to storm a military compound, killing eight soldiers, the army said. All ten attackers "
+     "were killed, the army said.", 18),
+])
+def test_victims_named_apart_add_up(text, fatalities):
+    assert parse_counts(text).fatalities == fatalities

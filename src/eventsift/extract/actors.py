@@ -113,6 +113,8 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     lemma = tok.lemma_.lower()
     lower = tok.lower_
     kind = lex.generic.get(lower) or lex.generic.get(lemma)
+    if kind is None and tok.pos_ == "PROPN" and len(lower) > 4 and lower.endswith("s"):
+        kind = lex.generic.get(lower[:-1])  # "Rebels abducted ...": a capitalised plural tagged as a name
     mods = _modifiers(tok)
     mod_words = {m.lower_ for m in mods}
     country = _country_in(mods, lex)

@@ -128,8 +128,18 @@ def denied(trigger) -> bool:
     return False
 
 
-def cumulative(text: str) -> str | None:
+def cumulative_start(text: str) -> int | None:
     m = _CUMULATIVE.search(text)
+    return m.start() if m else None
+
+
+def cumulative(text: str, keep_before: int | None = None) -> str | None:
+    """A cumulative toll in the sentence: the sentence is background. ``keep_before``: the offset of
+    a main-clause event word that is no violence ("signed a ceasefire ..., ending weeks of fighting
+    that had killed 20"): a toll told after it is the background of that event, which stands."""
+    m = _CUMULATIVE.search(text)
+    if m and keep_before is not None and keep_before < m.start():
+        return None
     return f"cumulative toll: '{m.group(0)[:80]}'" if m else None
 
 

@@ -129,7 +129,7 @@ _NP_NUM = re.compile(
 _OBJ_START = re.compile(
     rf"^\s*(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?:(?:the|his|her|their|its)\s+)?(?P<n1>{NUM})"
     rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:about|around|some|nearly)\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])"
-    r"|^\s*(?P<art>a|an|the|his|her|one|another|its)\s",
+    r"|^\s*(?P<art>a|an|the|his|her|one|another|its|their)\s",
     _F,
 )
 _STOP_WORDS = frozenset(
@@ -433,7 +433,16 @@ def _hedged(text: str, seg_start: int, pos: int) -> bool:
     rel = _RELATIVE_BEFORE.search(left)
     if rel:  # "one worshipper who tried to flee was shot dead": the relative clause's words are not the verb's
         return bool(_NEGATION.search(left[:rel.start()]) or _MODAL.search(left))
-    return bool(_NEGATION.search(left) or _MODAL.search(left))
+    return bool(any(not _attempt_done(left, m) for m in _NEGATION.finditer(left)) or _MODAL.search(left))
+
+
+_ATTEMPT = re.compile(r"tr(?:y|ied)\s+to|attempt", _F)
+
+
+def _attempt_done(left: str, m: re.Match[str]) -> bool:
+    """"tried to storm the base, killing eight": the attempt is closed by a comma, and what follows
+    is what it did."""
+    return bool(_ATTEMPT.match(m.group(0))) and "," in left[m.end():]
 
 
 def _mention(kind: str, low: int | None, high: int | None, head: str, span: Span, cue: str, upper: bool) -> _Mention:

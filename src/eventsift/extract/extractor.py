@@ -118,7 +118,12 @@ class Extractor:
                 if drop_reason or any(t.family == "threat" for t in triggers):
                     dropped.append(Dropped(article.id, span, drop_reason or _threat_reason(doc, triggers)))
                 continue
-            why = context.cumulative(s_text) or context.background(s_text, article.published)
+            main = [doc[t.i].idx - sent.start_char for t in live if t.family in _NON_VIOLENT_MAIN
+                    and doc[t.i].dep_ in ("ROOT", "dobj") and doc[t.i].sent.root.i in (t.i, doc[t.i].head.i)]
+            why = context.cumulative(s_text, min(main) if main else None) or context.background(s_text, article.published)
+            toll_at = context.cumulative_start(s_text) if main and why is None else None
+            if toll_at is not None:  # the fighting the agreement ended is its background, not an event
+                live = [t for t in live if doc[t.i].idx - sent.start_char < toll_at]
             if why is None and _CODED_APART.search(s_text):
                 why = f"told as another record: '{_CODED_APART.search(s_text).group(0)}'"
             if why:
@@ -869,6 +874,8 @@ def _points_back(sent_text: str, agent_at: int | None) -> bool:
 
 
 _DURING = re.compile(r"\b(?:during|in the course of|in)\s+the\s+(?:\w+\s+)?(?:raid|attack|assault|incursion|fighting|clashes|violence)\b")
+# families of events that are no violence: a toll told after them in the sentence is their background
+_NON_VIOLENT_MAIN = frozenset({"agree", "arrest", "change", "base", "withdraw"})
 _PRONOUNS = frozenset({"them", "him"})  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
 
 

@@ -117,6 +117,8 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
+        if fam == "base" and tok.pos_ == "VERB":
+            continue  # "peacekeepers based nearby", "a Goma-based group": where someone is, not a base set up
         if fam == "withdraw" and tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # "a base at an abandoned school", "an evacuated village": what a place is, not a withdrawal
         if fam == "disrupt" and lemma in _KILL_IF_PEOPLE and any(
@@ -134,6 +136,10 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         if lemma == "disperse" and _dispersed_by_itself(tok):
             continue  # "the marchers dispersed without incident": the protest ended, no one intervened
         out.append(Trigger(tok.i, fam, tok.text, _WEAK.get(lemma, 1.0)))
+    disrupted = {t.i for t in out if t.family == "disrupt"}
+    if disrupted:  # "troops found and defused a bomb": the bomb that was made safe went off nowhere
+        out = [t for t in out if not (t.family == "violence" and doc[t.i].pos_ == "NOUN" and doc[t.i].dep_ in (
+            "dobj", "nsubjpass") and ({doc[t.i].head.i} | {c.i for c in doc[t.i].head.conjuncts}) & disrupted)]
     if any(t.family == "disrupt" and doc[t.i].lemma_.lower() in ("intercept", "down", "shoot") for t in out) and any(
             tok.lemma_.lower() in _PROJECTILES for tok in doc[start:end]):
         # "rockets fired at the town were intercepted": air defence stopped the strike, the firing is not a
@@ -407,8 +413,14 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             before = [a for a in actors if a.end <= first_at and a is not patient and a.kind not in ("site", "criminal")]
             if before and patient is not None:
                 agent, how = before[0], "the actor before the event word"
+    # sides joined by "and" that fight or agree are the two parties
+    fought = any(doc[t.i].lemma_.lower() in BATTLE_WORDS or "fire" in t.text or "exchang" in t.text
+                 or t.family == "agree" for t in triggers)
     if patient is None:
-        rest = [a for a in actors if a is not agent and a.name != (agent.name if agent else None)]
+        rest = [a for a in actors if a is not agent and a.name != (agent.name if agent else None)
+                and not (agent is not None and agent.start >= 0 and not fought
+                         and _conjoined(doc[a.head], doc[agent.head]))
+                and not _subject_elsewhere(doc[a.head], triggers)]
         if rest:
             patient = rest[0]
     if agent is None and patient is not None and len(actors) == 1 and patient.kind in ("protester", "rioter"):
@@ -496,6 +508,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         trig = trig or mob
         territory = first({"territory"})
         battle = any((doc[t.i].lemma_.lower() in BATTLE_WORDS and not _betrothed(doc[t.i])) or "fire" in t.text
+                     and not t.text.lower().startswith("set")  # "set fire to granaries": arson, not gunfire
                      and not _fired_at_unarmed(doc[t.i], by_token)
                      for t in triggers)
         if territory is not None and _is_place_object(doc[territory.i], by_token):
@@ -632,6 +645,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a1, a2 = receiver, agent  # ACLED names the side that takes control first
         return out("Non-violent transfer of territory", f"withdrawal without fighting: '{withdraw.text}'", withdraw)
     arrest = first({"arrest"})
+    disrupt = first({"disrupt"})
+    if arrest is not None and disrupt is not None and disrupt.i < arrest.i:
+        arrest = None  # "defused a car bomb and detained two men": the device first
     if arrest is not None:
         if agent is not None and not state_agent and agent.inter in (2, 3, 4) and agent.name in load().authorities:
             return out("Arrests", f"detained by a group that governs where it acts: '{arrest.text}'", arrest)
@@ -649,7 +665,6 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if loot is not None and (agent is not None or _object_lemmas(doc[loot.i]) & _PROPERTY):
         a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "looters not named")
         return out("Looting/property destruction", f"property taken or destroyed: '{loot.text}'", loot)
-    disrupt = first({"disrupt"})
     if disrupt is not None:
         return out("Disrupted weapons use", f"weapon or attack stopped: '{disrupt.text}'", disrupt)
     base = first({"base"})
@@ -661,6 +676,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         a2 = a2 if a2 is not a1 else None
         if doc[agree.i].lemma_.lower() == "proposal":
             return out("Other", f"proposal: '{agree.text}'", agree)
+        if a1 is not None and a1.inter == 7 and a1.start >= 0 and _of_communities(doc[a1.head]):
+            a1 = _communal(a1)  # "elders of two rival clans signed a truce": the clans' militias agreed
         return out("Agreement", f"agreement: '{agree.text}'", agree)
     change = first({"change"})
     if change is not None and agent is None and patient is None and any(w in change.text.lower() for w in _SECURITY_MEASURES):
@@ -864,6 +881,29 @@ def _taker(trig: Trigger, doc, by_token, actors, main_subject, speaker: ActorRef
     if p is None or p is a:
         p = next((x for x in actors if x is not a and x.armed and x.name != (a.name if a else None)), None)
     return a, p
+
+
+def _subject_elsewhere(tok, triggers) -> bool:
+    """The subject of a time clause whose verb is no event word ("... before UN peacekeepers based
+    nearby arrived"): a party of another moment, not the target."""
+    verb = tok.head
+    return tok.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i not in {t.i for t in triggers} \
+        and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
+
+
+_TIME_MARKS = frozenset({"before", "after", "until", "when", "as", "while", "once"})
+
+
+def _of_communities(tok) -> bool:
+    """People who speak for clans or communities ("elders of two rival clans", "leaders of the Tiv and
+    Jukun communities")."""
+    return any(g.lemma_.lower() in ("clan", "tribe", "community", "militia") for c in tok.children
+               if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _conjoined(a, b) -> bool:
+    """Two actor words joined by "and" ("Malian troops and Russian fighters executed ..."): one side."""
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
 
 
 def _receiver(tok, by_token) -> ActorRef | None:
