@@ -176,3 +176,26 @@ def test_large_regions_are_placed_at_their_geographic_centre():
         if cc in COUNTRY_CENTRES:   # within a continent's reach of the country's own centre
             clat, clon = COUNTRY_CENTRES[cc]
             assert abs(lat - clat) < 35 and min(abs(lon - clon), 360 - abs(lon - clon)) < 80, name
+
+
+def test_second_level_areas_are_read_by_settlement(tmp_path, monkeypatch):
+    """Each settlement's district comes from the subdivision table (rows numbered from 1, level in the
+    seventh column, other names '|'-separated in the sixth) through the settlement's list of subdivisions."""
+    from eventsift.resolve.geo import gazetteer
+
+    data = tmp_path / "data"
+    (data / "subdivisions").mkdir(parents=True)
+    (data / "cities").mkdir()
+    (data / "subdivisions" / "subdivisions.tsv").write_text(
+        "Herat\tAF-HER\tAF.11\t1140026\tProvince\tHerat Province\t1\t\t3\n"
+        "Gulrān\t\tAF.11.2007\t7053040\t\tGulran District|ولسوالی\t2\t1\t3\n"
+        "Kushk\t\tAF.11.2008\t7053041\t\t\t2\t1\t3\n", encoding="utf-8")
+    (data / "cities" / "cities.tsv").write_text(
+        "Qarah Bagh\t101\t1|2\t3\t12412\t34.94\t61.77\n"
+        "Kushk\t102\t1|3\t3\t20000\t34.88\t62.53\n"
+        "Herat\t103\t1\t3\t400000\t34.35\t62.2\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "_package_file", lambda module, *parts: data)
+    areas = gazetteer._read_admin2()
+    assert areas[101] == ("Gulrān", ["Gulran District"])      # a name in another script is left out
+    assert areas[102] == ("Kushk", [])
+    assert 103 not in areas                                      # a settlement known only to its province

@@ -14,6 +14,7 @@ ROWS = [
     (21, "Baidoa", 3.11, 43.65, "SO", 130_000, "P", "PPLA", "Bay", ""),
     (22, "Port Sudan", 19.62, 37.22, "SD", 490_000, "P", "PPLA", "Red Sea", ""),
     (23, "El Fasher", 13.63, 25.35, "SD", 250_000, "P", "PPLA", "Northern Darfur", ""),
+    (24, "Northern Darfur", 15.5, 25.0, "SD", 2_000_000, "A", "ADM1", "Northern Darfur", ""),
 ]
 ALTERNATES: dict = {}
 COUNTRIES = {"SO": ("Somalia", "SOM"), "SD": ("Sudan", "SDN")}
@@ -44,3 +45,37 @@ def test_dateline_detection(geo, text, dateline):
     start = text.lower().index("port sudan") if "port sudan" in text.lower() else text.index("MOGADISHU")
     span = Span(start, start + (10 if "port sudan" in text.lower() else 9), "")
     assert _dateline(text, span) is dateline
+
+
+def _place(name, code, admin1, admin2=None, precision=1):
+    from eventsift.models import Place
+    return Place(span=Span(0, len(name), name), name=name, latitude=1.0, longitude=1.0, iso3="BEN",
+                 admin1=admin1, admin2=admin2, feature_code=code, geo_precision=precision)
+
+
+@pytest.mark.parametrize("town, region, inside", [
+    (_place("Kandi", "PPL", "Alibori", "Kandi"), _place("Alibori", "ADM1", "Alibori", precision=3), True),
+    (_place("Cotonou", "PPL", "Littoral"), _place("Alibori", "ADM1", "Alibori", precision=3), False),
+    # a district: the town must lie in its first-level region and, when the town's district is known, in it
+    (_place("Cotonou", "PPL", "Littoral"), _place("Materi", "ADM2", "Atakora", "Materi", 2), False),
+    (_place("Tanguieta", "PPL", "Atakora", "Tanguieta"), _place("Materi", "ADM2", "Atakora", "Materi", 2), False),
+    (_place("Dassari", "PPL", "Atakora", "Materi"), _place("Materi", "ADM2", "Atakora", "Materi", 2), True),
+    (_place("Dassari", "PPL", "Atakora"), _place("Materi", "ADM2", "Atakora", "Materi", 2), True),
+    # a country contains all its towns (the country check is made apart)
+    (_place("Cotonou", "PPL", "Littoral"), _place("Benin", "PCLI", None, precision=3), True),
+])
+def test_a_town_named_next_refines_only_the_region_it_lies_in(town, region, inside):
+    from eventsift.resolve.geo.resolver import _within
+
+    assert _within(town, region) is inside
+
+
+def test_the_next_sentence_does_not_move_an_event_out_of_its_region(geo):
+    first = "Fighters burned villages in Northern Darfur state on Monday."
+    text = first + " Survivors were later flown to Port Sudan."
+    place = geo.event_place(text, geo.geocode(text), Span(0, len(first), first))
+    assert place is not None and place.admin1 == "Northern Darfur", place and place.reason
+    # a town of the region named next still refines it
+    text = first + " Most of the dead were in El Fasher."
+    place = geo.event_place(text, geo.geocode(text), Span(0, len(first), first))
+    assert place is not None and place.name == "El Fasher", place and place.reason

