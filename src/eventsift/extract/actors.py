@@ -181,6 +181,8 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
         kind = "civilian"  # "killed an individual": a victim, not an armed group
     elif kind == "civilian" and lemma in ("man", "men", "individual"):
         kind = "civilian"
+    if kind == "uag" and lemma == "youth":
+        kind = "communal"  # "armed youths raided a cattle camp": a community's armed young men, as ACLED codes them
     if kind == "group_civilian" and mod_words & _ARMED_MODIFIERS - {"suspected"}:
         kind = "communal"  # "armed farmers", "armed Fulani": an armed community
     if kind == "communal" and ethnic:

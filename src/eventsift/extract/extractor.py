@@ -259,6 +259,12 @@ class Extractor:
                 actor = self._actor(replace(a, reason=a.reason + "; claimed the event"), doc, cleaned, article)
                 return replace(m, actor1=actor, claimed_by=m.claimed_by or actor.name, decisions=m.decisions + (
                     Decision("actor1", actor.name, f"{actor.name} claimed it; no perpetrator was named", actor.span),))
+            if a.kind == "named" and a.inter in (2, 3, 4) and _blamed(tok):
+                # "Police blamed the OLA, which denied any involvement": the accused group is coded, as ACLED does;
+                # its denial of responsibility leaves the event asserted
+                actor = self._actor(replace(a, reason=a.reason + "; blamed for the event"), doc, cleaned, article)
+                return replace(m, actor1=actor, decisions=m.decisions + (
+                    Decision("actor1", actor.name, f"{actor.name} was blamed; no perpetrator was named", actor.span),))
         return m
 
     def _allies(self, m: Mention, typed, actors: list[ActorRef], doc, cleaned, article: Article) -> Mention:
@@ -559,9 +565,17 @@ _REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirm
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 # a group owning up to an event ("claimed responsibility", "claimed the attack")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault|ambush))"
-                      r"|\b(?:took|takes|accepted|accepts|admitted)\s+responsibility"
+                      r"|\b(?:took|takes|accepted|accepts|admitted)\s+responsibility|\b(?:blamed|blames|accused|accuses)\b"
                       r"|\b(?:said|says)\s+(?:that\s+)?(?:it|its\s+fighters|its\s+men)\s+(?:had\s+)?(?:carried\s+out|"
                       r"was\s+behind|were\s+behind|staged|conducted|launched)\b")
+def _blamed(tok) -> bool:
+    """The object of "blamed"/"accused" ("officials blamed the OLA", "blamed the attack on Al Shabaab")."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in ("blame", "accuse"):
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("blame",)
+
+
 _OWNING_UP = frozenset({"claim", "say", "take", "accept", "admit"})  # "X said it had carried out the attack"
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
