@@ -68,6 +68,20 @@ def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     ("Motorcycle taxi drivers demonstrated after a colleague was killed in a road accident.", "Peaceful protest", 6),
     ("Youths set fire to tyres and threw stones at policemen who had come to arrest a trader.", "Violent demonstration", 5),
     ("Residents stoned a man they accused of theft.", "Mob violence", 5),
+    # a clash between demonstrators and the police is violent on both sides, whoever is named first
+    ("Police clashed with protesters outside the courthouse.", "Violent demonstration", 5),
+    ("Hundreds of students marched and scuffled with gendarmes near the campus.", "Violent demonstration", 5),
+    ("Teachers demonstrated after clashes between police and youths in the market.", "Peaceful protest", 6),  # its cause
+    # what the protesters did is no cause of theirs, whatever they protested against
+    ("Demonstrators against the election results burned a cotton warehouse on Friday.", "Violent demonstration", 5),
+    # later sentences of the same demonstration: a pronoun, a passive with no actor, a clash with its police
+    ("Vendors demonstrated against the ban on Monday. They barricaded the main road and burned tyres.",
+     "Violent demonstration", 5),
+    ("Inmates demonstrated over a search of their cells. Chairs were burnt and property destroyed.",
+     "Violent demonstration", 5),
+    ("Demonstrators blocked the highway at the bridge. Police intervened and clashed with the demonstrators.",
+     "Violent demonstration", 5),
+    ("Residents demonstrated at the town hall. Police dispersed them and arrested two.", "Protest with intervention", 6),
 ])
 def test_demonstrations(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

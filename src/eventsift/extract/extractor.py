@@ -16,7 +16,7 @@ from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, S
 from ..fuse.family import family
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
-from .actors import UAG, ActorRef, find_actors
+from .actors import RIOTERS, UAG, ActorRef, find_actors
 from .lexicon import Lexicon, load
 from .rules import Trigger, Typed, classify, find_triggers, weapon_kinds
 
@@ -169,6 +169,16 @@ class Extractor:
                                               "sub_event_type", "Protest with intervention",
                                               f"{m.sub_event_type} → Protest with intervention: a later sentence "
                                               f"says {state.name} '{next(t for t in live if t.family == 'intervene').text}'"),))
+            elif typed is None and _damage_at(current, live):
+                # "Prisoners demonstrated ... Chairs were burnt and property destroyed": the protest turned violent
+                m = current.mention
+                damage = next(t for t in live if t.family in _DAMAGE_FAMILIES)
+                current.mention = replace(m, event_type="Riots", sub_event_type="Violent demonstration",
+                                          actor1=m.actor1 and replace(m.actor1, name=RIOTERS, inter=5),
+                                          decisions=m.decisions + (Decision(
+                                              "sub_event_type", "Violent demonstration",
+                                              f"{m.sub_event_type} → Violent demonstration: a later sentence says "
+                                              f"'{damage.text}' of the protest"),))
             elif typed is None:
                 dropped.append(Dropped(article.id, span, f"no event: '{live[0].text}' with no actor"))
             if typed is None:
@@ -432,8 +442,9 @@ def _unfounded(typed: Typed, weapons: dict[str, str]) -> bool:
 def _upgrade(keep: Mention, other: Mention) -> Mention:
     """One event told over several sentences takes the most severe reading that a sentence with
     its own actor states ("residents demonstrated. The demonstrators burned tyres" is a riot)."""
-    if other.actor1 is None or other.actor1.span is None:
-        return keep
+    if other.actor1 is None or other.actor1.span is None and not (
+            keep.sub_event_type in _DEMO_LADDER[:2] and other.sub_event_type == "Violent demonstration"):
+        return keep  # but "residents demonstrated. They barricaded the road": riot words need no named crowd
     if keep.sub_event_type == "Violent demonstration" and other.event_type in ("Protests", "Violence against civilians", "Battles") \
             and other.actor1.inter == 1 or keep.sub_event_type == "Violent demonstration" and other.event_type == "Protests":
         return keep  # force used against rioters: the event stays a riot
@@ -473,6 +484,13 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
     return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+
+
+def _damage_at(story: "_Story | None", live: list[Trigger]) -> bool:
+    """A sentence with no actor that tells of damage or rioting ("property was destroyed"), after a
+    demonstration that was not yet violent."""
+    return story is not None and story.mention.sub_event_type in _DEMO_LADDER[:2] \
+        and any(t.family in _DAMAGE_FAMILIES for t in live)
 
 
 def _intervenes_at(story: "_Story | None", live: list[Trigger], actors: list[ActorRef]) -> bool:
@@ -577,6 +595,7 @@ def _blamed(tok) -> bool:
 
 
 _OWNING_UP = frozenset({"claim", "say", "take", "accept", "admit"})  # "X said it had carried out the attack"
+_DAMAGE_FAMILIES = frozenset({"loot", "riot"})
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",

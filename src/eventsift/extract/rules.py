@@ -465,6 +465,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if any(c.lower_ == "peacefully" for c in doc[trig.i].children):
             harm = None
         violent = any(c.lower_ in ("violent", "riotous") for c in doc[trig.i].children if c.dep_ == "amod")
+        # "police clashed with the demonstrators", "marched and scuffled with gendarmes": both sides fought,
+        # whoever the sentence names first
+        violent = violent or any(t.family == "violence" and doc[t.i].lemma_.lower() in _CLASH_LEMMAS
+                                 and not _grievance(doc[t.i]) and not _cause_clause(doc[t.i], doc[trig.i])
+                                 for t in triggers)
         state_present = any(a.inter == 1 for a in actors)  # "two killed as police fire on protesters": the police harmed
         if violent or riot is not None or (harm is not None and (agent is None and not state_present or agent is not None and agent.kind in (
                 "protester", "rioter", "civilian", "group", "group_civilian"))):
@@ -712,6 +717,8 @@ def _grievance(tok) -> bool:
 def _cause_clause(tok, protest_tok) -> bool:
     """The event word sits in a clause that gives the protest's cause ("after a child died", "the
     demonstrators denounced the murder")."""
+    if protest_tok in _subjects(tok):
+        return False  # "demonstrators against the elections burned a factory": the protesters did it
     if protest_tok.i < tok.i and any(t.lower_ in _CAUSE_MARKS for t in tok.doc[protest_tok.i + 1:tok.i]):
         return True  # "demonstrated after one of their colleagues was killed"
     for t in [tok, *list(tok.ancestors)[:3]]:
@@ -724,6 +731,14 @@ def _cause_clause(tok, protest_tok) -> bool:
     return False
 
 
+def _subjects(tok) -> set:
+    """The tokens of the subject phrases of ``tok`` (or of the verb it is conjoined to)."""
+    while tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        tok = tok.head
+    return {w for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
+
+
+_CLASH_LEMMAS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
 _CAUSE_MARKS = frozenset({"after", "following", "because", "since", "over", "against", "denouncing", "condemning"})
 _CAUSE_LEMMAS = frozenset({"denounce", "condemn", "decry", "protest", "demand", "following", "after", "against"})
 _CAUSE_WORDS = frozenset({"following", "after", "over", "against", "denouncing", "condemning", "protesting"})
