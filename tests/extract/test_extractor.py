@@ -61,6 +61,20 @@ def test_non_events(run, text, reason):
     assert any(reason in d.reason for d in dropped)
 
 
+@pytest.mark.parametrize("text,sub", [
+    # a past month that dates a clause inside the sentence, not its event
+    ("Thousands of students marched through the capital in support of teachers who have been on strike since "
+     "March.", "Peaceful protest"),
+    ("Police used tear gas to disperse opposition supporters who tried to join a rally ahead of the March 6 "
+     "elections.", "Protest with intervention"),
+    ("Residents barricaded the main road to protest the arrest of their leaders during the riots in October.",
+     "Violent demonstration"),
+])
+def test_a_past_month_in_a_clause_is_no_background(run, text, sub):
+    mentions, dropped = run(text, published=date(2016, 12, 11))
+    assert [m.sub_event_type for m in mentions] == [sub], [d.reason for d in dropped]
+
+
 def test_claims_and_denial(run):
     mentions, _ = run("The Turkish army said Turkish warplanes killed 12 militants in northern Syria.")
     assert mentions[0].claimed_by == "Turkish army"

@@ -47,7 +47,9 @@ _MONTH_REF = re.compile(
     r"(?:\s+((?:19|20)\d\d))?\b"
     r"|\b(?:in|since|during)\s+((?:19|20)\d\d)\b|\b(last year|a year ago|years ago)\b"
 )
-_DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or around)?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d", re.I)
+_DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or around)?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d"
+                            r"|^\W*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
+                            r"|November|December)\b", re.I)  # a note's own date first: "10 June. Residents barricaded"
 
 
 def modality(trigger) -> str | None:
@@ -153,10 +155,14 @@ _HABITUAL = re.compile(
     r"(?:\w+\s+)?(?:attacks|raids|clashes|killings|abductions|kidnappings|strikes|incursions|ambushes)\b", re.I)
 
 
-def background(text: str, published: date | None) -> str | None:
+def background(text: str, published: date | None, sent=None) -> str | None:
     """A sentence dated clearly before the publication month ("victory there in March" in December),
     or telling what has happened repeatedly or before ("has previously blamed", "have repeatedly
-    attacked"): context, not a new event."""
+    attacked"): context, not a new event.
+
+    With the parsed sentence ``sent`` (whose text is ``text``), a month that dates only a clause
+    inside the sentence is no date of the sentence's event: "teachers who have been on strike since
+    January" (a relative clause), "ahead of March 6 polls" (what is to come)."""
     m = _HABITUAL.search(text)
     if m:
         return f"background: '{m.group(0).strip()}'"
@@ -166,6 +172,8 @@ def background(text: str, published: date | None) -> str | None:
         return None
     pub = (published.year, published.month)
     for m in _MONTH_REF.finditer(text):
+        if sent is not None and _dates_a_clause(sent, m.start(1) if m.group(1) else m.start()):
+            continue
         month, year, year_only, vague = m.groups()
         if vague:
             return f"background: '{m.group(0).strip()}' before publication"
@@ -178,6 +186,27 @@ def background(text: str, published: date | None) -> str | None:
         if (yr, mo) < pub:
             return f"background: '{m.group(0).strip()}' before publication month"
     return None
+
+
+#: words above a date that make it the date of something else than the sentence's event
+_ELSEWHERE_HEADS = frozenset({"ahead", "before", "prior"})
+_GRIEVANCE_VERBS = frozenset({"protest", "denounce", "condemn", "decry", "oppose", "demand", "against"})
+
+
+def _dates_a_clause(sent, offset: int) -> bool:
+    """The date at char ``offset`` of the sentence hangs in a relative clause, in what a protest is
+    against, or after "ahead of": it dates that, not the sentence's main event ("an offensive backed by
+    Moscow since April" still dates the offensive)."""
+    tok = next((t for t in sent if t.idx - sent.start_char <= offset < t.idx - sent.start_char + len(t)), None)
+    if tok is None:
+        return False
+    for a in [tok, *tok.ancestors]:
+        if a.dep_ == "relcl" or a.lower_ in _ELSEWHERE_HEADS:
+            return True
+        if a.dep_ in ("dobj", "pobj") and a.head.lemma_.lower() in _GRIEVANCE_VERBS or (
+                a.dep_ in ("xcomp", "advcl") and a.lemma_.lower() in _GRIEVANCE_VERBS):
+            return True  # "barricaded the road to protest the arrests during the April riots": the cause's date
+    return False
 
 
 def hedged(text: str) -> str | None:

@@ -120,7 +120,7 @@ class Extractor:
                 continue
             main = [doc[t.i].idx - sent.start_char for t in live if t.family in _NON_VIOLENT_MAIN
                     and doc[t.i].dep_ in ("ROOT", "dobj") and doc[t.i].sent.root.i in (t.i, doc[t.i].head.i)]
-            why = context.cumulative(s_text, min(main) if main else None) or context.background(s_text, article.published)
+            why = context.cumulative(s_text, min(main) if main else None) or context.background(s_text, article.published, sent)
             toll_at = context.cumulative_start(s_text) if main and why is None else None
             if toll_at is not None:  # the fighting the agreement ended is its background, not an event
                 live = [t for t in live if doc[t.i].idx - sent.start_char < toll_at]
