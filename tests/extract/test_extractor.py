@@ -75,6 +75,21 @@ def test_a_past_month_in_a_clause_is_no_background(run, text, sub):
     assert [m.sub_event_type for m in mentions] == [sub], [d.reason for d in dropped]
 
 
+@pytest.mark.parametrize("text,subs", [
+    # an attempt is an act: it was made, and stopped or failed
+    ("A crowd tried to lynch a suspected thief at the market before police intervened.", ["Mob violence"]),
+    ("Gunmen attempted to storm the police station but were repelled.", ["Armed clash"]),
+    # what the victim had tried to do is no event of its own
+    ("Residents beat a man who tried to steal a motorbike from the market.", ["Mob violence"]),
+    # a plan, a wish or a threat is no act
+    ("The militants planned to attack the town.", []),
+    ("The rebels want to seize the town before the rains.", []),
+])
+def test_attempts_are_acts_plans_are_not(run, text, subs):
+    mentions, _ = run(text)
+    assert [m.sub_event_type for m in mentions] == subs
+
+
 def test_claims_and_denial(run):
     mentions, _ = run("The Turkish army said Turkish warplanes killed 12 militants in northern Syria.")
     assert mentions[0].claimed_by == "Turkish army"

@@ -24,6 +24,7 @@ _ATTEMPTED = frozenset({"attempted", "foiled", "thwarted", "failed", "aborted", 
 _PREVENTED = frozenset({"prevent", "stop", "avert", "failure", "halt", "curb"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 _FAILED = frozenset({"fail", "refuse"})
+_TRIED = frozenset({"try", "attempt"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute"})
 _SAY = frozenset({"say", "report", "claim", "state", "announce", "confirm", "tell", "add", "allege", "accuse"})
 _HEDGES = re.compile(r"\b(reportedly|allegedly|unconfirmed|purportedly|it is believed|is believed to|are believed to|rumou?rs?)\b", re.I)
@@ -84,6 +85,11 @@ def modality(trigger) -> str | None:
         lemma = head.lemma_.lower()
         if tok.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "dobj", "relcl", "advcl", "conj") and lemma in _THREAT_HEADS:
             if tok.dep_ == "conj" or (tok.dep_ == "dobj" and head.pos_ != "VERB"):
+                pass
+            elif tok.dep_ == "xcomp" and lemma in _TRIED and head.pos_ == "VERB" and head.dep_ != "relcl" and not any(
+                    c.dep_ == "aux" and c.lower_ in _MODAL_FUTURE | _MODAL_HYPOTHETICAL for c in head.children):
+                # "a crowd tried to lynch a woman", "gunmen attempted to kidnap the mayor": an attempt is an act
+                # (it failed or was stopped); a plan, a threat or a wish is not
                 pass
             elif tok.dep_ == "advcl" and tok.tag_ == "VBG" and head.pos_ == "VERB" and not any(
                     c.dep_ == "aux" for c in head.children):
