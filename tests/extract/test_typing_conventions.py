@@ -49,6 +49,10 @@ def first(extract_text):
     ("Militants fired mortar shells filled with a chemical agent at army positions.", "Chemical weapon", 3),
     ("Soldiers shot and killed a suicide bomber before he could reach the checkpoint.", "Armed clash", 1),  # no bombing
     ("Taliban militants pounded a military base overnight.", "Shelling/artillery/missile attack", 2),
+    # explosions inside a battle belong to the battle
+    ("Militants carried out an ambush with roadside bombs, rockets and gunfire against an army patrol.", "Armed clash", 3),
+    ("Soldiers backed by helicopter gunships clashed with insurgents near the river.", "Armed clash", 1),
+    ("Militants fired mortar rounds at an army post overnight.", "Shelling/artillery/missile attack", 3),
 ])
 def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

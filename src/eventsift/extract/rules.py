@@ -527,6 +527,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             weapons = {**weapons, "shelling": next(t.text for t in triggers if doc[t.i].lemma_.lower() in ("pound", "bombard"))}
         if kind in ("ied", "grenade") and battle and patient is not None and patient.armed:
             kind = None
+        # explosions inside a battle belong to the battle: "an ambush by IED detonation, rockets and gunfire
+        # against soldiers", "exchanged gunfire ... soldiers supported by helicopters"
+        if kind == "shelling" and battle and _SMALL_ARMS.search(lower_text) and (patient is None or patient.armed):
+            kind = None
+        if kind == "air" and battle and _AIR_SUPPORT.search(lower_text):
+            kind = None
         if kind is not None:
             if a1 is not None and (a1.kind in ("civilian", "group_civilian") or a1.name in target_names and a1 is not agent):
                 a1, a2 = None, a2 or a1
@@ -976,6 +982,10 @@ _FIREARM_WORDS = re.compile(r"\b(?:guns?|gunshots?|gunfire|gunmen|rifles?|shotgu
                             r"shot|shooting|armed|artisanal weapons?|hunting weapons?|militias?|intercommunal|"
                             r"inter-communal)\b")
 _RAIDED = frozenset({"camp", "hamlet", "settlement", "village", "compound", "encampment"})
+_SMALL_ARMS = re.compile(r"\b(?:gunfire|gunshots?|machine[- ]?guns?|small arms|rifles?|gunfights?|firefights?|gunbattles?|"
+                         r"exchanged?\s+(?:of\s+)?(?:fire|gunfire|shots)|ambush(?:ed|es)?)\b")
+_AIR_SUPPORT = re.compile(r"\b(?:supported|backed|assisted|covered|reinforced)\s+by\s+(?:\w+\s+){0,3}?"
+                          r"(?:helicopters?|gunships?|aircraft|air\s+(?:support|power|force)|drones?|jets?|warplanes?)\b")
 _BLADES = re.compile(r"\b(?:machetes?|knives|knife|cutlass(?:es)?|blade weapons?|bows?|arrows?)\b")
 _MOB_JUSTICE = re.compile(r"\b(?:thie(?:f|ves)|robbers?|burglars?|witch(?:es|craft)?|sorcer(?:y|er|ers)|lynch\w*|mob)\b")
 _DEATHS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|lives)\b")
