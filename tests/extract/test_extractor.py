@@ -121,9 +121,9 @@ def test_follow_up_sentence_is_one_event(run):
     # a device made safe after a gunfight is another event, by the forces just told
     ("Soldiers clashed with militants in the district, killing three militants. While leaving, the team found and "
      "defused an explosive device buried under a track.", 2, "Armed clash", 3),
-    # the same parties and target: elaboration of the one event
+    # the same parties and target: elaboration of the one event, whose bomb belongs to the battle
     ("Taliban militants attacked a checkpoint, killing two soldiers. The militants also detonated a roadside bomb "
-     "that wounded a soldier.", 1, "Remote explosive/landmine/IED", None),
+     "that wounded a soldier.", 1, "Armed clash", None),
     # the place of a sentence that ends in "..., witnesses said" is the event's, not the statement's
     ("Hundreds of students marched peacefully in Lagos on Monday. In the northern city of Kano, police fired tear gas "
      "to disperse protesters who blocked a road, witnesses said.", 2, "Peaceful protest", None),

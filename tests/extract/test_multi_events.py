@@ -37,6 +37,16 @@ def run(extract_text):
     # other actors doing another kind of thing after an arrest stay apart
     ("Soldiers arrested a cartel leader in the city of Uruapan on Monday. Within hours, gunmen set fire to a dozen "
      "cars and trucks across Uruapan.", 2),
+    # two forces that exchange fire fight each other, whoever else is hit; the mortar rounds of the same
+    # clash belong to it
+    ("Sudanese soldiers and Ethiopian militiamen exchanged heavy fire at the crossing on Sunday, killing a civilian. "
+     "An official said the clash began over a fence, and that mortar rounds landed in a market.", ["Armed clash"]),
+    # the fighting people fled is no event here, and does not turn a surrender into a battle
+    ("Dozens of fighters surrendered to the army in the town of Mora on Tuesday. The fighters said they had fled "
+     "fighting between rival factions across the border.", ["Change to group/activity"]),
+    # what people run from is no event; the mob they escape is still one
+    ("Residents vandalized the car of a customs officer in the village. The officer fled the mob and escaped "
+     "unharmed.", 1),
 ])
 def test_how_many_events(run, text, subs):
     mentions, _ = run(text)

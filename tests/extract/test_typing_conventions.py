@@ -53,6 +53,8 @@ def first(extract_text):
     ("Militants carried out an ambush with roadside bombs, rockets and gunfire against an army patrol.", "Armed clash", 3),
     ("Soldiers backed by helicopter gunships clashed with insurgents near the river.", "Armed clash", 1),
     ("Militants fired mortar rounds at an army post overnight.", "Shelling/artillery/missile attack", 3),
+    # carrying guns is no event; two armed sides conjoined as the subject fight each other
+    ("Soldiers and police exchanged fire with gunmen near the market, killing a civilian.", "Armed clash", 1),
 ])
 def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

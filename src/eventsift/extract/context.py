@@ -25,6 +25,11 @@ _PREVENTED = frozenset({"prevent", "stop", "avert", "failure", "halt", "curb"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 _FAILED = frozenset({"fail", "refuse"})
 _TRIED = frozenset({"try", "attempt"})
+_FLED = frozenset({"flee", "escape", "displace", "uproot"})
+_FLED_FROM = frozenset({"fighting", "fight", "violence", "clash", "attack", "battle", "combat", "shelling",
+                        "bombardment", "raid", "unrest", "insecurity", "conflict", "bombing", "airstrike"})
+_THIS_DAY = frozenset({"midnight", "today", "tonight", "overnight", "yesterday", "monday", "tuesday", "wednesday",
+                       "thursday", "friday", "saturday", "sunday", "morning", "dawn", "hours"})
 _DENY = frozenset({"deny", "reject", "dismiss", "refute"})
 _SAY = frozenset({"say", "report", "claim", "state", "announce", "confirm", "tell", "add", "allege", "accuse"})
 _HEDGES = re.compile(r"\b(reportedly|allegedly|unconfirmed|purportedly|it is believed|is believed to|are believed to|rumou?rs?)\b", re.I)
@@ -97,6 +102,9 @@ def modality(trigger) -> str | None:
                 pass
             else:
                 return f"threat or plan: '{head.text} ... {trigger.text}'"
+        if depth == 0 and tok.lemma_.lower() in _FLED_FROM and (tok.dep_ == "dobj" and lemma in _FLED or tok.dep_ == "pobj" and head.lower_ in (
+                "from", "by") and head.head.lemma_.lower() in _FLED):
+            return f"what people fled: '{head.text} {trigger.text}'"  # "had fled fighting across the border"
         if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and lemma in _PREVENTED:
             return f"prevented: '{head.text} ... {trigger.text}'"
         if tok.dep_ in ("xcomp",) and lemma in _FAILED:
@@ -115,12 +123,15 @@ def modality(trigger) -> str | None:
 
 def _generic_plural(trigger) -> bool:
     """A bare plural event noun that is the subject of a present-perfect or present clause
-    ("Jihadist attacks in the area have forced thousands to flee"): attacks in general."""
+    ("Jihadist attacks in the area have forced thousands to flee"): attacks in general, unless the
+    clause ties them to the day ("gunbattles have killed seven people since midnight")."""
     if trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
     if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
         return False  # "the attacks", "two attacks", "Monday's attacks"
     head = trigger.head
+    if any(t.lower_ in _THIS_DAY for t in head.subtree):
+        return False  # "gunbattles have killed seven people since midnight": these, today
     return head.tag_ in ("VBP", "VBZ") or any(c.dep_ == "aux" and c.lower_ in ("have", "has") for c in head.children)
 
 

@@ -465,6 +465,8 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         actor1=keep.actor1, actor2=other.actor2)
     elif RANK[other.sub_event_type] >= RANK[keep.sub_event_type] or other.event_type == "Strategic developments":
         return keep
+    elif keep.sub_event_type == "Armed clash" and other.sub_event_type in _IN_BATTLE:
+        return keep  # "the clash began when ... mortar rounds landed in a market": explosions inside a battle
     elif keep.event_type == "Violence against civilians" and other.event_type == "Battles" \
             and not _fought(other):
         return keep  # "troops were pursuing the attackers": a pursuit after an attack is no battle
@@ -596,6 +598,8 @@ def _blamed(tok) -> bool:
 
 _OWNING_UP = frozenset({"claim", "say", "take", "accept", "admit"})  # "X said it had carried out the attack"
 _DAMAGE_FAMILIES = frozenset({"loot", "riot"})
+#: remote violence that a battle told before it takes in (ACLED: explosions inside a battle belong to it)
+_IN_BATTLE = frozenset({"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED"})
 _DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",

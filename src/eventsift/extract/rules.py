@@ -86,7 +86,8 @@ _KILL_IF_PEOPLE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate
 _PEOPLE_OBJECTS = frozenset({"terrorist", "militant", "fighter", "insurgent", "gunman", "attacker", "jihadist", "rebel",
                              "bandit", "assailant", "soldier", "member", "people", "person", "man", "suspect",
                              "commander", "leader", "element", "extremist", "separatist"})
-_VERBAL_ONLY = frozenset({"see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
+_EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
+_VERBAL_ONLY = frozenset({"gun", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
                           "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
                           "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
                           "evacuate", "retreat", "surrender", "recruit", "deal", "mobilize", "mobilise"})
@@ -107,6 +108,10 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         if tok.i in seen:
             continue
         lemma = tok.lemma_.lower()
+        if lemma == "exchange" and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _EXCHANGED for c in tok.children):
+            out.append(Trigger(tok.i, "violence", f"{tok.text} fire", 1.0))  # "exchanged heavy fire", "... sporadic shots"
+            continue
         fam = lex.trigger_lemmas.get(lemma) or lex.trigger_lemmas.get(tok.lower_)
         if fam is None or tok.pos_ in ("PROPN", "ADP", "DET", "PRON", "PUNCT"):
             continue
@@ -630,6 +635,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if battle and a1 is not None and a1.armed and _among_themselves(doc, triggers, a1):
             a2 = a1  # "a gunbattle between two rival gangs": the same kind of actor on both sides
             return out("Armed clash", f"rival armed groups fought: '{trig.text}'", trig)
+        side = _conjoined_side(a1, actors, doc) if battle and a1 is not None and a1.armed and (
+            a2 is None or a2.inter == 7) else None
+        if side is not None:  # "troops and border forces exchanged fire, killing a civilian": the fight is the event
+            a2 = side
+            return out("Armed clash", f"armed actors fought each other: '{trig.text}'", trig)
         if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
             return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
@@ -920,6 +930,20 @@ def _of_communities(tok) -> bool:
     Jukun communities")."""
     return any(g.lemma_.lower() in ("clan", "tribe", "community", "militia") for c in tok.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _conjoined_side(a1: ActorRef, actors: list[ActorRef], doc) -> ActorRef | None:
+    """Another armed actor conjoined with ``a1`` as a subject ("Pakistani troops and Afghan border forces
+    exchanged fire"): the other side of a fight, when the two are not of one state."""
+    head = doc[a1.head]
+    for a in actors:
+        if a is a1 or not a.armed or a.head < 0:
+            continue
+        other = doc[a.head]
+        if (other.dep_ == "conj" and other.head.i == head.i or head.dep_ == "conj" and head.head.i == other.i) \
+                and not (a.inter == a1.inter == 1 and (a.country is None or a1.country is None or a.country == a1.country)):
+            return a
+    return None
 
 
 def _conjoined(a, b) -> bool:
