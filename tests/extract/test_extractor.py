@@ -90,6 +90,21 @@ def test_attempts_are_acts_plans_are_not(run, text, subs):
     assert [m.sub_event_type for m in mentions] == subs
 
 
+@pytest.mark.parametrize("text,stance", [
+    # another party denies in a later sentence what the first asserts
+    ("Soldiers shot dead seven protesters in the capital on Monday, a doctors' committee said. Police said officers "
+     "had been attacked and denied using live rounds.", "disputed"),
+    ("Troops executed at least 20 men at a market near the town on Sunday, villagers said. The army said it had "
+     "killed terrorists in the area and denied targeting civilians.", "disputed"),
+    # an accused group denying its own part leaves the event as told
+    ("Gunmen killed eleven villagers in the district on Friday. Police blamed the rebels, who denied any "
+     "involvement.", "asserted"),
+])
+def test_a_later_denial_disputes_the_event(run, text, stance):
+    mentions, _ = run(text)
+    assert mentions and mentions[0].stance.value == stance, [d.reason for m in mentions for d in m.decisions]
+
+
 def test_claims_and_denial(run):
     mentions, _ = run("The Turkish army said Turkish warplanes killed 12 militants in northern Syria.")
     assert mentions[0].claimed_by == "Turkish army"

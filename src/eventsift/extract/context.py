@@ -303,6 +303,28 @@ def stance(sent, trigger, claimant: str | None) -> tuple[Stance, str | None]:
     return Stance.ASSERTED, None
 
 
+#: what a denial of one's own part is about: the event stands ("the group denied any involvement")
+_OWN_PART = frozenset({"involvement", "responsibility", "role", "link", "part", "involve", "behind", "claim"})
+
+
+def later_denial(span) -> str | None:
+    """A denial of the event in a later sentence of its story ("The army ... denied targeting civilians",
+    "Police denied using live rounds"): another party contests it. A denial of one's own part in it
+    leaves the event as it was told."""
+    for tok in span:
+        if tok.lemma_.lower() in _DENY and tok.pos_ == "VERB" and not any(
+                t.lemma_.lower() in _OWN_PART for t in tok.subtree):
+            verb, subj = tok, None
+            while subj is None:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if verb.dep_ not in ("conj", "ccomp") or verb.head is verb:
+                    break
+                verb = verb.head  # "Police said ... and denied using live rounds"
+            who = _phrase(subj) if subj is not None else "another party"
+            return f"'{who} {tok.text}' in a later sentence contests it"
+    return None
+
+
 def _same_topic(deny, trigger) -> bool:
     """The denial is about the trigger's kind of event: the same event word, or an agreement."""
     lemma = trigger.lemma_.lower()

@@ -232,6 +232,8 @@ class Extractor:
             labelled = self._labelled(article, cleaned, doc, label)
             if labelled is not None:
                 stories.append(labelled)
+        for story in stories:
+            _contest(story, doc)
         mentions = [self._counted(s, cleaned, article) for s in stories]
         if label is not None:
             mentions = [_relabel(m, label) for m in mentions]
@@ -677,6 +679,20 @@ def _allied(ally, main) -> bool:
     if ally.dep_ == "pobj" and head.lower_ in ("by", "with") and head.head.lemma_.lower() in _BACKING:
         return head.head.head.i == main.i
     return False
+
+
+def _contest(story: _Story, doc) -> None:
+    """An event asserted in its first sentence and denied in a later one is disputed."""
+    m = story.mention
+    if m.stance is not Stance.ASSERTED:
+        return
+    for start, end in story.regions[1:]:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        why = context.later_denial(span) if span is not None else None
+        if why:
+            story.mention = replace(m, stance=Stance.DISPUTED,
+                                    decisions=m.decisions + (Decision("stance", Stance.DISPUTED.value, why),))
+            return
 
 
 def _attach(story: _Story, region: tuple[int, int], lower: str) -> None:
