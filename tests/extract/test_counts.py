@@ -26,6 +26,9 @@ def _counts(text: str):
 # (sentence, fatalities, low, high)
 FATALITIES = [
     ("12 people were killed in the attack.", 12, 12, 12),
+    # an aside between the victims and the verb
+    ("The television said six civilians, including two children, were killed when a strike hit a house.", 6, 6, 6),
+    ("Nine people, among them four soldiers, were killed in the blast.", 9, 9, 9),
     ("Militants killed 12 soldiers near the border.", 12, 12, 12),
     ("At least 12 civilians were killed.", 12, 12, 12),
     ("More than two dozen people were killed.", 24, 24, 24),

@@ -105,6 +105,25 @@ def test_a_later_denial_disputes_the_event(run, text, stance):
     assert mentions and mentions[0].stance.value == stance, [d.reason for m in mentions for d in m.decisions]
 
 
+@pytest.mark.parametrize("text,sub", [
+    # a series of strikes on a day is news, not background
+    ("Warplanes carried out a series of air strikes on the port city on Tuesday, officials said.", "Air/drone strike"),
+    # the raids of state forces that arrest people are the arrests
+    ("Security forces arrested twelve people suspected of collecting money for the militants during raids on homes "
+     "on Tuesday night.", "Arrests"),
+    ("Soldiers raided the village, killing three men, and arrested ten others.", "Attack"),
+])
+def test_what_the_event_was(run, text, sub):
+    mentions, _ = run(text)
+    assert [m.sub_event_type for m in mentions] == [sub]
+
+
+def test_a_named_speaker_does_not_act(run):
+    mentions, _ = run("Warplanes struck the port on Tuesday. The rebel-run television said six civilians were "
+                      "killed when a strike hit a house.")
+    assert all(m.actor1 is None or "rebel" not in m.actor1.name.lower() for m in mentions)
+
+
 def test_claims_and_denial(run):
     mentions, _ = run("The Turkish army said Turkish warplanes killed 12 militants in northern Syria.")
     assert mentions[0].claimed_by == "Turkish army"

@@ -53,6 +53,9 @@ _MONTH_REF = re.compile(
     r"(?:\s+((?:19|20)\d\d))?\b"
     r"|\b(?:in|since|during)\s+((?:19|20)\d\d)\b|\b(last year|a year ago|years ago)\b"
 )
+_SERIES = re.compile(r"(?:a|the)\s+(?:series|spate|string|wave)\s+of", re.I)
+_ON_THE_DAY = re.compile(r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
+                         r"overnight|last night|this morning|since midnight|on\s+\d{1,2}\s+[A-Z][a-z]+)\b", re.I)
 _DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or around)?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d"
                             r"|^\W*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
                             r"|November|December)\b", re.I)  # a note's own date first: "10 June. Residents barricaded"
@@ -181,8 +184,8 @@ def background(text: str, published: date | None, sent=None) -> str | None:
     inside the sentence is no date of the sentence's event: "teachers who have been on strike since
     January" (a relative clause), "ahead of March 6 polls" (what is to come)."""
     m = _HABITUAL.search(text)
-    if m:
-        return f"background: '{m.group(0).strip()}'"
+    if m and not (_SERIES.match(m.group(0)) and _ON_THE_DAY.search(text)):
+        return f"background: '{m.group(0).strip()}'"  # but "a series of air strikes on the port on Tuesday" is news
     if published is None:
         return None
     if _DATE_AT_START.match(text):
@@ -371,8 +374,8 @@ def _phrase_tokens(head) -> list[int]:
     subject can carry the whole event clause: "PORT SUDAN — Artillery fire ... killed ... said")."""
     out = [head.i]
     for child in head.children:
-        if child.dep_ not in _CLAUSES and child.pos_ != "VERB":
-            out.extend(_phrase_tokens(child))
+        if child.dep_ not in _CLAUSES and (child.pos_ != "VERB" or child.dep_ in ("amod", "compound")):
+            out.extend(_phrase_tokens(child))  # "the Houthi-run television": the participle is part of the name
     return out
 
 

@@ -361,8 +361,8 @@ def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int
             joined = nxt.startswith(("and ", "as well as", "in addition", "plus ")) or nxt == "" or nxt.startswith(("a ", "an ", "the "))
             if (p and _OBJ_START.match(p) and not _DATE_LIKE.match(p)) and (joined or _NP_NUM.match(p)):
                 keep.insert(0, piece)
-            elif p == "":
-                keep.insert(0, piece)
+            elif p == "" or _INCLUDING.match(p):
+                keep.insert(0, piece)  # "six civilians, including two children, were killed": an aside
             else:
                 break
         chunk = ",".join(keep)

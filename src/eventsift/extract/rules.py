@@ -86,6 +86,7 @@ _KILL_IF_PEOPLE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate
 _PEOPLE_OBJECTS = frozenset({"terrorist", "militant", "fighter", "insurgent", "gunman", "attacker", "jihadist", "rebel",
                              "bandit", "assailant", "soldier", "member", "people", "person", "man", "suspect",
                              "commander", "leader", "element", "extremist", "separatist"})
+_OPERATIONS = frozenset({"raid", "storm", "sweep", "crackdown", "operation", "search"})
 _EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
 _VERBAL_ONLY = frozenset({"gun", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
                           "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
@@ -457,6 +458,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     mob = first({"mob"})
     violence = first({"violence", "casualty"})
     state_agent = agent is not None and agent.inter in (1, 8)
+    if violence is not None and state_agent and first({"arrest"}) is not None and all(
+            doc[t.i].lemma_.lower() in _OPERATIONS for t in triggers if t.family in ("violence", "casualty")):
+        violence = None  # "forces arrested twelve people during raids on homes": the raids were the arrests
     protesters_present = any(a.kind == "protester" for a in actors)
 
     # --- demonstrations
