@@ -104,6 +104,23 @@ def test_the_other_side(first, text, sub, inter2):
     assert (got_sub, got_inter2) == (sub, inter2)
 
 
+@pytest.mark.parametrize("text,sub,inter1,inter2", [
+    # the subject of "is suspected / believed to have" did it
+    ("An unidentified armed group is suspected to have killed a woman found in her home.", "Attack", 3, 7),
+    ("Gunmen are believed to have abducted three traders near the market.", "Abduction/forced disappearance", 3, 7),
+    # a person ambushed is a civilian target, not a side of a battle
+    ("Unknown gunmen shot and wounded a presidential candidate in an ambush near the town.", "Attack", 3, 7),
+    # the victim of a passive attack is no crowd
+    ("A supporter of the opposition was attacked at his home and died the next day.", "Attack", 3, 7),
+    # what a victim is suspected of being does not make him a fighter
+    ("Police killed a man suspected of being a member of an armed group.", "Attack", 1, 7),
+    ("Soldiers killed two jihadists near the village.", "Armed clash", 1, 3),
+])
+def test_who_was_hurt(first, text, sub, inter1, inter2):
+    assert first(text) == (sub, inter1, inter2)
+
+
+
 @pytest.mark.parametrize("text,sub,inter2", [
     ("Insurgents shot dead a former soldier at a bus stop.", "Attack", 7),  # out of service: a civilian
     ("Gunmen killed a retired police officer outside his home.", "Attack", 7),

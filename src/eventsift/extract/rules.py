@@ -7,7 +7,7 @@ the actors' types, following ACLED's conventions (see DESIGN.md).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors import CIVILIANS, COMMUNAL, RIOTERS, UAG, ActorRef
 from .lexicon import Lexicon, load
@@ -86,6 +86,9 @@ _KILL_IF_PEOPLE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate
 _PEOPLE_OBJECTS = frozenset({"terrorist", "militant", "fighter", "insurgent", "gunman", "attacker", "jihadist", "rebel",
                              "bandit", "assailant", "soldier", "member", "people", "person", "man", "suspect",
                              "commander", "leader", "element", "extremist", "separatist"})
+#: passive verbs that lend their subject to the verb they govern ("X is believed to have attacked")
+_RAISING = frozenset({"suspect", "believe", "think", "say", "report", "know", "presume", "allege", "understand",
+                      "claim", "rumour", "rumor", "feared"})
 _OPERATIONS = frozenset({"raid", "storm", "sweep", "crackdown", "operation", "search"})
 _EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
 _VERBAL_ONLY = frozenset({"gun", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
@@ -228,6 +231,8 @@ def _subject_of(tok):
         if subjects:  # "GAO, Mali — Police opened fire": the subject nearest the verb, not the dateline
             before = [c for c in subjects if c.i < cur.i]
             c = before[-1] if before else subjects[0]
+            if cur is not tok and c.dep_ == "nsubjpass" and cur.lemma_.lower() in _RAISING:
+                return c, False  # "a group is suspected to have killed a woman": the group did it
             return c, c.dep_ == "nsubjpass"
         if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
             if cur.dep_ == "advcl" and cur.pos_ != "VERB":
@@ -383,7 +388,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     # agent/patient: first from initiating words, then from the others
     ranked = sorted(triggers, key=lambda t: (doc[t.i].lemma_.lower() not in INITIATING, t.family not in VIOLENT, t.i))
     agent = patient = None
-    how = ""
+    how = patient_how = ""
     lead = ranked[0]
     targets: list[ActorRef] = []  # whoever some event word acts on: never the perpetrator by default
     for t in ranked:
@@ -396,6 +401,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             targets.append(p)
         if patient is None and p is not None and p is not agent:
             patient = p
+            patient_how = h
     target_names = {p.name for p in targets}
     speaker = None
     if agent is None and speakers:
@@ -429,6 +435,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 and not _subject_elsewhere(doc[a.head], triggers)]
         if rest:
             patient = rest[0]
+    if patient is not None and patient.armed and _only_suspected(doc[patient.head]):
+        # "police killed a man suspected of being a member of an armed group": the victim is a civilian
+        patient = replace(_rename(patient, CIVILIANS, 7), kind="civilian", name=CIVILIANS)
+    if patient is not None and patient.kind == "protester" and patient_how == "passive" and "protest" not in families:
+        patient = replace(_rename(patient, CIVILIANS, 7), kind="civilian")  # "a supporter ... was attacked": a victim
     if agent is None and patient is not None and len(actors) == 1 and patient.kind in ("protester", "rioter"):
         agent, patient = patient, None
     if agent is not None and patient is not None and _one_phrase(agent, patient, doc):
@@ -934,6 +945,15 @@ def _of_communities(tok) -> bool:
     Jukun communities")."""
     return any(g.lemma_.lower() in ("clan", "tribe", "community", "militia") for c in tok.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _only_suspected(tok) -> bool:
+    """The actor phrase at ``tok`` only says what someone is suspected or accused of being
+    ("a man suspected of being a member of an armed group", "accused of being jihadists")."""
+    for a in list(tok.ancestors)[:5]:
+        if a.lemma_.lower() == "be" and a.head.lower_ == "of" and a.head.head.lemma_.lower() in ("suspect", "accuse"):
+            return True
+    return False
 
 
 def _conjoined_side(a1: ActorRef, actors: list[ActorRef], doc) -> ActorRef | None:
