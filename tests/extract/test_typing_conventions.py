@@ -115,6 +115,9 @@ def test_the_other_side(first, text, sub, inter2):
     # what a victim is suspected of being does not make him a fighter
     ("Police killed a man suspected of being a member of an armed group.", "Attack", 1, 7),
     ("Soldiers killed two jihadists near the village.", "Armed clash", 1, 3),
+    # shots at a person, and a camp attacked and burned, harm people, not only property
+    ("The militants fired at the site director, looted supplies and burned the inn.", "Attack", 3, 7),
+    ("Armed youths attacked and burned down a herders' camp near the river.", "Attack", 4, 7),
 ])
 def test_who_was_hurt(first, text, sub, inter1, inter2):
     assert first(text) == (sub, inter1, inter2)

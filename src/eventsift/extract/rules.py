@@ -898,9 +898,16 @@ def _harms_property_only(doc, triggers) -> bool:
     objects = set()
     for t in triggers:
         if t.family in ("violence", "loot"):
-            found = _object_lemmas(doc[t.i])
-            if doc[t.i].lemma_.lower() in _ASSAULT_VERBS and found & _SETTLEMENTS:
-                return False  # "attacked a Fulani camp": the people living there
+            tok = doc[t.i]
+            found = _object_lemmas(tok)
+            if t.family == "violence":  # "fired at the site director": whom the shots were aimed at
+                found |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                          for g in c.children if g.dep_ == "pobj"}
+            if tok.lemma_.lower() in _ASSAULT_VERBS:
+                # "attacked and burned down a Fulani camp": the object the conjoined verbs share
+                found |= {o for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" for o in _object_lemmas(c)}
+                if found & _SETTLEMENTS:
+                    return False  # "attacked a Fulani camp": the people living there
             objects |= found
     return bool(objects) and objects <= _PROPERTY | _THING_WORDS
 
