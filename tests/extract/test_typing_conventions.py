@@ -88,6 +88,13 @@ def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     ("Demonstrators blocked the highway at the bridge. Police intervened and clashed with the demonstrators.",
      "Violent demonstration", 5),
     ("Residents demonstrated at the town hall. Police dispersed them and arrested two.", "Protest with intervention", 6),
+    # demonstrators who are hurt are not violent; demonstrators who hurt others are
+    ("Police used tear gas to disperse a protest by several unions. 12 demonstrators injured.",
+     "Protest with intervention", 1),
+    ("Police wounded 12 demonstrators outside the ministry.", "Protest with intervention", 6),
+    ("Demonstrators wounded two policemen outside the ministry.", "Violent demonstration", 5),
+    # coming out onto the streets hits no one
+    ("Protesters hit the streets of the capital to demand inclusive elections.", "Peaceful protest", 6),
 ])
 def test_demonstrations(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

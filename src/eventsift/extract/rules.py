@@ -126,6 +126,10 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
+        if lemma in ("hit", "take") and any(c.dep_ in ("dobj", "pobj", "prep") and c.lemma_.lower() in ("street", "to")
+                                            and (c.lemma_.lower() == "street" or any(
+                                                g.lemma_.lower() == "street" for g in c.children)) for c in tok.children):
+            continue  # "protesters hit the streets", "took to the streets": they came out, nobody was hit
         if fam == "base" and tok.pos_ == "VERB":
             continue  # "peacekeepers based nearby", "a Goma-based group": where someone is, not a base set up
         if fam == "withdraw" and tok.dep_ == "amod" and tok.tag_ == "VBN":
@@ -482,6 +486,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         # is about, not what it did
         harm = next((t for t in triggers if t.family in ("violence", "casualty", "loot", "sexual")
                      and not _grievance(doc[t.i]) and not _cause_clause(doc[t.i], doc[trig.i])), None)
+        # "12 demonstrators injured": they were hurt, which does not make them violent
+        hurt = harm is not None and harm.family == "casualty" and _hurt_ones(doc[harm.i], demo)
         if any(c.lower_ == "peacefully" for c in doc[trig.i].children):
             harm = None
         violent = any(c.lower_ in ("violent", "riotous") for c in doc[trig.i].children if c.dep_ == "amod")
@@ -491,7 +497,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                                  and not _grievance(doc[t.i]) and not _cause_clause(doc[t.i], doc[trig.i])
                                  for t in triggers)
         state_present = any(a.inter == 1 for a in actors)  # "two killed as police fire on protesters": the police harmed
-        if violent or riot is not None or (harm is not None and (agent is None and not state_present or agent is not None and agent.kind in (
+        if violent or riot is not None or (harm is not None and not hurt and (agent is None and not state_present or agent is not None and agent.kind in (
                 "protester", "rioter", "civilian", "group", "group_civilian"))):
             a1 = _rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
@@ -510,7 +516,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             return out("Excessive force against protesters", "security forces used lethal force on protesters", trig)
         acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])]
         if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
-            cue = acts[0]
+            cue = acts[0] if acts else harm  # "police wounded 12 demonstrators": the harm is the cue
             if state_agent and a2 is agent and doc[trig.i].pos_ == "NOUN" and doc[trig.i].i not in range(agent.start, agent.end) \
                     and demo is None and doc[cue.i].i < doc[trig.i].i and not any(
                         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "its") for c in doc[trig.i].children):
@@ -952,6 +958,21 @@ def _of_communities(tok) -> bool:
     Jukun communities")."""
     return any(g.lemma_.lower() in ("clan", "tribe", "community", "militia") for c in tok.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
+
+
+def _hurt_ones(tok, demo: ActorRef | None) -> bool:
+    """The demonstrators are the ones a casualty word tells of ("12 demonstrators injured"): they were
+    hurt, which does not make them violent."""
+    if demo is None or demo.head < 0:
+        return False
+    head = tok.doc[demo.head]
+    if tok.head.i == head.i and tok.dep_ in ("amod", "acl"):
+        return True  # "12 injured demonstrators", "demonstrators injured by police"
+    if head.head.i != tok.i:
+        return False
+    if head.dep_ in ("dobj", "nsubjpass"):
+        return True  # "police wounded 12 demonstrators", "demonstrators were wounded"
+    return head.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in tok.children)  # "12 demonstrators injured"
 
 
 def _only_suspected(tok) -> bool:
