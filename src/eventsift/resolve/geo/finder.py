@@ -483,8 +483,8 @@ class Finder:
         if not toks:
             return text[start:end], "given-common"
         name = text[s + toks[0][0]:s + toks[-1][1]]
-        if not any(_is_cap(t[2]) for t in toks) and not self.gaz.has(name):
-            return name, "given-common"   # "the lot", "downtown": a common noun, not a name
+        if not any(_is_cap(t[2]) for t in toks):
+            return name, "given-common"   # "the lot", "downtown", "alley" (not Aley): a common noun, not a name
         if name.endswith(".") and not (len(name) <= 6 and "." in name[:-1]) and not self.gaz.has(name):
             name = name[:-1]
         if self.gaz.has(name) or self.demonym(name) or len(toks) == 1:
@@ -494,7 +494,8 @@ class Finder:
         for length in range(len(words) - 1, 0, -1):
             for i in range(len(words) - length + 1):
                 part = words[i:i + length]
-                if not _is_cap(part[0]) or not _is_cap(part[-1]) or any(fold(w).rstrip(".") in STOP for w in part):
+                stops = [fold(w).rstrip(".") in STOP for w in part]
+                if not _is_cap(part[0]) or not _is_cap(part[-1]) or (stops[0] if length == 1 else all(stops)):
                     continue
                 phrase = text[s + toks[i][0]:s + toks[i + length - 1][1]]
                 if self.gaz.has(phrase) or (length == 1 and self.demonym(phrase)):
