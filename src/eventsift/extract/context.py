@@ -394,7 +394,9 @@ _FRAME_CUES = {
                 r"(?:accident|crash)e?s?|accident(?:s|al|ally)?|overturn\w*|derail\w*|capsiz\w*|head-on|veered|"
                 r"wreckage|drowned|electrocuted|stampede|collapsed? building|building collapsed?|"
                 r"gas (?:explosion|leak|cylinder)|cylinder explo\w+|boiler|short circuit|faulty wiring|"
-                r"lost control of",
+                r"lost control of|(?:after|in) a crash|"
+                r"(?:hit|struck|knocked down|run over|mown down) by (?:a|an|the) (?:car|vehicle|truck|lorry|bus|train|"
+                r"motorbike|motorcycle|van|taxi)",
     "illness": r"heart attack|cardiac arrest|a stroke|cancer|illness|(?:died|dies|death) of (?:a |an )?(?:heart|"
                r"natural|illness|disease|cancer|covid|old age|complications)|natural causes|pronounced dead|"
                r"cholera|malaria|measles|ebola|covid(?:-19)?|coronavirus|epidemic|pandemic|overdose|"
@@ -407,6 +409,10 @@ _FRAME_CUES = {
               r"collective agreement|industrial action|went on strike|walkout",
     "animal": r"crocodiles?|hippos?|hippopotamus|elephants?|lions?|leopards?|hyenas?|snakes?|snakebite|"
               r"wild animals?|rabid|dog attack|sharks?|mauled|trampled by",
+    "court": r"charged with|on (?:[\w-]+\s+){0,4}charges|charges? of|convicted|sentenced|pleaded (?:not )?guilty|"
+             r"arraigned|indicted|court heard|(?:murder|criminal) trial|jury|remanded|on bail|felony|"
+             r"misdemeanou?r|drink[- ]driving|drunk[- ]driving|DWI|DUI|shoplift\w*|"
+             r"insider trading|embezzlement|homicide|manslaughter|inquest|coroner|parole|suspect in the theft",
     "staged": r"film crew|film shoot|filming|movie|action scene|blank rounds|blanks|pyrotechnic\w*|fireworks|"
               r"rehearsal|military (?:drills?|exercises?)|training exercise|live-fire drill|simulation|hoax|prank|"
               r"video game",
@@ -414,6 +420,20 @@ _FRAME_CUES = {
 _FRAME = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in _FRAME_CUES.items()), re.I)
 # an article whose headline or opening names two distinct cues of one kind is about that kind
 ARTICLE_FRAME_MIN_CUES = 2
+
+
+#: words that make an arrest or a charge political: who was held, or what for
+_POLITICAL = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|opposition|activists?|journalists?|dissidents?|militants?|"
+    r"jihadis\w*|terror\w*|insurg\w*|rebels?|separatis\w*|coup|treason|sedition|spying|spies|espionage|"
+    r"extremis\w*|radicali[sz]\w*|militia\w*|armed groups?|islamic state|al[- ]qaeda|al[- ]shabaab|boko haram|"
+    r"elections?|polls|regime|junta|blasphemy|anti-government|plot|assassinat\w*|political|party leaders?)\b", re.I)
+
+
+def political(text: str) -> str | None:
+    """The first word that makes a sentence's arrest or charge political, or None."""
+    m = _POLITICAL.search(text)
+    return m.group(0) if m else None
 
 
 def frame_cues(text: str) -> list[tuple[str, str]]:

@@ -412,6 +412,14 @@ def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str]
     sentence and the report read so, no conflict weapon either: "aircraft dropping water" on a
     wildfire). Staged scenes ("a film crew", "blank rounds") stay quiet
     even with "soldiers" in them, unless a named armed group takes part."""
+    if typed.sub_event_type in ("Arrests", "Looting/property destruction"):
+        # "arrested on drink-driving charges", "a cardiac arrest", "puppies stolen from a farm": ordinary
+        # crime and medicine, unless who was held or what for is political or an armed group acts
+        found = context.sentence_frame(sent_text)
+        if found is not None and found[0] in ("court", "illness", "accident") and not context.political(sent_text) \
+                and not any(a.kind in ("named", "uag", "militant", "rebel", "military") for a in actors if a.start >= 0):
+            return f"not political: '{found[1]}' ({found[0]})"
+        return None
     if typed.sub_event_type == "Mob violence":
         if any(a is not None and a.start >= 0 for a in (typed.actor1, typed.actor2)):
             return None  # a crowd that beats a driver after a road accident is still a mob

@@ -126,6 +126,8 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
+        if _other_sense(tok, lemma, fam):
+            continue
         if lemma in ("hit", "take") and any(c.dep_ in ("dobj", "pobj", "prep") and c.lemma_.lower() in ("street", "to")
                                             and (c.lemma_.lower() == "street" or any(
                                                 g.lemma_.lower() == "street" for g in c.children)) for c in tok.children):
@@ -160,6 +162,90 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         out = [t for t in out if not (t.family == "violence" and doc[t.i].lemma_.lower() in ("fire", "launch"))]
     out.sort(key=lambda t: t.i)
     return out
+
+
+#: what is signed when a signing is an agreement
+_PACTS = frozenset({"agreement", "deal", "accord", "ceasefire", "cease-fire", "truce", "treaty", "pact", "peace",
+                    "memorandum", "protocol", "declaration", "armistice", "roadmap", "charter"})
+#: people one fires from a job
+_STAFF = frozenset({"critic", "employee", "staff", "worker", "coach", "manager", "minister", "official", "director",
+                    "chief", "aide", "adviser", "advisor", "executive", "ceo", "head", "secretary", "player", "teacher"})
+#: contests that are no fight with arms ("a legal fight", "a relegation fight")
+_CONTESTS = frozenset({"legal", "political", "court", "relegation", "title", "budget", "custody", "trade", "election",
+                       "electoral", "uphill", "legislative", "policy", "courtroom", "lawsuit", "bidding", "price",
+                       "ratings", "verbal", "public"})
+#: what one beats or hits without violence
+_BEATEN = frozenset({"rival", "opponent", "visitor", "team", "side", "record", "deadline", "odds", "traffic",
+                     "heat", "expectation", "estimate", "forecast", "level", "high", "low", "peak", "mark",
+                     "milestone", "target", "jackpot", "champion", "favourite", "favorite", "challenger", "incumbent"})
+#: what one strikes without violence ("a balance must be struck")
+_STRUCK = frozenset({"balance", "deal", "chord", "agreement", "compromise", "note", "bargain", "tone", "pose"})
+#: verbs of which an event noun is only the topic ("the clash reflects the tension")
+_TOPIC_VERBS = frozenset({"reflect", "show", "highlight", "underline", "underscore", "illustrate", "expose",
+                          "reveal", "raise", "spark", "fuel", "deepen", "mark"})
+
+
+#: people of office whose clashes are quarrels
+_OFFICE = frozenset({"chief", "adviser", "advisor", "minister", "president", "official", "senator", "lawmaker",
+                     "politician", "candidate", "mayor", "governor", "leader", "secretary", "spokesman", "aide",
+                     "prime", "premier", "chairman", "speaker", "deputy", "mp", "staff", "director"})
+
+
+def _quarrel(doc, triggers, actors, weapons) -> bool:
+    """Only clash or fight words, no weapon and no one hurt, between people of office or named
+    persons: a quarrel of words."""
+    lemmas = {doc[t.i].lemma_.lower() for t in triggers if t.family in ("violence", "casualty")}
+    if not lemmas or not lemmas <= {"clash", "fight", "spar", "feud", "quarrel"} or weapons:
+        return False
+    if any(a.armed for a in actors if a.start >= 0):
+        return False
+    tok = doc[next(t.i for t in triggers if t.family == "violence")]
+    sides = [a for a in tok.subtree if a.dep_ in ("nsubj", "pobj", "dobj")] + [
+        c for c in tok.children if c.dep_ == "nsubj"]
+    people = [doc[a.head] for a in actors if a.start >= 0] + [
+        t for t in sides if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+    return bool(people) and all(p.lemma_.lower() in _OFFICE or p.ent_type_ == "PERSON" for p in people)
+
+
+def _other_sense(tok, lemma: str, fam: str) -> bool:
+    """The event word is used in a sense that tells no event: reported speech ("according to"),
+    showing or collecting ("demonstrated skill", "it was gathered that"), agreeing with an
+    opinion, signing what is no pact, dismissing staff ("fired critics"), engines ("coal-fired"),
+    contests ("a legal fight", "beat the visitors", "hit a record"), a noun that is only the topic
+    of the sentence ("the clash reflects ...")."""
+    kids = list(tok.children)
+    deps = {c.dep_ for c in kids}
+    objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")}
+    if tok.lower_ == "according":
+        return True
+    if lemma in ("demonstrate", "gather") and (deps & {"dobj", "ccomp", "attr", "auxpass", "nsubjpass"}):
+        return True
+    if lemma == "agree" and "ccomp" in deps:
+        return True
+    if lemma == "sign" and (tok.dep_ == "amod" or "prt" in deps or not objs & _PACTS):
+        return True
+    if lemma == "deal" and tok.pos_ == "VERB":
+        return True
+    if lemma == "fire" and tok.pos_ == "VERB" and (objs & _STAFF or tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐")):
+        return True
+    if lemma in ("fight", "battle") and (objs & {"fire", "blaze", "wildfire", "flame", "battle", "cancer", "disease"}
+                                         or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in ("amod", "compound"))
+                                         or any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
+                                         or any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                                             g.lemma_.lower() == "court" for g in c.children) for c in kids)):
+        return True
+    if lemma in ("beat", "hit") and (objs & _BEATEN or any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in kids)
+                                     or lemma == "beat" and tok.pos_ == "NOUN" and (
+                                         tok.dep_ == "pobj" or any(c.dep_ == "det" for c in kids))):  # "on the beat"
+        return True
+    if lemma == "strike" and objs & _STRUCK:
+        return True
+    if lemma == "shell" and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
+        return True  # "a shell of the man he was"
+    if fam in ("violence", "casualty") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" \
+            and tok.head.lemma_.lower() in _TOPIC_VERBS:
+        return True
+    return False
 
 
 _PERSONS = frozenset({"villager", "resident", "civilian", "woman", "girl", "boy", "child", "man", "farmer", "herder",
@@ -319,6 +405,8 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
             for obj in _prep_obj(tok.head, ("on", "against", "targeting", "at")):
                 patient = patient or _ref_at(obj, by_token)
         between = _prep_obj(tok, ("between", "among"))
+        if between and trig.family == "casualty":  # "deaths among women": the victims
+            patient, between = _ref_at(between[0], by_token), []
         if between:
             first = _ref_at(between[0], by_token)
             second = None
@@ -534,6 +622,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         return out("Mob violence", f"people attacked without a demonstration: '{riot.text}'", riot)
 
     # --- violence
+    if violence is not None and violence.family == "casualty" and not weapons and not any(
+            t.family in VIOLENT for t in triggers) and agent is None:
+        return None  # "a man died at the scene", "road fatalities have fallen": deaths with no act of violence
+    if violence is not None and _quarrel(doc, triggers, actors, weapons):
+        return None  # "the chief of staff has clashed with the president's advisers": words, not arms
     if violence is not None or mob is not None or first({"abduct", "sexual"}) is not None:
         trig = first({"sexual"}) or first({"abduct"}) if violence is None else violence
         trig = trig or mob
@@ -725,7 +818,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if change is not None and agent is None and patient is None and any(w in change.text.lower() for w in _SECURITY_MEASURES):
         a1 = _bare("Government", 1, "security measures are taken by the authorities")
         return out("Change to group/activity", f"security measure: '{change.text}'", change)
-    if change is not None and (agent is not None or patient is not None):
+    if change is not None and any(a is not None and (a.armed or a.inter in (1, 2, 3, 4, 8)) for a in (agent, patient)):
+        # "militants were seen", "the army deployed": an armed or political group's activity, not
+        # that of pupils who created a salad or boys last seen at a bus stop
         a1 = a1 or patient
         a2 = a2 if a2 is not a1 else None
         return out("Change to group/activity", f"group activity: '{change.text}'", change)

@@ -1,0 +1,94 @@
+"""Everyday news that uses the words of conflict in other senses stays quiet.
+
+General news is full of "according to", "demonstrated", "fired", "fight", "beat", "hit", "clashed",
+"arrested" and "killed" that code no political violence: reported speech, skills shown, staff
+dismissed, legal and sporting contests, figures that hit a record, ordinary crime before the
+courts, deaths in accidents and from illness. Each row is a sentence of our own, grouped by the
+sense it uses; none may become an event. The last table keeps the real events that look like them.
+"""
+from datetime import date
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def run(extract_text):
+    def _run(text):
+        return extract_text(text, published=date(2021, 6, 9))
+
+    return _run
+
+
+QUIET = [
+    # reported speech and agreement of opinion
+    "Last year three million passengers flew between the two cities, according to the airport authority.",
+    "According to the census, a third of the town's households rent their homes.",
+    "Both mayors agree that the new tram line is a better option than widening the road.",
+    "The minister signed legislation last week that raises teachers' salaries by ten percent.",
+    "The singer kicked a volley of signed footballs into the crowd.",
+    "Many patients find dealing with the diagnosis confusing and isolating.",
+    # showing, gathering, creating, joining
+    "The young pianist demonstrated remarkable skill in the final round.",
+    "The figures demonstrate the strain that the pension system places on public finances.",
+    "It was gathered that most of the victims of the outbreak are women and children.",
+    "The two drivers gathered twenty podiums between them last season.",
+    "The pupils created a salad that won first place in the cooking contest.",
+    "The council established a committee to review planning appeals.",
+    "The team has been invited to join the regional choir for the festival.",
+    "The volunteers are split evenly between parishioners and newcomers.",
+    "The boys were last seen at a bus stop on Tuesday morning.",
+    # dismissals, engines and fires that are not gunfire
+    "The prime minister has fired critics within the cabinet since the scandal broke.",
+    "The plan phases out coal-fired power stations by 2030.",
+    "Firefighters spent the night fighting two apartment fires.",
+    # contests that are not fights
+    "The club is in a relegation fight with four games left.",
+    "The commission was disbanded amid a slew of legal fights.",
+    "The senator vowed to fight for more funding for rural roads.",
+    "The farmers have fought the pipeline project in court for years.",
+    "The chief of staff has clashed with the president's advisers over the budget.",
+    "The clash reflects the tension between the two parties over trade.",
+    "The home side held on to beat the visitors in the final inning.",
+    "The incumbent narrowly beat her rival in the state's primary.",
+    "The unemployment rate hit its highest level in sixteen months in March.",
+    "The jackpot was hit for the first time since January.",
+    "He looks like a shell of the man he was before his illness.",
+    "A balance must be struck between cooling the equipment and saving energy.",
+    "The guard scored on a late layup to lift the Rockets to a two-point win.",
+    # crime before the courts, and arrests for ordinary crime
+    "A man has been charged with murder over the stabbing of a shop owner last month.",
+    "The court heard that the victim was stabbed outside a nightclub.",
+    "Police arrested a man on drink-driving charges after a crash on the ring road.",
+    "Two people were arrested on drug and theft charges in the town centre.",
+    "The restaurant owner was arrested on federal charges of insider trading.",
+    "A suspect in the theft of farm equipment has been apprehended.",
+    "Three puppies were stolen from a farm near the village this week.",
+    "He was rushed to hospital after suffering a cardiac arrest.",
+    # deaths and injuries with no one to blame
+    "A man is dead after a crash on the motorway on Thursday morning.",
+    "A woman died after being struck by a car in the city centre.",
+    "A pedestrian was killed when a tree fell on a parked car during the storm.",
+    "The man, believed to be in his forties, died at the scene.",
+    "Road fatalities have fallen sharply since 1973.",
+    "It is the second leading cause of cancer-related deaths among women.",
+    "Two strong earthquakes struck the region, leaving dozens dead.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_everyday_news_is_quiet(run, text):
+    mentions, _ = run(text)
+    assert not mentions, [(m.sub_event_type, m.trigger.text if m.trigger else None) for m in mentions]
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Hundreds of demonstrators gathered outside the parliament to protest against the new tax.", "Peaceful protest"),
+    ("Police arrested three opposition activists at their homes in the capital.", "Arrests"),
+    ("Soldiers arrested two suspected militants at a checkpoint.", "Arrests"),
+    ("Gunmen fired on a police patrol near the border, wounding two officers.", "Armed clash"),
+    ("The rebels agreed to a ceasefire with the army.", "Agreement"),
+    ("Militants have formed a new armed group in the north of the country.", "Change to group/activity"),
+])
+def test_the_real_events_that_look_like_them(run, text, sub):
+    mentions, _ = run(text)
+    assert [m.sub_event_type for m in mentions] == [sub]
