@@ -92,3 +92,28 @@ def test_everyday_news_is_quiet(run, text):
 def test_the_real_events_that_look_like_them(run, text, sub):
     mentions, _ = run(text)
     assert [m.sub_event_type for m in mentions] == [sub]
+
+
+QUIET_MORE = [
+    "The minister said the government was happy to engage with the unions.",
+    "The couple wanted more space to engage in gardening.",
+    "Investigators believe the hackers hacked the emails of three officials.",
+    "The bridge projects were executed by army engineers with the ministry.",
+    "Absent teachers hurt student learning, the report said.",
+    "A prize fund of ten thousand euros is up for grabs.",
+    "The lawyer had defended victims of land seizures for a decade.",
+    "The country has been hit by several protests by farmers this year.",
+    "The thieves took jewellery and electronics before fleeing the scene.",
+    "A man who stabbed his neighbour has been jailed for ten years.",
+    "The accused is facing an attempted murder charge after a woman was stabbed at home.",
+    "The man is charged with trafficking in persons and assault with a weapon.",
+    "The visitors sealed the series with a three-run blast in the ninth inning.",
+    "She goes into the season as the driver to beat.",
+    "The guard hit a late layup to lift the Houston Rockets to a two-point win.",
+]
+
+
+@pytest.mark.parametrize("text", QUIET_MORE)
+def test_more_everyday_news_is_quiet(run, text):
+    mentions, _ = run(text)
+    assert not mentions, [(m.sub_event_type, m.trigger.text if m.trigger else None) for m in mentions]

@@ -168,6 +168,7 @@ def cumulative(text: str, keep_before: int | None = None) -> str | None:
 _HABITUAL = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:previously|repeatedly|long|often|frequently|already)\b"
     r"|\b(?:has|have)\s+(?:previously|repeatedly|often|frequently)\b|\bin the past\b|\bover the years\b"
+    r"|\b(?:has|have)\s+been\s+\w+\s+by\s+(?:several|many|numerous|repeated|frequent|a series of|a wave of)\b"
     r"|\b(?:has|have)\s+(?:\w+\s+){0,3}?(?:for|over)\s+(?:years|decades|months|many\s+years|the\s+past\s+\w+\s+years)\b"
     r"|\b(?:has|have)\s+\w+\s+(?:a|the)\s+(?:series|spate|string|wave|number|succession)\s+of\b"
     r"|\b(?:has|have)\s+(?:\w+\s+){0,2}(?:grown|escalated|intensified|risen|increased|stepped up)\b"
@@ -389,7 +390,9 @@ _FRAME_CUES = {
     "sport": r"match(?:es)?|derby|league|tournament|striker|goalkeeper|midfielder|coach|penalt(?:y|ies)|"
              r"scored|(?:winning|opening|late|own|equali[sz]ing) goal|stadium|the pitch|the post|kick-?off|half-?time|first half|second half|cup final|"
              r"championship|the game|footballers?|football club|clubs|\d-\d (?:win|draw|defeat|victory)|win over|"
-             r"olympic\w*|athletes?|boxing|boxer|wrestl\w+|referee|fixture",
+             r"olympic\w*|athletes?|boxing|boxer|wrestl\w+|referee|fixture|innings?|layup|home run|\w+-run|"
+             r"NBA|NFL|NHL|MLB|playoffs?|quarterback|touchdown|wickets?|rugby|cricket|tennis|golf|grand prix|"
+             r"podiums?|racing|mixed martial arts|ultimate fighting|UFC|MMA|the season",
     "accident": r"collid\w*|collision|crash(?:ed|es)? into|(?:road|traffic|car|bus|train|plane|air|mining|industrial) "
                 r"(?:accident|crash)e?s?|accident(?:s|al|ally)?|overturn\w*|derail\w*|capsiz\w*|head-on|veered|"
                 r"wreckage|drowned|electrocuted|stampede|collapsed? building|building collapsed?|"
@@ -412,7 +415,10 @@ _FRAME_CUES = {
     "court": r"charged with|on (?:[\w-]+\s+){0,4}charges|charges? of|convicted|sentenced|pleaded (?:not )?guilty|"
              r"arraigned|indicted|court heard|(?:murder|criminal) trial|jury|remanded|on bail|felony|"
              r"misdemeanou?r|drink[- ]driving|drunk[- ]driving|DWI|DUI|shoplift\w*|"
-             r"insider trading|embezzlement|homicide|manslaughter|inquest|coroner|parole|suspect in the theft",
+             r"insider trading|embezzlement|homicide|manslaughter|inquest|coroner|parole|suspect in the theft|"
+             r"jailed|found guilty|facing (?:an? )?(?:[\w-]+ )?charges?|charges? against|trials?|prosecutors?|"
+             r"the accused|pleading guilty|prison sentences?|court on|magistrate'?s court|superior court|"
+             r"trafficking in persons|investigators? (?:said|are|say)",
     "staged": r"film crew|film shoot|filming|movie|action scene|blank rounds|blanks|pyrotechnic\w*|fireworks|"
               r"rehearsal|military (?:drills?|exercises?)|training exercise|live-fire drill|simulation|hoax|prank|"
               r"video game",

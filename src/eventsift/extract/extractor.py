@@ -134,7 +134,7 @@ class Extractor:
             spoken = context.speakers(sent)
             speaking = [a for a in actors if a.head in spoken]
             all_actors, actors = actors, [a for a in actors if a.head not in spoken]
-            weapons = weapon_kinds(lower, self.lex)
+            weapons = {k: w for k, w in weapon_kinds(lower, self.lex).items() if not _in_a_name(s_text, w)}
             typed = classify(live, actors, doc, weapons, lower, speakers=speaking)
             why = _not_political(typed, actors, weapons, s_text, story_frame) if typed is not None else None
             if why:
@@ -421,6 +421,9 @@ def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str]
             return f"not political: '{found[1]}' ({found[0]})"
         return None
     if typed.sub_event_type == "Mob violence":
+        found = context.sentence_frame(sent_text)
+        if found is not None and found[0] == "court" and not context.political(sent_text):
+            return f"not political: '{found[1]}' ({found[0]})"  # "charged with assault": a case before the courts
         if any(a is not None and a.start >= 0 for a in (typed.actor1, typed.actor2)):
             return None  # a crowd that beats a driver after a road accident is still a mob
     elif EVENT_TYPE_OF[typed.sub_event_type] not in _VIOLENT_TYPES:
@@ -496,6 +499,14 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
     return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+
+
+def _in_a_name(text: str, word: str) -> bool:
+    """Every mention of a weapon word is part of a proper name ("the Houston Rockets", "Operation Desert
+    Storm"): capitalised after another capitalised word."""
+    hits = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I))
+    return bool(hits) and all(m.group(0)[:1].isupper() and not m.group(0).isupper()
+                              and re.search(r"(?<![\w-])[A-Z][a-z.'’]+\s+$", text[:m.start()]) for m in hits)
 
 
 def _damage_at(story: "_Story | None", live: list[Trigger]) -> bool:

@@ -91,7 +91,7 @@ _RAISING = frozenset({"suspect", "believe", "think", "say", "report", "know", "p
                       "claim", "rumour", "rumor", "feared"})
 _OPERATIONS = frozenset({"raid", "storm", "sweep", "crackdown", "operation", "search"})
 _EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
-_VERBAL_ONLY = frozenset({"gun", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
+_VERBAL_ONLY = frozenset({"gun", "storm", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
                           "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
                           "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
                           "evacuate", "retreat", "surrender", "recruit", "deal", "mobilize", "mobilise"})
@@ -177,7 +177,8 @@ _CONTESTS = frozenset({"legal", "political", "court", "relegation", "title", "bu
 #: what one beats or hits without violence
 _BEATEN = frozenset({"rival", "opponent", "visitor", "team", "side", "record", "deadline", "odds", "traffic",
                      "heat", "expectation", "estimate", "forecast", "level", "high", "low", "peak", "mark",
-                     "milestone", "target", "jackpot", "champion", "favourite", "favorite", "challenger", "incumbent"})
+                     "milestone", "target", "jackpot", "champion", "favourite", "favorite", "challenger", "incumbent",
+                     "layup", "shot", "ball", "button", "note", "homer", "run", "goal", "stride", "snag", "wall"})
 #: what one strikes without violence ("a balance must be struck")
 _STRUCK = frozenset({"balance", "deal", "chord", "agreement", "compromise", "note", "bargain", "tone", "pose"})
 #: verbs of which an event noun is only the topic ("the clash reflects the tension")
@@ -205,6 +206,27 @@ def _quarrel(doc, triggers, actors, weapons) -> bool:
     people = [doc[a.head] for a in actors if a.start >= 0] + [
         t for t in sides if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
     return bool(people) and all(p.lemma_.lower() in _OFFICE or p.ent_type_ == "PERSON" for p in people)
+
+
+#: what one engages in combat, and the combat
+_ENEMIES = frozenset({"enemy", "militant", "troop", "force", "insurgent", "fighter", "rebel", "terrorist", "jihadist",
+                      "gunman", "army", "soldier", "position", "convoy", "patrol", "attacker", "assailant", "bandit"})
+_COMBAT = frozenset({"fighting", "combat", "clash", "battle", "gunfight", "firefight", "exchange", "hostility",
+                     "shootout", "skirmish", "fight"})
+#: things, not people or places, that violence words take in other senses
+_THINGS_DONE = frozenset({"email", "account", "computer", "server", "system", "website", "network", "phone", "data",
+                          "database", "project", "plan", "order", "warrant", "contract", "strategy", "program",
+                          "programme", "transaction", "learning", "economy", "business", "sale", "chance",
+                          "prospect", "reputation", "feeling", "growth", "image", "morale", "rating", "support",
+                          "resource", "fund", "voter", "opportunity", "headline", "attention", "market", "lead"})
+#: hardships that "hit" a country or a firm
+_HARDSHIPS = frozenset({"protest", "crisis", "storm", "wave", "shortage", "sanction", "recession", "scandal", "theft",
+                        "flood", "drought", "outbreak", "downturn", "slump", "inflation", "blackout", "tariff",
+                        "strike", "hurricane", "earthquake", "pandemic", "epidemic", "cut"})
+#: the people whose flight is a displacement
+_DISPLACED = frozenset({"thousand", "hundred", "dozen", "family", "resident", "villager", "people", "civilian",
+                        "inhabitant", "household", "refugee", "population", "community", "farmer", "herder", "many",
+                        "most", "tens", "scores", "million", "women", "child", "person"})
 
 
 def _other_sense(tok, lemma: str, fam: str) -> bool:
@@ -238,10 +260,27 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
                                      or lemma == "beat" and tok.pos_ == "NOUN" and (
                                          tok.dep_ == "pobj" or any(c.dep_ == "det" for c in kids))):  # "on the beat"
         return True
+    if lemma == "beat" and "dobj" not in deps and "conj" not in deps and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in kids):
+        return True  # "the driver to beat"
     if lemma == "strike" and objs & _STRUCK:
         return True
     if lemma == "shell" and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "of" for c in kids):
         return True  # "a shell of the man he was"
+    if lemma == "engage" and not (objs & _ENEMIES or any(
+            c.dep_ == "prep" and c.lower_ in ("in", "with") and any(g.lemma_.lower() in _COMBAT | _ENEMIES
+                                                                   for g in c.children) for c in kids)):
+        return True  # "happy to engage", "engage in gardening": only engaging an enemy or in combat is a fight
+    if lemma in ("hack", "execute", "hurt", "mobilize", "mobilise", "grab", "seize") and objs & _THINGS_DONE:
+        return True  # "hacked emails", "executed the projects", "hurt learning", "up for grabs"
+    if lemma in ("grab", "seizure") and tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ == "for" or any(
+            c.dep_ in ("compound", "amod") for c in kids) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)):
+        return True  # "up for grabs", "land seizures" (a practice, not a seizure of a place)
+    if lemma == "hit" and any(c.dep_ == "agent" and any(g.lemma_.lower() in _HARDSHIPS for g in c.children)
+                              for c in kids):
+        return True  # "hit by several protests", "hit by the largest theft"
+    if lemma == "flee" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DISPLACED for c in kids):
+        return True  # a displacement is a people's: "thousands fled", not "the suspects fled the scene"
     if fam in ("violence", "casualty") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" \
             and tok.head.lemma_.lower() in _TOPIC_VERBS:
         return True
