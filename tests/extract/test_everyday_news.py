@@ -117,3 +117,18 @@ QUIET_MORE = [
 def test_more_everyday_news_is_quiet(run, text):
     mentions, _ = run(text)
     assert not mentions, [(m.sub_event_type, m.trigger.text if m.trigger else None) for m in mentions]
+
+
+@pytest.mark.parametrize("text,n", [
+    # an arrest in a report with no political or conflict word is ordinary police work
+    ("All three were arrested on Main Street on Thursday afternoon and taken to the county jail.", 0),
+    ("Police arrested two suspected militants at a checkpoint on Thursday.", 1),
+    ("Police arrested two journalists who had reported on the strike.", 1),
+    # agreements ACLED codes are between conflict parties or about their fighting
+    ("The five largest airline groups agreed to cut their fees for next year.", 0),
+    ("The government agreed to pay the nurse compensation after the story aired.", 0),
+    ("Clan elders and the district administration agreed to a truce after weeks of fighting.", 1),
+])
+def test_what_makes_an_arrest_or_an_agreement_an_event(run, text, n):
+    mentions, _ = run(text)
+    assert len(mentions) == n, [m.sub_event_type for m in mentions]

@@ -86,6 +86,7 @@ class Extractor:
         group: ActorRef | None = None  # the named armed group the article is about so far
         label = _note_label(text)
         story_frame = context.article_frame(article.title or _first_line(text), text[:ARTICLE_OPENING_CHARS])
+        political_report = context.political(text) is not None  # a conflict or politics word anywhere in it
         for sent in doc.sents:
             s_text = sent.text
             if len(s_text.strip()) < 4:
@@ -136,7 +137,8 @@ class Extractor:
             all_actors, actors = actors, [a for a in actors if a.head not in spoken]
             weapons = {k: w for k, w in weapon_kinds(lower, self.lex).items() if not _in_a_name(s_text, w)}
             typed = classify(live, actors, doc, weapons, lower, speakers=speaking)
-            why = _not_political(typed, actors, weapons, s_text, story_frame) if typed is not None else None
+            why = _not_political(typed, actors, weapons, s_text, story_frame,
+                                 political_report=political_report) if typed is not None else None
             if why:
                 dropped.append(Dropped(article.id, span, why))
                 continue
@@ -405,7 +407,7 @@ def _first_line(text: str) -> str | None:
 
 
 def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str], sent_text: str,
-                   story_frame: tuple[str, str] | None) -> str | None:
+                   story_frame: tuple[str, str] | None, *, political_report: bool = True) -> str | None:
     """Why a violent reading is not political violence (None when it may be): a sentence or a
     report about sport, an accident, illness, a natural disaster or fire, a labour dispute, an
     animal or a staged scene, with no armed or political actor taking part (and, unless both the
@@ -416,9 +418,14 @@ def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str]
         # "arrested on drink-driving charges", "a cardiac arrest", "puppies stolen from a farm": ordinary
         # crime and medicine, unless who was held or what for is political or an armed group acts
         found = context.sentence_frame(sent_text)
+        armed_group = any(a.kind in ("named", "uag", "militant", "rebel", "military") for a in actors if a.start >= 0)
         if found is not None and found[0] in ("court", "illness", "accident") and not context.political(sent_text) \
-                and not any(a.kind in ("named", "uag", "militant", "rebel", "military") for a in actors if a.start >= 0):
+                and not armed_group:
             return f"not political: '{found[1]}' ({found[0]})"
+        if typed.sub_event_type == "Arrests" and not political_report and not armed_group:
+            # "police arrested two people on 14th Street": no political reason, no armed group, in a
+            # report that tells of no conflict or politics at all
+            return "not political: an arrest in a report with no political or conflict context"
         return None
     if typed.sub_event_type == "Mob violence":
         found = context.sentence_frame(sent_text)

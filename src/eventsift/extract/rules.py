@@ -229,6 +229,22 @@ _DISPLACED = frozenset({"thousand", "hundred", "dozen", "family", "resident", "v
                         "most", "tens", "scores", "million", "women", "child", "person"})
 
 
+#: what a pact between conflict parties is about
+_PACT_MATTERS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "surrender", "evacuation",
+                           "evacuate", "prisoner", "hostage", "exchange", "disarm", "disarmament", "demobilization",
+                           "power-sharing", "amnesty", "withdrawal", "withdraw", "reconciliation", "hostility",
+                           "fighting", "violence", "war", "conflict", "corridor", "humanitarian"})
+
+
+def _conflict_pact(doc, agree: Trigger, actors: list[ActorRef]) -> bool:
+    """An agreement ACLED codes is one between the parties of a conflict or about its fighting: an
+    armed party, or a ceasefire, truce, peace, surrender, evacuation or exchange; not airlines agreeing
+    on fees or a government agreeing to pay a claim."""
+    if any(a.armed and a.kind not in ("police", "government") for a in actors if a.start >= 0):
+        return True
+    return any(t.lemma_.lower() in _PACT_MATTERS or t.lower_ in _PACT_MATTERS for t in doc[agree.i].sent)
+
+
 def _other_sense(tok, lemma: str, fam: str) -> bool:
     """The event word is used in a sense that tells no event: reported speech ("according to"),
     showing or collecting ("demonstrated skill", "it was gathered that"), agreeing with an
@@ -845,7 +861,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if base is not None and agent is not None and any(doc[t.i].lemma_.lower() in ("establish", "set") for t in doc[base.i].sent):
         return out("Headquarters or base established", f"base set up: '{base.text}'", base)
     agree = first({"agree"})
-    if agree is not None and (agent is not None or patient is not None):
+    if agree is not None and (agent is not None or patient is not None) and _conflict_pact(doc, agree, actors):
         a1 = a1 or patient
         a2 = a2 if a2 is not a1 else None
         if doc[agree.i].lemma_.lower() == "proposal":
