@@ -110,6 +110,8 @@ QUIET_MORE = [
     "The visitors sealed the series with a three-run blast in the ninth inning.",
     "She goes into the season as the driver to beat.",
     "The guard hit a late layup to lift the Houston Rockets to a two-point win.",
+    "The country values its partner's role in the fight against terrorism and organised crime.",
+    "Relatives said the young actor had committed suicide at his flat in the capital.",
 ]
 
 

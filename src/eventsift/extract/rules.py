@@ -106,8 +106,10 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         if tok is None:
             continue
         head = tok.root
-        out.append(Trigger(head.i, lex.phrase_family[phrase], phrase, 1.0))
         seen.update(t.i for t in tok)
+        if _other_sense(head, head.lemma_.lower(), lex.phrase_family[phrase]):
+            continue  # "busy fighting two apartment fires"
+        out.append(Trigger(head.i, lex.phrase_family[phrase], phrase, 1.0))
     for tok in doc[start:end]:
         if tok.i in seen:
             continue
@@ -208,6 +210,11 @@ def _quarrel(doc, triggers, actors, weapons) -> bool:
     return bool(people) and all(p.lemma_.lower() in _OFFICE or p.ent_type_ == "PERSON" for p in people)
 
 
+#: what governments "fight against" without a battle
+_SCOURGES = frozenset({"terrorism", "crime", "corruption", "poverty", "extremism", "fundamentalism", "drug",
+                       "trafficking", "disease", "climate", "inflation", "radicalization", "radicalisation", "racism",
+                       "hunger", "illiteracy", "impunity", "fraud", "piracy", "smuggling", "insecurity", "covid",
+                       "malaria", "virus", "pandemic", "unemployment"})
 #: what one engages in combat, and the combat
 _ENEMIES = frozenset({"enemy", "militant", "troop", "force", "insurgent", "fighter", "rebel", "terrorist", "jihadist",
                       "gunman", "army", "soldier", "position", "convoy", "patrol", "attacker", "assailant", "bandit"})
@@ -267,6 +274,8 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     if lemma == "fire" and tok.pos_ == "VERB" and (objs & _STAFF or tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐")):
         return True
     if lemma in ("fight", "battle") and (objs & {"fire", "blaze", "wildfire", "flame", "battle", "cancer", "disease"}
+                                         or objs & _SCOURGES or any(c.dep_ == "prep" and c.lower_ == "against" and any(
+                                             g.lemma_.lower() in _SCOURGES for g in c.children) for c in kids)
                                          or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in ("amod", "compound"))
                                          or any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
                                          or any(c.dep_ == "prep" and c.lower_ == "in" and any(
