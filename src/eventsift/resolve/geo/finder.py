@@ -105,8 +105,9 @@ DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central",
 _RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi|metres|meters|m)\b\s*\(?[^)]{0,20}?\)?\s*)?"
                        r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
                        r"south-east|south-west)(?:ern)?\s+of\s*$", re.IGNORECASE)
-#: "Koualou (Materi, Atacora)": a capitalised name right after "(" or after "(Name, ", closed by "," or ")"
-_PAREN_LIST = re.compile(r"[^\W\d_][\w'’.-]*\s\((?:[^\W\d_][\w'’.\s-]{0,30},\s)?$")
+#: "Koualou (Materi, Atacora)": a capitalised name right after "(" or after "(Name, ", closed by "," or ")"; the name
+#: before the bracket may carry its other name in square brackets ("Kangara [Kangara Peulh] (Karimama, Alibori)")
+_PAREN_LIST = re.compile(r"[^\W\d_][\w'’.-]*\]?\s\((?:[^\W\d_][\w'’.\s-]{0,30},\s)?$")
 _PAREN_CLOSE = re.compile(r"^\s?[,)]")
 #: the last name of an administrative chain: "X district, Y", "X area of Y district, Z", "X (Y, Z)"
 _ADMIN_TAIL = re.compile(r"(?:\b(?:districts?|provinces?|areas?|villages?|city|town|region|county|department|commune|"
@@ -118,7 +119,11 @@ _TAIL_END = re.compile(r"^(?:$|[,.;)]|\s*\n)")
 _LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|neighbou?rhoods?|sub-?districts?)\b|"
                           r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:district|area|village|city|town|province)\b|"
                           r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)|"
-                          r"^\)\s+(?:areas?|villages?|districts?)\b")
+                          r"^\)\s+(?:areas?|villages?|districts?)\b|"
+                          # ACLED's admin chain right after the name: "Bako Maka (Karimama, Alibori)"
+                          r"^\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
+#: ACLED's admin chain after a place: " (Karimama, Alibori)", " [Kangara Peulh] (Karimama, Alibori)"
+_ADMIN_CHAIN_AFTER = re.compile(r"(?:\s\[[^\[\]]{1,40}\])?\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
 #: lower-case nouns for a town's people and bodies: "Danbury police", "Torrington businesses", "Slidell residents"
 LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "authorities", "council", "councillors",
                          "businesses", "schools", "school", "man", "woman", "men", "women", "native", "natives",
@@ -281,11 +286,18 @@ class Finder:
     # --- finding ----------------------------------------------------------------------------------
     def _split_compounds(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Hyphenated words that are not names themselves, cut at their hyphens: "London-based",
-        "Canada-EU", "Russian-backed", "anti-Russian" ("Guinea-Bissau" and "al-Numan" stay whole)."""
+        "Canada-EU", "Russian-backed", "anti-Russian" ("Guinea-Bissau" and "al-Numan" stay whole, and so does a
+        compound of capitalised words unless all are names and one a well-known one: "Bello-Tounga", "Siki-Gando")."""
         out = []
         for s, e, w in toks:
             if ("-" not in w and "‐" not in w) or _PREFIXED.match(w) or self.gaz.has(w.rstrip(".")):
                 out.append((s, e, w))
+                continue
+            parts = [x for x in _HYPHEN.split(w.rstrip(".")) if x]
+            if len(parts) > 1 and all(_is_cap(x) for x in parts) and not (
+                    all(self.gaz.has(x) or self.demonym(x) or fold(x) in STOP for x in parts)
+                    and any(self._big_name(x) for x in parts)):
+                out.append((s, e, w))   # "Bello-Tounga", "Siki-Gando": one local name, not "Bello" and a word
                 continue
             pos = s
             for part in _HYPHEN.split(w):
@@ -686,8 +698,11 @@ class Finder:
                 and _TAIL_END.match(text[end:end + 3])):
             return Found(start, end, phrase, "tail", True, direction, relative, known=False)
         ent = self._ent_at(ents, start, end)
-        if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"} and not (ctx.startswith(PLACE_ONLY_CONTEXTS) and region):
-            return None   # a person's name, unless named as an area ("Nahri Saraj district")
+        chained = bool(_ADMIN_CHAIN_AFTER.match(text, end)) or ctx == "paren"
+        if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"} and not (
+                ctx.startswith(PLACE_ONLY_CONTEXTS) and (region or ctx.startswith("of:") or chained)):
+            return None   # a person's name, unless named as an area or a village ("Nahri Saraj district",
+            #               "the village of Bello-Tounga", "Bako Maka (Karimama, Alibori)", "(Karimama, Alibori)")
         enclosed = after.startswith(" (") or after.startswith(", ")
         coded = bool(_CODED_TO.search(text[max(0, start - 12):start]))
         in_parens = text[max(0, start - 1):start] == "(" and after[:1] in (",", ")")

@@ -89,8 +89,10 @@ _PARA_BREAK = re.compile(r"\n\s*")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 #: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
 _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
-                              r"prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
+                              r"arrondissement|near|prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
                               r"outskirts|centre|center)s?\b")
+#: a local name's other name in square brackets ("Kangara [Kangara Peulh] (Karimama, Alibori)")
+_OTHER_NAME = re.compile(r"\s?\[[^\[\]]{1,40}\]")
 _PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
                           r"communes|governorates|counties)\b", re.IGNORECASE)
 #: what may follow the dateline's town: ", Somalia", " (AP)", then a dash; or an upper-case town and a dash
@@ -171,7 +173,7 @@ class Resolver:
             chain, prev_end = [], f.end
             for j in range(i + 1, min(i + 1 + CHAIN_MAX, len(found))):
                 gap = text[prev_end:found[j].start].lower()
-                gap = _CONTAINER_WORDS.sub("", gap)
+                gap = _CONTAINER_WORDS.sub("", _OTHER_NAME.sub("", gap))
                 if gap.strip(" ,()") == "and" and _PLURAL_AREA.match(text, found[j].end):
                     prev_end = found[j].end   # "X and Y districts, Z": Y is X's peer, Z contains both
                     continue
@@ -278,14 +280,15 @@ class Resolver:
         return max(0.0, 1.0 - km(c.latitude, c.longitude, e.latitude, e.longitude) / NEAR_KM)
 
     @staticmethod
-    def _strict(text: str, f: Found, inside: list[Entry], entries: list[Entry]) -> bool:
-        """Whether the place named after ``f`` must contain it ("X district, Y", "X (Y, Z)", an unknown X),
+    def _strict(text: str, f: Found, inside: list[Entry], entries: list[Entry], chain_paren: bool = False) -> bool:
+        """Whether the place named after ``f`` must contain it ("X district, Y", "X (Y, Z)", an unknown X, a chain
+        that closes in ACLED's brackets: "X near Y (A, B)", "X [X'] (A, B)", "X, in Y arrondissement (Y, B)"),
         rather than being the next item of a list ("Paris, London", "Syria, Iraq")."""
         if not entries or not f.known:
             return True
         if not any(_rank(e) > _rank(c) for e in entries for c in inside):
             return False   # a country is never inside a town, nor a region inside a region of its rank
-        return f.region_word or f.context == "paren" or text[f.end:f.end + 2] == " ("
+        return f.region_word or f.context == "paren" or text[f.end:f.end + 2] in (" (", " [") or chain_paren
 
     @staticmethod
     def _contains(outer: Entry, inner: Entry) -> bool:
@@ -350,8 +353,8 @@ class Resolver:
                     focus[next(iter(ccs))] += 1
             elif entries:
                 top = max(entries, key=lambda e: e.population)
-                if top.feature_code == "PCLI" or top.population >= 1_000_000:
-                    focus[top.cc] += 1
+                if top.feature_code == "PCLI" or (top.population >= 1_000_000 and top.feature_class == "P"):
+                    focus[top.cc] += 1   # a big city is likely meant; an area's name shared abroad ("Plateau") says nothing
         total = float(sum(focus.values()))
         # pass 2: containers first (they constrain what they contain), then the rest
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
@@ -375,7 +378,8 @@ class Resolver:
                 # town inside its homonymous commune
                 entries = [e for e in entries if e not in inside] or entries
                 contained = [e for e in entries if any(self._contains(c, e) for c in inside)]
-                if not contained and self._strict(text, f, inside, entries):
+                if not contained and self._strict(text, f, inside, entries,
+                                                  any(found[j].context == "paren" for j in conts.get(i, ()))):
                     near = self.gaz.similar_in(inside[0], f.text)
                     contained = [near] if near is not None else []
                     was_loose = True
@@ -444,7 +448,8 @@ class Resolver:
             if enclosing:
                 e = enclosing[0]
                 prec = 3 if e.feature_code in ("PCLI", "ADM1", "CONT", "RGN") else 2
-                out.append(self._place(span, e, prec, f"'{f.text}' not in the gazetteer: enclosing {e.name}", None))
+                why = "not in the gazetteer" if not cands[i][0] else f"no place of that name inside {e.name} is known"
+                out.append(self._place(span, e, prec, f"'{f.text}' {why}: enclosing {e.name}", None))
             else:
                 out.append(None)
         return out
