@@ -13,6 +13,7 @@ still becomes exactly one article row downstream.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
@@ -21,6 +22,14 @@ from .config import Settings
 from .models import Article, Dropped, Event, Mention, Place, Span, Status
 
 log = logging.getLogger(__name__)
+
+#: event types that a coder puts at the seat of government when only their country is known (a national strike,
+#: a march "in the capital", a curfew); other events known only to a country stay at the country
+NATIONAL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
+#: the run's country stands in for a report that names no place once this many reports of the run had their
+#: events placed from their own text, and this share of them in one country (ACLED's files: one country each)
+RUN_MIN_ARTICLES = 5
+RUN_MIN_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +52,9 @@ class Pipeline:
         # off by default: a trained sub-type model (classify.Reranker) that may re-rank the rules'
         # sub-type where they are unsure; it sees coded mentions only, never the dropped ones
         self.reranker = reranker
+        # the countries of the reports placed so far in this run, from their own text: a report that names no
+        # place ("Students marched to demand ...", one of a country's notes) is taken to be in the run's country
+        self.run_countries: Counter = Counter()
 
     # -- lazily loaded parts -------------------------------------------------------------
     @property
@@ -113,18 +125,39 @@ class Pipeline:
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc)
         places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
         resolved: list[Mention] = []
+        own: Counter = Counter()
         for m in mentions:
             sentence = _span_to_clean(m.sentence, cleaned)
             trigger = _span_to_clean(m.trigger, cleaned) if m.trigger else None
-            place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger)
+            national = m.event_type in NATIONAL_TYPES
+            place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger,
+                                              national=national)
+            if place is not None and place.latitude is not None and place.iso3:
+                own[place.iso3] += 1
+            if place is None or place.latitude is None:
+                place = self._run_place(national) or place
             if place is not None:
                 place = _place_to_original(place, cleaned, article.text)
             time = resolve_event_time(article.text, m.sentence, article.published)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
+        if own:
+            self.run_countries[own.most_common(1)[0][0]] += 1
         events = fuse_article(article, resolved)
         return Result(article, tuple(events), tuple(dropped), places)
 
+    def _run_place(self, national: bool) -> Place | None:
+        """The run's country for an event whose report names no place it can be put at, if one country
+        dominates the reports placed so far (see RUN_MIN_ARTICLES, RUN_MIN_SHARE)."""
+        total = sum(self.run_countries.values())
+        if total < RUN_MIN_ARTICLES:
+            return None
+        iso3, n = self.run_countries.most_common(1)[0]
+        if n < RUN_MIN_SHARE * total:
+            return None
+        return self.geocoder.country_place(
+            iso3, f"the report names no place for it: {n} of the run's {total} reports placed from their own text "
+                  f"are in {iso3}", national=national)
 
 # -- offsets between the original text and the cleaned text ---------------------------------
 

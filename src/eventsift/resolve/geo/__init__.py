@@ -164,24 +164,45 @@ class Geocoder:
             return None
         return self.resolver._place(Span(start, end, word), entry, 3, f"demonym '{word}' -> {entry.name}", None)
 
-    def event_place(self, text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
+    def event_place(self, text: str, places: list[Place], sentence: Span, trigger: Span | None = None, *,
+                    national: bool = False) -> Place | None:
         """Where the event of ``sentence`` happened (see resolver.event_place). An event known only to
-        a province is coded at the province's seat, as ACLED's coders do (geo_precision 3)."""
+        a province is coded at the province's seat, as ACLED's coders do (geo_precision 3); with ``national``
+        (a demonstration or a strategic development), an event known only to its country is coded at the seat
+        of its government, where a coder puts a national march or strike."""
         place = event_place(text, places, sentence, trigger)
-        if place is None or place.feature_code not in SEATED_AREAS or place.latitude is None:
+        if place is None or place.latitude is None:
             return place
-        return self._at_seat(place)
+        if place.feature_code in SEATED_AREAS or (national and place.feature_code == "PCLI"):
+            return self._at_seat(place)
+        return place
 
-    def _at_seat(self, place: Place) -> Place:
+    def country_place(self, iso3: str, reason: str, *, national: bool = False) -> Place | None:
+        """A Place for an event whose report names no place, known to be in the country ``iso3`` from
+        elsewhere (``reason`` says how): the country (geo_precision 3), or with ``national`` its seat."""
+        cc = self._cc(iso3)
+        entry = self.gazetteer.country_entry(cc) if cc else None
+        if entry is None:
+            return None
+        place = self.resolver._place(None, entry, 3, reason, None)
+        return self._at_seat(place) if national else place
+
+    def _cc(self, iso3: str | None) -> str | None:
         if self._cc_of_iso3 is None:
             self._cc_of_iso3 = {info.iso3: cc for cc, info in self.gazetteer.countries.items()}
-        cc = self._cc_of_iso3.get(place.iso3 or "")
-        area = self.gazetteer.region(cc, place.name, place.feature_code, admin1=place.admin1) if cc else None
+        return self._cc_of_iso3.get(iso3 or "")
+
+    def _at_seat(self, place: Place) -> Place:
+        cc = self._cc(place.iso3)
+        if place.feature_code == "PCLI":
+            area = self.gazetteer.country_entry(cc) if cc else None
+        else:
+            area = self.gazetteer.region(cc, place.name, place.feature_code, admin1=place.admin1) if cc else None
         seat = self.gazetteer.seat(area) if area is not None else None
         if seat is None or seat.latitude is None:
             return place
         return replace(place, name=seat.name, latitude=seat.latitude, longitude=seat.longitude,
-                       geonameid=seat.geonameid, admin2=seat.admin2 or place.admin2, feature_class=seat.feature_class,
+                       geonameid=seat.geonameid, admin1=place.admin1 or seat.admin1, admin2=seat.admin2 or place.admin2, feature_class=seat.feature_class,
                        feature_code=seat.feature_code, population=seat.population,
                        geo_precision=2 if place.feature_code == "ADM2" else 3,
                        reason=f"the event is known only to {place.name}: coded at its seat {seat.name}; {place.reason}")

@@ -448,6 +448,9 @@ class Gazetteer:
             self._seat_entries = self._listed_seats({(k[0], k[1]) for k in self._seats if k[1] and not k[2]})
         if area.feature_code == "PCLI":
             k = (area.cc, "", "")
+            governed = self._government_seat(area.cc)
+            if governed is not None:
+                return governed
         elif area.feature_code == "ADM1":
             k = (area.cc, area.admin1, "")
         elif area.feature_code == "ADM2":
@@ -459,6 +462,16 @@ class Gazetteer:
             return listed
         i = self._seats.get(k)
         return self.entry(i) if i is not None else None
+
+    def _government_seat(self, cc: str) -> Entry | None:
+        """The town of seats.GOVERNMENT_SEATS for a country whose government sits outside its capital."""
+        from .seats import GOVERNMENT_SEATS
+
+        name = GOVERNMENT_SEATS.get(cc)
+        if name is None:
+            return None
+        towns = [e for e in self.lookup(name, allow_loose=False) if e.cc == cc and e.feature_class == "P"]
+        return max(towns, key=lambda e: e.population, default=None)
 
     def _listed_seats(self, regions: set[tuple[str, str]]) -> dict[tuple[str, str, str], Entry]:
         """The seats that seats.ADMIN1_SEATS names, for the regions of ``regions`` ((cc, admin1) as the entries

@@ -59,3 +59,10 @@ ADMIN1_SEATS: dict[str, dict[str, str]] = {
            "Gujarat": "Gandhinagar", "Kerala": "Thiruvananthapuram", "Punjab": "Chandigarh", "Odisha": "Bhubaneswar",
            "Jharkhand": "Ranchi", "Nagaland": "Kohima", "Daman and Diu": "Daman", "Andhra Pradesh": "Amaravati"},
 }
+
+#: Countries whose government sits outside the official capital, where a coder puts a national event (a march
+#: "in the capital", a strike known only to the country): Benin's government and ACLED's national events are in
+#: Cotonou, not Porto-Novo; Côte d'Ivoire's in Abidjan, not Yamoussoukro; Bolivia's in La Paz, not Sucre; the
+#: Netherlands' in The Hague; Tanzania's largely in Dar es Salaam. Keys: ISO country code; values: the town's name.
+GOVERNMENT_SEATS: dict[str, str] = {"BJ": "Cotonou", "CI": "Abidjan", "BO": "La Paz", "NL": "The Hague",
+                                    "TZ": "Dar es Salaam"}
