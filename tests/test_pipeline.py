@@ -38,3 +38,26 @@ def test_workers_give_the_same_events(nlp, articles):
     one = _summary(Pipeline(nlp=nlp).pipe(articles, n_process=1))
     two = _summary(Pipeline(nlp=nlp).pipe(articles, batch_size=2, n_process=2))
     assert one == two
+
+
+def test_a_report_that_names_no_place_takes_the_runs_country(nlp):
+    """Once most reports of a run were placed in one country from their own text, a report that names no
+    place is put there (a national march at the seat of government), with the reason; a run of mixed
+    countries gives no such place."""
+    from datetime import date
+
+    towns = ["Parakou", "Kandi", "Natitingou", "Djougou", "Abomey", "Bohicon"]
+    placed = [Article(id=f"note-{i}", text=f"Gunmen killed two farmers in {town} on Monday.",
+                      published=date(2021, 3, 1)) for i, town in enumerate(towns)]
+    bare = Article(id="note-bare", text="Hundreds of teachers marched on Monday to demand the payment of their bonuses.",
+                   published=date(2021, 3, 1))
+    results = list(Pipeline(nlp=nlp).pipe(placed + [bare]))
+    assert {e.iso3 for r in results[:-1] for e in r.events} == {"BEN"}
+    (event,) = results[-1].events
+    assert (event.location, event.iso3, event.geo_precision) == ("Cotonou", "BEN", 3)
+    assert any("names no place" in d.reason for d in event.reasons if d.field == "location")
+
+    mixed = [Article(id=f"mix-{i}", text=f"Gunmen killed two farmers in {town} on Monday.", published=date(2021, 3, 1))
+             for i, town in enumerate(["Parakou", "Kandahar", "Mosul", "Kandi", "Aleppo", "Goma"])]
+    results = list(Pipeline(nlp=nlp).pipe(mixed + [bare]))
+    assert all(e.latitude is None for e in results[-1].events)

@@ -130,6 +130,23 @@ def test_who_was_hurt(first, text, sub, inter1, inter2):
     assert first(text) == (sub, inter1, inter2)
 
 
+@pytest.mark.parametrize("text,sub,inter2", [
+    # an attack that armed defenders fought back is a battle, whatever it aimed at
+    ("Gunmen attacked the mayor's home in the town overnight and were repelled by the security forces.", "Armed clash", 1),
+    ("An armed group exchanged fire with soldiers who repelled the attack on the town hall.", "Armed clash", 1),
+    ("Gunmen attacked the town's prison on Monday. Prison guards repelled the attack by firing warning shots.",
+     "Armed clash", 1),
+    ("Militants attacked the district office on Friday. They exchanged fire with the army before leaving.",
+     "Armed clash", 1),
+    # no defender: an attack on civilians stays one; a pursuit after a massacre is no battle
+    ("Gunmen attacked the mayor's home in the town overnight and fled.", "Attack", 7),
+    ("Gunmen killed six villagers on Sunday. The army said troops were pursuing the attackers.", "Attack", 7),
+])
+def test_defenders_make_a_battle(first, text, sub, inter2):
+    got_sub, _, got_inter2 = first(text)
+    assert (got_sub, got_inter2) == (sub, inter2)
+
+
 
 @pytest.mark.parametrize("text,sub,inter2", [
     ("Insurgents shot dead a former soldier at a bus stop.", "Attack", 7),  # out of service: a civilian

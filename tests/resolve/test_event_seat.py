@@ -66,3 +66,28 @@ def test_listed_seat_wins_over_the_biggest_town(monkeypatch):
     assert gaz.seat(gaz.region("BJ", "Alibori", "ADM1")).name == "Kandi"
     assert gaz.seat(gaz.region("BJ", "Atakora", "ADM1")).name == "Kerou"      # Natitingou unknown: the rule
     assert gaz.seat(gaz.region("UA", "Kyiv Oblast", "ADM1")).name == "Kyiv"
+
+
+def test_a_national_event_is_at_the_seat_of_government(monkeypatch):
+    """A march known only to its country is coded where its government sits: the capital, or the town
+    seats.GOVERNMENT_SEATS names for a country governed from another town (Cotonou, not Porto-Novo)."""
+    from eventsift.resolve.geo import Geocoder, seats
+    from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+    rows = [
+        Entry(1, "Benin", 9.5, 2.25, "BJ", 12_000_000, "A", "PCLI", "", ""),
+        Entry(2, "Afghanistan", 33.0, 66.0, "AF", 38_000_000, "A", "PCLI", "", ""),
+        Entry(10, "Porto-Novo", 6.50, 2.60, "BJ", 260_000, "P", "PPLC", "Oueme", ""),
+        Entry(11, "Cotonou", 6.37, 2.42, "BJ", 680_000, "P", "PPL", "Littoral", ""),
+        Entry(12, "Kabul", 34.53, 69.17, "AF", 3_000_000, "P", "PPLC", "Kabul", ""),
+    ]
+    monkeypatch.setattr(seats, "GOVERNMENT_SEATS", {"BJ": "Cotonou"})
+    geo = Geocoder(Gazetteer.from_entries(rows, {}, {"BJ": ("Benin", "BEN"), "AF": ("Afghanistan", "AFG")}))
+    text = "Thousands of teachers marched across Benin on Monday to demand their unpaid bonuses."
+    place = geo.event_place(text, geo.geocode(text), Span(0, len(text), text), national=True)
+    assert (place.name, place.geo_precision, place.admin1) == ("Cotonou", 3, "Littoral"), place.reason
+    # not a demonstration or a development: the country keeps its own point
+    assert geo.event_place(text, geo.geocode(text), Span(0, len(text), text)).name == "Benin"
+    assert geo.country_place("AFG", "the run's country", national=True).name == "Kabul"
+    assert geo.country_place("AFG", "the run's country").name == "Afghanistan"
+    assert geo.country_place("XYZ", "unknown") is None

@@ -462,6 +462,14 @@ def _unfounded(typed: Typed, weapons: dict[str, str]) -> bool:
 def _upgrade(keep: Mention, other: Mention) -> Mention:
     """One event told over several sentences takes the most severe reading that a sentence with
     its own actor states ("residents demonstrated. The demonstrators burned tyres" is a riot)."""
+    defender = _defender_of(keep, other)
+    if defender is not None:  # "gunmen attacked the prison. Prison guards repelled this attack": a battle
+        decision = Decision("sub_event_type", other.sub_event_type,
+                            f"{keep.sub_event_type} → {other.sub_event_type}: armed defenders fought back, a later "
+                            f"sentence says '{other.trigger.text if other.trigger else other.sub_event_type}'",
+                            other.trigger)
+        return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor2=defender,
+                       civilian_targeting=False, decisions=keep.decisions + (decision,))
     if other.actor1 is None or other.actor1.span is None and not (
             keep.sub_event_type in _DEMO_LADDER[:2] and other.sub_event_type == "Violent demonstration"):
         return keep  # but "residents demonstrated. They barricaded the road": riot words need no named crowd
@@ -506,6 +514,21 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
     return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+
+
+_FOUGHT_BACK = re.compile(r"\b(?:repel\w*|repuls\w*|exchang\w+\s+(?:\w+\s+)?(?:fire|gunfire|shots)|fought\s+back|"
+                          r"returned\s+fire|fought\s+off)\b", re.I)
+
+
+def _defender_of(keep: Mention, other: Mention):
+    """The armed side a later sentence names fighting back against the attackers of an attack just told
+    that killed no one ("Prison guards repelled this attack", "They exchanged fire with the Beninese army"),
+    else None."""
+    if keep.sub_event_type != "Attack" or other.sub_event_type != "Armed clash" or keep.actor1 is None \
+            or keep.actor1.inter not in (2, 3, 4) or keep.counts.fatalities or not _FOUGHT_BACK.search(other.sentence.text):
+        return None   # (people killed in the attack: the attack is an event of its own, whoever fought later)
+    return next((a for a in (other.actor1, other.actor2) if a is not None and a.span is not None
+                 and a.inter in (1, 2, 3, 4, 8) and a.name != keep.actor1.name), None)
 
 
 def _in_a_name(text: str, word: str) -> bool:

@@ -818,6 +818,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if side is not None:  # "troops and border forces exchanged fire, killing a civilian": the fight is the event
             a2 = side
             return out("Armed clash", f"armed actors fought each other: '{trig.text}'", trig)
+        fought_back = _defender(doc, triggers, by_token, a1) if battle and a1 is not None and a1.armed and (
+            a2 is None or a2.inter == 7) else None
+        if fought_back is not None:  # "attacked the mayor's home and was repelled by the security forces"
+            defender, word = fought_back
+            a2 = defender
+            return out("Armed clash", f"armed defenders fought the attackers: '{word.text}'", word)
         if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
             return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
@@ -1154,6 +1160,35 @@ def _conjoined_side(a1: ActorRef, actors: list[ActorRef], doc) -> ActorRef | Non
         if (other.dep_ == "conj" and other.head.i == head.i or head.dep_ == "conj" and head.head.i == other.i) \
                 and not (a.inter == a1.inter == 1 and (a.country is None or a1.country is None or a.country == a1.country)):
             return a
+    return None
+
+
+def _defender(doc, triggers: list[Trigger], by_token, a1: ActorRef) -> tuple[ActorRef, Trigger] | None:
+    """An armed actor that repelled ``a1``'s attack or exchanged fire with it ("was repelled by the security
+    forces", "soldiers who repelled the attack", "exchanged fire with Beninese soldiers"): the other side of
+    a fight, so that the attack on a home or a town hall it defended is a battle. Not ``a1``'s own side."""
+    for t in triggers:
+        tok = doc[t.i]
+        lemma = tok.lemma_.lower()
+        exchange = lemma == "exchange" or "exchang" in t.text.lower()
+        if lemma not in REACTIVE and not exchange:
+            continue
+        refs = []
+        if exchange:
+            refs += [_ref_at(o, by_token) for o in _prep_obj(tok, ("with",))]
+        else:
+            refs += [_ref_at(o, by_token) for o in _prep_obj(tok, ("by",))]
+            subj, passive = _subject_of(tok)
+            if subj is not None and not passive:
+                if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                    subj = tok.head   # "soldiers who repelled the attack"
+                refs.append(_ref_at(subj, by_token))
+        for ref in refs:
+            if ref is None or ref is a1 or not ref.armed or ref.name == a1.name:
+                continue
+            if ref.inter == a1.inter == 1 and (ref.country is None or ref.country == a1.country):
+                continue
+            return ref, t
     return None
 
 
