@@ -125,6 +125,9 @@ def test_the_other_side(first, text, sub, inter2):
     # shots at a person, and a camp attacked and burned, harm people, not only property
     ("The militants fired at the site director, looted supplies and burned the inn.", "Attack", 3, 7),
     ("Armed youths attacked and burned down a herders' camp near the river.", "Attack", 4, 7),
+    # what the victim is accused of is not what happened: a mob beat a suspect
+    ("A crowd beat to death two men suspected of burglary and rape near the market.", "Mob violence", 5, 7),
+    ("Villagers wounded an old man accused of witchcraft to kill his nephew and to steal crops.", "Mob violence", 5, 7),
 ])
 def test_who_was_hurt(first, text, sub, inter1, inter2):
     assert first(text) == (sub, inter1, inter2)

@@ -252,6 +252,22 @@ def _conflict_pact(doc, agree: Trigger, actors: list[ActorRef]) -> bool:
     return any(t.lemma_.lower() in _PACT_MATTERS or t.lower_ in _PACT_MATTERS for t in doc[agree.i].sent)
 
 
+_ACCUSING = frozenset({"suspect", "suspected", "accuse", "accused", "charge", "charged", "convict", "convicted",
+                       "allege", "alleged", "guilty"})
+
+
+def _accused_of(tok) -> bool:
+    """The event word names what someone is suspected or accused of ("two men suspected of burglary and
+    rape", "accused of killing a farmer", "charged with kidnapping"): an accusation, not an event told."""
+    for t in [tok, *list(tok.ancestors)[:4]]:
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("of", "with") and (
+                t.head.head.lower_ in _ACCUSING or t.head.head.lemma_.lower() in _ACCUSING):
+            return True
+        if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("pcomp", "pobj", "conj", "xcomp", "advcl"):
+            return False   # (the clause of another verb: "killed a man who was accused ..." stops here)
+    return False
+
+
 def _other_sense(tok, lemma: str, fam: str) -> bool:
     """The event word is used in a sense that tells no event: reported speech ("according to"),
     showing or collecting ("demonstrated skill", "it was gathered that"), agreeing with an
@@ -263,6 +279,12 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")}
     if tok.lower_ == "according":
         return True
+    if _accused_of(tok):
+        return True
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since") and any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) and not any(
+            c.dep_ == "prep" for c in kids):
+        return True   # "police arrived after the killing": the event already told, pointed back to
     if lemma in ("demonstrate", "gather") and (deps & {"dobj", "ccomp", "attr", "auxpass", "nsubjpass"}):
         return True
     if lemma == "agree" and "ccomp" in deps:
