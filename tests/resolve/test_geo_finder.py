@@ -139,6 +139,11 @@ def test_demonyms_of_one_and_two_words(finder, text, demonyms):
     ("US troops left Aleppo.", [], ["US", "Aleppo"]),
     # common words that open a sentence
     ("No one was hurt in Aleppo.", [], ["Aleppo"]),
+    # a town's people: "workers of X", "the inhabitants of X"
+    ("On Monday, town hall workers of Noma held a sit-in.", [], ["Noma"]),
+    ("The inhabitants of Noma fled on Friday.", [("Noma", "PERSON")], ["Noma"]),
+    # a word before a weekday's name after "the" is the name of a day or a movement
+    ("Supporters of the Pleasanton Wednesday movement marched in Aleppo.", [], ["Aleppo"]),
 ])
 def test_surnames_acronyms_and_common_words(finder, text, ents, places):
     found, _ = finder.find(text, _doc(text, ents))

@@ -87,7 +87,9 @@ OF_WORDS = frozenset({"village", "town", "city", "outskirts", "suburb", "suburbs
                       "region", "governorate", "countryside", "area", "centre", "center", "north", "south", "east",
                       "west", "northeast", "northwest", "southeast", "southwest", "capital", "streets", "county",
                       "state", "municipality", "commune", "department", "east", "neighbourhood", "neighborhood",
-                      "heart", "residents", "people", "west", "parts", "part", "border", "mayor", "governor"})
+                      "heart", "residents", "people", "west", "parts", "part", "border", "mayor", "governor",
+                      "inhabitants", "villagers", "youths", "youth", "population", "natives", "citizens", "workers",
+                      "traders", "farmers", "elders"})
 AFTER = frozenset({"district", "province", "governorate", "village", "town", "city", "region", "county", "state",
                    "area", "countryside", "neighbourhood", "neighborhood", "suburb", "camp", "border", "municipality",
                    "commune", "department", "prefecture", "valley", "airport", "mountains", "oblast", "division",
@@ -124,6 +126,8 @@ _LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|
                           r"^\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
 #: ACLED's admin chain after a place: " (Karimama, Alibori)", " [Kangara Peulh] (Karimama, Alibori)"
 _ADMIN_CHAIN_AFTER = re.compile(r"(?:\s\[[^\[\]]{1,40}\])?\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
+#: a weekday's name right after a word ("Red Wednesday", "Black Friday", "Bloody Sunday")
+_NAMED_DAY = re.compile(r"\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 #: lower-case nouns for a town's people and bodies: "Danbury police", "Torrington businesses", "Slidell residents"
 LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "authorities", "council", "councillors",
                          "businesses", "schools", "school", "man", "woman", "men", "women", "native", "natives",
@@ -611,6 +615,9 @@ class Finder:
                     return Demonym(start, end, phrase, cc)
             return None
         ctx, region, direction, relative = self._context(text, start, end)
+        if _NAMED_DAY.match(text, end) and re.search(r"\b(?:the|a|an)\s+$", text[max(0, start - 5):start], re.I) \
+                and not any(e.feature_code in BIG_CODES for e in entries):
+            return None   # "the Red Wednesday movement", "a Black Friday sale": a day's name, not a place
         if ctx == "area-after":
             areas = self._area_name(_AREA_AFTER.match(text[end:end + 30]).group(1))
             inside = [e for e in entries if any(e.cc == a.cc and (a.feature_class == "A" and a.feature_code != "ADM1"
