@@ -36,6 +36,11 @@ def first(extract_text):
     ("A group of farmers attacked a herders' camp and burned the huts.", "Attack", 4),
     ("Villagers attacked a pastoralist settlement and wounded a child.", "Attack", 4),
     ("Farmers and herders clashed near the river, leaving four people dead.", "Armed clash", 4),
+    # a fight whose victims the next sentence tells were shot was fought with guns
+    ("Pastoralists and farmers clashed near the river overnight. Several farmers were wounded by machetes and "
+     "gunshots.", "Armed clash", 4),
+    ("Pastoralists and farmers clashed near the river overnight. Several farmers were wounded by machetes.",
+     "Mob violence", 5),
     ("People from Kandoro attacked herders near the village and wounded two of them.", "Attack", 4),  # a village's people
     ("Herders wounded three civilians on the road to the market.", "Attack", 4),  # named as civilians: targeted
     ("A group of pastoralist men equipped with machetes killed a farmer in his field.", "Attack", 4),

@@ -87,7 +87,8 @@ class Extractor:
         label = _note_label(text)
         story_frame = context.article_frame(article.title or _first_line(text), text[:ARTICLE_OPENING_CHARS])
         political_report = context.political(text) is not None  # a conflict or politics word anywhere in it
-        for sent in doc.sents:
+        sents = list(doc.sents)
+        for n_sent, sent in enumerate(sents):
             s_text = sent.text
             if len(s_text.strip()) < 4:
                 continue
@@ -136,7 +137,9 @@ class Extractor:
             speaking = [a for a in actors if a.head in spoken]
             all_actors, actors = actors, [a for a in actors if a.head not in spoken]
             weapons = {k: w for k, w in weapon_kinds(lower, self.lex).items() if not _in_a_name(s_text, w)}
-            typed = classify(live, actors, doc, weapons, lower, speakers=speaking)
+            after = sents[n_sent + 1].text.lower() if n_sent + 1 < len(sents) else ""
+            typed = classify(live, actors, doc, weapons, lower, speakers=speaking,
+                             shot_after=bool(_HURT_BY_GUNFIRE.search(after)))
             why = _not_political(typed, actors, weapons, s_text, story_frame,
                                  political_report=political_report) if typed is not None else None
             if why:
@@ -516,6 +519,9 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                    civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
 
 
+# the next sentence tells that the fight's victims were shot ("Several farmers were wounded by machetes and gunshots")
+_HURT_BY_GUNFIRE = re.compile(r"\b(?:wounded|injured|killed|hurt|hit)\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?"
+                              r"(?:gunshots?|bullets?|gunfire|firearms?|shotguns?|rifles?)\b")
 _FOUGHT_BACK = re.compile(r"\b(?:repel\w*|repuls\w*|exchang\w+\s+(?:\w+\s+)?(?:fire|gunfire|shots)|fought\s+back|"
                           r"returned\s+fire|fought\s+off)\b", re.I)
 

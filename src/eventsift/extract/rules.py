@@ -550,12 +550,13 @@ def _object_lemmas(tok) -> set[str]:
 
 
 def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
-             lower_text: str, *, speakers: list[ActorRef] | tuple = ()) -> Typed | None:
+             lower_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False) -> Typed | None:
     """The one event this sentence states (ACLED's most severe reading), or None.
 
     ``actors`` are the ones that may take part; ``speakers`` are those that only attribute the
     sentence ("X said"): they act only when the event's subject is a pronoun for them ("X said
-    it carried out the attack", "X said its fighters killed ...").
+    it carried out the attack", "X said its fighters killed ..."). ``shot_after``: the next sentence tells
+    that the victims were shot ("farmers and herders clashed. Several were wounded by gunshots").
     """
     if not triggers:
         return None
@@ -778,6 +779,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             victims = a2
             community = a1 is not None and mob is None and _communal_side(a1, doc)
             armed_by = _organised_violence(doc, triggers, lower_text) if a1 is not None and mob is None else ""
+            if not armed_by and shot_after and battle and mob is None:
+                armed_by = "the next sentence tells of gunshot wounds"
             if not armed_by and community and mob is None and not battle and victims is not None and victims.kind != "criminal" and (
                     _lethal(doc, triggers) or _BLADES.search(lower_text)) and not _MOB_JUSTICE.search(lower_text) \
                     and not _kin(victims, doc):
