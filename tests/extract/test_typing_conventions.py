@@ -43,6 +43,8 @@ def first(extract_text):
      "Mob violence", 5),
     ("People from Kandoro attacked herders near the village and wounded two of them.", "Attack", 4),  # a village's people
     ("Herders wounded three civilians on the road to the market.", "Attack", 4),  # named as civilians: targeted
+    # what the victim did before is no demonstration
+    ("A farmer was killed by a group of herders after protesting against the devastation of his field.", "Attack", 4),
     ("A group of pastoralist men equipped with machetes killed a farmer in his field.", "Attack", 4),
     # organised armed actors
     ("Gunmen killed two farmers in the village.", "Attack", 3),

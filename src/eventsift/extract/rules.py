@@ -256,6 +256,11 @@ _ACCUSING = frozenset({"suspect", "suspected", "accuse", "accused", "charge", "c
                        "allege", "alleged", "guilty"})
 
 
+def _earlier_act(tok) -> bool:
+    """An event verb told as what came before the sentence's event ("after protesting", "before fleeing")."""
+    return tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "before", "following", "for")
+
+
 def _accused_of(tok) -> bool:
     """The event word names what someone is suspected or accused of ("two men suspected of burglary and
     rape", "accused of killing a farmer", "charged with kidnapping"): an accusation, not an event told."""
@@ -644,6 +649,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         a2, how = None, "finder of the grave"
         return out("Other", f"mass grave found: '{grave.text}'", grave)
     protest = first({"protest"})
+    if protest is not None and _earlier_act(doc[protest.i]) and any(
+            t.family in ("violence", "casualty") and not _earlier_act(doc[t.i]) for t in triggers):
+        protest = None  # "a farmer was killed by herders after protesting against ...": the victim's act before
     riot = first({"riot"})
     mob = first({"mob"})
     violence = first({"violence", "casualty"})
