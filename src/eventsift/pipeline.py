@@ -52,9 +52,6 @@ class Pipeline:
         # off by default: a trained sub-type model (classify.Reranker) that may re-rank the rules'
         # sub-type where they are unsure; it sees coded mentions only, never the dropped ones
         self.reranker = reranker
-        # the countries of the reports placed so far in this run, from their own text: a report that names no
-        # place ("Students marched to demand ...", one of a country's notes) is taken to be in the run's country
-        self.run_countries: Counter = Counter()
 
     # -- lazily loaded parts -------------------------------------------------------------
     @property
@@ -94,6 +91,9 @@ class Pipeline:
         ride along as empty texts and come back untouched.
         """
         size = batch_size or self.settings.batch_size
+        # the countries of the reports placed so far in this run (this call), from their own text: a report that
+        # names no place ("Students marched to demand ...", one of a country's notes) is put in the run's country
+        run: Counter = Counter()
         workers = n_process or self.settings.n_process
 
         def texts() -> Iterator[tuple[str, tuple[Article, object]]]:
@@ -109,12 +109,12 @@ class Pipeline:
                 yield Result(article)
                 continue
             try:
-                yield self._code(article, cleaned, doc)
+                yield self._code(article, cleaned, doc, run)
             except Exception as exc:  # one bad article must not stop a run of millions
                 log.exception("article %s failed", article.id)
                 yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
 
-    def _code(self, article: Article, cleaned, doc) -> Result:
+    def _code(self, article: Article, cleaned, doc, run: Counter) -> Result:
         from .fuse import fuse_article
         from .resolve.actors import resolve_actors
         from .resolve.time import resolve_event_time
@@ -135,24 +135,24 @@ class Pipeline:
             if place is not None and place.latitude is not None and place.iso3:
                 own[place.iso3] += 1
             if place is None or place.latitude is None:
-                place = self._run_place(national) or place
+                place = self._run_place(run, national) or place
             if place is not None:
                 place = _place_to_original(place, cleaned, article.text)
             time = resolve_event_time(article.text, m.sentence, article.published)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
         if own:
-            self.run_countries[own.most_common(1)[0][0]] += 1
+            run[own.most_common(1)[0][0]] += 1
         events = fuse_article(article, resolved)
         return Result(article, tuple(events), tuple(dropped), places)
 
-    def _run_place(self, national: bool) -> Place | None:
+    def _run_place(self, run: Counter, national: bool) -> Place | None:
         """The run's country for an event whose report names no place it can be put at, if one country
         dominates the reports placed so far (see RUN_MIN_ARTICLES, RUN_MIN_SHARE)."""
-        total = sum(self.run_countries.values())
+        total = sum(run.values())
         if total < RUN_MIN_ARTICLES:
             return None
-        iso3, n = self.run_countries.most_common(1)[0]
+        iso3, n = run.most_common(1)[0]
         if n < RUN_MIN_SHARE * total:
             return None
         return self.geocoder.country_place(
