@@ -137,3 +137,18 @@ def test_more_everyday_news_is_quiet(run, text):
 def test_what_makes_an_arrest_or_an_agreement_an_event(run, text, n):
     mentions, _ = run(text)
     assert len(mentions) == n, [m.sub_event_type for m in mentions]
+
+
+@pytest.mark.parametrize("text,kind,words", [
+    ("The NFL suspended the player for two games.", "sport", "NFL"),
+    ("the nfl suspended the player for two games.", "sport", "nfl"),
+    ("He was arrested for DUI on the highway.", "court", "DUI"),
+    # a letter whose lower case is longer keeps the offsets right (the case-blind path)
+    ("İstanbul police said the NFL game was cancelled.", "sport", "NFL"),
+])
+def test_frame_cues_are_found_whatever_the_case(text, kind, words):
+    from eventsift.extract import context
+
+    found = context.sentence_frame(text)
+    assert found is not None and found == (kind, words), found
+    assert context.frame_cues(text)[0][1] == words

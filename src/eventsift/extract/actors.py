@@ -205,6 +205,7 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
 def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
     """All actor phrases in tokens [start, end) of ``doc``, left to right, without overlaps."""
     out: list[ActorRef] = []
+    lows = [t.lower_ for t in doc[start:end]]   # read once: alias keys are tuples of these
     i = start
     while i < end:
         tok = doc[i]
@@ -212,9 +213,9 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
         exact = lex.exact_aliases.get(tok.text)
         if exact is not None:
             hit = (1, exact)
-        elif tok.lower_ in lex.alias_starts:
+        elif lows[i - start] in lex.alias_starts:
             for n in range(min(lex.max_alias, end - i), 0, -1):
-                key = tuple(t.lower_ for t in doc[i:i + n])
+                key = tuple(lows[i - start:i - start + n])
                 actor = lex.aliases.get(key)
                 if actor is not None:
                     hit = (n, actor)

@@ -182,6 +182,8 @@ _COUNT_NOUN = re.compile(
     rf"(?:(?P<q>{_QUANT})\s+)?(?P<n>{NUM})\s+(?:(?:more|further|other|confirmed|reported|civilian|military|human)\s+)?(?P<what>fatalities|fatality|deaths|death|dead\s+bodies|bodies|corpses)\b",
     _F,
 )
+# the nouns _COUNT_NOUN ends in: a cheap test before the costly one (a number may start anywhere)
+_COUNT_NOUN_WORDS = re.compile(r"fatalit|death|bodies|corpses", _F)
 _BODY_SINGLE = re.compile(r"\b(?:the|a)\s+(?:body|corpse|dead\s+body)\s+of\s+(?:a|an|the|his|her)\b|\b(?:his|her)\s+(?:body|corpse)\s+was\b", _F)
 _ZERO_DEATHS = re.compile(
     r"\bno\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed|wounded)|\bnobody\s+(?:was\s+)?(?:killed|hurt|injured|harmed|died)"
@@ -594,7 +596,8 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
         by_kind[kind] = _statements(text, start, end, kind, skip)
 
     deaths = list(by_kind["fatalities"])
-    for m in _COUNT_NOUN.finditer(text, start, end):
+    noun_counts = _COUNT_NOUN.finditer(text, start, end) if _COUNT_NOUN_WORDS.search(text, start, end) else ()
+    for m in noun_counts:
         if any(a <= m.start() < b for a, b in skip) or _hedged(text, start, m.start()):
             continue
         n = parse_number(m.group("n"))

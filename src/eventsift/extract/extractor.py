@@ -8,6 +8,7 @@ sub-type and no new actor, or casualties with no actor of their own) is folded i
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass, replace
@@ -354,7 +355,7 @@ class Extractor:
         trigger = self._span(cleaned, article, trig_tok.idx, trig_tok.idx + len(trig_tok.text))
         a1 = self._actor(typed.actor1, doc, cleaned, article)
         a2 = self._actor(typed.actor2, doc, cleaned, article)
-        counts = parse_counts(cleaned.text, sent.start_char, sent.end_char)
+        counts = _counts_in(cleaned.text, sent.start_char, sent.end_char)
         counts = _counts_to_original(counts, cleaned, article)
         claimed_by, claim_words = context.claim(sent, trig_tok)
         stance, stance_why = context.stance(sent, trig_tok, claimed_by)
@@ -1005,12 +1006,18 @@ def _summarised(head: _Story, stories: list[_Story]) -> _Story | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _counts_in(text: str, start: int, end: int) -> Counts:
+    """parse_counts, remembered: a one-sentence story's counts are read again over the same sentence."""
+    return parse_counts(text, start, end)
+
+
 def _counts_over(text: str, regions: list[tuple[int, int]]) -> Counts:
     """parse_counts over several sentences of ``text``: contiguous runs are read in place; others
     are joined and the offsets mapped back."""
     regions = sorted(regions)
     if all(not text[a[1]:b[0]].strip() for a, b in zip(regions, regions[1:])):
-        return parse_counts(text, regions[0][0], regions[-1][1])
+        return _counts_in(text, regions[0][0], regions[-1][1])
     pieces, starts, at = [], [], 0
     for a, b in regions:
         starts.append((at, a))
