@@ -102,6 +102,12 @@ def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     ("Demonstrators wounded two policemen outside the ministry.", "Violent demonstration", 5),
     # coming out onto the streets hits no one
     ("Protesters hit the streets of the capital to demand inclusive elections.", "Peaceful protest", 6),
+    # arrests the protesters are angry about were not made at their protest
+    ("Market women marched through the town. The march came in reaction to the arrest of three traders.",
+     "Peaceful protest", 6),
+    ("Herders protested in the town against what they called 'unfair arrests' after 12 of them were detained.",
+     "Peaceful protest", 6),
+    ("Students demonstrated against the fee rise and police arrested six of them.", "Protest with intervention", 6),
 ])
 def test_demonstrations(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)
@@ -196,6 +202,9 @@ def test_actor_one(first, text, sub, inter1):
      "Abduction/forced disappearance"),
     ("Armed men seized four travellers on the highway south of the town on Monday.", "Abduction/forced disappearance"),
     ("Bandits carried off two schoolboys from a village near the border.", "Abduction/forced disappearance"),
+    # someone wounded or killed besides those taken, or a kidnapping that failed: the attack
+    ("Gunmen shot and wounded a trader and abducted his son on the road to the market.", "Attack"),
+    ("Armed men tried to kidnap a village chief and fired shots at his house before fleeing.", "Attack"),
     # a crowd that goes home by itself was not dispersed by anyone
     ("Several hundred people marched through the town centre with placards and dispersed without incident.",
      "Peaceful protest"),

@@ -697,7 +697,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if killed and a2 is not None:
             a1, a2 = a2, a1  # ACLED names the force that fired first, the protesters second
             return out("Excessive force against protesters", "security forces used lethal force on protesters", trig)
-        acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])]
+        acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])
+                and not _protest_cause(doc[t.i], doc[trig.i])]
         if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
             cue = acts[0] if acts else harm  # "police wounded 12 demonstrators": the harm is the cue
             if state_agent and a2 is agent and doc[trig.i].pos_ == "NOUN" and doc[trig.i].i not in range(agent.start, agent.end) \
@@ -762,13 +763,20 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a2 = a2 or _bare(CIVILIANS, 7, "victims of sexual violence")
             return out("Sexual violence", f"sexual violence: '{first({'sexual'}).text}'", first({"sexual"}))
         abduct = first({"abduct"})
-        if abduct is not None and (violence is None or doc[violence.i].lemma_.lower() not in ("kill", "behead", "execute")):
+        tried = abduct is not None and _attempted(doc[abduct.i]) and violence is not None
+        if tried:
+            abduct = None  # "attempted to kidnap the mayor ... fired a few shots": no one was taken, the attack stands
+        # someone killed or wounded besides those taken ("attacked and injured a herder and kidnapped his wife"):
+        # ACLED codes the attack
+        harmed = any(t.family in ("violence", "casualty") and doc[t.i].lemma_.lower() in _HARMED_LEMMAS
+                     for t in triggers)
+        if abduct is not None and not harmed:
             if state_agent:
                 return out("Arrests", f"taken by state forces: '{abduct.text}'", abduct)
             a2 = a2 if a2 is not None and a2.inter == 7 else (a2 or _bare(CIVILIANS, 7, "abducted people"))
             a1 = a1 or _bare("Unidentified Armed Group", 3, "abductors not named")
             return out("Abduction/forced disappearance", f"abduction: '{abduct.text}'", abduct)
-        if (a2 is None or a2.inter == 7) and not battle and _harms_property_only(doc, triggers):
+        if (a2 is None or a2.inter == 7) and not battle and not tried and _harms_property_only(doc, triggers):
             a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "attackers not named")
             a2 = None if a2 is not None and a2.inter == 7 else a2
             return out("Looting/property destruction", f"only animals or property harmed: '{trig.text}'", trig)
@@ -954,6 +962,8 @@ def _cause_clause(tok, protest_tok) -> bool:
     demonstrators denounced the murder")."""
     if protest_tok in _subjects(tok):
         return False  # "demonstrators against the elections burned a factory": the protesters did it
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ in _REACTION_NOUNS:
+        return True  # "the demonstration came in reaction to the arrest of four colleagues"
     if protest_tok.i < tok.i and any(t.lower_ in _CAUSE_MARKS for t in tok.doc[protest_tok.i + 1:tok.i]):
         return True  # "demonstrated after one of their colleagues was killed"
     for t in [tok, *list(tok.ancestors)[:3]]:
@@ -962,6 +972,32 @@ def _cause_clause(tok, protest_tok) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in t.children):
             return True
         if t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _CAUSE_LEMMAS:
+            return True
+    return False
+
+
+_HARMED_LEMMAS = frozenset({"kill", "behead", "execute", "injure", "wound"})
+_ATTEMPT_LEMMAS = frozenset({"attempt", "try", "fail", "foil", "thwart"})
+
+
+def _attempted(tok) -> bool:
+    """The word is what someone tried and failed to do: "attempted to kidnap", "an attempted abduction",
+    "a foiled kidnapping"."""
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _ATTEMPT_LEMMAS:
+        return True
+    return any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in _ATTEMPT_LEMMAS for c in tok.children)
+
+
+def _protest_cause(tok, protest_tok) -> bool:
+    """An arrest or intervention word that tells why people protested ("against 'arbitrary arrests'", "in
+    reaction to the arrest of", "after 20 were arrested"), not what was done to the protest. A verb with its
+    own subject counts only in a clause of cause ("... against the tax and police arrested five": done to it)."""
+    if tok.pos_ == "NOUN":
+        return _cause_clause(tok, protest_tok)
+    for t in [tok, *list(tok.ancestors)[:3]]:
+        if t is protest_tok:
+            return False
+        if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in t.children):
             return True
     return False
 
@@ -976,6 +1012,7 @@ def _subjects(tok) -> set:
 _CLASH_LEMMAS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
 _CAUSE_MARKS = frozenset({"after", "following", "because", "since", "over", "against", "denouncing", "condemning"})
 _CAUSE_LEMMAS = frozenset({"denounce", "condemn", "decry", "protest", "demand", "following", "after", "against"})
+_REACTION_NOUNS = frozenset({"reaction", "response", "opposition", "protest", "retaliation"})
 _CAUSE_WORDS = frozenset({"following", "after", "over", "against", "denouncing", "condemning", "protesting"})
 
 
