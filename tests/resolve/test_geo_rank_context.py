@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventsift.resolve.geo.gazetteer import Entry
+from eventsift.resolve.geo import Geocoder
+from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
 from eventsift.resolve.geo.resolver import Resolver
 
 # geonameid, name, lat, lon, cc, population, class, code, admin1, admin2 (made-up ids, rough coordinates)
@@ -35,6 +36,8 @@ ROWS = [
     (60, "Adair County", 37.10, -85.28, "US", 19_000, "A", "ADM2", "Kentucky", "Adair County"),
     (61, "Adair County", 40.19, -92.60, "US", 25_000, "A", "ADM2", "Missouri", "Adair County"),
     (62, "Columbia", 37.10, -85.31, "US", 4_500, "P", "PPL", "Kentucky", "Adair County"),
+    (63, "Edmonton", 36.98, -85.61, "US", 1_600, "P", "PPL", "Kentucky", "Metcalfe County"),
+    (64, "Marshall", 35.95, -97.59, "US", 1_500, "P", "PPL", "Oklahoma", "Logan County"),
 ]
 ALTERNATES = {12: ["Enfield"], 17: ["New York"]}   # by position: Enfield Town, New York City
 COUNTRIES = {"US": ("United States", "USA"), "CA": ("Canada", "CAN"), "GB": ("United Kingdom", "GBR"),
@@ -65,6 +68,18 @@ def _pick(geo, text: str, name: str):
 def test_the_article_decides_a_homonym(geo, text, name, admin1):
     p = _pick(geo, text, name)
     assert p.admin1 == admin1, p.reason
+
+
+def test_one_small_towns_vote_is_not_the_articles_focus():
+    # given spans (the finder would not take a bare name): "Marshall" is a US town only here, and Edmonton casts
+    # no vote of its own (its census division outnumbers the city); Marshall's half vote alone does not make the
+    # US the focus that puts Edmonton in a Kentucky village
+    division = (65, "Edmonton", 53.55, -113.5, "CA", 1_800_000, "A", "ADM2", "Alberta", "Edmonton")
+    geo = Geocoder(Gazetteer.from_entries([Entry(*row) for row in (*ROWS, division)], ALTERNATES, COUNTRIES))
+    text = "The choir of Marshall school sang in Edmonton on Sunday."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Marshall", "Edmonton")]
+    p = next(p for p in geo.geocode(text, spans=spans) if p is not None and p.span.text == "Edmonton")
+    assert (p.admin1, p.feature_class) == ("Alberta", "P"), p.reason
 
 
 def test_the_state_keeps_its_seat_on_the_second_look(geo):

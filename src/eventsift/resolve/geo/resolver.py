@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 # Weights: set by hand, then checked on the GeoWebNews / TR-News dev runs with gold spans.
 W_POP = 1.0            # per decade of population
 W_FOCUS = 6.0          # times the share of the article's country votes held by the candidate's country
+#: the share is taken of at least this many votes: one village's half vote (a "Crescent" that only the US has)
+#: is not a whole article's focus
+FOCUS_MIN_VOTES = 2.0
 W_CONTAINED = 8.0      # the place named right after it contains the candidate
 W_NOT_CONTAINED = -4.0
 W_NEAR = 2.5           # within NEAR_KM of another place of the article
@@ -204,7 +207,7 @@ class Resolver:
         if key(e.name) == exact_key:
             s += W_EXACT
         if focus_total and e.cc:
-            share = focus[e.cc] / focus_total
+            share = focus[e.cc] / max(focus_total, FOCUS_MIN_VOTES)
             if share:
                 s += W_FOCUS * share
                 why.append(f"article focus {e.cc} {share:.0%}")
