@@ -154,6 +154,9 @@ def test_who_was_hurt(first, text, sub, inter1, inter2):
      "Armed clash", 1),
     ("Militants attacked the district office on Friday. They exchanged fire with the army before leaving.",
      "Armed clash", 1),
+    # villagers, farmers or hunters who fought the attackers were a side of the fight
+    ("Gunmen with rifles attacked the village and clashed with farmers; three people were killed.", "Armed clash", 4),
+    ("Bandits exchanged fire with hunters near the park on Sunday.", "Armed clash", 4),
     # no defender: an attack on civilians stays one; a pursuit after a massacre is no battle
     ("Gunmen attacked the mayor's home in the town overnight and fled.", "Attack", 7),
     ("Gunmen killed six villagers on Sunday. The army said troops were pursuing the attackers.", "Attack", 7),

@@ -865,6 +865,11 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             defender, word = fought_back
             a2 = defender
             return out("Armed clash", f"armed defenders fought the attackers: '{word.text}'", word)
+        fought_with = _community_fought(doc, triggers, by_token, a1) if battle and a1 is not None and a1.armed else None
+        if fought_with is not None:  # "gunmen attacked the village and clashed with farmers": the farmers fought
+            community, word = fought_with
+            a2 = _communal(community)
+            return out("Armed clash", f"a community fought the armed attackers: '{word.text}'", word)
         if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
             return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
@@ -1259,6 +1264,23 @@ def _defender(doc, triggers: list[Trigger], by_token, a1: ActorRef) -> tuple[Act
             if ref.inter == a1.inter == 1 and (ref.country is None or ref.country == a1.country):
                 continue
             return ref, t
+    return None
+
+
+_FIGHT_WITH = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+
+
+def _community_fought(doc, triggers: list[Trigger], by_token, a1: ActorRef) -> tuple[ActorRef, Trigger] | None:
+    """Villagers, farmers, herders or hunters named as the other side of a fight with ``a1`` ("clashed with
+    farmers", "exchanged fire with hunters"): they fought back, so they were a side, not only its targets."""
+    for t in triggers:
+        tok = doc[t.i]
+        if tok.lemma_.lower() not in _FIGHT_WITH or tok.pos_ != "VERB":
+            continue
+        for obj in _prep_obj(tok, ("with", "against")):
+            ref = _ref_at(obj, by_token)
+            if ref is not None and ref is not a1 and ref.kind == "group_civilian":
+                return ref, t
     return None
 
 
