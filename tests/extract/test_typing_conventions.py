@@ -49,6 +49,9 @@ def first(extract_text):
     # organised armed actors
     ("Gunmen killed two farmers in the village.", "Attack", 3),
     ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),
+    # the police killed by a bomb did not plant it
+    ("Four police officers were killed when their vehicle hit a roadside bomb near the town.",
+     "Remote explosive/landmine/IED", 3),
     ("Gunmen opened fire on a minibus on the highway.", "Attack", 3),  # fire at a vehicle is no exchange
     ("An armed group killed an individual found near the river.", "Attack", 3),  # the individual is the victim
     ("Soldiers clashed with militants near the border.", "Armed clash", 1),

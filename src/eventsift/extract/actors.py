@@ -92,17 +92,37 @@ class ActorRef:
 
 
 def _country_in(tokens, lex: Lexicon) -> Country | None:
+    """The country a modifier names; a two- or three-word name first ("South Sudan's government" is not
+    Sudan's, "Sri Lankan troops")."""
     for tok in tokens:
+        doc = tok.doc
+        for n in (3, 2):
+            if tok.i + n <= len(doc):
+                c = lex.countries_by_word.get(" ".join(t.lower_ for t in doc[tok.i:tok.i + n]))
+                if c is not None:
+                    return c
+        if tok.i > 0:
+            c = lex.countries_by_word.get(f"{doc[tok.i - 1].lower_} {tok.lower_}")
+            if c is not None:
+                return c   # the modifier is the second word of the name ("South" before "Sudan")
         c = lex.countries_by_word.get(tok.lower_)
         if c is not None:
             return c
     return None
 
 
+#: "-held" and the like after a name: the place it holds ("rebel-held", "Houthi-controlled")
+_HOLDING = frozenset({"held", "controlled", "occupied", "run", "besieged", "dominated", "administered", "ruled"})
+_DASHES = frozenset({"—", "–", "--", ":"})   # not the hyphen of "pro-government"
+
+
 def _modifiers(head):
     """Left-side modifiers of a noun: amod, compound, poss, nmod, nummod (and their compounds)."""
     out = []
-    for child in head.lefts:
+    lefts = list(head.lefts)
+    # a dateline's town before a dash ("KYIV — Russian missiles") is no modifier of the noun after it
+    cut = max((i for i, c in enumerate(lefts) if c.text in _DASHES), default=-1)
+    for child in lefts[cut + 1:]:
         if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod", "advmod"):
             out.append(child)
             out.extend(c for c in child.lefts if c.dep_ in ("compound", "amod", "advmod", "punct", "poss"))
@@ -142,6 +162,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             return None
     if kind == "none" or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ == "VBN":
+        return None  # "the rebel-held town", "a Taliban-controlled district": who holds the place, not an actor
     if lemma == "local" and tok.dep_ in ("amod", "compound", "nmod"):
         return None  # "a local police post": a modifier, not the locals
     if kind in ("military", "police") and mod_words & _FORMER:
@@ -227,6 +250,10 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
             inner = _named_at(doc, k, end, lex)
             if inner is not None:  # "fighters of the CODECO militia": the named group, headed by its people
                 hit, member_of = (k - i + inner[0], inner[1]), tok
+        if hit is not None and i + hit[0] + 1 < len(doc) and doc[i + hit[0]].text == "-" \
+                and doc[i + hit[0] + 1].lower_ in _HOLDING:
+            i += hit[0]   # "a Taliban-controlled district": who holds the place, not an actor of the event
+            continue
         if hit is not None:
             n, actor = hit
             j = i + n

@@ -606,7 +606,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             agent, how = armed[0], "first armed actor in the sentence"
         else:  # "a group of youths tied up and beat a man": the phrase before the event word
             first_at = min(t.i for t in triggers)
-            before = [a for a in actors if a.end <= first_at and a is not patient and a.kind not in ("site", "criminal")]
+            before = [a for a in actors if a.end <= first_at and a is not patient and a.kind not in ("site", "criminal")
+                      and not (patient is not None and doc[a.head].dep_ == "compound"
+                               and doc[a.head].head.i == patient.head)]   # "police" of "police officers were killed"
             if before and patient is not None:
                 agent, how = before[0], "the actor before the event word"
     # sides joined by "and" that fight or agree are the two parties
