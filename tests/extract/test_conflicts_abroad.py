@@ -128,10 +128,20 @@ def test_typing(first, text, sub, inter1):
      "Al Shabaab"),
     ("A suicide bomber killed four policemen at a checkpoint on Monday. The Hafiz Gul Bahadur group took "
      "responsibility.", "Hafiz Gul Bahadur Group"),
+    # said in between, said what it destroyed, a parent named in the subject, blaming
+    ("A car bomb exploded at a hotel gate in the city on Monday. The Al Shabaab group said in a statement on its "
+     "radio that its fighters carried out the attack.", "Al Shabaab"),
+    ("A landmine struck an army truck near the river on Monday. Al Shabaab said on a website that it had "
+     "destroyed the truck.", "Al Shabaab"),
+    ("A suicide bomber struck a checkpoint in the city on Tuesday. The Islamic State group's local affiliate "
+     "claimed the attack.", "Islamic State"),
+    ("Mortar shells landed near the airport on Saturday. The shells fell near a base, the minister said, "
+     "blaming Al Shabaab.", "Al Shabaab"),
 ])
 def test_a_group_owning_up_is_the_perpetrator(extract_text, text, name):
     mentions, _ = extract_text(text)
     assert mentions[0].actor1.name == name
+    assert mentions[0].actor2 is None or mentions[0].actor2.name != name   # never on both sides
 
 
 def test_a_riot_after_an_attack_is_its_own_event(extract_text):

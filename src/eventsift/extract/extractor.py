@@ -271,17 +271,22 @@ class Extractor:
         is its actor1 when the report named no perpetrator (an unidentified armed group)."""
         if m.actor1 is not None and m.actor1.name != UAG:
             return m
-        for a in find_actors(doc, sent.start, sent.end, self.lex):
-            tok = doc[a.head]
+        refs = find_actors(doc, sent.start, sent.end, self.lex)
+        # a group that is the subject itself before one named inside the subject ("the al Qaeda-linked Al Shabaab
+        # group said": Al Shabaab)
+        refs.sort(key=lambda a: doc[a.head].dep_ != "nsubj")
+        for a in refs:
+            tok = _claimant(doc[a.head])
             if a.kind == "named" and a.inter in (2, 3, 4) and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _OWNING_UP:
                 actor = self._actor(replace(a, reason=a.reason + "; claimed the event"), doc, cleaned, article)
-                return replace(m, actor1=actor, claimed_by=m.claimed_by or actor.name, decisions=m.decisions + (
+                return replace(m, actor1=actor, actor2=_other_side(m.actor2, actor), claimed_by=m.claimed_by or actor.name,
+                               decisions=m.decisions + (
                     Decision("actor1", actor.name, f"{actor.name} claimed it; no perpetrator was named", actor.span),))
             if a.kind == "named" and a.inter in (2, 3, 4) and _blamed(tok):
                 # "Police blamed the OLA, which denied any involvement": the accused group is coded, as ACLED does;
                 # its denial of responsibility leaves the event asserted
                 actor = self._actor(replace(a, reason=a.reason + "; blamed for the event"), doc, cleaned, article)
-                return replace(m, actor1=actor, decisions=m.decisions + (
+                return replace(m, actor1=actor, actor2=_other_side(m.actor2, actor), decisions=m.decisions + (
                     Decision("actor1", actor.name, f"{actor.name} was blamed; no perpetrator was named", actor.span),))
         return m
 
@@ -643,9 +648,33 @@ _REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirm
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 # a group owning up to an event ("claimed responsibility", "claimed the attack")
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault|ambush))"
-                      r"|\b(?:took|takes|accepted|accepts|admitted)\s+responsibility|\b(?:blamed|blames|accused|accuses)\b"
-                      r"|\b(?:said|says)\s+(?:that\s+)?(?:it|its\s+fighters|its\s+men)\s+(?:had\s+)?(?:carried\s+out|"
-                      r"was\s+behind|were\s+behind|staged|conducted|launched)\b")
+                      r"|\b(?:took|takes|accepted|accepts|admitted)\s+responsibility|\b(?:blamed|blames|blaming|accused|accuses)\b"
+                      r"|\b(?:said|says)\s+(?:[^.;]{0,60}?\bthat\s+)?(?:it|its\s+fighters|its\s+men)\s+(?:had\s+)?(?:carried\s+out|"
+                      r"was\s+behind|were\s+behind|staged|conducted|launched|destroyed|attacked|targeted|killed)\b")
+def _same_group(a, b) -> bool:
+    """The same rebel group or foreign force on both sides (mobs, gangs and communities may fight their like)."""
+    return a is not None and b is not None and a.name == b.name and a.inter in (2, 8)
+
+
+def _other_side(actor2, actor1):
+    """actor2 once a claim or blame names actor1: never the same group on both sides."""
+    return None if _same_group(actor2, actor1) else actor2
+
+
+def _claimant(tok):
+    """The subject a named group stands in: itself, or the phrase it names the owner or parent of ("the Islamic
+    State group's regional affiliate claimed", "a group believed to be linked to the Pakistani Taliban claimed").
+    The walk up stops at a clause of its own."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "nsubj" or cur.head is cur:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "xcomp", "amod"):
+            return tok
+        cur = cur.head
+    return tok
+
+
 def _blamed(tok) -> bool:
     """The object of "blamed"/"accused" ("officials blamed the OLA", "blamed the attack on Al Shabaab")."""
     head = tok.head
@@ -1052,7 +1081,8 @@ def _fold(old: Mention, new: Mention, *, strength: float) -> Mention:
     return replace(
         keep,
         actor1=actor1,
-        actor2=keep.actor2 or (new.actor2 if new.actor2 is not None and new.actor2 != keep.actor1 else None),
+        actor2=keep.actor2 or (None if new.actor2 is None or new.actor2 == keep.actor1
+                               or _same_group(new.actor2, actor1) else new.actor2),
         claimed_by=keep.claimed_by or new.claimed_by,
         confidence=max(keep.confidence, new.confidence),
     )
