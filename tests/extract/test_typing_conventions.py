@@ -56,6 +56,7 @@ def first(extract_text):
     ("An armed group killed an individual found near the river.", "Attack", 3),  # the individual is the victim
     ("Soldiers clashed with militants near the border.", "Armed clash", 1),
     ("A gunbattle between two rival gangs left six people dead in the port city.", "Armed clash", 3),
+    ("Two armed groups fought with heavy machine guns in the capital, killing three people.", "Armed clash", 3),
     ("Militants fired mortar shells filled with a chemical agent at army positions.", "Chemical weapon", 3),
     ("Soldiers shot and killed a suicide bomber before he could reach the checkpoint.", "Armed clash", 1),  # no bombing
     ("Taliban militants pounded a military base overnight.", "Shelling/artillery/missile attack", 2),

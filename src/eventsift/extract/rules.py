@@ -853,7 +853,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if crowd is not None:  # "members of a sect beat a man", "a number of people beat three persons"
             a1 = crowd
             return out("Mob violence", f"unarmed people attacked: '{trig.text}'", trig)
-        if battle and a1 is not None and a1.armed and _among_themselves(doc, triggers, a1):
+        if battle and a1 is not None and a1.armed and _among_themselves(doc, triggers, a1, by_token):
             a2 = a1  # "a gunbattle between two rival gangs": the same kind of actor on both sides
             return out("Armed clash", f"rival armed groups fought: '{trig.text}'", trig)
         side = _conjoined_side(a1, actors, doc) if battle and a1 is not None and a1.armed and (
@@ -1031,7 +1031,7 @@ def _street_riot(t: Trigger, doc) -> bool:
     return doc[t.i].lemma_.lower() in _STREET_LEMMAS or t.text.lower() in RIOT_WORDS or "stone" in t.text.lower()
 
 
-def _among_themselves(doc, triggers, actor: ActorRef) -> bool:
+def _among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorRef]) -> bool:
     """A fight word "between"/"among" one plural actor phrase ("between rival factions of X")."""
     if actor.head < 0:
         return False
@@ -1046,7 +1046,20 @@ def _among_themselves(doc, triggers, actor: ActorRef) -> bool:
                 continue  # "between government forces and rebels": two sides named
             if actor.start <= obj.i < actor.end or actor.head in {g.i for g in obj.subtree}:
                 return obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in ("faction", "gang", "group")
+        # "two armed groups fought (with heavy machine guns)", "rival gangs clashed": a plural subject counted
+        # or called rivals, and no other side named
+        subj = doc[actor.head]
+        if tok.lemma_.lower() in _RECIPROCAL_FIGHT and subj.dep_ == "nsubj" and subj.head.i == tok.i \
+                and subj.tag_ in ("NNS", "NNPS") and any(
+                    c.lower_ in _TWO_SIDES for c in subj.children if c.dep_ in ("nummod", "amod", "det")) \
+                and not any(c.dep_ == "dobj" for c in tok.children) \
+                and not any(_ref_at(o, by_token) is not None for o in _prep_obj(tok, ("with", "against"))):
+            return True
     return False
+
+
+_RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish"})
+_TWO_SIDES = frozenset({"two", "rival", "both", "opposing", "competing", "several", "three"})
 
 
 def _fired_at_unarmed(tok, by_token) -> bool:
