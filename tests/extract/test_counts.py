@@ -91,6 +91,12 @@ FATALITIES = [
     ("5 policemen were killed. Local authorities said 8 militants were also killed. Total fatalities coded as 13.", 13, 13, 13),
     ("A policeman was killed on 3 May 2019 near the market.", 1, 1, 1),
     ("The resulting clashes resulted in the death of a pastoralist.", 1, 1, 1),
+    # a toll that contradicts the victims counted: the lowest, the range kept
+    ("Gunmen killed 20 villagers on Friday, officials said, while the army put the toll at 12.", 12, 12, 20),
+    ("Gunmen killed between 20 and 30 villagers, officials said, while the army put the toll at 12.", 12, 12, 30),
+    # a speaker's back-shifted account of its own act is this event's toll; a killing told as background is not
+    ("The army said on Sunday it had killed 35 fighters in air strikes on their hideouts.", 35, 35, 35),
+    ("Police said the man had killed his wife in 2019.", None, None, None),
 ]
 
 

@@ -81,6 +81,10 @@ _AUX_BEFORE = re.compile(
     _F,
 )
 _HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:just|already|previously|earlier|been|also)\s+){0,2}(?:\w+ed\s+(?:and|or)\s+)?$", _F)
+#: a speaker's account of its own act, back-shifted ("the army said on Sunday it had killed", "claimed that its
+#: fighters had killed"): this event's toll as the speaker tells it
+_OWN_ACCOUNT = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|confirmed|reported)\s+(?:on\s+\w+\s+)?"
+                          r"(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+had\s+(?:\w+ed\s+(?:and|or)\s+)?$", _F)
 _MIXED_AFTER = re.compile(rf"^\s*(?:and|or|&|/)\s*(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY})\b", _F)
 _MIXED_BEFORE = re.compile(rf"\b(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|killed)\s*(?:and|or|&|/)\s*$", _F)
 _INJ_RE = re.compile(rf"\b(?:{_INJ})\b", _F)
@@ -461,8 +465,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         verb = vm.group("v")
         before = text[max(start, vm.start() - 60):vm.start()]
         after = text[vm.end():min(end, vm.end() + 60)]
-        if _HAD_BEFORE.search(before) and kind == "fatalities":
-            continue  # pluperfect: a killing told as background
+        if _HAD_BEFORE.search(before) and kind == "fatalities" and not _OWN_ACCOUNT.search(before):
+            continue  # pluperfect: a killing told as background (but "the army said it had killed 35")
         if verb.lower() == "dead" and re.search(r"\b(?:his|her|their|the|its|our)\s+$", before, _F):
             continue  # "his dead father": an adjective, not a death in this event
         if verb.lower().endswith("ing") and re.search(r"\b(?:the|a|this|that|his|her|their|its)\s+$", before, _F):
@@ -555,6 +559,7 @@ def _combine(mentions: list[_Mention]) -> tuple[int | None, int | None, int | No
     s_high = sum(m.high if m.high is not None else m.low for m in spec)  # type: ignore[misc]
     if generic and len(spec) == 1 and spec[0].head in _CIVILIAN_HEADS:
         generic, spec = generic + spec, []  # "killed 18 civilians" / "counted 26 bodies": two tolls
+        s_low = s_high = 0
     if generic:
         g_lows = [m.low for m in generic]
         g_highs = [m.high if m.high is not None else m.low for m in generic]
