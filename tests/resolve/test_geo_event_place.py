@@ -15,6 +15,8 @@ ROWS = [
     (22, "Port Sudan", 19.62, 37.22, "SD", 490_000, "P", "PPLA", "Red Sea", ""),
     (23, "El Fasher", 13.63, 25.35, "SD", 250_000, "P", "PPLA", "Northern Darfur", ""),
     (24, "Northern Darfur", 15.5, 25.0, "SD", 2_000_000, "A", "ADM1", "Northern Darfur", ""),
+    (25, "Hiiraan", 4.3, 45.3, "SO", 500_000, "A", "ADM1", "Hiiraan", ""),
+    (26, "Khartoum", 15.55, 32.53, "SD", 5_000_000, "P", "PPLC", "", ""),   # a capital whose region is unknown
 ]
 ALTERNATES: dict = {}
 COUNTRIES = {"SO": ("Somalia", "SOM"), "SD": ("Sudan", "SDN")}
@@ -24,6 +26,9 @@ COUNTRIES = {"SO": ("Somalia", "SOM"), "SD": ("Sudan", "SDN")}
     ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers near Baidoa on Monday.", "Baidoa"),
     ("PORT SUDAN — Fighters shelled El Fasher overnight, killing 12 civilians, witnesses said.", "El Fasher"),
     ("MOGADISHU (Reuters) - Gunmen shot dead a judge at Baidoa market.", "Baidoa"),
+    # nor when it names a region that does not hold the dateline's town (whose own region may be unknown)
+    ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers in Hiiraan region on Monday.", "Hiiraan"),
+    ("KHARTOUM — Fighters shelled a market in Northern Darfur state overnight, witnesses said.", "El Fasher"),
     # the dateline town is the event's place when the sentence names no other
     ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers at a checkpoint on Monday.", "Mogadishu"),
 ])

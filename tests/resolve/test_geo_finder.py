@@ -117,6 +117,26 @@ def test_hyphenated_compounds(text, places, demonyms):
     assert [d.text for d in dem] == demonyms
 
 
+def test_an_armed_groups_name_is_no_place():
+    # "Haram" is a place somewhere; in "Boko Haram" it is the group's name
+    rows = ROWS + [(40, "Haram", 62.6, 6.2, "NO", 9_000, "A", "ADM2", "More og Romsdal", "Haram")]
+    finder = Finder(Gazetteer.from_entries([Entry(*r) for r in rows], ALTERNATES, COUNTRIES))
+    found, _ = finder.find("Boko Haram fighters raided the town. Haram lies on the coast.")
+    assert [f.text for f in found] == ["Haram"] and found[0].start > 30
+
+
+def test_a_demonym_before_a_noun_is_its_country_not_a_region_abroad():
+    # Ethiopia's Somali region is not where "Somali government troops" come from; "the Somali region" still is
+    rows = ROWS + [(41, "Somali", 6.5, 44.0, "ET", 5_000_000, "A", "ADM1", "Somali", ""),
+                   (42, "Somalia", 6.0, 48.0, "SO", 15_000_000, "A", "PCLI", "", "")]
+    finder = Finder(Gazetteer.from_entries([Entry(*r) for r in rows], ALTERNATES,
+                                           {**COUNTRIES, "SO": ("Somalia", "SOM"), "ET": ("Ethiopia", "ETH")}))
+    found, dem = finder.find("Somali government troops recaptured two villages.")
+    assert not found and [(d.text, d.cc) for d in dem] == [("Somali", "SO")]
+    found, _ = finder.find("Floods hit the Somali region on Monday.")
+    assert [f.text for f in found] == ["Somali"]
+
+
 @pytest.mark.parametrize("text, demonyms", [
     ("Central American migrants arrived.", [("Central American", "@Central America")]),
     ("A Middle Eastern summit began.", [("Middle Eastern", "@Middle East")]),

@@ -263,6 +263,25 @@ class Finder:
         self._country_stems = sorted(stems, key=lambda x: -len(x[0]))
         self._country_names = frozenset(n for n, _ in stems)
 
+    _ORG_NAMES: frozenset | None = None
+
+    @classmethod
+    def _org_names(cls) -> frozenset:
+        """Names of armed groups and forces of two words or more (from the actor dictionary), lower-cased."""
+        if cls._ORG_NAMES is None:
+            from ...extract.lexicon import load   # noqa: PLC0415 (cached; loaded on first use only)
+
+            cls._ORG_NAMES = frozenset(k for k in load().aliases if len(k) >= 2 and all(w.isalpha() for w in k))
+        return cls._ORG_NAMES
+
+    def _org_name(self, toks, i: int, j: int) -> int:
+        """How many words of the capitalised run at ``i`` spell an armed group's name (0: none)."""
+        names = self._org_names()
+        for k in range(min(j - i, 6), 1, -1):
+            if tuple(t[2].lower() for t in toks[i:i + k]) in names:
+                return k
+        return 0
+
     # --- demonyms ---------------------------------------------------------------------------------
     def demonym(self, word: str) -> str:
         """The country code a demonym points to ("Syrian" -> SY), "@Europe" for a continent's or a
@@ -361,6 +380,11 @@ class Finder:
                 i = last + 1
                 matched = True
                 break
+            if not matched and j - i >= 2:
+                k = self._org_name(toks, i, j)
+                if k:
+                    i += k   # "Boko Haram": an armed group's name, whatever place its later words spell
+                    continue
             if not matched:
                 unknown = self._unknown(text, toks, i, j, ents)
                 if unknown is not None:
@@ -637,6 +661,8 @@ class Finder:
             cc = self.demonym(phrase)
             if cc and big < MIN_POP_INITIAL:
                 return Demonym(start, end, phrase, cc)
+            if cc and not region and all(e.cc != cc for e in entries) and re.match(r" [a-z]", text[end:end + 2]):
+                return Demonym(start, end, phrase, cc)   # "Somali government troops": Somalia's, not Ethiopia's Somali region
         big_place = _big(entries)
         national = any(e.feature_code in BIG_CODES for e in entries)
         if f in surnames and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not national and label not in PLACE_LABELS:

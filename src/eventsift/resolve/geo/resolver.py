@@ -543,6 +543,20 @@ def _within(p: Place, region: Place) -> bool:
     return not (region.feature_code == "ADM2" and region.admin2 and p.admin2 and p.admin2 != region.admin2)
 
 
+#: how far a place whose admin names are unknown (a capital) must lie from an area's point to be outside it
+OUTSIDE_KM = 200.0
+
+
+def _outside(p: Place, area: Place) -> bool:
+    """Whether ``p`` clearly lies outside the admin area ``area``: another admin name, or (its names unknown, as for
+    some capitals) far from the area's point."""
+    if not _within(p, area):
+        return True
+    if p.admin1 or p.latitude is None or area.latitude is None:
+        return False
+    return km(p.latitude, p.longitude, area.latitude, area.longitude) > OUTSIDE_KM
+
+
 def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
     # a demonym ("Syrian") says whose, not where: it never becomes an event place
     located = [p for p in places if p.span is not None and p.latitude is not None
@@ -551,9 +565,12 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
     # the dateline's town gives way to a town or village the sentence names ("PORT SUDAN — ... in El Fasher"),
     # not to the country or region around it ("TRIPOLI — ... Libya's government ... the capital")
     towns = [p for p in inside if p.geo_precision == 1 and not _dateline(text, p.span)]
+    # nor to a province or district the sentence names that does not hold it ("BAMAKO — ... in the Mopti region")
+    areas = [p for p in inside if p.feature_code in ("ADM1", "ADM2") and not _dateline(text, p.span)]
     scored = []
     for p in inside:
-        r = _event_score(text, p, trigger, rivals=any(q.name != p.name for q in towns))
+        rivals = any(q.name != p.name for q in towns) or any(q.name != p.name and _outside(p, q) for q in areas)
+        r = _event_score(text, p, trigger, rivals=rivals)
         if r is not None:
             scored.append((r[0], p, r[1]))
     scored.sort(key=lambda t: -t[0])
