@@ -51,6 +51,7 @@ def actors_in(nlp):
     # a country of two words is not the one-word country inside it
     ("South Sudan's government signed a ceasefire with the rebels.", "Government of South Sudan", 1),
     ("Sri Lankan troops searched the village.", "Military Forces of Sri Lanka", 1),
+    ("Congo's government signed a ceasefire with the rebels.", "Government of Democratic Republic of Congo", 1),
     # a dateline's capital before the dash does not give the weapon's owner
     ("KYIV — Russian missiles struck a residential area of the city.", "Military Forces of Russia", 1),
 ])

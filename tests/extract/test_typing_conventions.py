@@ -122,6 +122,8 @@ def test_demonstrations(first, text, sub, inter1):
     ("Farmers and herders fought over a damaged field; two people were hurt.", "Mob violence", 5),  # rioters on both sides
     ("Suspected militants killed five villagers in their homes.", "Attack", 7),
     ("Presumed rebel fighters killed ten people in the village.", "Attack", 7),  # not the rebels against themselves
+    # "between X and Y", however the parser groups it, names two sides
+    ("Fighting between the army and M23 rebels displaced 5,000 people near the town.", "Armed clash", 2),
 ])
 def test_the_other_side(first, text, sub, inter2):
     got_sub, _, got_inter2 = first(text)

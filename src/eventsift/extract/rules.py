@@ -426,6 +426,24 @@ def _subject_of(tok):
     return None, False
 
 
+def _between_sides(obj, by_token: dict[int, ActorRef]) -> tuple[ActorRef | None, ActorRef | None]:
+    """The two sides of "between X and Y": the object and its conjunct, or, when the parser made one phrase of
+    them ("between the army and M23 rebels"), the phrase's actors in text order."""
+    first, second = _ref_at(obj, by_token), None
+    for c in obj.children:
+        if c.dep_ == "conj":
+            second = _ref_at(c, by_token)
+    if second is None and any(t.dep_ == "cc" for t in obj.subtree):
+        sides: list[ActorRef] = []
+        for t in obj.subtree:
+            ref = by_token.get(t.i)
+            if ref is not None and ref not in sides:
+                sides.append(ref)
+        if len(sides) >= 2:
+            first, second = sides[0], sides[1]
+    return first, second
+
+
 def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) -> tuple[ActorRef | None, ActorRef | None, str]:
     """(agent, patient, how) for one event word."""
     tok = doc[trig.i]
@@ -475,6 +493,11 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
                     if patient is not None:
                         break
             how = "active"
+            if agent is None and patient is None and lemma in BATTLE_WORDS:
+                between = _prep_obj(tok, ("between",))   # "fighting between the army and M23 rebels displaced ..."
+                if between:
+                    agent, patient = _between_sides(between[0], by_token)
+                    how = "between"
     else:  # a noun: "an attack by X on Y", "X's attack", "clashes between X and Y", "Afghan airstrikes"
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:  # "X carried out air strikes on Y"
             subj, subj_passive = _subject_of(tok.head)
@@ -499,11 +522,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
         if between and trig.family == "casualty":  # "deaths among women": the victims
             patient, between = _ref_at(between[0], by_token), []
         if between:
-            first = _ref_at(between[0], by_token)
-            second = None
-            for c in between[0].children:
-                if c.dep_ == "conj":
-                    second = _ref_at(c, by_token)
+            first, second = _between_sides(between[0], by_token)
             agent, patient = agent or first, second
             how = "between"
         for obj in _prep_obj(tok, ("on", "against", "targeting", "with", "at")):
@@ -1042,8 +1061,8 @@ def _among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorR
         if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in ("flee", "escape", "avoid", "from"):
             continue  # "they had fled fighting between rival factions": why they left, not this event
         for obj in _prep_obj(tok, ("between", "among")):
-            if any(c.dep_ == "conj" for c in obj.children):
-                continue  # "between government forces and rebels": two sides named
+            if any(c.dep_ == "conj" for c in obj.children) or any(t.dep_ == "cc" for t in obj.subtree):
+                continue  # "between government forces and rebels" (however parsed): two sides named
             if actor.start <= obj.i < actor.end or actor.head in {g.i for g in obj.subtree}:
                 return obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in ("faction", "gang", "group")
         # "two armed groups fought (with heavy machine guns)", "rival gangs clashed": a plural subject counted
