@@ -49,6 +49,11 @@ def first(extract_text):
     # organised armed actors
     ("Gunmen killed two farmers in the village.", "Attack", 3),
     ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),
+    # a state's "strike" that kills is from the air; a workers' strike is not
+    ("An Israeli strike killed two people in the town on Tuesday.", "Air/drone strike", 1),
+    ("Police killed two people during the Nigerian strike in the city.", "Attack", 1),
+    # an armed man killed by no one named: unidentified attackers fought him
+    ("A militia commander was shot dead in the town on Monday.", "Armed clash", 3),
     # the police killed by a bomb did not plant it
     ("Four police officers were killed when their vehicle hit a roadside bomb near the town.",
      "Remote explosive/landmine/IED", 3),

@@ -548,7 +548,8 @@ def _in_a_name(text: str, word: str) -> bool:
     Storm"): capitalised after another capitalised word."""
     hits = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I))
     return bool(hits) and all(m.group(0)[:1].isupper() and not m.group(0).isupper()
-                              and re.search(r"(?<![\w-])[A-Z][a-z.'’]+\s+$", text[:m.start()]) for m in hits)
+                              and re.search(r"(?<![\w-])(?!(?:A|An|The|On|In|At|By)\s)[A-Z][a-z.'’]+\s+$", text[:m.start()])
+                              for m in hits)
 
 
 def _damage_at(story: "_Story | None", live: list[Trigger]) -> bool:

@@ -379,9 +379,23 @@ def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
         if m.group(1) in _CARRIERS and _TRANSPORTED.search(lower_text[:m.start(1)]):
             continue
         kinds.setdefault(lex.weapon_kind[m.group(1)], m.group(1))
+    if "air" not in kinds and "strike" in lower_text:
+        for m in _OWNED_STRIKE.finditer(lower_text):
+            if (m.group(1) in lex.countries_by_word or m.group(1) in _STRIKE_OWNERS) and (
+                    _STRIKE_DID.match(lower_text, m.end()) or _DIED_IN_STRIKE.search(lower_text[max(0, m.start() - 30):m.start()])):
+                kinds["air"] = m.group(0)   # "an Israeli strike killed two", "coalition strikes": from the air
+                break
     if "rocket-propelled" in kinds.get("shelling", "") or "rocket-propelled grenade" in lower_text:
         kinds.pop("grenade", None)
     return kinds
+
+
+#: "<owner> strike(s)" with a state or coalition as owner, that hits or kills or that people died in; a strike of
+#: workers ("during the Nigerian strike") does neither
+_OWNED_STRIKE = re.compile(r"\b([a-z.]+)\s+strikes?\b")
+_STRIKE_DID = re.compile(r"\s+(?:\w+\s+)?(?:kill|hit|struck|destroy|target|wound|injur|on\b|against\b)")
+_DIED_IN_STRIKE = re.compile(r"\b(?:killed|wounded|injured|died|hit|destroyed)\s+(?:in|by)\s+(?:an?|the|two|several)\s+$")
+_STRIKE_OWNERS = frozenset({"coalition", "u.s.", "us", "nato", "enemy", "regime", "israeli", "russian"})
 
 
 # ---------------------------------------------------------------- roles from the dependency parse
@@ -900,6 +914,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if a1 is not None and a2 is None and a1.armed and not battle:
             a2 = _bare(CIVILIANS, 7, "no armed target named")
             return out("Attack", f"unidentified attackers, no armed target: '{trig.text}'", trig)
+        if a1 is None and a2 is not None and a2.armed:
+            a1 = _bare("Unidentified Armed Group", 3, "attackers not named")   # "a militia commander was shot dead"
         return out("Armed clash", f"armed actors fought: '{trig.text}'", trig)
 
     # --- territory without stated fighting
