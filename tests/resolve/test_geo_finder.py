@@ -117,6 +117,16 @@ def test_hyphenated_compounds(text, places, demonyms):
     assert [d.text for d in dem] == demonyms
 
 
+def test_a_small_places_name_before_said_is_a_person():
+    rows = ROWS + [(43, "Walsh", 37.4, -102.3, "US", 600, "P", "PPL", "Colorado", "Baca County"),
+                   (45, "Walsh County", 48.4, -97.7, "US", 11_000, "A", "ADM2", "North Dakota", "Walsh County"),
+                   (44, "Moscow", 55.75, 37.62, "RU", 12_000_000, "P", "PPLC", "Moscow", "")]
+    finder = Finder(Gazetteer.from_entries([Entry(*r) for r in rows], ALTERNATES, COUNTRIES))
+    assert [f.text for f in finder.find("On Monday, Walsh said the list was long.")[0]] == []
+    assert [f.text for f in finder.find("He was from Walsh, he said.")[0]] == ["Walsh"]
+    assert [f.text for f in finder.find("Moscow said it would respond.")[0]] == ["Moscow"]   # a government
+
+
 def test_an_armed_groups_name_is_no_place():
     # "Haram" is a place somewhere; in "Boko Haram" it is the group's name
     rows = ROWS + [(40, "Haram", 62.6, 6.2, "NO", 9_000, "A", "ADM2", "More og Romsdal", "Haram")]

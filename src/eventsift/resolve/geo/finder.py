@@ -251,6 +251,11 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;•|–—-"
 
 
+#: a bare name right before a speech verb is a person unless it is a place this big (a government speaking)
+SPEAKER_MAX_POP = 100_000
+_SPEAKS = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|asked|replied|recalled|insisted)\b")
+
+
 class Finder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
@@ -665,6 +670,9 @@ class Finder:
                 return Demonym(start, end, phrase, cc)   # "Somali government troops": Somalia's, not Ethiopia's Somali region
         big_place = _big(entries)
         national = any(e.feature_code in BIG_CODES for e in entries)
+        if i == last and not national and big < SPEAKER_MAX_POP and _SPEAKS.match(text, end) \
+                and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not ctx.startswith("before:"):
+            return None   # "Walsh said": a person speaking ("Moscow said", "Kabul says": a big place's government)
         if f in surnames and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not national and label not in PLACE_LABELS:
             return None   # 'Steele said', after 'Michael Steele'
         if ent and label in NOT_PLACE_LABELS and ent[3] > 1 and (ent[1], ent[2]) != (start, end):
