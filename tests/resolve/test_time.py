@@ -105,6 +105,8 @@ def test_dateparser_fallback_handles_wording_without_a_rule():
         ("The war, in its sixth year, has killed thousands since 2011.", ["since 2011"]),
         ("Protesters may gather again, officials said.", []),
         ("People of the Red Wednesday movement marched.", []),
+        # "on" inside a word is no modifier: "election in April", not "on in April"
+        ("They rejected the election in April, officials said.", ["in April"]),
     ],
 )
 def test_find_time_expressions(text, expected):
@@ -137,6 +139,9 @@ def _sentence(text: str) -> Span:
         ("A 22-year-old was shot dead at 5 pm yesterday.", WED, date(2020, 3, 24), 1),
         ("Reported on 8 March 2020, Taliban militants clashed with the army.", date(2020, 3, 8), date(2020, 3, 8), 2),
         ("Strikes continued in July, unions said.", date(2016, 7, 15), date(2016, 7, 15), 3),
+        # an election's month dates the election, not the riot
+        ("Rioters demanded seats in the legislative election in April and blocked the road.", date(2019, 2, 26),
+         date(2019, 2, 26), 1),
     ],
 )
 def test_resolve_event_time(text, published, expected, precision):

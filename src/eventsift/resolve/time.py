@@ -95,7 +95,7 @@ _CORE: list[tuple[str, re.Pattern[str]]] = [
 
 # Words before or after a core that change its precision (ACLED's own note wording included).
 _LEFT_MODS = re.compile(
-    r"(?P<mod>(?:as\s+)?rep[a-z]*ed\s+on|around|on\s+or\s+(?:about|around)|about|circa|(?:the\s+)?week\s+of"
+    r"(?<![\w-])(?P<mod>(?:as\s+)?rep[a-z]*ed\s+on|around|on\s+or\s+(?:about|around)|about|circa|(?:the\s+)?week\s+of"
     r"|(?:the\s+)?night\s+of|(?:the\s+)?morning\s+of|(?:the\s+)?evening\s+of|on)\s+(?:the\s+)?$",
     _F,
 )
@@ -109,7 +109,8 @@ _SINCE = re.compile(r"^since\s+(?!midnight)", _F)
 _WEEKDAY_LEADS = {"on", "late", "early", "last", "this", "past", "since", "by", "until", "from", "and", "or"}
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|until|till|ahead\s+of|scheduled(?:\s+for)?|held|due|born|expected|planned(?:\s+for)?"
-    r"|set\s+for|from|released|started|began|by)\s+(?:(?:on|in)\s+)?(?:the\s+)?$",
+    r"|set\s+for|from|released|started|began|by"
+    r"|elections?|polls|referendum|vote)\s+(?:(?:on|in)\s+)?(?:the\s+)?$",   # "the election in April": when it is held
     _F,
 )
 
