@@ -104,6 +104,10 @@ def test_who_acted_decides_the_violence_type(first, text, sub, inter1):
     ("Demonstrators blocked the highway at the bridge. Police intervened and clashed with the demonstrators.",
      "Violent demonstration", 5),
     ("Residents demonstrated at the town hall. Police dispersed them and arrested two.", "Protest with intervention", 6),
+    # an unpunctuated last sentence is the report's end, not a headline
+    ("Protesters took to the streets of the town to demand fair elections. Police made arrests and dispersed the crowd",
+     "Protest with intervention", 6),
+    ("An anti-government march was stopped by the police in the capital.", "Protest with intervention", 6),
     # demonstrators who are hurt are not violent; demonstrators who hurt others are
     ("Police used tear gas to disperse a protest by several unions. 12 demonstrators injured.",
      "Protest with intervention", 1),

@@ -163,6 +163,8 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     if kind == "none" or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
     doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro"):
+        return None  # "an anti-government march", "pro-government militias": a stance, not the government acting
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ == "VBN":
         return None  # "the rebel-held town", "a Taliban-controlled district": who holds the place, not an actor
     if lemma == "local" and tok.dep_ in ("amod", "compound", "nmod"):

@@ -616,7 +616,12 @@ def _is_headline(sent, text: str) -> bool:
     if not stripped or stripped[-1] in ".!?\"'”’)":
         return False
     end = sent.start_char + len(stripped)
-    return text.startswith("\n", end) or end >= len(text.rstrip())
+    if text.startswith("\n", end):
+        return True
+    # the text's end closes a headline only when the line is its own ("Two killed as police fire on a protest"),
+    # not the unpunctuated last sentence of a paragraph ("... Police made arrests and dispersed the crowd")
+    before = text[:sent.start_char].rstrip(" \t")
+    return end >= len(text.rstrip()) and (not before or before.endswith("\n"))
 
 
 _DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
