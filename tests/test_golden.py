@@ -21,8 +21,8 @@ SAMPLES = ROOT / "samples"
 
 #: figure -> pinned minimum; "max:" figures are ceilings
 MINIMUMS = {
-    # measured 2026-12-05 on 88 reports: F1 0.908, recall 0.890, sub-type wF1 0.868, loc25 0.967, date 0.978,
-    # fatalities 0.966, actor1 type 0.744, quiet 1.0, 0 non-event and 2 forbid violations (2026-11-25: F1 0.739)
+    # measured 2026-12-06 on 88 reports: F1 0.908, recall 0.890, sub-type wF1 0.872, loc25 0.967, date 0.978,
+    # fatalities 0.966, actor1 type 0.822, quiet 1.0, 0 non-event and 2 forbid violations (2026-11-25: F1 0.739)
     "reports": {
         "event_f1": 0.89,
         "event_recall": 0.87,
@@ -30,14 +30,14 @@ MINIMUMS = {
         "fields.location_25km": 0.94,
         "fields.date_exact": 0.95,
         "fields.fatalities_exact": 0.94,
-        "fields.actor1_type": 0.72,
+        "fields.actor1_type": 0.79,
         "quiet_articles_kept_quiet": 1.0,
         "max:nonevent_violations": 0,
         "max:forbid_violations": 2,
     },
     # measured 2026-12-05 on the 52 reports written to check that the rules generalise (es-0089 to
-    # es-0100, es-0106 to es-0145): F1 0.950, recall 0.966, sub-type wF1 0.982, loc25 1.0, date 0.948,
-    # fatalities 0.983, actor1 type 0.983, stance 0.948, 0 violations
+    # es-0100, es-0106 to es-0145), 2026-12-06: F1 0.950, recall 0.966, sub-type wF1 0.982, loc25 1.0, date 0.948,
+    # fatalities 0.983, actor1 type 0.983, stance 0.983, 0 violations
     "heldout": {
         "event_f1": 0.92,
         "event_recall": 0.93,
@@ -46,7 +46,7 @@ MINIMUMS = {
         "fields.date_exact": 0.92,
         "fields.fatalities_exact": 0.95,
         "fields.actor1_type": 0.95,
-        "fields.stance": 0.92,
+        "fields.stance": 0.95,
         "max:nonevent_violations": 0,
         "max:forbid_violations": 0,
     },
