@@ -91,6 +91,9 @@ def test_everyday_news_is_quiet(run, text):
     ("Gunmen fired on a police patrol near the border, wounding two officers.", "Armed clash"),
     ("The rebels agreed to a ceasefire with the army.", "Agreement"),
     ("Militants have formed a new armed group in the north of the country.", "Change to group/activity"),
+    # refugees and residents fighting with fists at a water point: a mob, not a night out
+    ("Refugee women engaged in fistfights with local women at a water point in the town.", "Mob violence"),
+    ("A mob beat a suspected thief to death outside a bar in the market town.", "Mob violence"),
 ])
 def test_the_real_events_that_look_like_them(run, text, sub):
     mentions, _ = run(text)
@@ -98,6 +101,9 @@ def test_the_real_events_that_look_like_them(run, text, sub):
 
 
 QUIET_MORE = [
+    # a night out gone wrong
+    "Two men were arrested after a bar fight in the city centre on Saturday night.",
+    "A pub brawl left one man with a broken nose, police said.",
     "The minister said the government was happy to engage with the unions.",
     "The couple wanted more space to engage in gardening.",
     "Investigators believe the hackers hacked the emails of three officials.",

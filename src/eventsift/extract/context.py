@@ -383,7 +383,7 @@ def _phrase_tokens(head) -> list[int]:
 # ---------------------------------------------------------------- non-conflict frames
 
 # Words that tell a report is about something other than political violence, by kind: sport,
-# accidents, illness, natural disasters and fires, labour disputes, animals, and staged violence
+# accidents, illness, natural disasters and fires, labour disputes, animals, a fight in a bar, and staged violence
 # (films, drills, fireworks). Written by hand from the kinds of reports wire services file next to
 # conflict news; each cue should be rare in conflict reporting.
 _FRAME_CUES = {
@@ -419,6 +419,8 @@ _FRAME_CUES = {
              r"jailed|found guilty|facing (?:an? )?(?:[\w-]+ )?charges?|charges? against|trials?|prosecutors?|"
              r"the accused|pleading guilty|prison sentences?|court on|magistrate'?s court|superior court|"
              r"trafficking in persons|investigators? (?:said|are|say)",
+    "nightlife": r"(?:bar|pub|nightclub|night club|club|party|wedding) (?:fights?|brawls?|scuffles?)|"
+                 r"drunken (?:fights?|brawls?|scuffles?)",
     "staged": r"film crew|film shoot|filming|movie|action scene|blank rounds|blanks|pyrotechnic\w*|fireworks|"
               r"rehearsal|military (?:drills?|exercises?)|training exercise|live-fire drill|simulation|hoax|prank|"
               r"video game",

@@ -438,8 +438,9 @@ def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str]
         return None
     if typed.sub_event_type == "Mob violence":
         found = context.sentence_frame(sent_text)
-        if found is not None and found[0] == "court" and not context.political(sent_text):
-            return f"not political: '{found[1]}' ({found[0]})"  # "charged with assault": a case before the courts
+        if found is not None and found[0] in ("court", "nightlife") and not context.political(sent_text):
+            # "charged with assault": a case before the courts; "a pub brawl": a night out gone wrong
+            return f"not political: '{found[1]}' ({found[0]})"
         if any(a is not None and a.start >= 0 for a in (typed.actor1, typed.actor2)):
             return None  # a crowd that beats a driver after a road accident is still a mob
     elif EVENT_TYPE_OF[typed.sub_event_type] not in _VIOLENT_TYPES:
