@@ -803,9 +803,8 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             abduct = None  # "attempted to kidnap the mayor ... fired a few shots": no one was taken, the attack stands
         # someone killed or wounded besides those taken ("attacked and injured a herder and kidnapped his wife"):
         # ACLED codes the attack
-        harmed = any(t.family in ("violence", "casualty") and doc[t.i].lemma_.lower() in _HARMED_LEMMAS
-                     for t in triggers)
-        if abduct is not None and not harmed:
+        if abduct is not None and not any(t.family in ("violence", "casualty") and doc[t.i].lemma_.lower() in _HARMED_LEMMAS
+                                          for t in triggers):
             if state_agent:
                 return out("Arrests", f"taken by state forces: '{abduct.text}'", abduct)
             a2 = a2 if a2 is not None and a2.inter == 7 else (a2 or _bare(CIVILIANS, 7, "abducted people"))
@@ -1008,12 +1007,18 @@ def _cause_clause(tok, protest_tok) -> bool:
         return True  # "the demonstration came in reaction to the arrest of four colleagues"
     if protest_tok.i < tok.i and any(t.lower_ in _CAUSE_MARKS for t in tok.doc[protest_tok.i + 1:tok.i]):
         return True  # "demonstrated after one of their colleagues was killed"
+    return _caused_above(tok, protest_tok, objects=True)
+
+
+def _caused_above(tok, protest_tok, *, objects: bool) -> bool:
+    """``tok`` or one of its three nearest heads (below the protest word) opens a clause of cause ("after", "because",
+    "since", "following"), or, with ``objects``, is the object of a word of cause ("denounced the murder")."""
     for t in [tok, *list(tok.ancestors)[:3]]:
         if t is protest_tok:
             return False
         if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in t.children):
             return True
-        if t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _CAUSE_LEMMAS:
+        if objects and t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _CAUSE_LEMMAS:
             return True
     return False
 
@@ -1036,12 +1041,7 @@ def _protest_cause(tok, protest_tok) -> bool:
     own subject counts only in a clause of cause ("... against the tax and police arrested five": done to it)."""
     if tok.pos_ == "NOUN":
         return _cause_clause(tok, protest_tok)
-    for t in [tok, *list(tok.ancestors)[:3]]:
-        if t is protest_tok:
-            return False
-        if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in t.children):
-            return True
-    return False
+    return _caused_above(tok, protest_tok, objects=False)
 
 
 def _subjects(tok) -> set:
@@ -1317,7 +1317,7 @@ def _defender(doc, triggers: list[Trigger], by_token, a1: ActorRef) -> tuple[Act
     return None
 
 
-_FIGHT_WITH = frozenset({"clash", "fight", "battle", "skirmish", "exchange"})
+_FIGHT_WITH = _RECIPROCAL_FIGHT | {"exchange"}
 
 
 def _community_fought(doc, triggers: list[Trigger], by_token, a1: ActorRef) -> tuple[ActorRef, Trigger] | None:
