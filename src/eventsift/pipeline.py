@@ -117,9 +117,10 @@ class Pipeline:
     def _code(self, article: Article, cleaned, doc, run: Counter) -> Result:
         from .fuse import fuse_article
         from .resolve.actors import resolve_actors
-        from .resolve.time import resolve_event_time
+        from .resolve.time import BACKGROUND_DAYS, is_ahead, is_background, resolve_event_time
 
         mentions, dropped = self.extractor.extract(article, doc, cleaned)
+        dropped = list(dropped)
         if self.reranker is not None:
             mentions = self.reranker.apply(mentions)
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc)
@@ -127,6 +128,15 @@ class Pipeline:
         resolved: list[Mention] = []
         own: Counter = Counter()
         for m in mentions:
+            time = resolve_event_time(article.text, m.sentence, article.published)
+            if is_background(time, article.published):
+                dropped.append(Dropped(article.id, m.sentence, f"background: dated {time.date}, more than "
+                                       f"{BACKGROUND_DAYS} days before publication ({time.reason})"))
+                continue
+            if is_ahead(time, article.published):
+                dropped.append(Dropped(article.id, m.sentence, f"planned: the sentence's only date, {time.date}, is "
+                                       f"after publication ({time.reason})"))
+                continue
             sentence = _span_to_clean(m.sentence, cleaned)
             trigger = _span_to_clean(m.trigger, cleaned) if m.trigger else None
             national = m.event_type in NATIONAL_TYPES
@@ -138,7 +148,6 @@ class Pipeline:
                 place = self._run_place(run, national) or place
             if place is not None:
                 place = _place_to_original(place, cleaned, article.text)
-            time = resolve_event_time(article.text, m.sentence, article.published)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
         if own:

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from eventsift.models import Span
-from eventsift.resolve.time import find_time_expressions, resolve_event_time, resolve_expression
+from eventsift.resolve.time import find_time_expressions, is_ahead, is_background, resolve_event_time, resolve_expression
 
 WED = date(2020, 3, 25)  # a Wednesday
 MON = date(2020, 3, 23)  # a Monday
@@ -133,7 +133,23 @@ def _sentence(text: str) -> Span:
         ("On 21 March 2020, 12 Taliban militants were killed.", date(2020, 3, 21), date(2020, 3, 21), 1),
         ("Gunmen killed two farmers on Tuesday, police said.", WED, date(2020, 3, 24), 1),
         ("Gunmen killed two farmers, police said.", WED, WED, 1),
-        ("The war has killed 380,000 people since 2011.", WED, WED, 1),
+        # a war's toll since a year long past is background (is_background says so)
+        ("The war has killed 380,000 people since 2011.", WED, date(2011, 12, 31), 3),
+        ("Under agreements reached in the 1990s, troops carry no firearms.", WED, date(1999, 12, 31), 3),
+        ("Since January, the group has seized large parts of the province.", date(2020, 6, 1), date(2020, 1, 1), 3),
+        # ... but a "since" inside a clause about something else dates nothing
+        ("Students marched against the refusal to pay teachers who have been on strike since January.",
+         date(2020, 6, 1), date(2020, 6, 1), 1),
+        # a dateline's date is the filing date; the sentence's own day wins
+        ("NEW DELHI, March 25 (Agency) - Twenty soldiers were killed in a clash on Monday night.", WED,
+         date(2020, 3, 23), 1),
+        ("KABUL, March 25 (Agency) - A bomb killed four people.", WED, WED, 1),
+        # the day a statement was made is not the day of what it reports
+        ("The minister said on Wednesday that the jet that crashed on Tuesday was shot down.", WED,
+         date(2020, 3, 24), 1),
+        ("China on Wednesday accused troops of attacking its soldiers on Monday.", WED, date(2020, 3, 23), 1),
+        # only a day after publication: what is planned
+        ("The army agreed to hand over the district on 30 March.", WED, date(2020, 3, 30), 1),
         ("Students protested the election held on 28 April.", date(2019, 5, 2), date(2019, 5, 2), 1),
         ("Talks are due on 30 March, a week after clashes on Sunday.", WED, date(2020, 3, 22), 1),
         ("A 22-year-old was shot dead at 5 pm yesterday.", WED, date(2020, 3, 24), 1),
@@ -147,6 +163,21 @@ def _sentence(text: str) -> Span:
 def test_resolve_event_time(text, published, expected, precision):
     ref = resolve_event_time(text, _sentence(text), published)
     assert (ref.date, ref.precision) == (expected, precision), ref.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "background", "ahead"),
+    [
+        ("The war has killed 380,000 people since 2011.", True, False),
+        ("A Dec. 15 attack on a police station killed 11 officers.", True, False),
+        ("The army agreed to hand over the district on 30 March.", False, True),
+        ("Gunmen killed two farmers on Tuesday.", False, False),
+        ("Gunmen killed two farmers last month.", False, False),
+    ],
+)
+def test_background_and_planned_events(text, background, ahead):
+    ref = resolve_event_time(text, _sentence(text), WED)
+    assert (is_background(ref, WED), is_ahead(ref, WED)) == (background, ahead), ref.reason
 
 
 def test_event_time_defaults_to_publication_day_with_reason():

@@ -43,6 +43,10 @@ FUTURE_TOLERANCE_DAYS = 1
 UPCOMING_WINDOW_DAYS = 31
 # A span of days ("between 3 and 6 March") longer than this is coded to the month, not the week.
 WEEK_SPAN_MAX_DAYS = 7
+# An event dated more than this many days before publication is background, not news: reports
+# recall earlier attacks ("a Dec. 15 attack", "in August 2013") to give context. A month and a day
+# of slack, so that "last month" and a weekly round-up still count.
+BACKGROUND_DAYS = 31
 
 _MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -90,7 +94,8 @@ _CORE: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:in\s+)?recent\s+days|a\s+day\s+earlier)\b", _F)),
     ("month", re.compile(
         rf"\b(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+|(?P<pre>in|during|since|until|by)\s+)(?P<m>{MON})(?![\w-])", _F)),
-    ("year", re.compile(rf"\b(?P<pre>in|since|during|until|by|of|from)\s+(?P<y>{Y})\b", _F)),
+    # "in 2014", "since 2011", "in the 1990s", "in the early 2000s"
+    ("year", re.compile(rf"\b(?P<pre>in|since|during|until|by|of|from)\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?(?=\d{{3}}0s))?(?P<y>{Y})(?P<decade>s)?\b", _F)),
 ]
 
 # Words before or after a core that change its precision (ACLED's own note wording included).
@@ -106,6 +111,18 @@ _RIGHT_MODS = re.compile(
 _WEEK_MOD = re.compile(r"around|about|circa|rep[a-z]*ed|week\s+of|or\s+around|as\s+reported|between", _F)
 _MONTH_MOD = re.compile(r"month\s+of", _F)
 _SINCE = re.compile(r"^since\s+(?!midnight)", _F)
+_YEAR_ONLY = re.compile(r"^(?:in|since|during|until|by|of|from)\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?)?\d{4}s?$", _F)
+# a time expression that dates a statement, not the event it reports: right after a speech verb
+# ("said on Thursday that ...") or right before one ("China on Tuesday accused ...")
+_SPEECH = (r"(?:said|says|told|announced|reported|confirmed|stated|added|accused|claimed|denied|rejected|warned"
+           r"|insisted|acknowledged|admitted|alleged|blamed|condemned|urged|called)")
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+)?$", _F)
+_SPEECH_AFTER = re.compile(rf"^,?\s+(?:it\s+|that\s+)?{_SPEECH}\b", _F)
+# a wire dateline before the time expression ("NEW DELHI, June 17 (Agency) -"): the line opens with an
+# upper-case place, maybe a country or state after a comma; after the expression come an optional
+# agency in brackets and a dash. The date there is when the report was filed, not when the event was.
+_DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]")
 _WEEKDAY_LEADS = {"on", "late", "early", "last", "this", "past", "since", "by", "until", "from", "and", "or"}
 _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|until|till|ahead\s+of|scheduled(?:\s+for)?|held|due|born|expected|planned(?:\s+for)?"
@@ -414,16 +431,62 @@ def _background(text: str, sentence: Span, sp: Span) -> bool:
     return bool(_BACKGROUND_BEFORE.search(left)) or bool(_SINCE.match(sp.text))
 
 
+def in_dateline(text: str, sp: Span) -> bool:
+    """Whether a time expression sits in a wire dateline ("NEW DELHI, June 17 (Agency) -")."""
+    line_start = text.rfind("\n", 0, sp.start) + 1
+    return bool(_DATELINE_BEFORE.match(text[line_start:sp.start])) and bool(_DATELINE_AFTER.match(text[sp.end:sp.end + 50]))
+
+
+def _statement_date(text: str, sentence: Span, sp: Span) -> bool:
+    """Whether a time expression dates a statement ("said on Thursday", "China on Tuesday accused")."""
+    before = text[max(sentence.start, sp.start - 30):sp.start]
+    return bool(_SPEECH_BEFORE.search(before)) or bool(_SPEECH_AFTER.match(text[sp.end:sp.end + 30]))
+
+
+def is_ahead(ref: TimeRef, published: date | None) -> bool:
+    """Whether an event dated ``ref`` lies after publication: planned, not reported."""
+    if ref.date is None or published is None:
+        return False
+    published = published.date() if isinstance(published, datetime) else published
+    return ref.date > published + timedelta(days=FUTURE_TOLERANCE_DAYS)
+
+
+def is_background(ref: TimeRef, published: date | None) -> bool:
+    """Whether an event dated ``ref`` lies too far before publication to be news (BACKGROUND_DAYS)."""
+    if ref.date is None or published is None:
+        return False
+    published = published.date() if isinstance(published, datetime) else published
+    latest = ref.date  # the last day the reference allows: "last month" may be its last day
+    if ref.precision == WEEK:
+        latest = ref.date + timedelta(days=6)
+    elif ref.precision == MONTH:
+        latest = ref.date.replace(day=calendar.monthrange(ref.date.year, ref.date.month)[1])
+    return latest < published - timedelta(days=BACKGROUND_DAYS)
+
+
+def _year_end(sp: Span) -> date | None:
+    """The last day of the year or decade a year-only expression names ("in 2014", "in the 1990s")."""
+    m = re.search(rf"({Y})(s?)\s*$", sp.text.strip())
+    if not m:
+        return None
+    return date(int(m.group(1)) + (9 if m.group(2) else 0), 12, 31)
+
+
 def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:
     """The date of the event a sentence states.
 
     The first expression that can date an event wins (reports lead with it: "On 21 March
     2020, ..."), skipping ones that cannot: a bare year or "since 2011", dates after
     publication, and ones introduced by background cues ("since", "until", "held on",
-    "ahead of"). A sentence with no usable expression is dated to the publication day (wire reports are about that day).
+    "ahead of"). A dateline's date is the filing date: it dates the event only when the sentence
+    gives no other. A sentence with no usable expression is dated to the publication day (wire
+    reports are about that day), unless all it gives is a year or a date long before publication
+    ("in 2014", "in August 2013"): then it is dated there, and ``is_background`` says so.
     """
     published = published.date() if isinstance(published, datetime) else published
     candidates: list[tuple[int, TimeRef]] = []
+    old: TimeRef | None = None   # a year, or a "since" before the window: the sentence tells background
+    ahead: TimeRef | None = None  # a day after publication: the sentence tells what is planned
     for sp in find_time_expressions(text, sentence.start, sentence.end):
         ref = resolve_expression(sp.text, published)
         ref = TimeRef(ref.date, ref.precision, sp, ref.reason)
@@ -431,16 +494,30 @@ def resolve_event_time(text: str, sentence: Span, published: date | None) -> Tim
             if ref.reason.endswith("publication date is unknown"):
                 candidates.append((2, ref))
             continue
-        if re.match(r"^(?:in|since|during|until|by|of|from)\s+\d{4}$", sp.text.strip(), _F):
+        if _YEAR_ONLY.match(sp.text.strip()):
+            end = _year_end(sp)
+            if old is None and end is not None and is_background(TimeRef(end, MONTH), published):
+                old = TimeRef(end, MONTH, sp, f"background: '{sp.text.strip()}' is before publication")
             continue  # year only
-        if published is not None and ref.date > published + timedelta(days=FUTURE_TOLERANCE_DAYS):
-            continue
         if _background(text, sentence, sp):
+            # "Since March, the group has seized ...": a sentence that opens with a long-past "since" sums up
+            if old is None and _SINCE.match(sp.text) and not text[sentence.start:sp.start].strip() \
+                    and is_background(ref, published):
+                old = TimeRef(ref.date, ref.precision, sp, f"background: '{sp.text.strip()}' began before publication")
             continue  # "since 2011", "the election held on 28 April": not when the event happened
-        candidates.append((0, ref))
+        if published is not None and ref.date > published + timedelta(days=FUTURE_TOLERANCE_DAYS):
+            if ref.precision == DAY:  # "on Nov. 25", "from Thursday": a day set for it ("April 2019 elections" is not)
+                ahead = ahead or TimeRef(ref.date, ref.precision, sp, f"ahead: '{sp.text.strip()}' is after publication")
+            continue
+        rank = 1 if in_dateline(text, sp) or _statement_date(text, sentence, sp) else 0
+        candidates.append((rank, ref))
     if candidates:
         candidates.sort(key=lambda c: c[0])  # stable: reading order within a rank
         return candidates[0][1]
+    if old is not None:
+        return old
+    if ahead is not None:
+        return ahead
     if published is None:
         return _unresolved("no date in sentence and the publication date is unknown")
     return TimeRef(published, DAY, None, "no date in sentence: publication date")
