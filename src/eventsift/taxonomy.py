@@ -112,14 +112,16 @@ def plover(event_type: str, sub_event_type: str) -> tuple[str, str | None]:
 # Precedence when one statement could be several sub-types: the most severe first (ACLED codes
 # the most serious event type occurring at a location and time).
 PRECEDENCE: tuple[str, ...] = (
+    # a change of territory is the outcome that defines the whole event: the car bomb that opened an
+    # assault on a base is part of the base's capture (ACLED: explosions inside a battle belong to it)
+    "Non-state actor overtakes territory",
+    "Government regains territory",
     "Chemical weapon",
     "Suicide bomb",
     "Air/drone strike",
     "Shelling/artillery/missile attack",
     "Remote explosive/landmine/IED",
     "Grenade",
-    "Non-state actor overtakes territory",
-    "Government regains territory",
     "Armed clash",
     "Excessive force against protesters",
     "Sexual violence",

@@ -29,6 +29,10 @@ COUNTRIES = {"SO": ("Somalia", "SOM"), "SD": ("Sudan", "SDN")}
     # nor when it names a region that does not hold the dateline's town (whose own region may be unknown)
     ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers in Hiiraan region on Monday.", "Hiiraan"),
     ("KHARTOUM — Fighters shelled a market in Northern Darfur state overnight, witnesses said.", "El Fasher"),
+    # a dateline with the filing date and any agency's name in brackets is a dateline too
+    ("PORT SUDAN, Jan 16 (Daily Wire) - Fighters shelled El Fasher overnight.", "El Fasher"),
+    # the country the sentence names beats the town the report was filed from
+    ("MOGADISHU, Jan 16 (Daily Wire) - Militants overran a base in southern Sudan on Friday.", "Sudan"),
     # the dateline town is the event's place when the sentence names no other
     ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers at a checkpoint on Monday.", "Mogadishu"),
 ])
@@ -41,6 +45,7 @@ def test_dateline_is_not_the_event_place(geo, text, expected):
 @pytest.mark.parametrize("text, dateline", [
     ("PORT SUDAN — Fighters shelled El Fasher.", True),
     ("MOGADISHU, Somalia (AP) — A bomb went off.", True),
+    ("MOGADISHU, Jan 16 (Any Outlet) - A bomb went off.", True),
     ("Port Sudan was calm on Monday.", False),
     ("Fighters left Port Sudan — then the shelling began.", False),
 ])

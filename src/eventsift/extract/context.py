@@ -189,8 +189,8 @@ def background(text: str, published: date | None, sent=None) -> str | None:
         return f"background: '{m.group(0).strip()}'"  # but "a series of air strikes on the port on Tuesday" is news
     if published is None:
         return None
-    if _DATE_AT_START.match(text):
-        return None
+    if _DATE_AT_START.match(text) or _ON_THE_DAY.search(text):
+        return None  # the sentence names its own day: an older month or year in it dates something else
     pub = (published.year, published.month)
     for m in _MONTH_REF.finditer(text):
         if sent is not None and _dates_a_clause(sent, m.start(1) if m.group(1) else m.start()):

@@ -98,9 +98,10 @@ _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county
 _OTHER_NAME = re.compile(r"\s?\[[^\[\]]{1,40}\]")
 _PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
                           r"communes|governorates|counties)\b", re.IGNORECASE)
-#: what may follow the dateline's town: ", Somalia", " (AP)", then a dash; or an upper-case town and a dash
-_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|IANS|PTI|Xinhua|"
-                            r"Anadolu|Sputnik|TASS|CNN|BBC)\))?\s*(?:—|–|--|-|:)\s")
+#: what may follow the dateline's town: ", Somalia", the filing date (", Jan 16"), the agency in brackets
+#: (" (AP)"), then a dash; or an upper-case town and a dash
+_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                            r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|:)\s")
 #: what may come before it on its line: an outlet's name in capitals, a date
 _DATELINE_HEAD = re.compile(r"[\s\"'“]*(?:[A-Z]{2,}[\w ]{0,20},\s*)?")
 #: the dateline's town is where the report was filed: below any place the sentence names
@@ -561,6 +562,10 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
     # a demonym ("Syrian") says whose, not where: it never becomes an event place
     located = [p for p in places if p.span is not None and p.latitude is not None
                and not (p.reason or "").startswith("demonym")]
+    # the dateline's town is where the report was filed: the event is put there only when neither its
+    # sentence, nor the next ones, nor the rest of the report place it anywhere else
+    filed = [p for p in located if _dateline(text, p.span)]
+    located = [p for p in located if not _dateline(text, p.span)]
     inside = [p for p in located if sentence.start <= p.span.start and p.span.end <= sentence.end]
     # the dateline's town gives way to a town or village the sentence names ("PORT SUDAN — ... in El Fasher"),
     # not to the country or region around it ("TRIPOLI — ... Libya's government ... the capital")
@@ -610,6 +615,9 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
         counts[k] += 2 if p.geo_precision == 1 else 1
         by_name.setdefault(k, p)
     if not counts:
+        if filed:
+            p = filed[0]
+            return replace(p, geo_precision=2, reason=f"event place: only the dateline names a place, {p.name}; {p.reason}")
         return None
     k, n = counts.most_common(1)[0]
     p = by_name[k]
