@@ -83,6 +83,8 @@ def _main(
         raise typer.Exit()
 
 
+COUNTRY_HELP = ("Country (name or ISO code) of reports that name no place for an event, such as a country's "
+                "ACLED notes; a JSONL input's own \"country\" comes first.")
 MODEL_HELP = "A sub-type model from `eventsift train`: re-ranks the sub-type where the rules are unsure."
 
 
@@ -103,13 +105,14 @@ def extract(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
     dropped: Optional[Path] = typer.Option(None, help="Also write the candidates not coded, with their reasons, as JSONL."),
     model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
+    country: Optional[str] = typer.Option(None, "--country", help=COUNTRY_HELP),
 ) -> None:
     """Print the events found in the inputs (nothing is stored)."""
     from .ingest import iter_articles
     from .pipeline import Pipeline
 
     _check_format(fmt)
-    pipe = Pipeline(Settings.from_env(), reranker=_reranker(model))
+    pipe = Pipeline(Settings.from_env(country=country), reranker=_reranker(model))
     articles = iter_articles(inputs, published=_published(published), settings=pipe.settings)
     counts: Counter = Counter()
     drop_fh = open(dropped, "w", encoding="utf-8") if dropped else None
@@ -143,6 +146,7 @@ def run(
     published: Optional[str] = typer.Option(None, help="Publication date for plain files that carry none."),
     force: bool = typer.Option(False, help="Re-code articles already in the store even when unchanged."),
     model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
+    country: Optional[str] = typer.Option(None, "--country", help=COUNTRY_HELP),
 ) -> None:
     """Ingest inputs into the store, with progress; re-running adds nothing new."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -153,7 +157,7 @@ def run(
     from .store import Store, fingerprint
 
     started = time.perf_counter()
-    pipe = Pipeline(Settings.from_env(), reranker=_reranker(model))
+    pipe = Pipeline(Settings.from_env(country=country), reranker=_reranker(model))
     seen = Counter()
     with Store.open(db) as store:
         def fresh():

@@ -31,6 +31,9 @@ class Settings:
     html_timeout: float = 10.0
     #: spaCy sees at most this many characters of one article
     max_chars: int = 200_000
+    #: the country (name or ISO code) of reports that name no place for an event, when their input does
+    #: not say it ("country" in JSONL); empty: such events stay without coordinates
+    country: str = ""
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -78,6 +78,7 @@ class Article:
     status: Status = Status.OK
     reason: str = ""
     source: str | None = None  # where it was read from (path, path:line)
+    country: str | None = None  # the country the input says it is about (a name or ISO code), if any
 
     def with_status(self, status: Status, reason: str) -> "Article":
         return replace(self, status=status, reason=reason)

@@ -13,7 +13,6 @@ still becomes exactly one article row downstream.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
@@ -26,10 +25,6 @@ log = logging.getLogger(__name__)
 #: event types that a coder puts at the seat of government when only their country is known (a national strike,
 #: a march "in the capital", a curfew); other events known only to a country stay at the country
 NATIONAL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
-#: the run's country stands in for a report that names no place once this many reports of the run had their
-#: events placed from their own text, and this share of them in one country (ACLED's files: one country each)
-RUN_MIN_ARTICLES = 5
-RUN_MIN_SHARE = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +70,9 @@ class Pipeline:
         if self._extractor is None:
             from .extract import Extractor
 
-            self._extractor = Extractor()
+            from .resolve.time import own_day
+
+            self._extractor = Extractor(dater=own_day)
         return self._extractor
 
     # -- running ---------------------------------------------------------------------------
@@ -91,9 +88,6 @@ class Pipeline:
         ride along as empty texts and come back untouched.
         """
         size = batch_size or self.settings.batch_size
-        # the countries of the reports placed so far in this run (this call), from their own text: a report that
-        # names no place ("Students marched to demand ...", one of a country's notes) is put in the run's country
-        run: Counter = Counter()
         workers = n_process or self.settings.n_process
 
         def texts() -> Iterator[tuple[str, tuple[Article, object]]]:
@@ -109,12 +103,12 @@ class Pipeline:
                 yield Result(article)
                 continue
             try:
-                yield self._code(article, cleaned, doc, run)
+                yield self._code(article, cleaned, doc)
             except Exception as exc:  # one bad article must not stop a run of millions
                 log.exception("article %s failed", article.id)
                 yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
 
-    def _code(self, article: Article, cleaned, doc, run: Counter) -> Result:
+    def _code(self, article: Article, cleaned, doc) -> Result:
         from .fuse import fuse_article
         from .resolve.actors import resolve_actors
         from .resolve.time import BACKGROUND_DAYS, is_ahead, is_background, resolve_event_time
@@ -126,7 +120,6 @@ class Pipeline:
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc)
         places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
         resolved: list[Mention] = []
-        own: Counter = Counter()
         for m in mentions:
             time = resolve_event_time(article.text, m.sentence, article.published)
             if is_background(time, article.published):
@@ -142,31 +135,26 @@ class Pipeline:
             national = m.event_type in NATIONAL_TYPES
             place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger,
                                               national=national)
-            if place is not None and place.latitude is not None and place.iso3:
-                own[place.iso3] += 1
             if place is None or place.latitude is None:
-                place = self._run_place(run, national) or place
+                place = self._hinted_place(article, national) or place
             if place is not None:
                 place = _place_to_original(place, cleaned, article.text)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
-        if own:
-            run[own.most_common(1)[0][0]] += 1
         events = fuse_article(article, resolved)
         return Result(article, tuple(events), tuple(dropped), places)
 
-    def _run_place(self, run: Counter, national: bool) -> Place | None:
-        """The run's country for an event whose report names no place it can be put at, if one country
-        dominates the reports placed so far (see RUN_MIN_ARTICLES, RUN_MIN_SHARE)."""
-        total = sum(run.values())
-        if total < RUN_MIN_ARTICLES:
+    def _hinted_place(self, article: Article, national: bool) -> Place | None:
+        """The country the input says the report is about (its "country", else the ``country`` setting), for an
+        event whose report names no place it can be put at. Coding never depends on the other reports of a run."""
+        hint, where = (article.country, "the input's country") if article.country else (self.settings.country, "--country")
+        if not hint:
             return None
-        iso3, n = run.most_common(1)[0]
-        if n < RUN_MIN_SHARE * total:
+        iso3 = self.geocoder.country_iso3(hint)
+        if iso3 is None:
+            log.warning("country hint %r (%s) is no country the gazetteer knows", hint, where)
             return None
-        return self.geocoder.country_place(
-            iso3, f"the report names no place for it: {n} of the run's {total} reports placed from their own text "
-                  f"are in {iso3}", national=national)
+        return self.geocoder.country_place(iso3, f"the report names no place for it: {where} {hint}", national=national)
 
 # -- offsets between the original text and the cleaned text ---------------------------------
 

@@ -174,3 +174,43 @@ def test_the_sides_of_a_protest_told_over_two_sentences(run, text, sub, inter1, 
 def test_an_intervention_told_after_a_protest(run, second, sub):
     mentions, _ = run(f"On 3 March 2021, traders demonstrated in front of the town hall in Parakou. {second}")
     assert [m.sub_event_type for m in mentions] == [sub]
+
+
+@pytest.fixture(scope="module")
+def run_dated(nlp):
+    """The extractor as the pipeline builds it: sentences are dated, so days can be compared."""
+    from datetime import date
+
+    from eventsift.extract import Extractor
+    from eventsift.models import Article
+    from eventsift.resolve.time import own_day
+
+    from .conftest import Identity
+
+    ex = Extractor(dater=own_day)
+
+    def _run(text):
+        return ex.extract(Article("t", text, published=date(2020, 3, 21)), nlp(text), Identity(text))
+
+    return _run
+
+
+@pytest.mark.parametrize("text,subs", [
+    # one event per place and day: a sentence telling an act on another day is another event
+    ("Militants seized the town of Kauru on Friday. The militants had stormed the nearby barracks on Tuesday, "
+     "killing four soldiers.", ["Non-state actor overtakes territory", "Armed clash"]),
+    ("Police arrested the opposition leader in the capital on Friday. On Monday, police had detained him briefly "
+     "at a roadblock.", ["Arrests", "Arrests"]),
+    # the same day told again is the same event
+    ("Gunmen attacked the village of Kauru on Friday, killing five people. The gunmen stormed the market on Friday "
+     "morning and shot traders.", ["Attack"]),
+    # the day a statement was made is not the day of what it tells
+    ("Gunmen attacked the village of Kauru on Friday, killing five people. The police said on Saturday that the "
+     "gunmen had shot dead five villagers in Kauru.", ["Attack"]),
+    # a sentence with no day of its own goes on with the story
+    ("Gunmen attacked the village of Kauru on Friday, killing five people. The attackers also burned the clinic.",
+     ["Attack"]),
+])
+def test_one_event_per_day(run_dated, text, subs):
+    mentions, _ = run_dated(text)
+    assert [m.sub_event_type for m in mentions] == subs

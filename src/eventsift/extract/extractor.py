@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Callable
 
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
 from ..fuse.family import family
@@ -60,13 +61,23 @@ class _Story:
     places: set[str]  # place words its sentences name (lower case)
     text: str  # its sentences, lower case (to tell whether a later place is new)
     headline_bonus: bool = False
+    days: set = field(default_factory=set)  # the days its sentences name ("on Friday", "on 3 May")
 
 
 class Extractor:
     """Loads the lexicons once; ``extract`` is cheap afterwards."""
 
-    def __init__(self, *, lexicon: Lexicon | None = None) -> None:
+    def __init__(self, *, lexicon: Lexicon | None = None, dater: Callable | None = None) -> None:
         self.lex = lexicon or load()
+        # ``dater(text, sentence, published)`` -> date | None: the day a sentence names for its own event
+        # (the pipeline passes the time resolver's ``own_day``). With it, a sentence that names another day than the story
+        # told before it is an event of its own (ACLED: one event per place and day); without it, days
+        # are not compared.
+        self.dater = dater
+
+    def _day(self, article: Article, span: Span):
+        """The day the sentence names for its event, or None when it names none (or no dater is set)."""
+        return None if self.dater is None else self.dater(article.text, span, article.published)
 
     def extract(self, article: Article, doc, cleaned) -> tuple[list[Mention], list[Dropped]]:
         """One mention per event the article states (the body's, with headlines folded in).
@@ -201,12 +212,22 @@ class Extractor:
                 continue
             victims = _victims_only(doc, typed)
             agent_at = doc[typed.actor1.start].idx - sent.start_char if typed.actor1 is not None and typed.actor1.start >= 0 else None
-            target = _continues(mention, stories, current, s_text, places, strength=typed.trigger.strength,
-                                victims_only=victims, agent_at=agent_at)
+            # only a sentence that tells an act with a strong event verb of its own ("stormed", "were arrested";
+            # not "the abductors", "a curfew") counts its day apart
+            day = self._day(article, span) if doc[typed.trigger.i].pos_ in ("VERB", "AUX") \
+                and typed.trigger.strength >= UPGRADE_MIN_STRENGTH else None
+            # a sentence that names another day than a story tells of another event (one per place and day)
+            same_day = [st for st in stories if day is None or not st.days or day in st.days]
+            target = _continues(mention, same_day, current if current in same_day else None, s_text, places,
+                                strength=typed.trigger.strength, victims_only=victims, agent_at=agent_at)
             if target is None:
                 current = _Story(mention, [region], set(places), _DATELINE.sub("", lower, count=1))
+                if day is not None:
+                    current.days.add(day)
                 stories.append(current)
                 continue
+            if day is not None:
+                target.days.add(day)
             # a sentence that only tells who was hurt, or quotes someone, does not change what the
             # event was, unless it names fighting ("13 soldiers were killed in two days of fighting")
             quiet = (victims and not any(w in lower for w in _BATTLE_TEXT)) or _QUOTED.match(s_text)

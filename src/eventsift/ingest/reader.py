@@ -254,7 +254,7 @@ class _Reader:
 
     # -- JSON records ----------------------------------------------------------------------
     def record(self, obj: Any, *, source: str) -> Article:
-        """One JSON object with keys id, text | html, published, title, url, outlet, language
+        """One JSON object with keys id, text | html, published, title, url, outlet, language, country
         (other keys are ignored)."""
         if not isinstance(obj, dict):
             return _failed(source, f"expected a JSON object, got {type(obj).__name__}")
@@ -276,7 +276,8 @@ class _Reader:
             return self._html(html, source=source, notes=notes, published=published, language=obj.get("language"), **known)
         lang, lang_problem = _language(obj.get("language"))
         known["id"] = article_id(given=known.pop("given"), url=url, text=text, source=source)
-        base = dict(published=published or self.published, language=lang, source=source, **known)
+        base = dict(published=published or self.published, language=lang, source=source,
+                    country=_opt_str(obj.get("country")), **known)
         if not text.strip():
             return Article(text="", status=Status.SKIPPED, reason="empty input", **base)
         if lang_problem:

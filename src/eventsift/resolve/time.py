@@ -116,7 +116,9 @@ _YEAR_ONLY = re.compile(r"^(?:in|since|during|until|by|of|from)\s+(?:the\s+(?:(?
 # ("said on Thursday that ...") or right before one ("China on Tuesday accused ...")
 _SPEECH = (r"(?:said|says|told|announced|reported|confirmed|stated|added|accused|claimed|denied|rejected|warned"
            r"|insisted|acknowledged|admitted|alleged|blamed|condemned|urged|called)")
-_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}\s+(?:\w+\s+)?$", _F)
+# "said on Monday", "said in a statement on Monday", "told reporters on Monday", "said at a news conference late on Monday"
+_SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+(?:in|at|to|on)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
+                            rf"[\w-]+(?:\s+conference)?|\s+reporters)?\s+(?:\w+\s+)?$", _F)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:it\s+|that\s+)?{_SPEECH}\b", _F)
 # a wire dateline before the time expression ("NEW DELHI, June 17 (Agency) -"): the line opens with an
 # upper-case place, maybe a country or state after a comma; after the expression come an optional
@@ -470,6 +472,16 @@ def _year_end(sp: Span) -> date | None:
     if not m:
         return None
     return date(int(m.group(1)) + (9 if m.group(2) else 0), 12, 31)
+
+
+def own_day(text: str, sentence: Span, published: date | None) -> date | None:
+    """The day a sentence names for its own event ("on Friday", "on 3 May"), or None: not a statement's or a
+    dateline's day, not a week, month or year, not a day long past or still to come."""
+    ref = resolve_event_time(text, sentence, published)
+    if ref.span is None or ref.date is None or ref.precision != DAY or is_background(ref, published) \
+            or is_ahead(ref, published) or in_dateline(text, ref.span) or _statement_date(text, sentence, ref.span):
+        return None
+    return ref.date
 
 
 def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:

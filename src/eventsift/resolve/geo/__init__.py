@@ -187,6 +187,14 @@ class Geocoder:
         place = self.resolver._place(None, entry, 3, reason, None)
         return self._at_seat(place) if national else place
 
+    def country_iso3(self, value: str) -> str | None:
+        """The ISO 3166 alpha-3 code of a country given by name or by its two- or three-letter code."""
+        key = value.strip().casefold()
+        for cc, info in self.gazetteer.countries.items():
+            if key in (cc.casefold(), info.iso3.casefold(), info.name.casefold()):
+                return info.iso3
+        return None
+
     def _cc(self, iso3: str | None) -> str | None:
         if self._cc_of_iso3 is None:
             self._cc_of_iso3 = {info.iso3: cc for cc, info in self.gazetteer.countries.items()}
