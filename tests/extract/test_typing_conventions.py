@@ -202,6 +202,20 @@ def test_words_that_only_look_violent(first, text, sub):
     assert first(text)[0] == sub
 
 
+@pytest.mark.parametrize("text,sub", [
+    # a rally, a march or a crowd that a bomb hits is the target, not the event
+    ("An explosion tore through a campaign rally in the city on Saturday, wounding dozens of people.",
+     "Remote explosive/landmine/IED"),
+    ("A suicide bombing at an election rally killed 20 people on Tuesday.", "Suicide bomb"),
+    ("Unknown men threw a grenade into a march of opposition supporters, killing two of them.", "Grenade"),
+    # but police who fire on a protest meet it with force: still a protest event
+    ("Police opened fire on a march of opposition supporters, killing two of them.",
+     "Excessive force against protesters"),
+])
+def test_a_gathering_that_violence_hits(first, text, sub):
+    assert first(text)[0] == sub
+
+
 @pytest.mark.parametrize("text,sub,inter1", [
     ("An army truck struck a roadside bomb planted by Taliban fighters; two soldiers were hurt.",
      "Remote explosive/landmine/IED", 2),  # who laid the bomb acts, not the vehicle that hit it

@@ -687,6 +687,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if protest is not None and _earlier_act(doc[protest.i]) and any(
             t.family in ("violence", "casualty") and not _earlier_act(doc[t.i]) for t in triggers):
         protest = None  # "a farmer was killed by herders after protesting against ...": the victim's act before
+    if protest is not None and weapons and _gathering_hit(doc, doc[protest.i], triggers, weapons):
+        # "a blast tore through a campaign rally", "a suicide bombing at an election rally": a bomb's target
+        protest = None
     riot = first({"riot"})
     mob = first({"mob"})
     violence = first({"violence", "casualty"})
@@ -984,6 +987,24 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
 
 _ABOUT = frozenset({"of", "against", "over", "about", "for", "into"})
 _FIND = frozenset({"find", "discover", "uncover", "unearth", "locate", "exhume"})
+
+
+def _gathering_hit(doc, gathering, triggers, weapons: dict[str, str]) -> bool:
+    """The gathering is where violence struck, not what happened: its word hangs, through a preposition or
+    as the object, under a word of violence, or under a verb whose subject or object is one ("an explosion tore
+    through a rally", "the bombing at an election rally", "threw a grenade into the march")."""
+    violent = {t.i for t in triggers if t.family == "violence"}
+    heads = {w.split()[-1] for w in weapons.values()}  # "bombing" of "suicide bombing"
+
+    def hits(t) -> bool:
+        return t.i in violent or t.lower_ in heads
+
+    tok, steps = gathering, 0
+    while tok.dep_ in ("pobj", "prep", "dobj", "nsubjpass") and tok.head is not tok and steps < 4:
+        tok, steps = tok.head, steps + 1
+        if hits(tok) or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and hits(c) for c in tok.children):
+            return True
+    return False
 
 
 def _grievance(tok) -> bool:
