@@ -26,6 +26,12 @@ def _counts(text: str):
 # (sentence, fatalities, low, high)
 FATALITIES = [
     ("12 people were killed in the attack.", 12, 12, 12),
+    # a breakdown set off by dashes names the same people again
+    ("At least 131 civilians - 102 men, 17 women and 12 children - were killed by the fighters.", 131, 131, 131),
+    ("Officials said nine people - three women, four children and two men - were killed.", 9, 9, 9),
+    # a revised toll replaces the first figure, however long the words between the toll and its rise
+    ("Nine people were killed on Monday. The death toll from the bombing of the market in the town centre "
+     "rose to 23 on Tuesday.", 23, 23, 23),
     # an aside between the victims and the verb
     ("The television said six civilians, including two children, were killed when a strike hit a house.", 6, 6, 6),
     ("Nine people, among them four soldiers, were killed in the blast.", 9, 9, 9),

@@ -174,7 +174,9 @@ _SPLIT = re.compile(
     _F,
 )
 _REVISION = re.compile(
-    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|jumped|increased|went\s+up|grew|reached|mounted)\s+to\s+(?:at\s+least\s+)?(?P<n>{NUM})"
+    # "the death toll (from the suicide attack in the capital) rose to 103"
+    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))(?:\s+(?:from|in|of)\s[^.;:!?\n]{{0,160}}?)?"
+    rf"\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|jumped|increased|went\s+up|grew|reached|mounted)\s+to\s+(?:at\s+least\s+)?(?P<n>{NUM})"
     rf"|\brevised\s+(?:the\s+|its\s+|their\s+)?(?:death\s+)?toll\s+(?:up\s+|down\s+)?to\s+(?:at\s+least\s+)?(?P<n2>{NUM})",
     _F,
 )
@@ -210,6 +212,9 @@ _DATE_LIKE = re.compile(
     r"\b(?:[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d(?:,?\s+\d{4})?|(?:19|20)\d\d)\b"
 )
+#: a breakdown of a count just given, set off by dashes: "131 civilians - 102 men, 17 women and 12
+#: children - were killed": the same people again, never added (brackets are dropped as asides anyway)
+_BREAKDOWN = re.compile(rf"\s[-–—]\s+(?:{NUM})\s+[a-z]+(?:,?\s+(?:and\s+)?(?:{NUM})\s+[a-z]+){{1,6}}(?:\s+[-–—]|\s*$)", _F)
 _INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\b[^,;]*", _F)
 _SUBJ_BOUNDARY = re.compile(
     rf"[.;:!?]|\b(?:that|when|after|while|which|who|whose|following|leaving|left|leave|causing|resulting\s+in|but|where|because|as\s+a\s+result|then|said|says|reported|added|according\s+to\s+[^,]*|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
@@ -380,7 +385,8 @@ _PART_SPLIT = re.compile(r"\s*,(?!\d)\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|in\
 
 def _parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | None:
     clean = _INCLUDING.sub(" ", chunk)
-    clean = re.sub(r"\([^)]*\)", " ", clean)
+    clean = re.sub(r"\([^)]*\)", " ", clean)  # "nine people (three women and six men)"
+    clean = _BREAKDOWN.sub(" ", clean)
     clean = _AGE.sub(" ", clean).strip()
     clean = re.sub(r"\b(between\s+\S+)\s+and\s+", r"\1 to ", clean, flags=_F)
     clean = re.sub(r"^(?:also|and|then|later|but|reportedly|further|moreover)\s+", "", clean, flags=_F)
