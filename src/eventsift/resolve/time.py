@@ -466,12 +466,12 @@ def is_background(ref: TimeRef, published: date | None) -> bool:
     return latest < published - timedelta(days=BACKGROUND_DAYS)
 
 
-def _year_end(sp: Span) -> date | None:
-    """The last day of the year or decade a year-only expression names ("in 2014", "in the 1990s")."""
+def _last_year(sp: Span) -> int | None:
+    """The last year of the year or decade a year-only expression names ("in 2014", "in the 1990s")."""
     m = re.search(rf"({Y})(s?)\s*$", sp.text.strip())
     if not m:
         return None
-    return date(int(m.group(1)) + (9 if m.group(2) else 0), 12, 31)
+    return int(m.group(1)) + (9 if m.group(2) else 0)
 
 
 def own_day(text: str, sentence: Span, published: date | None) -> date | None:
@@ -507,9 +507,11 @@ def resolve_event_time(text: str, sentence: Span, published: date | None) -> Tim
                 candidates.append((2, ref))
             continue
         if _YEAR_ONLY.match(sp.text.strip()):
-            end = _year_end(sp)
-            if old is None and end is not None and is_background(TimeRef(end, MONTH), published):
-                old = TimeRef(end, MONTH, sp, f"background: '{sp.text.strip()}' is before publication")
+            # a year before the publication year is background, however close its end ("in 2017" in January 2018):
+            # dated to its January, so that ``is_background`` says so
+            last = _last_year(sp)
+            if old is None and last is not None and published is not None and last < published.year:
+                old = TimeRef(date(last, 1, 1), MONTH, sp, f"background: '{sp.text.strip()}' is before the publication year")
             continue  # year only
         if _background(text, sentence, sp):
             # "Since March, the group has seized ...": a sentence that opens with a long-past "since" sums up
