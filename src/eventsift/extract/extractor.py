@@ -69,15 +69,24 @@ class Extractor:
 
     def __init__(self, *, lexicon: Lexicon | None = None, dater: Callable | None = None) -> None:
         self.lex = lexicon or load()
-        # ``dater(text, sentence, published)`` -> date | None: the day a sentence names for its own event
+        # ``dater(text, sentence, published)`` -> TimeRef | None: the day a sentence names for its own event
         # (the pipeline passes the time resolver's ``own_day``). With it, a sentence that names another day than the story
         # told before it is an event of its own (ACLED: one event per place and day); without it, days
         # are not compared.
         self.dater = dater
 
-    def _day(self, article: Article, span: Span):
-        """The day the sentence names for its event, or None when it names none (or no dater is set)."""
-        return None if self.dater is None else self.dater(article.text, span, article.published)
+    def _day(self, article: Article, cleaned, doc, sent, trigger: int):
+        """The day the sentence names for the act of its event word, or None: it names none, or names it for
+        another clause ("... after the attack of 3 May"), or no dater is set."""
+        if self.dater is None:
+            return None
+        ref = self.dater(cleaned.text, Span(sent.start_char, sent.end_char, sent.text), article.published)
+        if ref is None:
+            return None
+        words = doc.char_span(ref.span.start, ref.span.end, alignment_mode="expand")
+        if words is None or _clause_of(words.root).i != _clause_of(doc[trigger]).i:
+            return None
+        return ref.date
 
     def extract(self, article: Article, doc, cleaned) -> tuple[list[Mention], list[Dropped]]:
         """One mention per event the article states (the body's, with headlines folded in).
@@ -212,10 +221,10 @@ class Extractor:
                 continue
             victims = _victims_only(doc, typed)
             agent_at = doc[typed.actor1.start].idx - sent.start_char if typed.actor1 is not None and typed.actor1.start >= 0 else None
-            # only a sentence that tells an act with a strong event verb of its own ("stormed", "were arrested";
-            # not "the abductors", "a curfew") counts its day apart
-            day = self._day(article, span) if doc[typed.trigger.i].pos_ in ("VERB", "AUX") \
-                and typed.trigger.strength >= UPGRADE_MIN_STRENGTH else None
+            # a strong event verb whose own clause names a day ("On 4 October, gunmen stormed a school") counts its
+            # day apart; nouns ("the abductors", "a curfew"), weak words and days of other clauses do not
+            day = self._day(article, cleaned, doc, sent, typed.trigger.i) \
+                if doc[typed.trigger.i].pos_ in ("VERB", "AUX") and typed.trigger.strength >= UPGRADE_MIN_STRENGTH else None
             # a sentence that names another day than a story tells of another event (one per place and day)
             same_day = [st for st in stories if day is None or not st.days or day in st.days]
             target = _continues(mention, same_day, current if current in same_day else None, s_text, places,
@@ -428,6 +437,19 @@ _ARMED_KINDS = frozenset({"named", "military", "police", "uag", "rebel", "milita
 _BATTLE_TEXT = frozenset({"clashed", "clash", "clashes", "fought", "fighting", "battled", "skirmish", "skirmishes",
                           "exchanged fire", "exchange of fire", "gunfight", "firefight"})
 _LOOSE_WEAPONS = frozenset({"explosion", "blast", "exploded", "explosive", "explosives"})
+
+
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "pcomp"})
+
+
+def _clause_of(tok):
+    """The verb that heads the clause a word belongs to (the word itself when it heads one); a participle
+    that tells the act's result ("hit Dnipro on Friday, killing three") belongs to the act's clause."""
+    steps = 0
+    while tok.head.i != tok.i and steps < 12 and not (
+            tok.pos_ in ("VERB", "AUX") and tok.dep_ in _CLAUSE_DEPS and not (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
+        tok, steps = tok.head, steps + 1
+    return tok
 
 
 def _first_line(text: str) -> str | None:

@@ -474,14 +474,14 @@ def _last_year(sp: Span) -> int | None:
     return int(m.group(1)) + (9 if m.group(2) else 0)
 
 
-def own_day(text: str, sentence: Span, published: date | None) -> date | None:
-    """The day a sentence names for its own event ("on Friday", "on 3 May"), or None: not a statement's or a
-    dateline's day, not a week, month or year, not a day long past or still to come."""
+def own_day(text: str, sentence: Span, published: date | None) -> TimeRef | None:
+    """The day a sentence names for its own event ("on Friday", "on 3 May"), with the words that name it, or
+    None: not a statement's or a dateline's day, not a week, month or year, not a day long past or to come."""
     ref = resolve_event_time(text, sentence, published)
     if ref.span is None or ref.date is None or ref.precision != DAY or is_background(ref, published) \
             or is_ahead(ref, published) or in_dateline(text, ref.span) or _statement_date(text, sentence, ref.span):
         return None
-    return ref.date
+    return ref
 
 
 def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:
