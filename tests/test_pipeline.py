@@ -66,3 +66,17 @@ def test_a_report_that_names_no_place_takes_the_given_country(nlp):
         (event,) = pipe(article).events
         assert (event.location, event.iso3, event.geo_precision) == ("Cotonou", "BEN", 3)
         assert any(where in d.reason for d in event.reasons if d.field == "location")
+
+
+def test_evidence_lists_every_sentence_that_states_the_event(nlp):
+    """A later sentence that tells the same event again is part of its evidence; a sentence that only
+    sets the scene is not."""
+    from datetime import date
+
+    text = ("Gunmen attacked the village of Kauru on Friday, killing five people. The weather was hot. "
+            "The gunmen shot dead five villagers and burned the clinic, residents said.")
+    (event,) = Pipeline(nlp=nlp)(Article(id="ev", text=text, published=date(2021, 3, 1))).events
+    assert [e.text for e in event.evidence] == [
+        "Gunmen attacked the village of Kauru on Friday, killing five people.",
+        "The gunmen shot dead five villagers and burned the clinic, residents said."]
+    assert all(text[e.start:e.end] == e.text for e in event.evidence)

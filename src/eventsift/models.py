@@ -163,6 +163,8 @@ class Mention:
     confidence: float = 0.5
     trigger: Span | None = None
     decisions: tuple[Decision, ...] = ()
+    #: later sentences of the same article that state the same event again or tell more of it
+    support: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -241,6 +241,7 @@ class Extractor:
             # event was, unless it names fighting ("13 soldiers were killed in two days of fighting")
             quiet = (victims and not any(w in lower for w in _BATTLE_TEXT)) or _QUOTED.match(s_text)
             target.mention = _fold(target.mention, mention, strength=0.0 if quiet else typed.trigger.strength)
+            target.mention = replace(target.mention, support=target.mention.support + (span,))
             target.places |= places
             _attach(target, region, lower)
             current = target

@@ -203,7 +203,8 @@ def event_from_mentions(article: Article, group: list[Mention]) -> Event:
     inter1 = actor1.inter if actor1 else None
     inter2 = actor2.inter if actor2 else None
     ptype, pmode = plover(best.event_type, best.sub_event_type)
-    evidence = tuple(sorted({Evidence(article.id, m.sentence.start, m.sentence.end, m.sentence.text) for m in group},
+    # the sentences that state it: each mention's own, and the later ones that told it again or more of it
+    evidence = tuple(sorted({Evidence(article.id, s.start, s.end, s.text) for m in group for s in (m.sentence, *m.support)},
                             key=lambda e: e.start))
     reasons = tuple(d for m in group for d in m.decisions)
     if place is not None:
