@@ -33,6 +33,8 @@ COUNTRIES = {"SO": ("Somalia", "SOM"), "SD": ("Sudan", "SDN")}
     ("PORT SUDAN, Jan 16 (Daily Wire) - Fighters shelled El Fasher overnight.", "El Fasher"),
     # the country the sentence names beats the town the report was filed from
     ("MOGADISHU, Jan 16 (Daily Wire) - Militants overran a base in southern Sudan on Friday.", "Sudan"),
+    # the agency in a dateline's brackets is an outlet, never the place
+    ("MOGADISHU (Baidoa) — A suicide bomber killed five soldiers at a checkpoint on Monday.", "Mogadishu"),
     # the dateline town is the event's place when the sentence names no other
     ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers at a checkpoint on Monday.", "Mogadishu"),
 ])

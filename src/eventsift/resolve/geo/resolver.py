@@ -485,7 +485,22 @@ def _seat_first(scored: list) -> list:
     return scored
 
 
+#: the agency slot of a dateline: "KABUL (Agency) —", "NEW DELHI, June 17 (Agency) -"
+_AGENCY_BEFORE = re.compile(r"^[\s\"'“]*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
+                            r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
+_AGENCY_AFTER = re.compile(r"^[^()\n]{0,30}\)\s*(?:—|–|--|-|:)\s")
+
+
 # --- the event's own place ------------------------------------------------------------------------------
+def _agency(text: str, span: Span) -> bool:
+    """Whether the place is a word of the news agency's name in a dateline's brackets ("BANGKOK (Meridian) —"):
+    an outlet, never where anything happened."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    head = text[line_start:span.start]
+    cut = head.rfind("(")
+    return cut >= 0 and bool(_AGENCY_BEFORE.match(head[:cut + 1])) and bool(_AGENCY_AFTER.match(text[span.start:]))
+
+
 def _dateline(text: str, span: Span) -> bool:
     """Whether the place opens a wire report's dateline ("MOGADISHU, Somalia (AP) —", "PORT SUDAN —",
     "KABUL (Reuters) -"): where the report was filed, not where the event happened."""
@@ -561,7 +576,7 @@ def _outside(p: Place, area: Place) -> bool:
 def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
     # a demonym ("Syrian") says whose, not where: it never becomes an event place
     located = [p for p in places if p.span is not None and p.latitude is not None
-               and not (p.reason or "").startswith("demonym")]
+               and not (p.reason or "").startswith("demonym") and not _agency(text, p.span)]
     # the dateline's town is where the report was filed: the event is put there only when neither its
     # sentence, nor the next ones, nor the rest of the report place it anywhere else
     filed = [p for p in located if _dateline(text, p.span)]
