@@ -234,6 +234,9 @@ def test_actor_one(first, text, sub, inter1):
      "Abduction/forced disappearance"),
     ("Armed men seized four travellers on the highway south of the town on Monday.", "Abduction/forced disappearance"),
     ("Bandits carried off two schoolboys from a village near the border.", "Abduction/forced disappearance"),
+    ("Dozens of pupils were unaccounted for after gunmen raided their school on Friday.",
+     "Abduction/forced disappearance"),
+    ("Forty schoolgirls are missing after militants raided their college on Monday.", "Abduction/forced disappearance"),
     # someone wounded or killed besides those taken, or a kidnapping that failed: the attack
     ("Gunmen shot and wounded a trader and abducted his son on the road to the market.", "Attack"),
     ("Armed men tried to kidnap a village chief and fired shots at his house before fleeing.", "Attack"),
