@@ -216,6 +216,17 @@ def test_a_gathering_that_violence_hits(first, text, sub):
     assert first(text)[0] == sub
 
 
+@pytest.mark.parametrize("text,sub", [
+    # a weapon destroyed as it is stopped is the stopping, not property destruction
+    ("All three missiles were intercepted and destroyed by the air defence forces on Sunday.", "Disrupted weapons use"),
+    ("Air defences intercepted two drones and destroyed them over the city.", "Disrupted weapons use"),
+    # property destroyed stays so
+    ("Militants destroyed a telecommunications mast near the town on Sunday.", "Looting/property destruction"),
+])
+def test_weapons_stopped(first, text, sub):
+    assert first(text)[0] == sub
+
+
 @pytest.mark.parametrize("text,sub,inter1", [
     ("An army truck struck a roadside bomb planted by Taliban fighters; two soldiers were hurt.",
      "Remote explosive/landmine/IED", 2),  # who laid the bomb acts, not the vehicle that hit it

@@ -952,6 +952,9 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if seize is not None and _object_lemmas(doc[seize.i]) & _WEAPON_OBJECTS:
         return out("Change to group/activity", f"weapons seized: '{seize.text}'", seize)
     loot = first({"loot"}) or (seize if seize is not None and _object_lemmas(doc[seize.i]) & _PROPERTY else None)
+    if loot is not None and disrupt is not None and (doc[loot.i] in doc[disrupt.i].conjuncts
+                                                     or _object_lemmas(doc[loot.i]) & (_PROJECTILES | _WEAPON_OBJECTS)):
+        loot = None  # "the missiles were intercepted and destroyed": the weapon destroyed is the one stopped
     if loot is not None and (agent is not None or _object_lemmas(doc[loot.i]) & _PROPERTY):
         a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "looters not named")
         return out("Looting/property destruction", f"property taken or destroyed: '{loot.text}'", loot)
