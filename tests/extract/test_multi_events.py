@@ -34,6 +34,11 @@ def run(extract_text):
     # "Meanwhile": a parallel event, not a response to the march
     ("Hundreds of students marched peacefully in the city on Monday. Meanwhile, a bomb exploded at a police "
      "checkpoint, killing two officers.", 2),
+    # the attackers or the injured named, with no act of their own, are people of the event just told
+    ("Gunmen attacked a school in the town of Kauru on Friday, killing two pupils. The injured were flown to a "
+     "hospital in Kaduna, and troops were searching for the attackers.", ["Attack"]),
+    ("About ten attackers on motorbikes arrived at the school in Kauru on Friday and shot dead two guards. "
+     "The attackers, some in uniform, then fled into the bush near Kaduna.", 1),
     # other actors doing another kind of thing after an arrest stay apart
     ("Soldiers arrested a cartel leader in the city of Uruapan on Monday. Within hours, gunmen set fire to a dozen "
      "cars and trucks across Uruapan.", 2),

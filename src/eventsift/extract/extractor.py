@@ -141,6 +141,12 @@ class Extractor:
                 if drop_reason or any(t.family == "threat" for t in triggers):
                     dropped.append(Dropped(article.id, span, drop_reason or _threat_reason(doc, triggers)))
                 continue
+            if all(_participant(doc[t.i], self.lex) for t in live):
+                # "The injured were airlifted", "the abductors made contact": who took part, no act of its own
+                dropped.append(Dropped(article.id, span, f"tells who took part, not an act: '{live[0].text}'"))
+                if current is not None and not headline:
+                    _attach(current, region, lower)
+                continue
             main = [doc[t.i].idx - sent.start_char for t in live if t.family in _NON_VIOLENT_MAIN
                     and doc[t.i].dep_ in ("ROOT", "dobj") and doc[t.i].sent.root.i in (t.i, doc[t.i].head.i)]
             why = context.cumulative(s_text, min(main) if main else None) or context.background(s_text, article.published, sent)
@@ -438,6 +444,15 @@ _ARMED_KINDS = frozenset({"named", "military", "police", "uag", "rebel", "milita
 _BATTLE_TEXT = frozenset({"clashed", "clash", "clashes", "fought", "fighting", "battled", "skirmish", "skirmishes",
                           "exchanged fire", "exchange of fire", "gunfight", "firefight"})
 _LOOSE_WEAPONS = frozenset({"explosion", "blast", "exploded", "explosive", "explosives"})
+
+
+_PARTICIPANT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+
+
+def _participant(tok, lex: Lexicon) -> bool:
+    """An event word used as a noun for the people who took part ("the attackers", "the injured"): it fills a
+    noun's role in the sentence, whatever tag the tagger gave it."""
+    return tok.dep_ in _PARTICIPANT_ROLES and tok.lemma_.lower() in lex.participants
 
 
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "pcomp"})

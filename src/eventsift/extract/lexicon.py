@@ -40,6 +40,8 @@ class Lexicon:
     weapon_kind: dict[str, str]  # weapon word/phrase -> kind
     # named groups that govern where they act (their detentions are Arrests, as ACLED codes them)
     authorities: frozenset[str] = frozenset()
+    # event words that, as nouns for people ("the attackers", "the injured"), tell who took part, not an act
+    participants: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> str:
@@ -97,6 +99,7 @@ def load() -> Lexicon:
         weapons=_alternation(weapon_kind),
         weapon_kind=weapon_kind,
         authorities=frozenset(row["name"] for row in actors["named"] if row.get("authority")),
+        participants=frozenset(triggers.get("participants", ())),
     )
 
 
