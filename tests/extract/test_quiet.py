@@ -22,6 +22,7 @@ def run(extract_text):
     ("Firefighters fought a forest fire for three days.", "disaster"),
     ("Nurses' strike enters its second week over pay.", "labour"),
     ("A crocodile killed a fisherman on the lake shore.", "animal"),
+    ("Shareholders backed the rival bid for the broadcaster.", "business"),
     ("Actors fired blank rounds for an action scene.", "staged"),
     ("Gunmen killed two farmers in the village.", None),
     ("The army waged war on the insurgents.", None),
@@ -49,11 +50,20 @@ def test_article_frame(title, opening, kind):
     "Actors dressed as soldiers fired blank rounds during a film shoot in the old town, police said.",
     "The former governor died of a heart attack at his home in the capital on Monday, his family said.",
     "The wounded were taken to the regional hospital.",
+    # a film's scenes happened to no one
+    "Siege review: a war movie of rare force\n\nIn the film's best scene, soldiers find a mass grave and militiamen "
+    "shelled a village at dawn, killing ten people.",
 ])
 def test_quiet_reports(run, text):
     mentions, dropped = run(text)
     assert not mentions, [m.sub_event_type for m in mentions]
     assert dropped
+
+
+def test_business_rivalry_in_the_words_of_war(run):
+    mentions, _ = run("The telecoms giant won the fierce battle for the cable network on Friday, outgunning its rival "
+                      "with a knockout bid worth 20 billion pounds that shareholders are expected to accept.")
+    assert not mentions, [m.sub_event_type for m in mentions]
 
 
 def test_quiet_report_by_its_headline(run):

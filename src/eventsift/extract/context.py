@@ -383,7 +383,8 @@ def _phrase_tokens(head) -> list[int]:
 # ---------------------------------------------------------------- non-conflict frames
 
 # Words that tell a report is about something other than political violence, by kind: sport,
-# accidents, illness, natural disasters and fires, labour disputes, animals, a fight in a bar, and staged violence
+# accidents, illness, natural disasters and fires, labour disputes, animals, a fight in a bar, business rivalry
+# ("the battle for the broadcaster", "a rival bid") and staged violence
 # (films, drills, fireworks). Written by hand from the kinds of reports wire services file next to
 # conflict news; each cue should be rare in conflict reporting.
 _FRAME_CUES = {
@@ -421,6 +422,9 @@ _FRAME_CUES = {
              r"trafficking in persons|investigators? (?:said|are|say)",
     "nightlife": r"(?:bar|pub|nightclub|night club|club|party|wedding) (?:fights?|brawls?|scuffles?)|"
                  r"drunken (?:fights?|brawls?|scuffles?)",
+    "business": r"shareholders?|share price|per share|stock (?:market|exchange)|bidding war|takeover bid|"
+                r"(?:knockout|rival|higher|final) bid|auction|merger|acquisitions?|investors|chief executive|"
+                r"market value|valuation|(?:media|telecoms?|pay-TV) (?:group|company|giant)",
     "staged": r"film crew|film shoot|filming|movie|action scene|blank rounds|blanks|pyrotechnic\w*|fireworks|"
               r"rehearsal|military (?:drills?|exercises?)|training exercise|live-fire drill|simulation|hoax|prank|"
               r"video game",

@@ -482,6 +482,10 @@ def _not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str]
     sentence and the report read so, no conflict weapon either: "aircraft dropping water" on a
     wildfire). Staged scenes ("a film crew", "blank rounds") stay quiet
     even with "soldiers" in them, unless a named armed group takes part."""
+    if story_frame is not None and story_frame[0] == "staged" and not any(
+            a.kind == "named" and a.armed for a in actors if a.start >= 0):
+        # a film, a drill, a show: nothing in it happened, whatever kind of event it shows
+        return f"not political: the report is about a staged scene ('{story_frame[1]}')"
     if typed.sub_event_type in ("Arrests", "Looting/property destruction"):
         # "arrested on drink-driving charges", "a cardiac arrest", "puppies stolen from a farm": ordinary
         # crime and medicine, unless who was held or what for is political or an armed group acts

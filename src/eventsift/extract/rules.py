@@ -91,7 +91,7 @@ _RAISING = frozenset({"suspect", "believe", "think", "say", "report", "know", "p
                       "claim", "rumour", "rumor", "feared"})
 _OPERATIONS = frozenset({"raid", "storm", "sweep", "crackdown", "operation", "search"})
 _EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
-_VERBAL_ONLY = frozenset({"gun", "storm", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
+_VERBAL_ONLY = frozenset({"gun", "storm", "pound", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
                           "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
                           "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
                           "evacuate", "retreat", "surrender", "recruit", "deal", "mobilize", "mobilise"})
