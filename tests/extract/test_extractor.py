@@ -54,6 +54,10 @@ def test_typing(run, text, sub, actor1, inter1):
     ("If the rebels attacked, the army would respond.", "hypothetical"),
     ("Syria's civil war has killed 300,000 people.", "cumulative"),
     ("The army recaptured the city in March.", "background"),
+    ("Troops have faced each other along the frontier since early May, when soldiers brawled by the lake.",
+     "background"),
+    ("The commission calls on the government to open investigations and on the rebels to cease all attacks.",
+     "prevented"),
 ])
 def test_non_events(run, text, reason):
     mentions, dropped = run(text, published=date(2016, 12, 11))
@@ -208,6 +212,8 @@ def test_communal_and_mob_violence(run, text, sub, actor1):
     "The rescuers said the patients were treated at a field hospital and that no one had died.",
     "The watchdog has previously blamed the government for several chlorine attacks.",
     "Troops are massing for an expected offensive to retake the city.",
+    # what a deal ended is not fought anew
+    "Soldiers entered the district on Friday under a deal that ended six weeks of fighting.",
 ])
 def test_more_non_events(run, text):
     mentions, _ = run(text)

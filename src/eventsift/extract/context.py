@@ -18,10 +18,11 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 # "an expected offensive", "a planned attack", "a possible strike": not (yet) happened
 _UNREAL_MODIFIERS = frozenset({"expected", "expect", "planned", "plan", "possible", "potential", "imminent", "looming",
                                "anticipated", "anticipate", "prospective", "feared", "threatened", "alleged_future"})
-# heads under which an event word names what was stopped or not done ("failure to stop attacks")
+# heads under which an event word names what was stopped or not done ("failure to stop attacks", "a deal that
+# ended six weeks of fighting", "to cease all attacks")
 # modifiers by which an event word names what was tried and not done ("the attempted kidnapping")
 _ATTEMPTED = frozenset({"attempted", "foiled", "thwarted", "failed", "aborted", "botched"})
-_PREVENTED = frozenset({"prevent", "stop", "avert", "failure", "halt", "curb"})
+_PREVENTED = frozenset({"prevent", "stop", "avert", "failure", "halt", "curb", "cease", "end"})
 _NEGATORS = frozenset({"not", "n't", "never", "no", "without"})
 _FAILED = frozenset({"fail", "refuse"})
 _TRIED = frozenset({"try", "attempt"})
@@ -49,7 +50,7 @@ _MONTHS = {m: i for i, m in enumerate(
      "november", "december"), start=1)}
 _MONTH_REF = re.compile(
     r"\b(?:in|since|during|last|of|from|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
-    r"(January|February|March|April|June|July|August|September|October|November|December)"
+    r"(January|February|March|April|May|June|July|August|September|October|November|December)"  # case-sensitive: not "may"
     r"(?:\s+((?:19|20)\d\d))?\b"
     r"|\b(?:in|since|during)\s+((?:19|20)\d\d)\b|\b(last year|a year ago|years ago)\b"
 )
