@@ -566,6 +566,12 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
                         actor1=keep.actor1, actor2=other.actor2)
     elif RANK[other.sub_event_type] >= RANK[keep.sub_event_type] or other.event_type == "Strategic developments":
         return keep
+    elif keep.event_type in _HARM_TYPES and other.event_type in _HARM_TYPES and other.event_type != keep.event_type \
+            and not _attackers_fell(keep, other):
+        # "gunmen attacked a church ... The attackers set off explosives", "... exchanged fire with the police":
+        # a later sentence tells more of how it was done; the event stays what its first telling says
+        # (armed defenders who fought back are the one exception, above)
+        return keep
     elif keep.sub_event_type == "Armed clash" and other.sub_event_type in _IN_BATTLE:
         return keep  # "the clash began when ... mortar rounds landed in a market": explosions inside a battle
     elif keep.event_type == "Violence against civilians" and other.event_type == "Battles" \
@@ -594,6 +600,18 @@ _HURT_BY_GUNFIRE = re.compile(r"\b(?:wounded|injured|killed|hurt|hit)\s+(?:\w+\s
                               r"(?:gunshots?|bullets?|gunfire|firearms?|shotguns?|rifles?)\b")
 _FOUGHT_BACK = re.compile(r"\b(?:repel\w*|repuls\w*|exchang\w+\s+(?:\w+\s+)?(?:fire|gunfire|shots)|fought\s+back|"
                           r"returned\s+fire|fought\s+off)\b", re.I)
+
+
+_DEATH_WORDS = re.compile(r"\b(?:killed|shot dead|died|dead|neutrali[sz]ed|eliminated)\b", re.I)
+
+
+def _attackers_fell(keep: Mention, other: Mention) -> bool:
+    """A later sentence tells the attackers killed in a fight with armed forces ("the gunmen retreated to a
+    building, where they were killed during a standoff with security forces"): the attack became a battle."""
+    if other.event_type != "Battles" or keep.actor1 is None or not _DEATH_WORDS.search(other.sentence.text):
+        return False
+    return any(a is not None and a.name == keep.actor1.name for a in (other.actor1, other.actor2)) and any(
+        a is not None and a.inter in (1, 8) for a in (other.actor1, other.actor2))
 
 
 def _defender_of(keep: Mention, other: Mention):
