@@ -93,3 +93,15 @@ def test_download_streams_large_files_in_pieces(tmp_path):
     pieces = list(app_module._download_chunks(db, {}, app_module.write_acled_csv))
     assert len(pieces) > 1  # handed over as written, not held whole
     assert sum(p.count("\n") for p in pieces) == 1201
+
+
+@pytest.mark.parametrize("filters", [{}, {"country": "Syria"}, {"event_type": "Protests"},
+                                     {"date_from": "2017-01-01", "date_to": "2019-12-31"}, {"q": "strike"},
+                                     {"event_type": "Riots"}])
+def test_stats_counted_in_one_pass_equal_the_stores(sample_db, filters):
+    from eventsift.api.stats import stats
+    from eventsift.store import Store
+
+    with Store.open(sample_db, readonly=True) as store:
+        mine = stats(store, **filters)
+        assert {k: mine[k] for k in store.stats(**filters)} == store.stats(**filters)

@@ -6,7 +6,7 @@
 (function () {
   "use strict";
   var ES = window.eventsift, $ = ES.$;
-  var MAP_POINTS = 10000;   // markers drawn at most: the latest events of the filter
+  var MAP_POINTS = 5000;    // markers drawn at most: the latest events of the filter
   var FORM = { country: "f-country", event_type: "f-type", actor: "f-actor", q: "f-q", date_from: "f-from", date_to: "f-to" };
 
   var state = ES.readURL();
@@ -113,9 +113,14 @@
     var f = ES.apiFilters(state), undated = ES.apiFilters(state, false);
     setDownloads(f);
     var points = ES.getJSON("/points" + ES.query(Object.assign({ limit: MAP_POINTS }, f)));
-    var stats = ES.getJSON("/stats" + ES.query(f));
-    var timelineStats = JSON.stringify(f) === JSON.stringify(undated) ? stats : ES.getJSON("/stats" + ES.query(undated));
+    // the counts are asked once the points are in: both are work for the same server process,
+    // and the markers are what the user looks at first
+    var after = points.catch(function () { return null; });
+    var stats = after.then(function () { return ES.getJSON("/stats" + ES.query(f)); });
+    var timelineStats = JSON.stringify(f) === JSON.stringify(undated) ? stats :
+      after.then(function () { return ES.getJSON("/stats" + ES.query(undated)); });
     var drawn = points.then(function (p) {
+      record.points_ms = performance.now() - started;
       if (t !== ticket) return null;
       return map.setPoints(p).then(function () {
         if (t !== ticket) return null;
