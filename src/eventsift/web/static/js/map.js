@@ -11,6 +11,7 @@
   var RAMP = ["#efe6d2", "#e3d2ad", "#d4b987", "#c09a63", "#a47a45"];
   var FIT_MAX_ZOOM = 6;
   var CAPITALS_FROM_ZOOM = 4;
+  var ADMIN1_FROM_ZOOM = 5, ADMIN1_LABELS_FROM_ZOOM = 6, ADMIN1_MAX_COUNTRIES = 8;
   // a country's label shows once its largest land area covers this many square pixels
   var LABEL_MIN_PX2 = 2500;
 
@@ -99,8 +100,10 @@
       iconCreateFunction: clusterIcon
     }).addTo(map);
     this.labels = L.layerGroup().addTo(map);
+    this.admin1 = { index: null, loaded: {}, layer: L.layerGroup() };
     map.on("zoomend", function () { self.drawLabels(); });
     map.on("moveend", function () {
+      self.showAdmin1();
       var c = map.getCenter();
       if (self.onView) self.onView({ zoom: map.getZoom(), lat: c.lat, lon: L.Util.wrapNum(c.lng, [-180, 180], true) });
     });
@@ -140,13 +143,42 @@
     return Promise.all([borders, capitals]).then(function (r) { return r[0]; });
   };
 
+  /* first-level borders (and names) of the countries in view, once zoomed in far enough;
+     each country's file is fetched the first time it is needed */
+  Map.prototype.showAdmin1 = function () {
+    var self = this, a = this.admin1, map = this.map;
+    if (map.getZoom() < ADMIN1_FROM_ZOOM) { map.removeLayer(a.layer); return Promise.resolve(0); }
+    if (!map.hasLayer(a.layer)) a.layer.addTo(map);
+    if (!a.index) a.index = ES.getJSON("/static/vendor/admin1/index.json").catch(function () { return {}; });
+    return a.index.then(function (index) {
+      var view = map.getBounds(), wanted = Object.keys(index).filter(function (code) {
+        var b = index[code];
+        return view.intersects(L.latLngBounds([b[1], b[0]], [b[3], b[2]]));
+      }).slice(0, ADMIN1_MAX_COUNTRIES);
+      return Promise.all(wanted.map(function (code) {
+        if (!a.loaded[code]) a.loaded[code] = ES.getJSON("/static/vendor/admin1/" + code + ".json").then(function (topo) {
+          var lines = topojson.mesh(topo, topo.objects.admin1, function (x, y) { return x !== y; });
+          var names = topojson.feature(topo, topo.objects.admin1).features.map(function (ft) {
+            var at = labelPoint(ft.geometry);
+            return at && ft.properties.name ? { name: ft.properties.name, lat: at.lat, lon: at.lon } : null;
+          }).filter(Boolean);
+          var layer = L.geoJSON(lines, { interactive: false, style: { color: "#8a8f99", weight: 0.7, dashArray: "3 3", opacity: 0.9 } });
+          a.layer.addLayer(layer);
+          a.loaded[code].done = { code: code, names: names, layer: layer };
+          return a.loaded[code].done;
+        }).catch(function () { return null; });
+        return a.loaded[code];
+      })).then(function (found) { self.drawLabels(); return found.filter(Boolean).length; });
+    });
+  };
+
   Map.prototype.countryStyle = function (ft) {
     var tiles = !!this.tiles, fill = LAND;
     if (this.shade.mode !== "none") {
       var row = this.shade.byCode[+ft.id];
       if (row) fill = this.shadeColour(row[this.shade.mode]);
     }
-    return { color: BORDER, weight: 0.8, fillColor: fill, fillOpacity: tiles ? 0.35 : 1, opacity: 1 };
+    return { color: BORDER, weight: 0.8, fillColor: fill, fillOpacity: tiles ? 0.35 : (fill === LAND ? 1 : 0.85), opacity: 1 };
   };
 
   Map.prototype.countryTip = function (ft) {
@@ -177,25 +209,43 @@
     this.drawShadeLegend();
   };
 
+  /* country names, capitals (from CAPITALS_FROM_ZOOM) and first-level area names (from
+     ADMIN1_LABELS_FROM_ZOOM, in view); a label that would overlap one placed before it is left
+     out: countries first, then capitals, then areas */
   Map.prototype.drawLabels = function () {
     if (!this.countries) return;
-    var map = this.map, z = map.getZoom(), k = Math.pow(2, z) * 256 / 360, layers = [];
-    this.labels.clearLayers();
+    var map = this.map, z = map.getZoom(), k = Math.pow(2, z) * 256 / 360, wanted = [];
     this.countries.forEach(function (c) {
-      if (c.area * k * k < LABEL_MIN_PX2) return;
-      layers.push(L.marker([c.lat, c.lon], { pane: "labels", interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "country-label", html: "", iconSize: null }) }).on("add", function (e) {
-          e.target.getElement().textContent = c.name;
-        }));
+      if (c.area * k * k >= LABEL_MIN_PX2) wanted.push({ lat: c.lat, lon: c.lon, name: c.name, cls: "country-label" });
     });
     if (z >= CAPITALS_FROM_ZOOM) (this.capitals || []).forEach(function (c) {
-      layers.push(L.marker([c.lat, c.lon], { pane: "labels", interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "capital-label", html: "", iconSize: null }) }).on("add", function (e) {
-          var node = e.target.getElement(); node.textContent = c.name; node.title = "capital of " + c.country;
+      wanted.push({ lat: c.lat, lon: c.lon, name: c.name, cls: "capital-label", title: "capital of " + c.country, anchor: "left" });
+    });
+    if (z >= ADMIN1_LABELS_FROM_ZOOM) {
+      var view = map.getBounds().pad(0.2);
+      Object.keys(this.admin1.loaded).forEach(function (code) {
+        var done = this.admin1.loaded[code].done;
+        (done ? done.names : []).forEach(function (c) {
+          if (view.contains([c.lat, c.lon])) wanted.push({ lat: c.lat, lon: c.lon, name: c.name, cls: "admin1-label" });
+        });
+      }, this);
+    }
+    var placed = [], group = this.labels;
+    group.clearLayers();
+    wanted.forEach(function (w) {
+      var p = map.project([w.lat, w.lon], z), width = 6.5 * w.name.length + 8, height = 14;
+      var box = w.anchor === "left" ? [p.x - 4, p.y - 2, p.x + width, p.y + height]
+                                    : [p.x - width / 2, p.y - height / 2, p.x + width / 2, p.y + height / 2];
+      for (var i = 0; i < placed.length; i++) {
+        var o = placed[i];
+        if (box[0] < o[2] && box[2] > o[0] && box[1] < o[3] && box[3] > o[1]) return;
+      }
+      placed.push(box);
+      group.addLayer(L.marker([w.lat, w.lon], { pane: "labels", interactive: false, keyboard: false,
+        icon: L.divIcon({ className: w.cls, html: "", iconSize: null }) }).on("add", function (e) {
+          var node = e.target.getElement(); node.textContent = w.name; if (w.title) node.title = w.title;
         }));
     });
-    var group = this.labels;
-    layers.forEach(function (l) { group.addLayer(l); });
   };
 
   /* the events to draw: /points rows; resolves once every marker is in the clusters */
@@ -304,7 +354,9 @@
     this.map.getPanes().markerPane.querySelectorAll(".ev-cluster, .ev-marker").forEach(function (n) {
       if (n.classList.contains("ev-cluster")) clusters++; else singles++;
     });
-    return { borders: this.borders ? this.borders.getLayers().length : 0, clusters: clusters, markers: singles,
+    var admin1 = 0;
+    if (this.map.hasLayer(this.admin1.layer)) this.admin1.layer.eachLayer(function (l) { admin1 += l.getLayers().length; });
+    return { borders: this.borders ? this.borders.getLayers().length : 0, clusters: clusters, markers: singles, admin1: admin1,
              labels: this.labels.getLayers().length, events: Object.keys(this.events).length };
   };
 
