@@ -202,6 +202,8 @@ def test_first_load_shows_borders_clusters_labels_and_timeline(server, page):
     assert page.locator("#overview button.event").count() == 25
     # countries with events are shaded, the others are not
     assert page.evaluate("eventsift.map.shade.byCode[566].events") == 19  # Nigeria
+    # the request log sees the page's own files (so the check for outside requests can bite)
+    assert any(u.endswith("/static/vendor/countries-50m.json") for u in page.requests)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "screenshot-first-load.png"))
     assert (SHOTS / "screenshot-first-load.png").stat().st_size > 20_000
@@ -317,6 +319,12 @@ def test_keyboard_reaches_the_filters_and_the_events(server, page):
     labelled = page.evaluate("[...document.querySelectorAll('.ev-cluster, .ev-marker')]"
                              ".every(n => n.getAttribute('aria-label') && n.tabIndex === 0)")
     assert labelled, "every marker and cluster is focusable and labelled"
+    # Enter on a focused cluster zooms into it
+    zoom = page.evaluate("eventsift.map.map.getZoom()")
+    page.focus(".ev-cluster")
+    assert "events" in page.evaluate("document.activeElement.getAttribute('aria-label')")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"eventsift.map.map.getZoom() > {zoom}", timeout=TIMEOUT_MS)
 
 
 @pytest.mark.parametrize("page", [PHONE], indirect=True)
@@ -326,3 +334,57 @@ def test_phone_width_layout(server, page):
     map_box = page.locator("#map").bounding_box()
     assert map_box["width"] >= PHONE["width"] - 2 and map_box["height"] > 300
     assert page.locator("#overview button.event").first.is_visible() or page.locator("#panel").count() == 1
+
+
+def test_online_tiles_only_when_the_server_is_given_a_tiles_url(browser, tmp_path):
+    """Opt-in tiles, from a tile server on 127.0.0.1 that the test starts itself."""
+    import base64
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    import uvicorn
+
+    from eventsift.api import create_app
+
+    if not (VENDOR / "leaflet.js").is_file():
+        pytest.skip("the page's libraries are not built: run `make setup`")
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")
+    asked: list[str] = []
+
+    class Tiles(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server name)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.end_headers()
+            self.wfile.write(png)
+
+        def log_message(self, *args):
+            pass
+
+    tiles = ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    threading.Thread(target=tiles.serve_forever, daemon=True).start()
+    db = tmp_path / "events.db"
+    build_db(db)
+    port = free_port()
+    tile_url = f"http://127.0.0.1:{tiles.server_address[1]}/{{z}}/{{x}}/{{y}}.png"
+    srv = uvicorn.Server(uvicorn.Config(create_app(db, tiles_url=tile_url), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    while not srv.started:
+        time.sleep(0.05)
+    page = browser.new_page(viewport=DESKTOP)
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    try:
+        open_page(page, f"http://127.0.0.1:{port}/")
+        page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0", timeout=TIMEOUT_MS)
+        assert asked and all(p.endswith(".png") for p in asked)
+        assert all(u.startswith("http://127.0.0.1:") for u in seen)
+        assert page.evaluate("eventsift.map.counts().borders") > 200  # the borders stay on top
+    finally:
+        page.close()
+        srv.should_exit = True
+        thread.join(timeout=10)
+        tiles.shutdown()
