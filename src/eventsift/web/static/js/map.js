@@ -56,7 +56,8 @@
       stops.push(ES.colour(type) + " " + from.toFixed(1) + "deg " + at.toFixed(1) + "deg");
       parts.push(c + " " + (type === "other" ? "other" : type));
     });
-    var size = Math.round(Math.min(64, 30 + 5 * Math.log2(n)));
+    // sized by the fatalities in it, as single events are; the number is its count of events
+    var size = Math.round(Math.min(66, 28 + 4 * Math.log2(1 + fatalities)));
     return new LabelledIcon({
       className: "ev-cluster", iconSize: [size, size],
       label: ES.fmt(n) + " events, " + ES.fmt(fatalities) + " killed (" + parts.join(", ") + "); press Enter to zoom in",
@@ -299,7 +300,7 @@
         row.appendChild(dot); row.appendChild(document.createTextNode(name));
         box.appendChild(row);
       });
-      box.appendChild(ES.el("div", "size: fatalities · rings: clusters by type", "note"));
+      box.appendChild(ES.el("div", "size: fatalities · ring: a cluster's types · number: its events", "note"));
       return box;
     };
     control.addTo(this.map);
