@@ -284,7 +284,8 @@
     var ids = Object.keys(this.events);
     if (!ids.length) { this.map.setView([20, 10], 2); return; }
     var b = L.latLngBounds(ids.map(function (id) { var e = this.events[id]; return [e.lat, e.lon]; }, this));
-    this.map.fitBounds(b, { maxZoom: FIT_MAX_ZOOM, padding: [30, 30], animate: false });
+    // room at the bottom for the legends
+    this.map.fitBounds(b, { maxZoom: FIT_MAX_ZOOM, paddingTopLeft: [40, 40], paddingBottomRight: [40, 150], animate: false });
   };
 
   Map.prototype.setView = function (v) { this.map.setView([v.lat, v.lon], v.zoom, { animate: false }); };
@@ -304,7 +305,7 @@
       return box;
     };
     control.addTo(this.map);
-    var shade = this.shadeControl = L.control({ position: "topright" });
+    var shade = this.shadeControl = L.control({ position: "bottomright" });
     var self = this;
     shade.onAdd = function () {
       var box = L.DomUtil.create("div", "shade-legend");
