@@ -19,7 +19,7 @@ from .. import __version__
 from ..errors import EventsiftError
 from ..export import geojson_feature, write_acled_csv, write_geojson
 from ..store import Store
-from .stats import StatsCache
+from .stats import StatsCache, latest_rows
 
 log = logging.getLogger(__name__)
 
@@ -207,18 +207,17 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         country: str | None = None, admin1: str | None = None, event_type: str | None = None,
         sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
         date_to: str | None = None, bbox: str | None = None, q: str | None = None,
-        limit: int = Query(10_000, ge=1, le=MAX_POINTS, description=f"At most {MAX_POINTS}"),
+        limit: int = Query(5_000, ge=1, le=MAX_POINTS, description=f"At most {MAX_POINTS}"),
     ) -> Any:
         """The last ``limit`` events in listing order (the most recent when there are more),
-        each a row of ``columns``; ``total`` counts every match, ``offset`` where the rows begin."""
+        in listing order, each a row of ``columns``; ``complete`` says whether they are all the
+        matches (/stats counts them all)."""
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
-        store = stores.get()
-        total = store.count_events(**filters)
-        offset = max(0, total - limit)
-        rows = [[r[c] for c in POINT_COLUMNS]
-                for r in store.event_rows(POINT_COLUMNS, **filters, limit=limit, offset=offset)]
-        return JSONResponse({"columns": list(POINT_COLUMNS), "total": total, "offset": offset,
-                             "count": len(rows), "rows": rows})
+        rows = latest_rows(stores.get(), POINT_COLUMNS, limit + 1, **filters)
+        complete = len(rows) <= limit
+        rows = rows[-limit:]
+        return JSONResponse({"columns": list(POINT_COLUMNS), "count": len(rows), "complete": complete,
+                             "rows": rows})
 
     @app.get("/download", summary="Every matching event as a file: ACLED CSV or GeoJSON")
     def download(

@@ -126,7 +126,7 @@
         if (t !== ticket) return null;
         if (fit) map.fit();
         record.map_ms = performance.now() - started;
-        setStatus(ES.fmt(p.total) + " events match" + (p.total > p.count ? "; the map shows the latest " + ES.fmt(p.count) : ""));
+        setStatus(p.complete ? ES.fmt(p.count) + " events match" : "the map shows the latest " + ES.fmt(p.count) + "; counting…");
         document.body.dataset.shown = String(p.count);
         return p;
       });
@@ -135,6 +135,10 @@
       if (t === ticket) map.setShading(st.by_iso, state.shade);
       return st;
     });
+    Promise.all([drawn, shaded]).then(function (r) {
+      if (t !== ticket || !r[0]) return;
+      setStatus(ES.fmt(r[1].events) + " events match" + (r[0].complete ? "" : "; the map shows the latest " + ES.fmt(r[0].count)));
+    }).catch(function () { /* reported below */ });
     var charted = timelineStats.then(function (ts) { if (t === ticket) timeline.set(ts.by_week_type, state.brush); return ts; });
     return Promise.all([drawn, shaded, charted]).then(function (r) {
       if (t !== ticket || !r[0]) return;
@@ -143,7 +147,7 @@
       else panel.overviewStale = true;
       record.all_ms = performance.now() - started;
       timing.loads.push(record);
-      document.body.dataset.events = String(r[0].total);
+      document.body.dataset.events = String(r[1].events);
       document.body.dataset.loading = "";
     }).catch(function (e) {
       if (t !== ticket) return;

@@ -91,13 +91,13 @@
     this.markers = {};      // id -> marker
     this.selected = null;
     this.shade = { mode: "events", byCode: {} };
-    var map = this.map = L.map("map", { preferCanvas: true, minZoom: 1, maxZoom: 14, zoomSnap: 0.5,
+    var map = this.map = L.map("map", { preferCanvas: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.5,
                                          worldCopyJump: true, keyboard: true });
     map.attributionControl.setPrefix(false);
     map.createPane("labels").style.zIndex = 450;
     map.getPane("labels").style.pointerEvents = "none";
     this.cluster = L.markerClusterGroup({
-      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 56, spiderfyOnMaxZoom: true,
+      showCoverageOnHover: false, maxClusterRadius: 56, spiderfyOnMaxZoom: true,
       iconCreateFunction: clusterIcon
     }).addTo(map);
     this.labels = L.layerGroup().addTo(map);
@@ -265,11 +265,9 @@
       markers.push(m);
     });
     this.cluster.clearLayers();
-    return new Promise(function (resolve) {
-      if (!markers.length) { resolve(0); return; }
-      self.cluster.options.chunkProgress = function (done, total) { if (done >= total) resolve(total); };
-      self.cluster.addLayers(markers);
-    });
+    // at most a few thousand markers: added at once (in chunks they wait between chunks)
+    this.cluster.addLayers(markers);
+    return Promise.resolve(markers.length);
   };
 
   Map.prototype.select = function (id) {

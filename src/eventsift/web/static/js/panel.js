@@ -24,7 +24,7 @@
     nodes.push(el("h2", "These filters"));
     nodes.push(el("p", ES.fmt(stats.events) + " events, " + ES.fmt(stats.fatalities) + " killed" +
       (stats.date_min ? " · " + stats.date_min + " to " + stats.date_max : ""), "meta"));
-    if (points && points.total > points.count)
+    if (points && !points.complete)
       nodes.push(el("p", "The map shows the latest " + ES.fmt(points.count) + "; narrow the filters or choose weeks to see the others.", "hint"));
 
     function table(title, rows, label, onPick, pickLabel) {
