@@ -18,6 +18,7 @@ port and times, over HTTP with httpx:
 """
 from __future__ import annotations
 
+import os
 import random
 import socket
 import statistics
@@ -284,7 +285,8 @@ def _browser(base: str) -> dict[str, Any]:
             context.close()
         finally:
             browser.close()
-    return {"first_render": _percentiles(first), "first_markers": _percentiles(first_map),
+    return {"load_average_1min": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
+            "first_render": _percentiles(first), "first_markers": _percentiles(first_map),
             "filter_change_markers": _percentiles(changes_map), "filter_change_all_views": _percentiles(changes_all),
             "markers_on_first_load": int(shown or 0),
             "target_first_render_p95_ms": TARGET_FIRST_RENDER_MS, "target_filter_change_p95_ms": TARGET_FILTER_CHANGE_MS}
@@ -306,7 +308,8 @@ def _show(results: dict[str, Any]) -> None:
     if "status" in browser:
         print(f"page in a browser: {browser['status']}")
         return
-    print(f"{'page in Chromium (1280x800)':34} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"{'page in Chromium (1280x800)':34} {'p50 ms':>8} {'p95 ms':>8}   (machine load "
+          f"{browser['load_average_1min']} on {browser['cpus']} CPUs)")
     rows = [("first useful render", browser["first_render"], f"target p95 <= {TARGET_FIRST_RENDER_MS:.0f}"),
             ("  of which: markers drawn at", browser["first_markers"], ""),
             ("filter change: markers drawn", browser["filter_change_markers"], f"target p95 <= {TARGET_FILTER_CHANGE_MS:.0f}"),

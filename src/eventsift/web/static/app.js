@@ -199,13 +199,13 @@
     fillSelect($("f-type"), all.by_event_type || [], "event_type");
     formFromState();
   });
-  ES.getJSON("/config").catch(function () { return {}; }).then(function (cfg) {
-    map.setConfig(cfg);
-    var base = map.loadBase().catch(function (e) { setStatus("could not load the borders: " + e.message); });
-    var first = load(fitFirst);
-    var chosen = state.event ? select(state.event, { push: false, center: fitFirst }) : null;
-    return Promise.all([base, first, chosen, options]);
-  }).then(function () {
+  // the events, the borders and the settings load side by side
+  var first = load(fitFirst);
+  var chosen = state.event ? select(state.event, { push: false, center: fitFirst }) : null;
+  var base = map.loadBase().then(function () { timing.borders_ms = performance.now(); })
+    .catch(function (e) { setStatus("could not load the borders: " + e.message); });
+  var configured = ES.getJSON("/config").catch(function () { return {}; }).then(function (cfg) { map.setConfig(cfg); });
+  Promise.all([configured, base, first, chosen, options]).then(function () {
     timing.ready_ms = performance.now();
     document.body.dataset.ready = "1";
   });

@@ -28,14 +28,20 @@
     return parts.length ? "?" + parts.join("&") : "";
   };
 
+  /* GET url as JSON; a second call for a URL still in flight shares the first one's answer */
+  var inFlight = {};
   ES.getJSON = function (url) {
-    return fetch(url, { headers: { "Accept": "application/json" } }).then(function (r) {
+    if (inFlight[url]) return inFlight[url];
+    var done = function () { delete inFlight[url]; };
+    var answer = inFlight[url] = fetch(url, { headers: { "Accept": "application/json" } }).then(function (r) {
       if (!r.ok) return r.json().catch(function () { return {}; }).then(function (body) {
         var d = body && body.detail;
         throw new Error((d && (d.message || (typeof d === "string" ? d : null))) || ("HTTP " + r.status));
       });
       return r.json();
     });
+    answer.then(done, done);
+    return answer;
   };
 
   ES.addDays = function (iso, n) {
