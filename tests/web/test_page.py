@@ -188,8 +188,10 @@ def open_event_on_map(page, event_id: str) -> None:
 
 def test_first_load_shows_borders_clusters_labels_and_timeline(server, page):
     assert open_page(page, server + "/") == 48
+    assert page.evaluate("eventsift.map.map.getZoom()") >= 3.5  # fitted to the events
+    # Natural Earth countries, at 1:50m from this zoom on
+    page.wait_for_function("eventsift.map.counts().borders > 200", timeout=TIMEOUT_MS)
     counts = page.evaluate("eventsift.map.counts()")
-    assert counts["borders"] > 200  # Natural Earth countries
     assert counts["clusters"] >= 1 and counts["events"] == 48
     assert counts["labels"] > 20  # country names (capitals too at this zoom)
     assert page.locator(".country-label", has_text="Nigeria").count() == 1
@@ -204,6 +206,13 @@ def test_first_load_shows_borders_clusters_labels_and_timeline(server, page):
     assert page.evaluate("eventsift.map.shade.byCode[566].events") == 19  # Nigeria
     # the request log sees the page's own files (so the check for outside requests can bite)
     assert any(u.endswith("/static/vendor/countries-50m.json") for u in page.requests)
+    # zoomed out to the world: the lighter 1:110m borders
+    page.evaluate("() => { eventsift.map.map.setZoom(2); }")
+    page.wait_for_function("eventsift.map.bordersScale === '110m' && eventsift.map.counts().borders > 150",
+                           timeout=TIMEOUT_MS)
+    assert any(u.endswith("/static/vendor/countries-110m.json") for u in page.requests)
+    page.evaluate("() => { eventsift.map.map.setZoom(4.5); }")
+    page.wait_for_function("eventsift.map.bordersScale === '50m'", timeout=TIMEOUT_MS)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "screenshot-first-load.png"))
     assert (SHOTS / "screenshot-first-load.png").stat().st_size > 20_000

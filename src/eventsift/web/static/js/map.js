@@ -10,7 +10,7 @@
   // light to dark sand: a ramp apart from the markers' colours, readable without hue
   var RAMP = ["#efe6d2", "#e3d2ad", "#d4b987", "#c09a63", "#a47a45"];
   var FIT_MAX_ZOOM = 6;
-  var CAPITALS_FROM_ZOOM = 4;
+  var CAPITALS_FROM_ZOOM = 4, DETAIL_FROM_ZOOM = 3.5;
   var ADMIN1_FROM_ZOOM = 5, ADMIN1_LABELS_FROM_ZOOM = 6, ADMIN1_MAX_COUNTRIES = 8;
   // a country's label shows once its largest land area covers this many square pixels
   var LABEL_MIN_PX2 = 2500;
@@ -102,7 +102,7 @@
     }).addTo(map);
     this.labels = L.layerGroup().addTo(map);
     this.admin1 = { index: null, loaded: {}, layer: L.layerGroup() };
-    map.on("zoomend", function () { self.drawLabels(); });
+    map.on("zoomend", function () { if (self.bordersScale) self.showBorders(); self.drawLabels(); });
     map.on("moveend", function () {
       self.showAdmin1();
       var c = map.getCenter();
@@ -119,25 +119,42 @@
     }
   };
 
+  /* the borders for the zoom: Natural Earth 1:110m when the whole world or a continent is in
+     view, 1:50m from DETAIL_FROM_ZOOM (fetched then: 7 times the size, and slower to draw) */
+  Map.prototype.bordersFor = function (zoom) { return zoom >= DETAIL_FROM_ZOOM ? "50m" : "110m"; };
+
+  Map.prototype.showBorders = function () {
+    var self = this, scale = this.bordersFor(this.map.getZoom());
+    if (this.bordersScale === scale) return this.bordersDrawn;
+    this.bordersScale = scale;
+    this.topo = this.topo || {};
+    if (!this.topo[scale]) this.topo[scale] = ES.getJSON("/static/vendor/countries-" + scale + ".json");
+    this.bordersDrawn = this.topo[scale].then(function (topo) {
+      if (self.bordersScale !== scale) return self.bordersDrawn;  // the zoom moved on meanwhile
+      var geo = topojson.feature(topo, topo.objects.countries), countries = [];
+      var layer = L.geoJSON(geo, {
+        style: function (ft) { return self.countryStyle(ft); },
+        onEachFeature: function (ft, l) {
+          var at = labelPoint(ft.geometry);
+          if (at) countries.push({ name: ft.properties.name, lat: at.lat, lon: at.lon, area: at.area });
+          l.bindTooltip(function () { return self.countryTip(ft); }, { sticky: true, direction: "top" });
+          l.on("dblclick", function (e) { L.DomEvent.stop(e); if (self.onCountry) self.onCountry(ft.properties.name); });
+        }
+      }).addTo(self.map);
+      if (self.borders) self.map.removeLayer(self.borders);
+      self.borders = layer;
+      self.countries = countries;
+      layer.bringToBack();
+      self.drawLabels();
+      return layer.getLayers().length;
+    });
+    return this.bordersDrawn;
+  };
+
   /* load the borders (TopoJSON) and the capitals; resolves when the borders are drawn */
   Map.prototype.loadBase = function () {
     var self = this;
-    var borders = ES.getJSON("/static/vendor/countries-50m.json").then(function (topo) {
-      var geo = topojson.feature(topo, topo.objects.countries);
-      self.countries = [];
-      self.borders = L.geoJSON(geo, {
-        style: function (ft) { return self.countryStyle(ft); },
-        onEachFeature: function (ft, layer) {
-          var at = labelPoint(ft.geometry);
-          if (at) self.countries.push({ name: ft.properties.name, lat: at.lat, lon: at.lon, area: at.area });
-          layer.bindTooltip(function () { return self.countryTip(ft); }, { sticky: true, direction: "top" });
-          layer.on("dblclick", function (e) { L.DomEvent.stop(e); if (self.onCountry) self.onCountry(ft.properties.name); });
-        }
-      }).addTo(self.map);
-      self.borders.bringToBack();
-      self.drawLabels();
-      return self.borders.getLayers().length;
-    });
+    var borders = this.showBorders();
     var capitals = ES.getJSON("/static/vendor/capitals.json").then(function (rows) {
       self.capitals = rows; self.drawLabels();
     }).catch(function () { self.capitals = []; });
