@@ -391,7 +391,8 @@ def test_online_tiles_only_when_the_server_is_given_a_tiles_url(browser, tmp_pat
         page.wait_for_function("document.querySelectorAll('.leaflet-tile-loaded').length > 0", timeout=TIMEOUT_MS)
         assert asked and all(p.endswith(".png") for p in asked)
         assert all(u.startswith("http://127.0.0.1:") for u in seen)
-        assert page.evaluate("eventsift.map.counts().borders") > 200  # the borders stay on top
+        page.wait_for_function("eventsift.map.counts().borders > 200", timeout=TIMEOUT_MS)  # the borders stay on top
+        assert page.evaluate("eventsift.map.borders.getLayers()[0].options.fillOpacity") < 0.5  # the tiles show
     finally:
         page.close()
         srv.should_exit = True

@@ -116,6 +116,7 @@
     if (cfg.tiles_url) {  // opt-in online tiles (the server's --tiles-url); the borders stay on top
       this.tiles = L.tileLayer(cfg.tiles_url, { maxZoom: 19 }).addTo(this.map);
       this.map.getContainer().classList.add("with-tiles");
+      if (this.borders) this.borders.setStyle(this.countryStyle.bind(this));  // see-through over the tiles
     }
   };
 
