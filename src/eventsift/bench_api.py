@@ -200,7 +200,7 @@ def _page_load(client) -> dict[str, Any]:
     """The requests the page makes, one after another, up to its map's points ("first_paint";
     "complete" is the same now that the points come in one request)."""
     first = [("/", {}), ("/static/style.css", {}), ("/static/vendor/leaflet.js", {}),
-             ("/static/vendor/leaflet.markercluster.js", {}), ("/static/app.js", {}), ("/config", {}),
+             ("/static/vendor/supercluster.min.js", {}), ("/static/app.js", {}), ("/config", {}),
              ("/static/vendor/countries-50m.json", {}), ("/stats", {}), ("/points", {"limit": 5_000})]
     rest: list = []
     parts: dict[str, list[float]] = {}

@@ -1,6 +1,6 @@
 """Build the page's libraries and base-map data into ``static/vendor/`` (``make setup`` runs it).
 
-The map page uses Leaflet, Leaflet.markercluster and topojson-client, and Natural Earth country
+The map page uses Leaflet, supercluster (with kdbush, bundled in its build) and topojson-client, and Natural Earth country
 borders from the world-atlas package. They are npm packages pinned by the repository's
 ``package.json`` and ``package-lock.json`` (``npm ci --ignore-scripts`` installs them into
 ``node_modules/``); this step copies the files the page loads into the Python package's static
@@ -42,9 +42,8 @@ FILES = (
     ("leaflet", "dist/leaflet.js", "leaflet.js"),
     ("leaflet", "dist/leaflet.css", "leaflet.css"),
     ("leaflet", "LICENSE", "LICENSE.leaflet"),
-    ("leaflet.markercluster", "dist/leaflet.markercluster.js", "leaflet.markercluster.js"),
-    ("leaflet.markercluster", "dist/MarkerCluster.css", "MarkerCluster.css"),
-    ("leaflet.markercluster", "MIT-LICENCE.txt", "LICENSE.markercluster"),
+    ("supercluster", "dist/supercluster.min.js", "supercluster.min.js"),
+    ("supercluster", "LICENSE", "LICENSE.supercluster"),
     ("topojson-client", "dist/topojson-client.min.js", "topojson-client.min.js"),
     ("topojson-client", "LICENSE", "LICENSE.topojson-client"),
     ("world-atlas", "countries-110m.json", "countries-110m.json"),

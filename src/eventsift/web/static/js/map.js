@@ -1,7 +1,8 @@
 /* eventsift page: the map. Leaflet over Natural Earth country borders (world-atlas, drawn on a
  * canvas), country and capital labels, countries shaded by events or fatalities, and the events
  * as markers (colour: event type, size: fatalities) in clusters that split as you zoom
- * (Leaflet.markercluster). Online tiles only when the server was started with a tiles URL. */
+ * (supercluster: only the clusters and events in view are markers). Online tiles only when the
+ * server was started with a tiles URL. */
 (function () {
   "use strict";
   var ES = window.eventsift;
@@ -11,6 +12,8 @@
   var RAMP = ["#efe6d2", "#e3d2ad", "#d4b987", "#c09a63", "#a47a45"];
   var FIT_MAX_ZOOM = 6;
   var CAPITALS_FROM_ZOOM = 4, DETAIL_FROM_ZOOM = 3.5;
+  // clusters up to this zoom; beyond it every event is a marker of its own
+  var CLUSTER_MAX_ZOOM = 11;
   var ADMIN1_FROM_ZOOM = 5, ADMIN1_LABELS_FROM_ZOOM = 6, ADMIN1_MAX_COUNTRIES = 8;
   // a country's label shows once its largest land area covers this many square pixels
   var LABEL_MIN_PX2 = 2500;
@@ -41,14 +44,9 @@
     });
   }
 
-  function clusterIcon(cluster) {
-    var count = {}, fatalities = 0, children = cluster.getAllChildMarkers();
-    children.forEach(function (m) {
-      var ev = m.options.ev;
-      count[ev.type] = (count[ev.type] || 0) + 1;
-      fatalities += ev.fatalities || 0;
-    });
-    var n = children.length, at = 0, stops = [], parts = [];
+  /* a cluster of supercluster: its properties carry point_count, fatalities and types */
+  function clusterIcon(props) {
+    var n = props.point_count, fatalities = props.fatalities, count = props.types, at = 0, stops = [], parts = [];
     ES.TYPES.concat(["other"]).forEach(function (type) {
       var c = type === "other" ? n - ES.TYPES.reduce(function (s, t) { return s + (count[t] || 0); }, 0) : (count[type] || 0);
       if (!c) return;
@@ -63,6 +61,30 @@
       label: ES.fmt(n) + " events, " + ES.fmt(fatalities) + " killed (" + parts.join(", ") + "); press Enter to zoom in",
       html: '<span class="ring" style="background:conic-gradient(' + stops.join(",") + ')"></span>' +
             '<span class="count">' + (n >= 1000 ? (n / 1000).toFixed(n >= 10000 ? 0 : 1) + "k" : n) + "</span>"
+    });
+  }
+
+  /* Enter or Space on a focused marker does what a click does (keydown's default is prevented,
+     so no keypress follows to click it twice) */
+  function pressable(e) {
+    var marker = e.target;
+    L.DomEvent.on(marker.getElement(), "keydown", function (k) {
+      if (k.key !== "Enter" && k.key !== " ") return;
+      L.DomEvent.preventDefault(k);
+      marker.fire("click");
+    });
+  }
+
+  function newIndex() {
+    return new Supercluster({
+      radius: 56, minZoom: 0, maxZoom: CLUSTER_MAX_ZOOM,
+      map: function (p) { var types = {}; types[p.type] = 1; return { fatalities: p.fatalities, types: types }; },
+      reduce: function (acc, p) {
+        acc.fatalities += p.fatalities;
+        var types = Object.assign({}, acc.types);
+        Object.keys(p.types).forEach(function (t) { types[t] = (types[t] || 0) + p.types[t]; });
+        acc.types = types;
+      }
     });
   }
 
@@ -96,14 +118,13 @@
     map.attributionControl.setPrefix(false);
     map.createPane("labels").style.zIndex = 450;
     map.getPane("labels").style.pointerEvents = "none";
-    this.cluster = L.markerClusterGroup({
-      showCoverageOnHover: false, maxClusterRadius: 56, spiderfyOnMaxZoom: true,
-      iconCreateFunction: clusterIcon
-    }).addTo(map);
+    this.index = newIndex().load([]);
+    this.shown = L.layerGroup().addTo(map);   // the markers in view: clusters and single events
     this.labels = L.layerGroup().addTo(map);
     this.admin1 = { index: null, loaded: {}, layer: L.layerGroup() };
     map.on("zoomend", function () { if (self.bordersScale) self.showBorders(); self.drawLabels(); });
     map.on("moveend", function () {
+      self.drawMarkers();
       self.showAdmin1();
       var c = map.getCenter();
       if (self.onView) self.onView({ zoom: map.getZoom(), lat: c.lat, lon: L.Util.wrapNum(c.lng, [-180, 180], true) });
@@ -267,25 +288,49 @@
     });
   };
 
-  /* the events to draw: /points rows; resolves once every marker is in the clusters */
+  /* the events to draw: /points rows; they are clustered for every zoom at once */
   Map.prototype.setPoints = function (body) {
-    var self = this, cols = {}, markers = [];
+    var cols = {}, points = [], events = {};
     body.columns.forEach(function (c, i) { cols[c] = i; });
-    this.events = {}; this.markers = {};
     body.rows.forEach(function (r) {
       var lat = r[cols.latitude], lon = r[cols.longitude];
       if (lat === null || lon === null) return;
       var ev = { id: r[cols.event_id], lat: lat, lon: lon, type: r[cols.event_type], fatalities: r[cols.fatalities] || 0,
                  date: r[cols.event_date], location: r[cols.location], country: r[cols.country] };
-      var m = L.marker([lat, lon], { icon: eventIcon(ev, ev.id === self.selected), ev: ev, keyboard: true, riseOnHover: true });
-      m.on("click", function () { if (self.onSelect) self.onSelect(ev.id); });
-      self.events[ev.id] = ev; self.markers[ev.id] = m;
-      markers.push(m);
+      events[ev.id] = ev;
+      points.push({ type: "Feature", geometry: { type: "Point", coordinates: [lon, lat] }, properties: ev });
     });
-    this.cluster.clearLayers();
-    // at most a few thousand markers: added at once (in chunks they wait between chunks)
-    this.cluster.addLayers(markers);
-    return Promise.resolve(markers.length);
+    this.events = events;
+    this.index = newIndex().load(points);
+    this.drawMarkers();
+    return Promise.resolve(points.length);
+  };
+
+  /* the clusters and events in view (with a margin) as markers */
+  Map.prototype.drawMarkers = function () {
+    var self = this, map = this.map, b = map.getBounds().pad(0.25), z = Math.floor(map.getZoom());
+    var west = b.getWest(), east = b.getEast();
+    if (east - west >= 360) { west = -180; east = 180; }
+    var items = this.index.getClusters([west, Math.max(-85, b.getSouth()), east, Math.min(85, b.getNorth())], z);
+    this.markers = {};
+    this.clusters = [];
+    var layers = items.map(function (it) {
+      var ll = [it.geometry.coordinates[1], it.geometry.coordinates[0]], p = it.properties;
+      if (p.cluster) {
+        var m = L.marker(ll, { icon: clusterIcon(p), keyboard: true });
+        m.on("click", function () {
+          map.setView(ll, Math.min(map.getMaxZoom(), self.index.getClusterExpansionZoom(p.cluster_id)));
+        });
+        self.clusters.push({ id: p.cluster_id, marker: m, count: p.point_count });
+        return m;
+      }
+      var one = L.marker(ll, { icon: eventIcon(p, p.id === self.selected), ev: p, keyboard: true, riseOnHover: true });
+      one.on("click", function () { if (self.onSelect) self.onSelect(p.id); });
+      self.markers[p.id] = one;
+      return one;
+    });
+    this.shown.clearLayers();
+    layers.forEach(function (l) { l.on("add", pressable); self.shown.addLayer(l); });
   };
 
   Map.prototype.select = function (id) {
@@ -359,12 +404,15 @@
   /* for tests and the console: the on-screen element an event is drawn in now (itself or its
      cluster) with its box and how many events it holds */
   Map.prototype.whereIs = function (id) {
-    var m = this.markers[id];
-    if (!m) return null;
-    var shown = this.cluster.getVisibleParent(m);
-    if (!shown || !shown.getElement()) return null;
-    var r = shown.getElement().getBoundingClientRect();
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2, size: shown.getChildCount ? shown.getChildCount() : 1 };
+    var found = null, box;
+    if (this.markers[id]) found = { marker: this.markers[id], count: 1 };
+    else for (var i = 0; i < this.clusters.length && !found; i++) {
+      var c = this.clusters[i];
+      if (this.index.getLeaves(c.id, Infinity).some(function (f) { return f.properties.id === id; })) found = c;
+    }
+    if (!found || !found.marker.getElement()) return null;
+    box = found.marker.getElement().getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2, size: found.count };
   };
 
   Map.prototype.counts = function () {
