@@ -33,16 +33,18 @@ def iso_numeric(iso3: str | None) -> int | None:
     return int(found.numeric) if found else None
 
 
-def latest_rows(store: Store, columns: tuple[str, ...], limit: int, **filters: Any) -> list[list[Any]]:
+def latest_rows(store: Store, columns: tuple[str, ...], limit: int, **filters: Any) -> list[tuple]:
     """``columns`` of the last ``limit`` events in the store's listing order (undated events
     last, so they come first among the latest), in that order. Read by walking the listing
     order's index backwards from its end: about half the time of counting the matches and
     walking forwards past all but the last ``limit`` of them."""
     found = store._where(**store_query.filters_of(filters))
     selected = ", ".join(f'"{c}"' for c in columns)
-    rows = [list(r) for r in store._conn.execute(
+    cursor = store._conn.cursor()
+    cursor.row_factory = None  # plain tuples: no Row objects to build and convert
+    rows = cursor.execute(
         f"SELECT {selected} FROM events{found.sql} ORDER BY event_date IS NULL DESC, event_date DESC, event_id DESC "
-        f"LIMIT ?", (*found.params, limit))]
+        f"LIMIT ?", (*found.params, limit)).fetchall()
     rows.reverse()
     return rows
 
