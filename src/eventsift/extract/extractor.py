@@ -227,10 +227,11 @@ class Extractor:
                 continue
             victims = _victims_only(doc, typed)
             agent_at = doc[typed.actor1.start].idx - sent.start_char if typed.actor1 is not None and typed.actor1.start >= 0 else None
-            # a strong event verb whose own clause names a day ("On 4 October, gunmen stormed a school") counts its
-            # day apart; nouns ("the abductors", "a curfew"), weak words and days of other clauses do not
-            day = self._day(article, cleaned, doc, sent, typed.trigger.i) \
-                if doc[typed.trigger.i].pos_ in ("VERB", "AUX") and typed.trigger.strength >= UPGRADE_MIN_STRENGTH else None
+            # the sentence's first strong event verb, when its own clause names a day ("On 4 October, gunmen stormed a
+            # school", "an air strike hit a school on 4 October"), counts that day apart; nouns ("the abductors",
+            # "a curfew"), weak words and days of other clauses do not
+            acts = [t for t in live if doc[t.i].pos_ in ("VERB", "AUX") and t.strength >= UPGRADE_MIN_STRENGTH]
+            day = next((d for d in (self._day(article, cleaned, doc, sent, t.i) for t in acts[:1]) if d), None)
             # a sentence that names another day than a story tells of another event (one per place and day)
             same_day = [st for st in stories if day is None or not st.days or day in st.days]
             target = _continues(mention, same_day, current if current in same_day else None, s_text, places,
