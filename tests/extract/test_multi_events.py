@@ -207,8 +207,8 @@ def run_dated(nlp):
     ("Police arrested the opposition leader in the capital on Friday. On Monday, police had detained him briefly "
      "at a roadblock.", ["Arrests", "Arrests"]),
     # the act's verb names the day, whatever word the event is typed by
-    ("The two sides signed a truce in the capital on Wednesday. On Monday, an air strike hit a school in the north, "
-     "killing 20 people.", ["Agreement", "Air/drone strike"]),
+    ("The government and the rebels signed a truce in the capital on Wednesday. On Monday, an air strike hit a school "
+     "in the north, killing 20 people.", ["Agreement", "Air/drone strike"]),
     # the same day told again is the same event
     ("Gunmen attacked the village of Kauru on Friday, killing five people. The gunmen stormed the market on Friday "
      "morning and shot traders.", ["Attack"]),

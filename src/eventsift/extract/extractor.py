@@ -227,23 +227,25 @@ class Extractor:
                 continue
             victims = _victims_only(doc, typed)
             agent_at = doc[typed.actor1.start].idx - sent.start_char if typed.actor1 is not None and typed.actor1.start >= 0 else None
-            # the sentence's first strong event verb, when its own clause names a day ("On 4 October, gunmen stormed a
-            # school", "an air strike hit a school on 4 October"), counts that day apart; nouns ("the abductors",
-            # "a curfew"), weak words and days of other clauses do not
-            acts = [t for t in live if doc[t.i].pos_ in ("VERB", "AUX") and t.strength >= UPGRADE_MIN_STRENGTH]
-            day = next((d for d in (self._day(article, cleaned, doc, sent, t.i) for t in acts[:1]) if d), None)
+            # the day the sentence's first event verb names in its own clause ("On 4 October, gunmen stormed a school",
+            # "an air strike hit a school on 4 October") is the day of the story it tells; when that verb is strong,
+            # another story's other day makes it an event of its own (nouns such as "the abductors" or "a curfew",
+            # and days of other clauses, split nothing)
+            verbs = [t for t in live if doc[t.i].pos_ in ("VERB", "AUX")]
+            own_day = self._day(article, cleaned, doc, sent, verbs[0].i) if verbs else None  # the story's day
+            day = own_day if verbs and verbs[0].strength >= UPGRADE_MIN_STRENGTH else None
             # a sentence that names another day than a story tells of another event (one per place and day)
             same_day = [st for st in stories if day is None or not st.days or day in st.days]
             target = _continues(mention, same_day, current if current in same_day else None, s_text, places,
                                 strength=typed.trigger.strength, victims_only=victims, agent_at=agent_at)
             if target is None:
                 current = _Story(mention, [region], set(places), _DATELINE.sub("", lower, count=1))
-                if day is not None:
-                    current.days.add(day)
+                if own_day is not None:
+                    current.days.add(own_day)
                 stories.append(current)
                 continue
-            if day is not None:
-                target.days.add(day)
+            if own_day is not None:
+                target.days.add(own_day)
             # a sentence that only tells who was hurt, or quotes someone, does not change what the
             # event was, unless it names fighting ("13 soldiers were killed in two days of fighting")
             quiet = (victims and not any(w in lower for w in _BATTLE_TEXT)) or _QUOTED.match(s_text)
