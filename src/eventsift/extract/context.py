@@ -56,7 +56,10 @@ _MONTH_REF = re.compile(
 )
 _SERIES = re.compile(r"(?:a|the)\s+(?:series|spate|string|wave)\s+of", re.I)
 _ON_THE_DAY = re.compile(r"\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|"
-                         r"overnight|last night|this morning|since midnight|on\s+\d{1,2}\s+[A-Z][a-z]+)\b", re.I)
+                         r"overnight|last night|this morning|since midnight|on\s+\d{1,2}\s+[A-Z][a-z]+|"
+                         # "on the afternoon of July 11", "on the night of February 26", "On Jan. 20"
+                         r"on\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|"
+                         r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}))\b", re.I)
 _DATE_AT_START = re.compile(r"^\W*(?:On|As reported on|Around|Between|On or around)?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d"
                             r"|^\W*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
                             r"|November|December)\b", re.I)  # a note's own date first: "10 June. Residents barricaded"
