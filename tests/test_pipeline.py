@@ -80,3 +80,13 @@ def test_evidence_lists_every_sentence_that_states_the_event(nlp):
         "Gunmen attacked the village of Kauru on Friday, killing five people.",
         "The gunmen shot dead five villagers and burned the clinic, residents said."]
     assert all(text[e.start:e.end] == e.text for e in event.evidence)
+
+
+def test_a_first_telling_with_no_date_takes_the_date_of_a_later_one(nlp):
+    from datetime import date
+
+    text = ("Al Shabaab fighters attacked an army base in the town of Bulo Burte, killing five soldiers. The militants "
+            "stormed the base on Thursday at dawn, witnesses said.")
+    (event,) = Pipeline(nlp=nlp)(Article(id="dated", text=text, published=date(2016, 7, 30))).events
+    assert str(event.event_date) == "2016-07-28"
+    assert any("a later sentence of the same event" in d.reason for d in event.reasons if d.field == "event_date")

@@ -122,6 +122,13 @@ class Pipeline:
         resolved: list[Mention] = []
         for m in mentions:
             time = resolve_event_time(article.text, m.sentence, article.published)
+            for later in m.support if time.span is None else ():
+                # a first telling with no date of its own ("Group cuts ties, renames itself"): the first later
+                # sentence of the same event that names one dates it
+                told = resolve_event_time(article.text, later, article.published)
+                if told.span is not None:
+                    time = replace(told, reason=f"{told.reason} (a later sentence of the same event)")
+                    break
             if is_background(time, article.published):
                 dropped.append(Dropped(article.id, m.sentence, f"background: dated {time.date}, more than "
                                        f"{BACKGROUND_DAYS} days before publication ({time.reason})"))

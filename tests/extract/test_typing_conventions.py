@@ -227,6 +227,17 @@ def test_weapons_stopped(first, text, sub):
     assert first(text)[0] == sub
 
 
+@pytest.mark.parametrize("text,sub", [
+    # a group that renames itself, cuts its ties or pledges allegiance changes; forces that set up posts establish them
+    ("The rebel alliance announced on Thursday that it was cutting ties with its foreign backers and changing its "
+     "name.", "Change to group/activity"),
+    ("The militia pledged allegiance to the Islamic State in a video released on Monday.", "Change to group/activity"),
+    ("Turkish troops set up new positions around the town over the weekend.", "Headquarters or base established"),
+])
+def test_group_changes_and_posts(first, text, sub):
+    assert first(text)[0] == sub
+
+
 @pytest.mark.parametrize("text,sub,inter1", [
     ("An army truck struck a roadside bomb planted by Taliban fighters; two soldiers were hurt.",
      "Remote explosive/landmine/IED", 2),  # who laid the bomb acts, not the vehicle that hit it
