@@ -1,4 +1,4 @@
-"""The `eventsift` command: extract, run, export, train, eval, geocode, gazetteer, settings."""
+"""The `eventsift` command: extract, run, watch, export, train, eval, geocode, gazetteer, serve, settings."""
 from __future__ import annotations
 
 import json
@@ -180,6 +180,36 @@ def run(
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
         summary = store.summary()
     _print_summary(summary, seen, time.perf_counter() - started, db)
+
+
+@app.command()
+def watch(
+    feeds: List[str] = typer.Argument(..., help="RSS or Atom feeds: http(s) URLs or saved feed files."),
+    db: Path = typer.Option(Path("events.db"), help="The SQLite store (created when missing)."),
+    every: str = typer.Option("15m", help="Time between polls: 30s, 15m, 1h ..."),
+    once: bool = typer.Option(False, help="Poll once and exit."),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
+) -> None:
+    """Poll news feeds, fetch their new pages and code them into the store; a restart adds nothing twice."""
+    from .pipeline import Pipeline
+    from .store import Store
+    from .watch import Watcher, parse_every
+
+    pause = parse_every(every)
+    pipe = Pipeline(Settings.from_env(), reranker=_reranker(model))
+    with Store.open(db) as store, Watcher(store, pipe) as watcher:
+        while True:
+            started = time.perf_counter()
+            report = watcher.poll(feeds)
+            err.print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {report.line()} in {time.perf_counter() - started:.1f} s")
+            for where, reason in report.failures:
+                err.print(f"[yellow]  {where}: {reason}[/yellow]")
+            if once:
+                return
+            try:
+                time.sleep(pause)
+            except KeyboardInterrupt:
+                return
 
 
 def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> None:

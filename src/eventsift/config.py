@@ -31,6 +31,18 @@ class Settings:
     html_timeout: float = 10.0
     #: spaCy sees at most this many characters of one article
     max_chars: int = 200_000
+    #: `watch`: seconds allowed for one HTTP request (connecting, each read, and the whole body)
+    fetch_timeout: float = 20.0
+    #: `watch`: redirects followed for one URL before it fails
+    max_redirects: int = 5
+    #: `watch`: seconds between two requests to the same host
+    host_delay: float = 2.0
+    #: `watch`: the User-Agent sent with every request (its first word is the robots.txt token)
+    user_agent: str = "eventsift/0.1 (conflict news event coder; feed watcher; honours robots.txt)"
+    #: `watch`: seconds before a page that failed is fetched again (doubled at each failure)
+    retry_delay: float = 900.0
+    #: `watch`: fetches of one page before it is given up (stored as a failed article)
+    max_attempts: int = 5
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
