@@ -212,6 +212,25 @@ def watch(
                 return
 
 
+@app.command("spark")
+def spark_job(
+    inputs: List[str] = typer.Argument(..., help="Files, directories or URIs Spark reads: JSONL(.gz), WARC(.gz), Parquet, .txt/.html/.json."),
+    output: str = typer.Option(..., "--output", "-o", help="Directory (or URI) for events/ and articles/ as Parquet."),
+    master: Optional[str] = typer.Option(None, help="Spark master, e.g. local[2]; spark-submit's by default."),
+    partitions: Optional[int] = typer.Option(None, help="Partitions to code and fuse in (Spark's default parallelism)."),
+) -> None:
+    """Code archives on Apache Spark: the same events and ids as `run`, as Parquet."""
+    from .spark import run_job
+
+    started = time.perf_counter()
+    counts = run_job(inputs, output, master=master or ("local[*]" if "SPARK_HOME" not in __import__("os").environ else None),
+                     partitions=partitions)
+    n = sum(counts["articles"].values())
+    seconds = time.perf_counter() - started
+    err.print(f"{output}: {n} articles ({', '.join(f'{v} {k}' for k, v in sorted(counts['articles'].items()))}), "
+              f"{counts['events']} events in {seconds:.1f} s ({n / max(seconds, 1e-6):.1f} articles/s)")
+
+
 def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> None:
     console = Console()
     console.print(f"[bold]{db}[/bold]: read {seen['read']} inputs in {seconds:.1f} s "

@@ -52,6 +52,7 @@ class Pipeline:
         # off by default: a trained sub-type model (classify.Reranker) that may re-rank the rules'
         # sub-type where they are unsure; it sees coded mentions only, never the dropped ones
         self.reranker = reranker
+        self._asked_run = False
 
     # -- lazily loaded parts -------------------------------------------------------------
     @property
@@ -94,25 +95,51 @@ class Pipeline:
         # the countries of the reports placed so far in this run (this call), from their own text: a report that
         # names no place ("Students marched to demand ...", one of a country's notes) is put in the run's country
         run: Counter = Counter()
+        for doc, article, cleaned, _ in self._parsed(((a, None) for a in articles), size, n_process):
+            yield Result(article) if cleaned is None else self._safe_code(article, cleaned, doc, run)
+
+    def code_each(self, items: Iterable[tuple[Article, Counter | None]], batch_size: int | None = None,
+                  n_process: int | None = None) -> Iterator[tuple[Result, str | None, bool]]:
+        """For archives coded in pieces (Spark): each article coded as if the run so far had placed the
+        reports counted in its own ``run`` (country → reports, in the order first met; None: none), and
+        counted in no other's. Yields ``(result, own, asked)``: ``own`` the country the article's events
+        were placed in from its own text (what :meth:`pipe` adds to the run after it), ``asked`` whether
+        an event had no place of its own and so looked at the run's country. Coding an article with the
+        counts of the articles before it in input order gives what :meth:`pipe` gives for it."""
+        size = batch_size or self.settings.batch_size
+        for doc, article, cleaned, given in self._parsed(items, size, n_process):
+            if cleaned is None:
+                yield Result(article), None, False
+                continue
+            run = Counter(given or {})
+            before = dict(run)
+            self._asked_run = False
+            result = self._safe_code(article, cleaned, doc, run)
+            own = next((iso3 for iso3, n in run.items() if n != before.get(iso3, 0)), None)
+            yield result, own, self._asked_run
+
+    def _parsed(self, items, size: int, n_process: int | None):
+        """(doc, article, cleaned text, extra) for (article, extra) pairs, in order, through one
+        ``nlp.pipe`` call; articles that are not ``ok`` ride along as empty texts (cleaned None)."""
         workers = n_process or self.settings.n_process
 
-        def texts() -> Iterator[tuple[str, tuple[Article, object]]]:
-            for article in articles:
+        def texts():
+            for article, extra in items:
                 if article.status is not Status.OK:
-                    yield "", (article, None)
+                    yield "", (article, None, extra)
                     continue
                 cleaned = clean_text(article.text[: self.settings.max_chars])
-                yield cleaned.text, (article, cleaned)
+                yield cleaned.text, (article, cleaned, extra)
 
-        for doc, (article, cleaned) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
-            if cleaned is None:
-                yield Result(article)
-                continue
-            try:
-                yield self._code(article, cleaned, doc, run)
-            except Exception as exc:  # one bad article must not stop a run of millions
-                log.exception("article %s failed", article.id)
-                yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
+        for doc, (article, cleaned, extra) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
+            yield doc, article, cleaned, extra
+
+    def _safe_code(self, article: Article, cleaned, doc, run: Counter) -> Result:
+        try:
+            return self._code(article, cleaned, doc, run)
+        except Exception as exc:  # one bad article must not stop a run of millions
+            log.exception("article %s failed", article.id)
+            return Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
 
     def _code(self, article: Article, cleaned, doc, run: Counter) -> Result:
         from .fuse import fuse_article
@@ -149,15 +176,24 @@ class Pipeline:
     def _run_place(self, run: Counter, national: bool) -> Place | None:
         """The run's country for an event whose report names no place it can be put at, if one country
         dominates the reports placed so far (see RUN_MIN_ARTICLES, RUN_MIN_SHARE)."""
-        total = sum(run.values())
-        if total < RUN_MIN_ARTICLES:
+        self._asked_run = True
+        iso3 = run_country(run)
+        if iso3 is None:
             return None
-        iso3, n = run.most_common(1)[0]
-        if n < RUN_MIN_SHARE * total:
-            return None
+        n, total = run[iso3], sum(run.values())
         return self.geocoder.country_place(
             iso3, f"the report names no place for it: {n} of the run's {total} reports placed from their own text "
                   f"are in {iso3}", national=national)
+
+def run_country(run: Counter) -> str | None:
+    """The country that stands in for a report naming no place, given the run's placed reports by
+    country: one with at least RUN_MIN_SHARE of them once there are RUN_MIN_ARTICLES (None otherwise)."""
+    total = sum(run.values())
+    if total < RUN_MIN_ARTICLES:
+        return None
+    iso3, n = run.most_common(1)[0]
+    return iso3 if n >= RUN_MIN_SHARE * total else None
+
 
 # -- offsets between the original text and the cleaned text ---------------------------------
 
