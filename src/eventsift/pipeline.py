@@ -13,8 +13,10 @@ still becomes exactly one article row downstream.
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from .clean import clean_text
@@ -30,6 +32,16 @@ NATIONAL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
 #: events placed from their own text, and this share of them in one country (ACLED's files: one country each)
 RUN_MIN_ARTICLES = 5
 RUN_MIN_SHARE = 0.6
+#: with n_process 0 (one per core), a stream of fewer batches than this is parsed in-process
+SMALL_STREAM_BATCHES = 2
+
+
+def cores() -> int:
+    """CPU cores this process may run on (its affinity where the platform tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +133,7 @@ class Pipeline:
     def _parsed(self, items, size: int, n_process: int | None):
         """(doc, article, cleaned text, extra) for (article, extra) pairs, in order, through one
         ``nlp.pipe`` call; articles that are not ``ok`` ride along as empty texts (cleaned None)."""
-        workers = n_process or self.settings.n_process
+        workers, items = self._workers(n_process, items, size)
 
         def texts():
             for article, extra in items:
@@ -133,6 +145,22 @@ class Pipeline:
 
         for doc, (article, cleaned, extra) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
             yield doc, article, cleaned, extra
+
+    def _workers(self, n_process: int | None, items, size: int):
+        """spaCy worker processes for this stream, and the stream. ``n_process`` (else the setting)
+        0 means one per core; then a stream shorter than SMALL_STREAM_BATCHES batches is parsed in
+        this process, since starting workers (each loads the model) costs more than it saves."""
+        wanted = n_process if n_process is not None else self.settings.n_process
+        if wanted > 0:
+            return wanted, items
+        workers = cores()
+        if workers == 1:
+            return 1, items
+        items = iter(items)
+        head = list(islice(items, size * SMALL_STREAM_BATCHES))
+        if len(head) < size * SMALL_STREAM_BATCHES:
+            return 1, iter(head)
+        return workers, chain(head, items)
 
     def _safe_code(self, article: Article, cleaned, doc, run: Counter) -> Result:
         try:
