@@ -223,8 +223,9 @@ def spark_job(
     from .spark import run_job
 
     started = time.perf_counter()
-    counts = run_job(inputs, output, master=master or ("local[*]" if "SPARK_HOME" not in __import__("os").environ else None),
-                     partitions=partitions)
+    # under spark-submit its --master holds; run directly, Spark runs here on every core
+    under_submit = "PYSPARK_GATEWAY_PORT" in __import__("os").environ
+    counts = run_job(inputs, output, master=master or (None if under_submit else "local[*]"), partitions=partitions)
     n = sum(counts["articles"].values())
     seconds = time.perf_counter() - started
     err.print(f"{output}: {n} articles ({', '.join(f'{v} {k}' for k, v in sorted(counts['articles'].items()))}), "

@@ -88,3 +88,29 @@ def test_code_articles_on_a_dataframe(spark):
     assert {r["iso3"] for r in coded} == {"NGA"}
     assert {r["year_month"] for r in coded} == {"2022-05"}
     assert sum(r["events"] for r in by_id.values()) >= len(coded) >= 2
+
+
+def test_a_report_naming_no_place_takes_the_runs_country_as_in_run(tmp_path, spark):
+    """The second coding pass: spread over three partitions, the unplaced report still sees the six
+    Nigerian reports before it, as `run` does, and gets the same event ids."""
+    from eventsift.spark import code_articles
+
+    from ..test_code_each import PLACED, UNPLACED
+
+    rows = [{"id": f"r{i}", "text": t, "published": "2023-02-0%d" % (1 + i % 7)}
+            for i, t in enumerate(PLACED + [UNPLACED])]
+    corpus = tmp_path / "r.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "r.db"
+    assert runner.invoke(app, ["run", str(corpus), "--db", str(db)]).exit_code == 0
+    exported = tmp_path / "r.out.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "-o", str(exported)]).exit_code == 0
+    exported_events = list(map(json.loads, exported.read_text().splitlines()))
+    local = {e["event_id"]: e["iso3"] for e in exported_events}
+    unplaced = [e for e in exported_events if "r6" in {s["article_id"] for s in e["sources"]}]
+    assert unplaced and {e["iso3"] for e in unplaced} == {"NGA"}
+    df = spark.createDataFrame([(r["id"], r["text"], r["published"]) for r in rows],
+                               "id string, text string, published string")
+    events, _ = code_articles(df, partitions=3)
+    on_spark = {r["event_id"]: r["iso3"] for r in events.collect()}
+    assert on_spark == local

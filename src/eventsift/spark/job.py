@@ -73,8 +73,10 @@ def _plan(inputs: Sequence[str]) -> tuple[list[tuple[int, int, str]], list[tuple
     files, parquet, remote = [], [], []
     for i, given in enumerate(inputs):
         if _is_uri(given):
-            (parquet if given.rstrip("/").endswith(".parquet") else remote).append(
-                (i, 0, given) if given.rstrip("/").endswith(".parquet") else (i, given))
+            if given.rstrip("/").endswith(".parquet"):
+                parquet.append((i, 0, given))
+            else:
+                remote.append((i, given))
             continue
         path = Path(given.removeprefix("file://"))
         listed = _walk(path) if path.is_dir() else [path]
