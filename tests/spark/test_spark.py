@@ -114,3 +114,51 @@ def test_a_report_naming_no_place_takes_the_runs_country_as_in_run(tmp_path, spa
     events, _ = code_articles(df, partitions=3)
     on_spark = {r["event_id"]: r["iso3"] for r in events.collect()}
     assert on_spark == local
+
+
+def test_parquet_warc_and_gzipped_jsonl_inputs(tmp_path, spark):
+    """Each kind of input gives one article row per input; the JSONL.gz and WARC ones give the
+    events `run` gives for the same files, and a Parquet row with html is read as a page."""
+    import gzip
+    import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from eventsift.spark import run_job
+
+    lines = [json.loads(x) for x in (ROOT / "samples" / "reports.gold.jsonl").read_text().splitlines()[:6]]
+    gz = tmp_path / "wire.jsonl.gz"
+    gz.write_bytes(gzip.compress("".join(json.dumps({k: r[k] for k in ("id", "text", "published")}) + "\n"
+                                         for r in lines).encode()))
+    warc = tmp_path / "pages.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for page in sorted((ROOT / "samples" / "html").glob("*.html")):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(f"http://outlet.test/{page.stem}", "response",
+                                                          payload=io.BytesIO(page.read_bytes()), http_headers=http))
+    table = pa.table({"id": ["p1", "p2", "p3"],
+                      "html": [(ROOT / "samples" / "html" / "es-0104.html").read_text(), None, None],
+                      "text": [None, lines[0]["text"], None], "published": ["2020-01-02", lines[0]["published"], None]})
+    parquet = tmp_path / "rows.parquet"
+    pq.write_table(table, parquet)
+
+    out = tmp_path / "out"
+    run_job([str(gz), str(warc), str(parquet)], out, master="local[2]")
+    rows = {r["id"]: r for r in read_dataset(out / "articles")}
+    assert len(rows) == 6 + 2 + 3
+    assert (rows["p1"]["status"], rows["p2"]["status"], rows["p3"]["status"]) == ("ok", "ok", "failed")
+    assert rows["p3"]["reason"] == "no text or html"
+    assert rows["p1"]["events"] > 0 and rows["p1"]["url"] is None
+
+    db = tmp_path / "files.db"
+    assert runner.invoke(app, ["run", str(gz), str(warc), "--db", str(db)]).exit_code == 0
+    exported = tmp_path / "files.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "-o", str(exported)]).exit_code == 0
+    local = {e["event_id"] for e in map(json.loads, exported.read_text().splitlines())}
+    files_only = {e["event_id"] for e in read_dataset(out / "events")
+                  if not {s["article_id"] for s in e["sources"]} <= {"p1", "p2", "p3"}}
+    assert local and local == files_only  # the Parquet rows come last: they join events, never re-id them

@@ -105,20 +105,23 @@ def _read_bytes(unit: tuple[int, int, str, bytes], settings: Settings) -> Iterat
             yield (i, j, k), replace(article, source=(article.source or "").replace(str(local), uri, 1))
 
 
-def _row_article(row: dict, source: str, settings: Settings) -> Article:
+def _rows_partition(pairs, i: int, name: str, settings: Settings) -> Iterator[tuple[Ordinal, Article]]:
+    """Articles of (row, row number) pairs: one reader (and HTML extractor) for the partition."""
     from eventsift.ingest.reader import _Reader
 
     reader = _Reader(settings=settings, published=None)
     try:
-        return reader.record({k: row.get(k) for k in ARTICLE_FIELDS if row.get(k) is not None}, source=source)
+        for row, k in pairs:
+            values = row.asDict()
+            record = {key: values[key] for key in ARTICLE_FIELDS if values.get(key) is not None}
+            yield (i, 0, k), reader.record(record, source=f"{name}:{k + 1}")
     finally:
         reader.extractor.close()
 
 
 def _rows_to_articles(rdd, i: int, name: str, settings: Settings):
     """(ordinal, Article) for each row of a DataFrame's RDD, numbered in the DataFrame's order."""
-    return rdd.zipWithIndex().map(
-        lambda pair: ((i, 0, pair[1]), _row_article(pair[0].asDict(), f"{name}:{pair[1] + 1}", settings)))
+    return rdd.zipWithIndex().mapPartitions(lambda pairs: _rows_partition(pairs, i, name, settings))
 
 
 def read_inputs(spark, inputs: Sequence[str], settings: Settings):
