@@ -159,6 +159,7 @@ def test_failed_pages_are_retried_when_due_then_given_up(server, tmp_path, nlp):
         assert watcher.poll(feeds[:1]).counts["new"] == 0
 
 
+@pytest.mark.slow
 def test_a_feed_file_is_read_like_a_feed_url(server, tmp_path, nlp):
     from eventsift.pipeline import Pipeline
 
