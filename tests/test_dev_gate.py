@@ -35,7 +35,7 @@ EVENT_MINIMUMS = {
         "max:forbid_violations": 0,
     },
     # measured 2026-12-06: F1 0.8015, sub-type wF1 0.874, loc25 0.785, date 0.997, fatalities 0.984, actor1 type
-    # 0.924 (2026-12-05: reports that name no place take the run's country: F1 0.7435 -> 0.79)
+    # 0.924 (reports that name no place are placed by the file's country, given as the user would: --country)
     "acled-benin-2009-2022": {
         "event_f1": 0.78,
         "primary_subtype_weighted_f1": 0.86,

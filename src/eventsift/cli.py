@@ -1,4 +1,4 @@
-"""The `eventsift` command: extract, run, export, train, eval, geocode, gazetteer, settings."""
+"""The `eventsift` command: extract, run, watch, export, train, eval, geocode, gazetteer, serve, settings."""
 from __future__ import annotations
 
 import json
@@ -184,6 +184,56 @@ def run(
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
         summary = store.summary()
     _print_summary(summary, seen, time.perf_counter() - started, db)
+
+
+@app.command()
+def watch(
+    feeds: List[str] = typer.Argument(..., help="RSS or Atom feeds: http(s) URLs or saved feed files."),
+    db: Path = typer.Option(Path("events.db"), help="The SQLite store (created when missing)."),
+    every: str = typer.Option("15m", help="Time between polls: 30s, 15m, 1h ..."),
+    once: bool = typer.Option(False, help="Poll once and exit."),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
+) -> None:
+    """Poll news feeds, fetch their new pages and code them into the store; a restart adds nothing twice."""
+    from .pipeline import Pipeline
+    from .store import Store
+    from .watch import Watcher, parse_every
+
+    pause = parse_every(every)
+    pipe = Pipeline(Settings.from_env(), reranker=_reranker(model))
+    with Store.open(db) as store, Watcher(store, pipe) as watcher:
+        while True:
+            started = time.perf_counter()
+            report = watcher.poll(feeds)
+            err.print(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {report.line()} in {time.perf_counter() - started:.1f} s")
+            for where, reason in report.failures:
+                err.print(f"[yellow]  {where}: {reason}[/yellow]")
+            if once:
+                return
+            try:
+                time.sleep(pause)
+            except KeyboardInterrupt:
+                return
+
+
+@app.command("spark")
+def spark_job(
+    inputs: List[str] = typer.Argument(..., help="Files, directories or URIs Spark reads: JSONL(.gz), WARC(.gz), Parquet, .txt/.html/.json."),
+    output: str = typer.Option(..., "--output", "-o", help="Directory (or URI) for events/ and articles/ as Parquet."),
+    master: Optional[str] = typer.Option(None, help="Spark master, e.g. local[2]; spark-submit's by default."),
+    partitions: Optional[int] = typer.Option(None, help="Partitions to code and fuse in (Spark's default parallelism)."),
+) -> None:
+    """Code archives on Apache Spark: the same events and ids as `run`, as Parquet."""
+    from .spark import run_job
+
+    started = time.perf_counter()
+    # under spark-submit its --master holds; run directly, Spark runs here on every core
+    under_submit = "PYSPARK_GATEWAY_PORT" in __import__("os").environ
+    counts = run_job(inputs, output, master=master or (None if under_submit else "local[*]"), partitions=partitions)
+    n = sum(counts["articles"].values())
+    seconds = time.perf_counter() - started
+    err.print(f"{output}: {n} articles ({', '.join(f'{v} {k}' for k, v in sorted(counts['articles'].items()))}), "
+              f"{counts['events']} events in {seconds:.1f} s ({n / max(seconds, 1e-6):.1f} articles/s)")
 
 
 def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> None:

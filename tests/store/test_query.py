@@ -269,7 +269,7 @@ def test_an_older_store_gets_its_text_index_filled(tmp_path, events, monkeypatch
         s.upsert_events(events)
     monkeypatch.undo()
     with Store.open(db) as s:
-        assert [name for name, _ in s.migrations()][-2:] == ["0004_ordered_indexes", "0005_event_text_search"]
+        assert [name for name, _ in s.migrations()][3:5] == ["0004_ordered_indexes", "0005_event_text_search"]
         assert_in_step(s)
         assert s.count_events(q="village 1") == sum(matches(e, {"q": "village 1"}) for e in events)
 

@@ -1,7 +1,7 @@
 """Read inputs (files, directories, stdin) into Articles: exactly one Article per input.
 
-An input is a .txt/.html/.htm/.json file, or one line of a .jsonl file (also gzipped as
-.jsonl.gz, or on stdin as "-").
+An input is a .txt/.html/.htm/.json file, one line of a .jsonl file (also gzipped as
+.jsonl.gz, or on stdin as "-"), or one response record of a .warc/.warc.gz file (ingest.warc).
 Whatever happens, the input yields one Article whose ``status`` (ok | skipped | failed) and
 ``reason`` say what became of it; nothing is dropped silently. Blank lines of a JSONL stream
 are not inputs and yield nothing.
@@ -26,6 +26,7 @@ from eventsift.config import Settings
 from eventsift.ingest.decode import decode_bytes
 from eventsift.ingest.html import TimedExtractor, read_html
 from eventsift.ingest.ids import article_id, parse_published
+from eventsift.ingest.warc import count_records, is_warc, warc_articles
 from eventsift.models import Article, Status
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,15 @@ def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: in
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
             suffix = file.suffix.lower()
+            if is_warc(file):
+                try:
+                    budget -= file.stat().st_size
+                    if budget < 0:
+                        return None
+                    total += count_records(file)
+                except Exception:  # unreadable: iter_articles yields one failed Article for it
+                    total += 1
+                continue
             gz = suffix == ".gz" and Path(file.stem).suffix.lower() in JSONL_SUFFIXES
             if suffix not in JSONL_SUFFIXES and not gz:
                 total += 1
@@ -164,6 +174,10 @@ class _Reader:
                 with path.open("rb") as stream:
                     yield from self.jsonl_stream(stream, source)
                 return
+            if is_warc(path):
+                with path.open("rb") as stream:
+                    yield from warc_articles(self, stream, source)
+                return
             if suffix == ".gz" and Path(path.stem).suffix.lower() in JSONL_SUFFIXES:
                 with gzip.open(path, "rb") as stream:
                     try:
@@ -231,9 +245,15 @@ class _Reader:
         title: str | None = None,
         published: date | None = None,
         language: Any = None,
+        fallback: tuple[date | None, str] = (None, ""),
     ) -> Article:
+        """``fallback``: a date (and the note that says where it came from) for a page that states
+        none, before the run's ``published``."""
         page = read_html(html, url=url, extractor=self.extractor)
         notes = notes + list(page.notes)
+        if not (published or page.published) and fallback[0]:
+            published = fallback[0]
+            notes.append(fallback[1])
         text = page.text
         lang, lang_problem = _language(language if language is not None else page.language)
         ident = article_id(given=given, url=url, text=text, source=source)

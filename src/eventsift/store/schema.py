@@ -263,12 +263,42 @@ REFRESH_TEXT = (
     "DELETE FROM event_text_stale",
 )
 
+#: the feed watcher's memory: each feed's validators (ETag, Last-Modified) and last outcome, and
+#: each page it found in a feed: coded, skipped for good, or failed and due to be tried again
+_FEED_WATCH = (
+    """
+    CREATE TABLE watch_feeds (
+        feed TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        status TEXT NOT NULL DEFAULT '',
+        reason TEXT NOT NULL DEFAULT '',
+        failures INTEGER NOT NULL DEFAULT 0
+    )
+    """,
+    """
+    CREATE TABLE watch_pages (
+        url TEXT PRIMARY KEY,
+        feed TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('coded', 'skipped', 'failed', 'given_up')),
+        article_id TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        reason TEXT NOT NULL DEFAULT '',
+        next_try TEXT,
+        seen_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX watch_pages_due ON watch_pages(state, next_try)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _INITIAL),
     Migration("0002_filter_indexes", _INDEXES),
     Migration("0003_event_fusion", _FUSION),
     Migration("0004_ordered_indexes", _ORDERED_INDEXES),
     Migration("0005_event_text_search", _TEXT_SEARCH, requires=("ENABLE_FTS5",), min_sqlite=(3, 34, 0)),
+    Migration("0006_feed_watch", _FEED_WATCH),
 )
 
 #: PRAGMA user_version of a fully migrated database

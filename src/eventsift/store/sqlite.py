@@ -23,6 +23,7 @@ from eventsift.errors import EventsiftError
 from eventsift.models import Article, Dropped, Event, Status
 from eventsift.store import query, rows
 from eventsift.store.fusion import FusionMixin
+from eventsift.store.watch import WatchMixin
 from eventsift.store.query import EVENT_FILTERS, Where
 from eventsift.store.schema import BOOTSTRAP, MIGRATIONS, REFRESH_TEXT, SCHEMA_VERSION, Migration, unmet_needs
 
@@ -62,7 +63,7 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-class Store(FusionMixin):
+class Store(FusionMixin, WatchMixin):
     """Open with :meth:`Store.open`; use as a context manager."""
 
     fingerprint = staticmethod(rows.fingerprint)
@@ -146,7 +147,7 @@ class Store(FusionMixin):
     def _apply(self, pending: list[Migration]) -> None:
         conn = self._conn
         conn.execute(BOOTSTRAP)
-        for number, migration in enumerate(MIGRATIONS, 1):
+        for migration in MIGRATIONS:
             if migration not in pending:
                 continue
             with self._tx():
@@ -156,7 +157,9 @@ class Store(FusionMixin):
                 for statement in migration.statements:
                     conn.execute(statement)
                 conn.execute("INSERT INTO migrations (name, applied_at) VALUES (?, ?)", (migration.name, _now()))
-                conn.execute(f"PRAGMA user_version = {number}")
+                # the number applied (a migration left pending earlier does not count)
+                done = conn.execute("SELECT COUNT(*) FROM migrations").fetchone()[0]
+                conn.execute(f"PRAGMA user_version = {done}")
                 log.info("applied migration %s to %s", migration.name, self.path)
 
     def _text_index_ready(self) -> bool:
