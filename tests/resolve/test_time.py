@@ -149,6 +149,8 @@ def _sentence(text: str) -> Span:
         ("The minister said on Wednesday that the jet that crashed on Tuesday was shot down.", WED,
          date(2020, 3, 24), 1),
         ("China on Wednesday accused troops of attacking its soldiers on Monday.", WED, date(2020, 3, 23), 1),
+        # the day a toll was revised is not the day of the deaths
+        ("A bomb killed 12 people on Monday, and the toll rose to 20 on Wednesday.", WED, date(2020, 3, 23), 1),
         # only a day after publication: what is planned
         ("The army agreed to hand over the district on 30 March.", WED, date(2020, 3, 30), 1),
         ("Students protested the election held on 28 April.", date(2019, 5, 2), date(2019, 5, 2), 1),

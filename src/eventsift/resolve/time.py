@@ -120,6 +120,9 @@ _SPEECH = (r"(?:said|says|told|announced|reported|confirmed|stated|added|accused
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+(?:in|at|to|on)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
                             rf"[\w-]+(?:\s+conference)?|\s+reporters)?\s+(?:\w+\s+)?$", _F)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:it\s+|that\s+)?{_SPEECH}\b", _F)
+# "the toll rose to 103 on Sunday": the day a toll was revised, not the day of the deaths
+_REVISED_BEFORE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|reached|revised\s+\w+)\s+to\s+"
+                             r"(?:at\s+least\s+|more\s+than\s+)?[\d,]+(?:\s+\w+)?\s+$", _F)
 # a wire dateline before the time expression ("NEW DELHI, June 17 (Agency) -"): the line opens with an
 # upper-case place, maybe a country or state after a comma; after the expression come an optional
 # agency in brackets and a dash. The date there is when the report was filed, not when the event was.
@@ -440,9 +443,11 @@ def in_dateline(text: str, sp: Span) -> bool:
 
 
 def _statement_date(text: str, sentence: Span, sp: Span) -> bool:
-    """Whether a time expression dates a statement ("said on Thursday", "China on Tuesday accused")."""
-    before = text[max(sentence.start, sp.start - 30):sp.start]
-    return bool(_SPEECH_BEFORE.search(before)) or bool(_SPEECH_AFTER.match(text[sp.end:sp.end + 30]))
+    """Whether a time expression dates a statement ("said on Thursday", "China on Tuesday accused") or a
+    toll's revision ("the toll rose to 103 on Sunday"), not the event."""
+    before = text[max(sentence.start, sp.start - 40):sp.start]
+    return bool(_SPEECH_BEFORE.search(before)) or bool(_SPEECH_AFTER.match(text[sp.end:sp.end + 30])) \
+        or bool(_REVISED_BEFORE.search(before))
 
 
 def is_ahead(ref: TimeRef, published: date | None) -> bool:
