@@ -51,6 +51,8 @@ def first(extract_text):
     ("Unknown individuals killed a trader with a machete on the road.", "Attack", 3),
     # a state's "strike" that kills is from the air; a workers' strike is not
     ("An Israeli strike killed two people in the town on Tuesday.", "Air/drone strike", 1),
+    # a capitalised day before the owner makes no proper name of the strike
+    ("Officials said Tuesday's Israeli strike on a village killed two people.", "Air/drone strike", 1),
     ("Police killed two people during the Nigerian strike in the city.", "Attack", 1),
     # an armed man killed by no one named: unidentified attackers fought him
     ("A militia commander was shot dead in the town on Monday.", "Armed clash", 3),

@@ -630,9 +630,10 @@ def _defender_of(keep: Mention, other: Mention):
 
 def _in_a_name(text: str, word: str) -> bool:
     """Every mention of a weapon word is part of a proper name ("the Houston Rockets", "Operation Desert
-    Storm"): capitalised after another capitalised word."""
+    Storm"): capitalised after another capitalised word. Of a phrase, its last word decides ("Tuesday's
+    Iranian strike" is no name)."""
     hits = list(re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.I))
-    return bool(hits) and all(m.group(0)[:1].isupper() and not m.group(0).isupper()
+    return bool(hits) and all(m.group(0).split()[-1][:1].isupper() and not m.group(0).isupper()
                               and re.search(r"(?<![\w-])(?!(?:A|An|The|On|In|At|By)\s)[A-Z][a-z.'’]+\s+$", text[:m.start()])
                               for m in hits)
 
