@@ -230,6 +230,16 @@ def test_weapons_stopped(first, text, sub):
 
 
 @pytest.mark.parametrize("text,sub", [
+    # an aircraft shot down by a missile is what was hit, not the weapon
+    ("The passenger jet that crashed on Wednesday, killing all 90 on board, was shot down by a surface-to-air "
+     "missile, officials said.", "Shelling/artillery/missile attack"),
+    ("Warplanes struck the town on Monday, killing four people.", "Air/drone strike"),
+])
+def test_aircraft_hit_or_striking(first, text, sub):
+    assert first(text)[0] == sub
+
+
+@pytest.mark.parametrize("text,sub", [
     # a group that renames itself, cuts its ties or pledges allegiance changes; forces that set up posts establish them
     ("The rebel alliance announced on Thursday that it was cutting ties with its foreign backers and changing its "
      "name.", "Change to group/activity"),

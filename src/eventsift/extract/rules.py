@@ -371,6 +371,8 @@ _TRANSPORTED = re.compile(r"\b(?:arrived|arrive|arriving|came|flew|flown|landed|
                           r"ferried|brought|dropped off|deployed)\s+(?:\w+\s+){0,2}?(?:in|by|aboard|on board|on)\s+"
                           r"(?:a|an|the|two|three|several|military|army)?\s*$")
 _CARRIERS = frozenset({"helicopter", "helicopters", "aircraft", "airplane", "plane", "planes"})
+_AIRCRAFT = _CARRIERS | {"jet", "jets", "airliner", "drone", "drones", "warplane", "warplanes", "fighter jets"}
+_DOWNED = re.compile(r"\b(?:shot|brought)\s+down\b|\bdowned\b|\bdowning\b")
 
 
 def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
@@ -387,6 +389,8 @@ def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
                 break
     if "rocket-propelled" in kinds.get("shelling", "") or "rocket-propelled grenade" in lower_text:
         kinds.pop("grenade", None)
+    if kinds.get("air") in _AIRCRAFT and "shelling" in kinds and _DOWNED.search(lower_text):
+        kinds.pop("air")  # "the jet was shot down by a missile": the aircraft is what was hit
     return kinds
 
 
