@@ -48,6 +48,8 @@ def test_dateline_is_not_the_event_place(geo, text, expected):
     ("PORT SUDAN — Fighters shelled El Fasher.", True),
     ("MOGADISHU, Somalia (AP) — A bomb went off.", True),
     ("MOGADISHU, Jan 16 (Any Outlet) - A bomb went off.", True),
+    # every place of a dateline of several parts is where the report was filed
+    ("CAMP ONE, Baidoa, Port Sudan - Troops took the town.", True),
     ("Port Sudan was calm on Monday.", False),
     ("Fighters left Port Sudan — then the shelling began.", False),
 ])

@@ -501,10 +501,20 @@ def _agency(text: str, span: Span) -> bool:
     return cut >= 0 and bool(_AGENCY_BEFORE.match(head[:cut + 1])) and bool(_AGENCY_AFTER.match(text[span.start:]))
 
 
+#: a whole dateline: an upper-case place opening the line, up to three more places after commas ("CAMP X,
+#: Town, Province -"), the filing date, the agency in brackets and a dash
+_DATELINE_LINE = re.compile(r"[\s\"'“]*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Za-z][\w.'’-]*){0,3}){0,3}?"
+                            r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|:)\s")
+
+
 def _dateline(text: str, span: Span) -> bool:
     """Whether the place opens a wire report's dateline ("MOGADISHU, Somalia (AP) —", "PORT SUDAN —",
-    "KABUL (Reuters) -"): where the report was filed, not where the event happened."""
+    "KABUL (Reuters) -") or is one of the places after its first ("CAMP X, Labangan, Zamboanga del Sur -"):
+    where the report was filed, not where the event happened."""
     line_start = text.rfind("\n", 0, span.start) + 1
+    whole = _DATELINE_LINE.match(text, line_start)
+    if whole is not None and span.end <= whole.end() and span.start > line_start + 1:
+        return True
     if text[line_start:span.start].strip(" \t\"'“"):
         head = text[line_start:span.start]
         if not _DATELINE_HEAD.fullmatch(head):
