@@ -90,3 +90,18 @@ def test_a_first_telling_with_no_date_takes_the_date_of_a_later_one(nlp):
     (event,) = Pipeline(nlp=nlp)(Article(id="dated", text=text, published=date(2016, 7, 30))).events
     assert str(event.event_date) == "2016-07-28"
     assert any("a later sentence of the same event" in d.reason for d in event.reasons if d.field == "event_date")
+
+
+def test_towns_listed_as_where_it_happened_are_an_event_each(nlp):
+    """One event per place: a protest "in Kano and Kaduna" is two events; a toll goes to the first town only;
+    a town and the area around it ("near Goma, in North Kivu") are one place."""
+    from datetime import date
+
+    pipe = Pipeline(nlp=nlp)
+    listed = pipe(Article(id="two", text="Hundreds of students marched on Monday in Kano and Kaduna to demand lower "
+                                         "school fees.", published=date(2021, 3, 2))).events
+    assert sorted(e.location for e in listed) == ["Kaduna", "Kano"]
+    assert {e.sub_event_type for e in listed} == {"Peaceful protest"}
+    shelled = pipe(Article(id="one", text="A shell hit a market near Goma, in North Kivu province, on Monday, killing "
+                                          "three people.", published=date(2021, 3, 2))).events
+    assert len(shelled) == 1 and shelled[0].fatalities == 3

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import Iterable, Iterator
 
 from .clean import clean_text
 from .config import Settings
-from .models import Article, Dropped, Event, Mention, Place, Span, Status
+from .models import Article, Counts, Dropped, Event, Mention, Place, Span, Status
 
 log = logging.getLogger(__name__)
 
@@ -178,10 +179,18 @@ class Pipeline:
                                               national=national)
             if place is None or place.latitude is None:
                 place = self._hinted_place(article, national) or place
+            # "rallies were held in Najaf and Karbala": one event per place, the toll given to the first
+            listed = _listed_with(place, clean_places, cleaned.text, sentence) if place is not None else []
             if place is not None:
                 place = _place_to_original(place, cleaned, article.text)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
+            for other in listed:
+                other = _place_to_original(replace(other, reason=f"event place: {other.name}, listed with "
+                                                                 f"{place.name} as where it happened; {other.reason}"),
+                                           cleaned, article.text)
+                resolved.append(resolve_actors(replace(m, place=other, counts=Counts(
+                    fatalities=0, reason=f"fatalities: counted at {place.name}, listed first")), other.iso3))
         events = fuse_article(article, resolved)
         return Result(article, tuple(events), tuple(dropped), places)
 
@@ -196,6 +205,39 @@ class Pipeline:
             log.warning("country hint %r (%s) is no country the gazetteer knows", hint, where)
             return None
         return self.geocoder.country_place(iso3, f"the report names no place for it: {where} {hint}", national=national)
+
+#: what joins the towns of a list ("Najaf and Karbala", "Jazan, Najran and Abha")
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*|,?\s+(?:and|or)\s+(?:in\s+|at\s+)?)$")  # not ", in": a town and its area
+
+
+def _listed_with(place: Place, places, text: str, sentence: Span) -> list[Place]:
+    """The other towns a sentence lists with the event's town, as places where the same happened
+    ("in Najaf and Karbala"): towns of the same country, joined to it by commas or "and"."""
+    if place.span is None or place.geo_precision != 1:
+        return []
+    towns = sorted((p for p in places if p.span is not None and p.geo_precision == 1 and p.iso3 == place.iso3
+                    and p.latitude is not None and sentence.start <= p.span.start and p.span.end <= sentence.end),
+                   key=lambda p: p.span.start)
+    at = next((i for i, p in enumerate(towns) if p.span.start == place.span.start), None)
+    if at is None:
+        return []
+    chain_ = [towns[at]]
+    for step in (1, -1):
+        i = at
+        while 0 <= i + step < len(towns):
+            a, b = (towns[i], towns[i + step]) if step == 1 else (towns[i + step], towns[i])
+            if not _LIST_JOIN.match(text[a.span.end:b.span.start]) or b.name == a.name:
+                break
+            i += step
+            chain_.append(towns[i])
+    seen = {place.name}
+    out = []
+    for p in chain_[1:]:
+        if p.name not in seen:
+            seen.add(p.name)
+            out.append(p)
+    return out
+
 
 # -- offsets between the original text and the cleaned text ---------------------------------
 
