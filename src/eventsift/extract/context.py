@@ -15,6 +15,9 @@ _THREAT_HEADS = frozenset({
     "threat", "warning", "plan", "call", "ultimatum", "bid",
 })
 _NOBODY = frozenset({"nobody", "none", "noone"})
+# "rebels who often fight alongside it": what happens as a rule, not an event
+_HABITUAL_ADVERBS = frozenset({"often", "usually", "frequently", "regularly", "routinely", "sometimes", "typically",
+                               "generally", "habitually", "commonly", "seldom", "rarely"})
 # "an expected offensive", "a planned attack", "a possible strike": not (yet) happened
 _UNREAL_MODIFIERS = frozenset({"expected", "expect", "planned", "plan", "possible", "potential", "imminent", "looming",
                                "anticipated", "anticipate", "prospective", "feared", "threatened", "alleged_future"})
@@ -73,6 +76,9 @@ def modality(trigger) -> str | None:
         return f"describes someone already told: '{trigger.text} {trigger.head.text}'"  # "the detained commander was freed"
     if _generic_plural(trigger):
         return f"background: '{trigger.text}' in general ('{trigger.head.text}')"
+    for child in trigger.children:
+        if child.dep_ == "advmod" and child.lower_ in _HABITUAL_ADVERBS:
+            return f"habitual: '{child.text} {trigger.text}'"
     for child in trigger.children:  # "no one died", "nobody was hurt"
         if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in _NOBODY or any(
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children)):

@@ -42,6 +42,8 @@ class Lexicon:
     authorities: frozenset[str] = frozenset()
     # event words that, as nouns for people ("the attackers", "the injured"), tell who took part, not an act
     participants: frozenset[str] = frozenset()
+    # nouns that an event word only describes when it modifies them ("fighting forces", "a fighting season")
+    modifier_heads: frozenset[str] = frozenset()
 
 
 def _data(name: str) -> str:
@@ -100,6 +102,7 @@ def load() -> Lexicon:
         weapon_kind=weapon_kind,
         authorities=frozenset(row["name"] for row in actors["named"] if row.get("authority")),
         participants=frozenset(triggers.get("participants", ())),
+        modifier_heads=frozenset(triggers.get("modifier_heads", ())),
     )
 
 

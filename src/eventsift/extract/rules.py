@@ -107,8 +107,8 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         head = tok.root
         seen.update(t.i for t in tok)
-        if _other_sense(head, head.lemma_.lower(), lex.phrase_family[phrase]):
-            continue  # "busy fighting two apartment fires"
+        if _other_sense(head, head.lemma_.lower(), lex.phrase_family[phrase]) or _describes(head, lex):
+            continue  # "busy fighting two apartment fires", "the most effective fighting forces"
         out.append(Trigger(head.i, lex.phrase_family[phrase], phrase, 1.0))
     for tok in doc[start:end]:
         if tok.i in seen:
@@ -128,7 +128,7 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if lemma == "see" and not any(c.dep_ == "auxpass" for c in tok.children):
             continue
-        if _other_sense(tok, lemma, fam):
+        if _other_sense(tok, lemma, fam) or _describes(tok, lex):
             continue
         if lemma in ("hit", "take") and any(c.dep_ in ("dobj", "pobj", "prep") and c.lemma_.lower() in ("street", "to")
                                             and (c.lemma_.lower() == "street" or any(
@@ -271,6 +271,11 @@ def _accused_of(tok) -> bool:
         if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("pcomp", "pobj", "conj", "xcomp", "advcl"):
             return False   # (the clause of another verb: "killed a man who was accused ..." stops here)
     return False
+
+
+def _describes(tok, lex: Lexicon) -> bool:
+    """The event word only describes a noun it modifies ("fighting forces", "a fighting season"): no event."""
+    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lex.modifier_heads
 
 
 def _other_sense(tok, lemma: str, fam: str) -> bool:
