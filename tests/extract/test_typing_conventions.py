@@ -240,6 +240,16 @@ def test_aircraft_hit_or_striking(first, text, sub):
 
 
 @pytest.mark.parametrize("text,sub", [
+    # "riot police" are police, not a riot
+    ("Crowds gathered in the square after dark, chanting slogans, and riot police fired tear gas to disperse them.",
+     "Protest with intervention"),
+    ("Thousands marched peacefully past lines of riot police in the capital on Sunday.", "Peaceful protest"),
+])
+def test_riot_police_are_police(first, text, sub):
+    assert first(text)[0] == sub
+
+
+@pytest.mark.parametrize("text,sub", [
     # a group that renames itself, cuts its ties or pledges allegiance changes; forces that set up posts establish them
     ("The rebel alliance announced on Thursday that it was cutting ties with its foreign backers and changing its "
      "name.", "Change to group/activity"),
