@@ -26,6 +26,14 @@ def _counts(text: str):
 # (sentence, fatalities, low, high)
 FATALITIES = [
     ("12 people were killed in the attack.", 12, 12, 12),
+    # translated releases: "were martyred"
+    ("Two police officers and six citizens were martyred in the explosion.", 8, 8, 8),
+    # what armed gangs have done "in recent years" is the background of the story, not its toll
+    ("Gunmen stormed a school on Friday. Gangs have killed thousands of people in the region in recent years.",
+     None, None, None),
+    # a year that dates someone's rule is no cumulative toll
+    ("The death toll from two days of unrest rose to 16 on Thursday, the worst challenge to his rule since 1986.",
+     16, 16, 16),
     # a breakdown set off by dashes names the same people again
     ("At least 131 civilians - 102 men, 17 women and 12 children - were killed by the fighters.", 131, 131, 131),
     ("Officials said nine people - three women, four children and two men - were killed.", 9, 9, 9),

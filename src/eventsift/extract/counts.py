@@ -61,7 +61,7 @@ _KILL_ACTIVE = (
     r"|stabbed\s+to\s+death|hacked\s+to\s+death"
     r"|beat\s+to\s+death|beaten\s+to\s+death|burned\s+alive|burnt\s+alive|burned\s+to\s+death|claimed\s+the\s+lives\s+of"
 )
-_KILL_PASSIVE_ONLY = r"slain|dead|died|perished|succumbed|lost\s+(?:his|her|their)\s+lives?|were\s+fatalities"
+_KILL_PASSIVE_ONLY = r"slain|dead|died|perished|succumbed|martyred|lost\s+(?:his|her|their)\s+lives?|were\s+fatalities"
 _INJ = r"wounded|wounding|injured|injuring|hurt|maimed"
 _ARR = r"arrested|arresting|detained|detaining|apprehended|apprehending|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody"
 _DISP = r"displaced|displacing|fled(?:\s+their\s+homes?)?|forced\s+to\s+flee|left\s+their\s+(?:homes?|villages?|village)"
@@ -200,7 +200,10 @@ _ZERO_DEATHS = re.compile(
 )
 _ZERO_INJURED = re.compile(r"\bno\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|harmed|wounded)|\bno\s+(?:casualties|injuries)|\bunharmed\b", _F)
 _CUMULATIVE = re.compile(
-    r"\bsince\s+(?:19|20)\d\d\b|\bsince\s+the\s+(?:start|beginning|outbreak)|\bin\s+total\b|\bso\s+far\s+(?:this|in)\b"
+    # "since 2011" near the deaths it counts ("killed since 2015"), not in a clause of its own ("rule since 1986")
+    r"\bsince\s+(?:19|20)\d\d\b[^.;]{0,80}?\b(?:killed|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b"
+    r"|\bin\s+recent\s+(?:years|months)\b"
+    r"|\bsince\s+the\s+(?:start|beginning|outbreak)|\bin\s+total\b|\bso\s+far\s+(?:this|in)\b"
     r"|\bthis\s+year\s+alone\b|\bto\s+date\b|\b(?:war|conflict|insurgency|violence|fighting|crisis)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|claimed)"
     r"|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months)|\bcumulative\b|\bdeath\s+toll\s+(?:of|in)\s+the\s+(?:war|conflict)"
     r"|\bwar's\s+death\s+toll|\bsince\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
