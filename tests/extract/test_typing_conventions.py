@@ -213,50 +213,26 @@ def test_words_that_only_look_violent(first, text, sub):
     # but police who fire on a protest meet it with force: still a protest event
     ("Police opened fire on a march of opposition supporters, killing two of them.",
      "Excessive force against protesters"),
-])
-def test_a_gathering_that_violence_hits(first, text, sub):
-    assert first(text)[0] == sub
-
-
-@pytest.mark.parametrize("text,sub", [
     # a weapon destroyed as it is stopped is the stopping, not property destruction
     ("All three missiles were intercepted and destroyed by the air defence forces on Sunday.", "Disrupted weapons use"),
     ("Air defences intercepted two drones and destroyed them over the city.", "Disrupted weapons use"),
     # property destroyed stays so
     ("Militants destroyed a telecommunications mast near the town on Sunday.", "Looting/property destruction"),
-])
-def test_weapons_stopped(first, text, sub):
-    assert first(text)[0] == sub
-
-
-@pytest.mark.parametrize("text,sub", [
     # an aircraft shot down by a missile is what was hit, not the weapon
     ("The passenger jet that crashed on Wednesday, killing all 90 on board, was shot down by a surface-to-air "
      "missile, officials said.", "Shelling/artillery/missile attack"),
     ("Warplanes struck the town on Monday, killing four people.", "Air/drone strike"),
-])
-def test_aircraft_hit_or_striking(first, text, sub):
-    assert first(text)[0] == sub
-
-
-@pytest.mark.parametrize("text,sub", [
     # "riot police" are police, not a riot
     ("Crowds gathered in the square after dark, chanting slogans, and riot police fired tear gas to disperse them.",
      "Protest with intervention"),
     ("Thousands marched peacefully past lines of riot police in the capital on Sunday.", "Peaceful protest"),
-])
-def test_riot_police_are_police(first, text, sub):
-    assert first(text)[0] == sub
-
-
-@pytest.mark.parametrize("text,sub", [
     # a group that renames itself, cuts its ties or pledges allegiance changes; forces that set up posts establish them
     ("The rebel alliance announced on Thursday that it was cutting ties with its foreign backers and changing its "
      "name.", "Change to group/activity"),
     ("The militia pledged allegiance to the Islamic State in a video released on Monday.", "Change to group/activity"),
     ("Turkish troops set up new positions around the town over the weekend.", "Headquarters or base established"),
 ])
-def test_group_changes_and_posts(first, text, sub):
+def test_what_the_sentence_tells(first, text, sub):
     assert first(text)[0] == sub
 
 
