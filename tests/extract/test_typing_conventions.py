@@ -242,6 +242,8 @@ def test_what_the_sentence_tells(first, text, sub):
     ("Members of the Yoruba community attacked a herders' camp and wounded four people.", "Attack", 4),
     ("Farmers burned the huts and granaries of a herders' camp.", "Looting/property destruction", 4),
     ("Security forces used tear gas to disperse a protest in the capital.", "Protest with intervention", 1),
+    # "agents" of translated press are police; firing at a bus of students is an attack on civilians
+    ("Municipal agents opened fire against a bus carrying students, killing three of them.", "Attack", 1),
 ])
 def test_actor_one(first, text, sub, inter1):
     got_sub, got_inter1, _ = first(text)

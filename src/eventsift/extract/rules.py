@@ -1135,7 +1135,8 @@ def _fired_at_unarmed(tok, by_token) -> bool:
     an armed side is no exchange of fire."""
     if tok.lemma_.lower() == "exchange" or any(c.lemma_.lower() == "exchange" for c in (tok, tok.head)):
         return False
-    for head in (tok, tok.head):
+    # "opened fire against the buses": the target hangs under the verb, its head, or the "fire" it opened
+    for head in (tok, tok.head, *(c for c in tok.children if c.dep_ == "dobj")):
         for obj in _prep_obj(head, ("on", "at", "against", "into")):
             ref = _ref_at(obj, by_token)
             return ref is None or not ref.armed
