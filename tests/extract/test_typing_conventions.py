@@ -222,7 +222,7 @@ def test_words_that_only_look_violent(first, text, sub):
     ("The passenger jet that crashed on Wednesday, killing all 90 on board, was shot down by a surface-to-air "
      "missile, officials said.", "Shelling/artillery/missile attack"),
     ("Warplanes struck the town on Monday, killing four people.", "Air/drone strike"),
-    # inflections of the fire-setting and rampage phrases
+    # a rampage of mobs
     ("Mobs went on the rampage in the town on Monday night, setting fire to shops and a mosque.", "Mob violence"),
     # "riot police" are police, not a riot
     ("Crowds gathered in the square after dark, chanting slogans, and riot police fired tear gas to disperse them.",
