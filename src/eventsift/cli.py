@@ -406,6 +406,28 @@ def gazetteer_import(
     err.print(f"added {n} places")
 
 
+@gazetteer_app.command("fetch")
+def gazetteer_fetch(
+    countries: Optional[List[str]] = typer.Argument(None, help="Country codes (SY BJ AF); none: the whole dump."),
+) -> None:
+    """Download GeoNames extracts (needs internet; resumes, checks size and checksums) and import them."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from .resolve.geo.fetch import fetch_geonames
+
+    tasks: dict[str, int] = {}
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  console=err, transient=True) as bar:
+        def progress(name: str, done: int, total: int | None) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done, total=total)
+
+        report = fetch_geonames(list(countries or []), Settings.from_env(), progress=progress)
+    err.print(f"fetched {len(report.downloaded)} files, {len(report.kept)} already up to date; "
+              f"added {report.added} places")
+
+
 @app.command()
 def serve(
     db: Path = typer.Option(Path("events.db"), help="The SQLite store to serve (opened read-only)."),

@@ -31,6 +31,10 @@ class Settings:
     html_timeout: float = 10.0
     #: spaCy sees at most this many characters of one article
     max_chars: int = 200_000
+    #: where `eventsift gazetteer fetch` downloads GeoNames extracts from (only that command goes online)
+    geonames_url: str = "https://download.geonames.org/export/dump/"
+    #: seconds `eventsift gazetteer fetch` waits for the server before giving up
+    fetch_timeout: float = 30.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

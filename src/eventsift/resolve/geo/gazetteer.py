@@ -901,7 +901,8 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
     """Add a GeoNames dump (allCountries.txt format, 19 tab-separated columns) to the cached gazetteer.
 
     Admin codes become names through admin1CodesASCII.txt / admin2Codes.txt beside the dump when present,
-    else through the admin1 names the default gazetteer already knows. Returns the number of places added.
+    else through the admin1 names the default gazetteer already knows. Returns the number of places new to the
+    import database (a row imported before is updated, not counted again).
     """
     settings = settings or Settings.from_env()
     src = Path(all_countries_path)
@@ -928,7 +929,8 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
         " pop INTEGER, fcl TEXT, fcode TEXT, admin1 TEXT, admin2 TEXT);"
         "CREATE TABLE IF NOT EXISTS names (key TEXT, geonameid INTEGER, UNIQUE(key, geonameid));"
         "CREATE INDEX IF NOT EXISTS names_key ON names(key);")
-    added = 0
+    before = con.execute("SELECT count(*) FROM places").fetchone()[0]
+    rows = 0
     batch_p, batch_n = [], []
 
     def fill_admin_names() -> None:
@@ -966,7 +968,7 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
                 k = key(n)
                 if k:
                     batch_n.append((k, gid))
-            added += 1
+            rows += 1
             if len(batch_p) >= 50_000:
                 flush()
     if alternate_names_path:
@@ -985,7 +987,8 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
                     flush()
     flush()
     con.commit()
+    added = con.execute("SELECT count(*) FROM places").fetchone()[0] - before
     con.close()
     forget_default()
-    log.info("imported %d GeoNames rows into %s", added, db_path)
+    log.info("imported %d GeoNames rows into %s (%d new places)", rows, db_path, added)
     return added
