@@ -7,11 +7,14 @@ article's other places. Every Place carries the reason and the runner-up.
 """
 from __future__ import annotations
 
+import json
 import logging
 import math
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
 
 from ...models import Place, Span
 from .finder import Demonym, Found
@@ -109,6 +112,66 @@ _EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|ac
                            r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
 
 
+#: the finder's contexts in which a written form is a state's or a province's abbreviation
+_ABBREVIATION_CONTEXTS = frozenset({"after-town", "abbreviation"})
+#: a name after "the" and before a reporting verb is an outlet when only settlements bear it ("the Punch reported")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
+_OUTLET_VERB_AFTER = re.compile(r"^\s(?:reported|said|says|quoted|cited|wrote|added|newspaper)\b")
+
+
+@lru_cache(maxsize=1)
+def _readings() -> dict:
+    data = json.loads(resources.files("eventsift.data").joinpath("geo/readings.json").read_text(encoding="utf-8"))
+    lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
+    return {
+        "currency": lower(data["currency_after"]), "signs": tuple(data["currency_signs"]),
+        "outlet_cap": tuple(sorted(data["outlet_after_capitalised"], key=len, reverse=True)),
+        "outlet_lower": tuple(sorted(lower(data["outlet_after_lower"]), key=len, reverse=True)),
+        "outlet_before": tuple(data["outlet_before"]),
+    }
+
+
+def reading(text: str, start: int, end: int) -> str | None:
+    """Whether the name at ``start:end`` is part of something that is not a place: "currency" ("US dollars",
+    "US$"), "outlet" ("Kabul Times", "Fars news agency", "Voice of America"), "the-outlet" ("the Punch
+    reported": an outlet only if the name is a settlement's). None for a plain place."""
+    r = _readings()
+    after = text[end:end + 40]
+    if after.startswith(r["signs"]):
+        return "currency"
+    m = re.match(r"[\s-]?([^\W\d_]+)", after)
+    if m and m.group(1).lower() in r["currency"]:
+        return "currency"
+    if after[:1] == " ":
+        rest = after[1:]
+        for w in r["outlet_cap"]:
+            if rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha():
+                return "outlet"
+        low = rest.lower()
+        for w in r["outlet_lower"]:
+            if low.startswith(w) and not low[len(w):len(w) + 1].isalpha():
+                return "outlet"
+    before = text[max(0, start - 30):start]
+    if any(before.endswith(w + " ") for w in r["outlet_before"]):
+        return "outlet"
+    if _THE_BEFORE.search(before) and _OUTLET_VERB_AFTER.match(after):
+        return "the-outlet"
+    return None
+
+
+#: the kinds of place that English names with "the" ("the Netherlands", "the Punjab", "the Sahel")
+_NAMED_WITH_THE = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
+
+
+def not_a_place_reading(text: str, start: int, end: int, codes: set[str] | frozenset[str]) -> str | None:
+    """The reading that makes the name at ``start:end`` no event place and no vote for the article's country
+    (``codes``: the feature codes the name may stand for)."""
+    r = reading(text, start, end)
+    if r == "the-outlet" and codes & _NAMED_WITH_THE:
+        return None   # "the Netherlands said": a country named with its article
+    return r
+
+
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -199,6 +262,8 @@ class Resolver:
             if e.feature_class == "A" and e.feature_code != "PCLI":
                 s += W_REGION_WORD
                 why.append("admin area named as such")
+            elif e.feature_code == "PCLI" and f.context.startswith("after:"):
+                s -= W_REGION_WORD   # "Niger State", "Delta State": a state or province, not the country
         elif e.feature_class == "P":
             s += W_SETTLEMENT
             if f.context in _SETTLEMENT_CONTEXTS:
@@ -310,8 +375,8 @@ class Resolver:
 
     def _candidates(self, f: Found, container: bool = False) -> tuple[list[Entry], bool]:
         abbreviated = self.gaz.abbreviation(f.text)
-        if abbreviated:
-            return abbreviated, False
+        if abbreviated and (f.context in _ABBREVIATION_CONTEXTS or f.context.startswith("given")):
+            return abbreviated, False   # not "the NE region": a state's code only where the finder read one
         exact = self.gaz.lookup(f.text, allow_loose=False)
         if exact:
             return exact, False
@@ -339,6 +404,9 @@ class Resolver:
                 focus[d.cc] += W_DEMONYM_VOTE
         voted: set[str] = set()
         for i, (f, (entries, was_loose)) in enumerate(zip(found, cands)):
+            if entries and (not_a_place_reading(text, f.start, f.end, {e.feature_code for e in entries})
+                            or (_bare_code(f) and self.gaz.abbreviation(f.text))):
+                continue   # "US dollars", "Voice of America", "the Punch reported": no vote for a country
             tail = i in container_ids and any(e.feature_class == "A" for e in entries)
             if (was_loose and not tail) or key(f.text) in voted:
                 continue   # a spelling variant is a guess (but for the area closing a chain), a name said again votes once
@@ -356,9 +424,14 @@ class Resolver:
                     focus[next(iter(ccs))] += 1
             elif entries:
                 top = max(entries, key=lambda e: e.population)
-                if top.feature_code == "PCLI" or (top.population >= 1_000_000 and top.feature_class == "P"):
+                if top.feature_code == "PCLI" and f.region_word and f.context.startswith("after:"):
+                    pass   # "Niger State": the state, whatever the country of that name
+                elif top.feature_code == "PCLI" or (top.population >= 1_000_000 and top.feature_class == "P"):
                     focus[top.cc] += 1   # a big city is likely meant; an area's name shared abroad ("Plateau") says nothing
         total = float(sum(focus.values()))
+        for i, f in enumerate(found):
+            if _bare_code(f) and self.gaz.abbreviation(f.text):
+                cands[i] = ([e for e in cands[i][0] if focus[e.cc] > 0], cands[i][1])
         # pass 2: containers first (they constrain what they contain), then the rest
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
         anchors = [es[0] for es, _ in cands if len(es) == 1]
@@ -503,6 +576,8 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
     after = text[s.end:s.end + 30]
     if _BASED_AFTER.match(after):
         return None
+    if not_a_place_reading(text, s.start, s.end, {p.feature_code}):
+        return None   # a currency, an outlet or an organisation named after the place
     if _REPORTING.match(after) and p.geo_precision == 1 and p.feature_code == "PPLC":
         return None  # "Moscow denied": the government speaking
     if _REPORTING.match(after) and p.feature_code in ("PCLI", "PPLC"):
@@ -531,6 +606,12 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
         gap = abs(s.start - trigger.end) if s.start >= trigger.end else abs(trigger.start - s.end) + 40
         score -= min(gap, 400) / 400
     return score, ", ".join(why) or "in the sentence"
+
+
+def _bare_code(f: Found) -> bool:
+    """A two-letter postal code that the finder did not read as one (a given span "SA", "WA" alone): a state
+    only in an article about that state's country."""
+    return len(f.text) == 2 and f.text.isupper() and f.context not in _ABBREVIATION_CONTEXTS
 
 
 def _within(p: Place, region: Place) -> bool:
