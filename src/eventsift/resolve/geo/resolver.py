@@ -282,7 +282,9 @@ class Resolver:
             if ok:
                 why.append("inside " + "/".join(c.name for c in inside))
         if anchors and e.feature_class == "P":
-            if any(a is not e and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM for a in anchors):
+            if any(a is not e and (self._contains(a, e) if a.feature_class == "A"
+                                   else km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM)
+                   for a in anchors):
                 s += W_NEAR
                 why.append("near other places of the article")
         return s, ", ".join(why)
@@ -434,7 +436,9 @@ class Resolver:
                 cands[i] = ([e for e in cands[i][0] if focus[e.cc] > 0], cands[i][1])
         # pass 2: containers first (they constrain what they contain), then the rest
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
-        anchors = [es[0] for es, _ in cands if len(es) == 1]
+        # the places named unambiguously: settlements, and the regions of a country (which hold a town rather
+        # than lie near it); a country's point is no neighbour of the towns around it (the focus speaks for it)
+        anchors = [es[0] for es, _ in cands if len(es) == 1 and (es[0].feature_class == "P" or _rank(es[0]) >= 2)]
         inner_of: dict[int, list[int]] = {}
         for m, chain in conts.items():
             for j in chain:

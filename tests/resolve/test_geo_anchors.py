@@ -1,0 +1,33 @@
+"""The places an article names unambiguously make their neighbours likelier: a town near them, a town inside a
+region they name. A country's point is no such neighbour: a village that happens to lie near the middle of the
+country the article names is not thereby likelier than the country's well-known town of that name."""
+from __future__ import annotations
+
+import pytest
+
+# geonameid, name, lat, lon, cc, population, class, code, admin1, admin2 (made-up ids, rough coordinates)
+ROWS = [
+    (1, "United States", 39.8, -98.6, "US", 330_000_000, "A", "PCLI", "", ""),
+    (10, "West Virginia", 38.6, -80.6, "US", 1_800_000, "A", "ADM1", "West Virginia", ""),
+    (11, "South Carolina", 33.9, -80.9, "US", 5_100_000, "A", "ADM1", "South Carolina", ""),
+    (20, "Cambridge", 40.28, -100.17, "US", 1_000, "P", "PPL", "Nebraska", ""),
+    (21, "Cambridge", 42.37, -71.11, "US", 118_000, "P", "PPL", "Massachusetts", ""),
+    (30, "Charleston", 32.78, -79.93, "US", 150_000, "P", "PPL", "South Carolina", ""),
+    (31, "Charleston", 38.35, -81.63, "US", 46_000, "P", "PPL", "West Virginia", ""),
+]
+ALTERNATES = {0: ["U.S.", "US"]}
+COUNTRIES = {"US": ("United States", "USA")}
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # the country's middle lies in Nebraska: that does not make Nebraska's village the one meant
+    ("Researchers in Cambridge said the data of U.S. users was taken.", "Cambridge", "Massachusetts"),
+    # a state the article names holds the town of that name
+    ("Flooding hit Charleston on Monday. The governor of West Virginia declared an emergency.", "Charleston",
+     "West Virginia"),
+    ("Flooding hit Charleston on Monday. The governor of South Carolina declared an emergency.", "Charleston",
+     "South Carolina"),
+])
+def test_neighbours_of_the_article(geo, text, name, expected):
+    place = next(p for p in geo.geocode(text) if p.span.text == name)
+    assert place.admin1 == expected, place.reason
