@@ -347,8 +347,9 @@ def _geocode_rows(inputs, spans_by_id):
     for article in iter_articles(inputs, settings=settings):
         if article.status.value != "ok":
             continue
+        home = geocoder.home(article.outlet, article.url)
         if spans_by_id is not None:
-            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []))
+            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []), home=home)
         else:
             if nlp is None:
                 from . import nlp as nlp_stage
@@ -356,7 +357,7 @@ def _geocode_rows(inputs, spans_by_id):
                 nlp = nlp_stage.load(settings)
             cleaned = clean_text(article.text)
             places = [_place_to_original(p, cleaned, article.text)
-                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True)]
+                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True, home=home)]
         yield {"article_id": article.id, "places": [
             {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
              "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,

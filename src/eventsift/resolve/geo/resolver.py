@@ -387,7 +387,8 @@ class Resolver:
                 if _alike(written, fold(e.name), LOOSE_ADMIN_RATIO if container and e.feature_class == "A"
                           else LOOSE_MIN_RATIO)], True
 
-    def resolve(self, text: str, found: list[Found], demonyms: list[Demonym]) -> list[Place | None]:
+    def resolve(self, text: str, found: list[Found], demonyms: list[Demonym], home=None) -> list[Place | None]:
+        """``home``: the outlet's home (a Home: country votes and places) when the input says it."""
         conts = self.containers(text, found)
         container_ids = {j for c in conts.values() for j in c}
         cands = [self._candidates(f, i in container_ids) for i, f in enumerate(found)]
@@ -404,6 +405,8 @@ class Resolver:
         for d in demonyms:
             if not d.cc.startswith("@"):
                 focus[d.cc] += W_DEMONYM_VOTE
+        if home is not None:
+            focus.update(home.votes)   # a local paper writes about its own country first
         voted: set[str] = set()
         for i, (f, (entries, was_loose)) in enumerate(zip(found, cands)):
             if entries and (not_a_place_reading(text, f.start, f.end, {e.feature_code for e in entries})
@@ -439,6 +442,8 @@ class Resolver:
         # the places named unambiguously: settlements, and the regions of a country (which hold a town rather
         # than lie near it); a country's point is no neighbour of the towns around it (the focus speaks for it)
         anchors = [es[0] for es, _ in cands if len(es) == 1 and (es[0].feature_class == "P" or _rank(es[0]) >= 2)]
+        if home is not None:
+            anchors += home.places   # and about the places around its home
         inner_of: dict[int, list[int]] = {}
         for m, chain in conts.items():
             for j in chain:
