@@ -27,10 +27,15 @@ ROWS = [
     (17, "Spin Boldak", 31.0, 66.4, "AF", 50_000, "P", "PPL", "Kandahar", ""),
     (18, "Sokoto", 13.06, 5.24, "NG", 500_000, "P", "PPLA", "Sokoto", ""),
     (19, "Iran", 32.0, 53.0, "IR", 82_000_000, "A", "PCLI", "", ""),
+    (21, "Soum", 14.1, -16.4, "SN", 5_000, "P", "PPL", "Fatick", ""),
+    (22, "Herat", 34.5, 62.5, "AF", 1_900_000, "A", "ADM1", "Herat", ""),
+    (23, "Ghoryan", 34.34, 61.49, "AF", 0, "P", "PPL", "Herat", ""),
+    (24, "Senegal", 14.5, -14.5, "SN", 16_000_000, "A", "PCLI", "", ""),
 ]
 ALTERNATES = {1: ["US", "U.S.", "America"]}
 COUNTRIES = {"US": ("United States", "USA"), "AF": ("Afghanistan", "AFG"), "NE": ("Niger", "NER"),
-             "NG": ("Nigeria", "NGA"), "AU": ("Australia", "AUS"), "IN": ("India", "IND"), "IR": ("Iran", "IRN")}
+             "NG": ("Nigeria", "NGA"), "AU": ("Australia", "AUS"), "IN": ("India", "IND"), "IR": ("Iran", "IRN"),
+             "SN": ("Senegal", "SEN")}
 
 
 @pytest.mark.parametrize("text, name, expected", [
@@ -103,3 +108,16 @@ def test_a_bare_two_letter_code_needs_its_country(geo, text, expected):
     start = text.index("SA ")
     [place] = geo.geocode(text, spans=[(start, start + 2)])
     assert (place.name if place.latitude is not None else None) == expected, place.reason
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # an area the gazetteer lacks, named like a village abroad: not that village
+    ("Gunmen killed a teacher in Gorom Dakai village, Soum province, on Tuesday.", "Soum", None),
+    # named like a village of the area that holds it: that village
+    ("Taliban attacked a checkpoint in Ghoryan district (Herat), killing two.", "Ghoryan", "Ghoryan"),
+    # named like a village of the country the article is about: that village
+    ("Floods hit Soum district in Senegal.", "Soum", "Soum"),
+])
+def test_an_area_named_only_like_a_village(geo, text, name, expected):
+    place = next((p for p in geo.geocode(text) if p.span.text == name), None)
+    assert (place.name if place is not None else None) == expected, place and place.reason

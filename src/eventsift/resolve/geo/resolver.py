@@ -419,6 +419,8 @@ class Resolver:
             if chain_ccs and not any(e.cc in chain_ccs for e in entries):
                 continue   # a homonym abroad of a place named with its areas ("Chora (X district), Urozgan")
             voted.add(key(f.text))
+            if _area_unknown(f, entries) and not conts.get(i):
+                continue   # "Soum province" known only as a village abroad: a missing area, not that village's country
             ccs = {e.cc for e in entries if e.cc}
             if len(ccs) == 1:
                 if any(e.feature_code == "PCLI" for e in entries) or (tail and f.known is not False):
@@ -476,6 +478,10 @@ class Resolver:
             elif was_loose and focus:
                 # a spelling variant is trusted only inside a country the article speaks of
                 entries = [e for e in entries if focus[e.cc] > 0]
+            if _area_unknown(f, entries) and not inside:
+                # an area the gazetteer lacks (and no area named after it holds the settlement of its name): a settlement of that name counts only as the seat of an area or in a
+                # country the article speaks of
+                entries = [e for e in entries if focus[e.cc] > 0 or e.feature_code in ("PPLA", "PPLC")]
             if not entries:
                 continue
             k = key(f.text)
@@ -615,6 +621,12 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
         gap = abs(s.start - trigger.end) if s.start >= trigger.end else abs(trigger.start - s.end) + 40
         score -= min(gap, 400) / 400
     return score, ", ".join(why) or "in the sentence"
+
+
+def _area_unknown(f: Found, entries: list[Entry]) -> bool:
+    """Whether ``f`` is written as an area ("X province", "X district") that only settlements are named like."""
+    return (f.region_word and f.context.startswith("after:") and bool(entries)
+            and not any(e.feature_class == "A" for e in entries))
 
 
 def _bare_code(f: Found) -> bool:
