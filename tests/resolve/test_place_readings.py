@@ -32,7 +32,7 @@ ROWS = [
     (23, "Ghoryan", 34.34, 61.49, "AF", 0, "P", "PPL", "Herat", ""),
     (24, "Senegal", 14.5, -14.5, "SN", 16_000_000, "A", "PCLI", "", ""),
 ]
-ALTERNATES = {1: ["US", "U.S.", "America"]}
+ALTERNATES = {0: ["US", "U.S.", "America"]}  # by position in ROWS
 COUNTRIES = {"US": ("United States", "USA"), "AF": ("Afghanistan", "AFG"), "NE": ("Niger", "NER"),
              "NG": ("Nigeria", "NGA"), "AU": ("Australia", "AUS"), "IN": ("India", "IND"), "IR": ("Iran", "IRN"),
              "SN": ("Senegal", "SEN")}

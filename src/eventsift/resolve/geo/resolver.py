@@ -42,6 +42,10 @@ FOREIGN_SMALL_POP = 50_000
 NEAR_KM = 250.0
 W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
 W_LOOSE = -2.0         # only a loose (transliteration) key matched
+#: a settlement matched only by another of its names (a former name, a name in another language) when a candidate
+#: of a country the article speaks of as much bears the name as its own ("Salisbury" is the English town, not
+#: Harare's former name; "Riverdale" in New York, not Riverdale Park; but Palmyra in a report on Syria is Tadmur)
+W_OTHER_NAME = -3.0
 W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 7.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
@@ -487,10 +491,14 @@ class Resolver:
             k = key(f.text)
             scored = []
             inner = [x for m in inner_of.get(i, ()) for x in cands[m][0]]
+            own_focus = max((focus[x.cc] for x in entries if key(x.name) == k), default=-1.0)
             for e in entries:
                 s, why = self._score(f, e, k, focus, total, inside, anchors, i in container_ids)
                 if was_loose:
                     s += W_LOOSE
+                elif own_focus >= focus[e.cc] and e.feature_class == "P" and key(e.name) != k:
+                    s += W_OTHER_NAME   # "Salisbury" is a town of that name before Harare's former name
+                    why = (why + ", " if why else "") + "only another of its names"
                 if inner and e.feature_class == "A" and any(x is not e and self._contains(e, x) for x in inner):
                     s += W_CONTAINS
                     why = (why + ", " if why else "") + "contains the place named before it"
