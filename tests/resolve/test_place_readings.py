@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from eventsift.models import Span
-from eventsift.resolve.geo.resolver import reading
+from eventsift.resolve.geo.readings import reading
 
 # geonameid, name, lat, lon, cc, population, class, code, admin1, admin2
 ROWS = [

@@ -21,7 +21,8 @@ from . import gazetteer as _gaz
 from .finder import WEAK_CONTEXTS, Finder, Found
 from .gazetteer import Gazetteer
 from .names import key
-from .resolver import NEAR_KM, Resolver, event_place, km
+from .eventplace import event_place
+from .resolver import NEAR_KM, Resolver, km
 
 log = logging.getLogger(__name__)
 

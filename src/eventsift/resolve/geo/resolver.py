@@ -7,19 +7,16 @@ article's other places. Every Place carries the reason and the runner-up.
 """
 from __future__ import annotations
 
-import json
 import logging
 import math
 import re
 from collections import Counter
-from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
 
 from ...models import Place, Span
 from .finder import Demonym, Found
 from .gazetteer import Entry, Gazetteer
 from .names import fold, key
+from .readings import not_a_place_reading
 
 log = logging.getLogger(__name__)
 
@@ -80,23 +77,6 @@ CONTEXT_NAMES = 4
 CONTEXT_MARGIN = 0.5
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
 CHAIN_MAX = 3
-EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
-
-_REPORTING = re.compile(r"^\W{0,3}(?:has |have |had |was |is |also )?(?:said|says|say|denied|denies|announced|claimed|"
-                        r"accused|accuses|warned|told|insisted|urged|confirmed|stated|called|rejected|responded|"
-                        r"condemned|welcomed|demanded|argued|believes|hopes|wants|agreed|declared|criticised|"
-                        r"criticized|reported|vowed|blamed|threatened)\b", re.IGNORECASE)
-_STATEMENT_BEFORE = re.compile(r"(?:said|says|told|talks|meeting|meetings|summit|conference|negotiations|statement|"
-                               r"speaking|interview|briefing|visit|visiting|spokesman|spokeswoman|ministry|embassy|"
-                               r"headquarters|based|reporters|journalists|press)\b[^.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$",
-                               re.IGNORECASE)
-_BASED_AFTER = re.compile(r"^[-\s]?(?:based|born|backed|led|headquartered)\b", re.IGNORECASE)
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|flee|fleeing|left|leave|leaving|evacuated from|departed)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
-_SUBJECT_AFTER = re.compile(r"^\s+(?:was|is|has|have|had|will|would|could|can|may|must|should|did|does|and|"
-                            r"wants|sent|plans|says|said)\b")
-_PARA_BREAK = re.compile(r"\n\s*")
-_CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 #: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
 _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
                               r"arrondissement|near|prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
@@ -105,77 +85,8 @@ _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county
 _OTHER_NAME = re.compile(r"\s?\[[^\[\]]{1,40}\]")
 _PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
                           r"communes|governorates|counties)\b", re.IGNORECASE)
-#: what may follow the dateline's town: ", Somalia", " (AP)", then a dash; or an upper-case town and a dash
-_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|IANS|PTI|Xinhua|"
-                            r"Anadolu|Sputnik|TASS|CNN|BBC)\))?\s*(?:—|–|--|-|:)\s")
-#: what may come before it on its line: an outlet's name in capitals, a date
-_DATELINE_HEAD = re.compile(r"[\s\"'“]*(?:[A-Z]{2,}[\w ]{0,20},\s*)?")
-#: the dateline's town is where the report was filed: below any place the sentence names
-W_DATELINE = 3.0
-_EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
-                           r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
-
-
 #: the finder's contexts in which a written form is a state's or a province's abbreviation
 _ABBREVIATION_CONTEXTS = frozenset({"after-town", "abbreviation"})
-#: a name after "the" and before a reporting verb is an outlet when only settlements bear it ("the Punch reported")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s$")
-_OUTLET_VERB_AFTER = re.compile(r"^\s(?:reported|said|says|quoted|cited|wrote|added|newspaper)\b")
-
-
-@lru_cache(maxsize=1)
-def _readings() -> dict:
-    data = json.loads(resources.files("eventsift.data").joinpath("geo/readings.json").read_text(encoding="utf-8"))
-    lower = lambda words: frozenset(w.lower() for w in words)  # noqa: E731
-    return {
-        "currency": lower(data["currency_after"]), "signs": tuple(data["currency_signs"]),
-        "outlet_cap": tuple(sorted(data["outlet_after_capitalised"], key=len, reverse=True)),
-        "outlet_lower": tuple(sorted(lower(data["outlet_after_lower"]), key=len, reverse=True)),
-        "outlet_before": tuple(data["outlet_before"]),
-    }
-
-
-def reading(text: str, start: int, end: int) -> str | None:
-    """Whether the name at ``start:end`` is part of something that is not a place: "currency" ("US dollars",
-    "US$"), "outlet" ("Kabul Times", "Fars news agency", "Voice of America"), "the-outlet" ("the Punch
-    reported": an outlet only if the name is a settlement's). None for a plain place."""
-    r = _readings()
-    after = text[end:end + 40]
-    if after.startswith(r["signs"]):
-        return "currency"
-    m = re.match(r"[\s-]?([^\W\d_]+)", after)
-    if m and m.group(1).lower() in r["currency"]:
-        return "currency"
-    if after[:1] == " ":
-        rest = after[1:]
-        for w in r["outlet_cap"]:
-            if rest.startswith(w) and not rest[len(w):len(w) + 1].isalpha():
-                return "outlet"
-        low = rest.lower()
-        for w in r["outlet_lower"]:
-            if low.startswith(w) and not low[len(w):len(w) + 1].isalpha():
-                return "outlet"
-    before = text[max(0, start - 30):start]
-    if any(before.endswith(w + " ") for w in r["outlet_before"]):
-        return "outlet"
-    if _THE_BEFORE.search(before) and _OUTLET_VERB_AFTER.match(after):
-        return "the-outlet"
-    return None
-
-
-#: the kinds of place that English names with "the" ("the Netherlands", "the Punjab", "the Sahel")
-_NAMED_WITH_THE = frozenset({"PCLI", "ADM1", "CONT", "RGN"})
-
-
-def not_a_place_reading(text: str, start: int, end: int, codes: set[str] | frozenset[str]) -> str | None:
-    """The reading that makes the name at ``start:end`` no event place and no vote for the article's country
-    (``codes``: the feature codes the name may stand for)."""
-    r = reading(text, start, end)
-    if r == "the-outlet" and codes & _NAMED_WITH_THE:
-        return None   # "the Netherlands said": a country named with its article
-    return r
-
-
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -580,57 +491,6 @@ def _seat_first(scored: list) -> list:
     return scored
 
 
-# --- the event's own place ------------------------------------------------------------------------------
-def _dateline(text: str, span: Span) -> bool:
-    """Whether the place opens a wire report's dateline ("MOGADISHU, Somalia (AP) —", "PORT SUDAN —",
-    "KABUL (Reuters) -"): where the report was filed, not where the event happened."""
-    line_start = text.rfind("\n", 0, span.start) + 1
-    if text[line_start:span.start].strip(" \t\"'“"):
-        head = text[line_start:span.start]
-        if not _DATELINE_HEAD.fullmatch(head):
-            return False
-    return bool(_DATELINE_TAIL.match(text, span.end))
-
-
-def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False) -> tuple[float, str] | None:
-    """How likely ``p`` is where the event happened; None when it is a speaker's or an origin's place."""
-    s = p.span
-    before = text[max(0, s.start - 60):s.start]
-    after = text[s.end:s.end + 30]
-    if _BASED_AFTER.match(after):
-        return None
-    if not_a_place_reading(text, s.start, s.end, {p.feature_code}):
-        return None   # a currency, an outlet or an organisation named after the place
-    if _REPORTING.match(after) and p.geo_precision == 1 and p.feature_code == "PPLC":
-        return None  # "Moscow denied": the government speaking
-    if _REPORTING.match(after) and p.feature_code in ("PCLI", "PPLC"):
-        return None
-    if _STATEMENT_BEFORE.search(before):
-        return None
-    if p.feature_code in ("PPLC", "PCLI") and _SUBJECT_AFTER.match(after) and not _EVENT_BEFORE.search(before):
-        return None  # "Moscow was working to ...", "Washington will ...": the government acting
-    score, why = 0.0, []
-    if rivals and _dateline(text, s):
-        score -= W_DATELINE
-        why.append("dateline")
-    if _CODED_TO.search(before):
-        score += 5
-        why.append("coded to")
-    if _EVENT_BEFORE.search(before):
-        score += 2
-        why.append("event context")
-    if _ORIGIN_BEFORE.search(before):
-        score -= 2
-        why.append("origin")
-    score += {1: 2.0, 2: 1.0, 3: 0.0}.get(p.geo_precision, 0.0)
-    if p.feature_code == "PCLI":
-        score -= 0.5
-    if trigger is not None:
-        gap = abs(s.start - trigger.end) if s.start >= trigger.end else abs(trigger.start - s.end) + 40
-        score -= min(gap, 400) / 400
-    return score, ", ".join(why) or "in the sentence"
-
-
 def _area_unknown(f: Found, entries: list[Entry]) -> bool:
     """Whether ``f`` is written as an area ("X province", "X district") that only settlements are named like."""
     return (f.region_word and f.context.startswith("after:") and bool(entries)
@@ -641,87 +501,3 @@ def _bare_code(f: Found) -> bool:
     """A two-letter postal code that the finder did not read as one (a given span "SA", "WA" alone): a state
     only in an article about that state's country."""
     return len(f.text) == 2 and f.text.isupper() and f.context not in _ABBREVIATION_CONTEXTS
-
-
-def _within(p: Place, region: Place) -> bool:
-    """Whether ``p`` lies inside the admin area ``region`` as far as their admin names tell (a country or a place
-    without admin names: yes)."""
-    if region.feature_code not in ("ADM1", "ADM2"):
-        return True
-    if region.admin1 and p.admin1 and p.admin1 != region.admin1:
-        return False
-    return not (region.feature_code == "ADM2" and region.admin2 and p.admin2 and p.admin2 != region.admin2)
-
-
-#: how far a place whose admin names are unknown (a capital) must lie from an area's point to be outside it
-OUTSIDE_KM = 200.0
-
-
-def _outside(p: Place, area: Place) -> bool:
-    """Whether ``p`` clearly lies outside the admin area ``area``: another admin name, or (its names unknown, as for
-    some capitals) far from the area's point."""
-    if not _within(p, area):
-        return True
-    if p.admin1 or p.latitude is None or area.latitude is None:
-        return False
-    return km(p.latitude, p.longitude, area.latitude, area.longitude) > OUTSIDE_KM
-
-
-def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
-    # a demonym ("Syrian") says whose, not where: it never becomes an event place
-    located = [p for p in places if p.span is not None and p.latitude is not None
-               and not (p.reason or "").startswith("demonym")]
-    inside = [p for p in located if sentence.start <= p.span.start and p.span.end <= sentence.end]
-    # the dateline's town gives way to a town or village the sentence names ("PORT SUDAN — ... in El Fasher"),
-    # not to the country or region around it ("TRIPOLI — ... Libya's government ... the capital")
-    towns = [p for p in inside if p.geo_precision == 1 and not _dateline(text, p.span)]
-    # nor to a province or district the sentence names that does not hold it ("BAMAKO — ... in the Mopti region")
-    areas = [p for p in inside if p.feature_code in ("ADM1", "ADM2") and not _dateline(text, p.span)]
-    scored = []
-    for p in inside:
-        rivals = any(q.name != p.name for q in towns) or any(q.name != p.name and _outside(p, q) for q in areas)
-        r = _event_score(text, p, trigger, rivals=rivals)
-        if r is not None:
-            scored.append((r[0], p, r[1]))
-    scored.sort(key=lambda t: -t[0])
-    if scored and scored[0][1].geo_precision == 1:
-        sc, p, why = scored[0]
-        return replace(p, reason=f"event place: {p.name} ({why}); {p.reason}")
-    region = scored[0][1] if scored else None
-    # the sentence names only a region (or nothing): the next sentences of the same paragraph
-    # (news reports often set each sentence as its own paragraph: the next one counts as the same paragraph)
-    limit = min(len(text), sentence.end + EVENT_NEXT_CHARS)
-    breaks = [m.start() for m in _PARA_BREAK.finditer(text, sentence.end, limit)]
-    if len(breaks) >= 2:
-        limit = breaks[1]
-    later = []
-    for p in located:
-        if sentence.end <= p.span.start < limit and p.geo_precision == 1:
-            if region is not None and region.iso3 and p.iso3 and p.iso3 != region.iso3:
-                continue
-            if region is not None and not _within(p, region):
-                continue   # a town named next refines the region only when it lies inside it
-            r = _event_score(text, p, None)
-            if r is not None:
-                later.append((r[0] - (p.span.start - sentence.end) / EVENT_NEXT_CHARS, p, r[1]))
-    if later:
-        later.sort(key=lambda t: -t[0])
-        sc, p, why = later[0]
-        return replace(p, geo_precision=2, reason=f"event place from the next sentence: {p.name} ({why}); {p.reason}")
-    if region is not None:
-        return replace(region, reason=f"event place: only the region {region.name} is named; {region.reason}")
-    # the article's dominant place
-    counts: Counter = Counter()
-    by_name: dict[tuple, Place] = {}
-    for p in located:
-        if _event_score(text, p, None) is None:
-            continue
-        k = (p.name, p.iso3, p.feature_code)
-        counts[k] += 2 if p.geo_precision == 1 else 1
-        by_name.setdefault(k, p)
-    if not counts:
-        return None
-    k, n = counts.most_common(1)[0]
-    p = by_name[k]
-    prec = 2 if p.geo_precision == 1 else 3
-    return replace(p, geo_precision=prec, reason=f"event place: the article's dominant place {p.name} ({n} mentions); {p.reason}")
