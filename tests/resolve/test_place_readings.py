@@ -121,3 +121,20 @@ def test_a_bare_two_letter_code_needs_its_country(geo, text, expected):
 def test_an_area_named_only_like_a_village(geo, text, name, expected):
     place = next((p for p in geo.geocode(text) if p.span.text == name), None)
     assert (place.name if place is not None else None) == expected, place and place.reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the village is unknown: not the dateline's town, but the area the text names for it
+    ("ABUJA - Bandits attacked Tsauni Tudu village on Monday. The village lies in Niger state, police said.",
+     ("Niger", "NGA")),
+    ("ABUJA (Reuters) - Bandits killed five people in the village of Tsauni Tudu on Monday. It lies in Niger state.",
+     ("Niger", "NGA")),
+    # a known town in the sentence is still the place; the dateline still stands when nothing else is named
+    ("ABUJA - Bandits attacked a market in Minna on Monday, police said.", ("Niger", "NGA")),
+    ("ABUJA - Bandits attacked a market on Monday, police said.", ("Federal Capital Territory", "NGA")),
+])
+def test_unknown_village_is_not_at_the_dateline(geo, text, expected):
+    first = text.index(".", text.index(" on Monday")) + 1
+    places = geo.geocode(text)
+    place = geo.event_place(text, places, Span(0, first, text[:first]))
+    assert place is not None and (place.admin1, place.iso3) == expected, place and place.reason

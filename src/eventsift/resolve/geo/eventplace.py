@@ -90,6 +90,20 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
     return score, ", ".join(why) or "in the sentence"
 
 
+#: a settlement the sentence names as such ("the village of X", "X village")
+_SETTLEMENT_NAMED = re.compile(r"\b(?:village|hamlet|locality|settlement)s?\s+of\s+([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)|"
+                               r"\b([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)\s+(?:village|hamlet|locality)\b")
+
+
+def _unknown_settlement(text: str, sentence: Span, located: list[Place]) -> str | None:
+    """The name of a village the sentence names that is not among the places found (the gazetteer lacks it)."""
+    for m in _SETTLEMENT_NAMED.finditer(text, sentence.start, sentence.end):
+        start, end = m.span(1) if m.group(1) else m.span(2)
+        if not any(p.span.start < end and start < p.span.end for p in located):
+            return text[start:end]
+    return None
+
+
 def _within(p: Place, region: Place) -> bool:
     """Whether ``p`` lies inside the admin area ``region`` as far as their admin names tell (a country or a place
     without admin names: yes)."""
@@ -130,6 +144,11 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
         r = _event_score(text, p, trigger, rivals=rivals)
         if r is not None:
             scored.append((r[0], p, r[1]))
+    unknown = _unknown_settlement(text, sentence, located)
+    if unknown:
+        # the sentence's village is one the gazetteer lacks: it is not at the dateline's town (where the report was
+        # filed) but in the area the text names for it
+        scored = [t for t in scored if not _dateline(text, t[1].span)]
     scored.sort(key=lambda t: -t[0])
     if scored and scored[0][1].geo_precision == 1:
         sc, p, why = scored[0]
@@ -143,6 +162,10 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
         limit = breaks[1]
     later = []
     for p in located:
+        if (unknown and region is None and sentence.end <= p.span.start < limit
+                and p.feature_code in ("ADM1", "ADM2") and _event_score(text, p, None) is not None):
+            later.append((-1.0 - (p.span.start - sentence.end) / EVENT_NEXT_CHARS, p, f"area of {unknown}"))
+            continue
         if sentence.end <= p.span.start < limit and p.geo_precision == 1:
             if region is not None and region.iso3 and p.iso3 and p.iso3 != region.iso3:
                 continue
@@ -154,14 +177,15 @@ def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | 
     if later:
         later.sort(key=lambda t: -t[0])
         sc, p, why = later[0]
-        return replace(p, geo_precision=2, reason=f"event place from the next sentence: {p.name} ({why}); {p.reason}")
+        return replace(p, geo_precision=max(2, p.geo_precision or 2),
+                       reason=f"event place from the next sentence: {p.name} ({why}); {p.reason}")
     if region is not None:
         return replace(region, reason=f"event place: only the region {region.name} is named; {region.reason}")
     # the article's dominant place
     counts: Counter = Counter()
     by_name: dict[tuple, Place] = {}
     for p in located:
-        if _event_score(text, p, None) is None:
+        if _event_score(text, p, None) is None or (unknown and _dateline(text, p.span)):
             continue
         k = (p.name, p.iso3, p.feature_code)
         counts[k] += 2 if p.geo_precision == 1 else 1
