@@ -31,3 +31,32 @@ COUNTRIES = {"US": ("United States", "USA")}
 def test_neighbours_of_the_article(geo, text, name, expected):
     place = next(p for p in geo.geocode(text) if p.span.text == name)
     assert place.admin1 == expected, place.reason
+
+
+COUNTY_ROWS = [
+    (1, "United States", 39.8, -98.6, "US", 330_000_000, "A", "PCLI", "", ""),
+    (40, "Suffolk County", 40.9, -72.7, "US", 1_500_000, "A", "ADM2", "New York", "Suffolk County"),
+    (41, "Suffolk", 36.73, -76.58, "US", 88_000, "P", "PPL", "Virginia", "City of Suffolk"),
+    (42, "Washington County", 40.19, -80.25, "US", 210_000, "A", "ADM2", "Pennsylvania", "Washington County"),
+    (43, "Washington", 38.9, -77.04, "US", 690_000, "P", "PPLC", "District of Columbia", ""),
+]
+
+
+@pytest.fixture(scope="module")
+def county_geo():
+    from eventsift.resolve.geo import Geocoder
+    from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+    return Geocoder(Gazetteer.from_entries([Entry(*r) for r in COUNTY_ROWS], {}, {"US": ("United States", "USA")}))
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Remains were found in a house in Suffolk County. Detectives in Suffolk said the case was old.", "Suffolk",
+     "Suffolk County"),
+    # the bare name's own place is the larger: it stays
+    ("Officials in Washington County met on Monday. Lawmakers in Washington passed a bill.", "Washington",
+     "Washington"),
+])
+def test_a_county_named_in_full_is_its_bare_name(county_geo, text, name, expected):
+    place = next(p for p in county_geo.geocode(text) if p.span.text == name)
+    assert place.name == expected, place.reason

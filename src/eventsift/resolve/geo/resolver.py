@@ -85,6 +85,8 @@ _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county
 _OTHER_NAME = re.compile(r"\s?\[[^\[\]]{1,40}\]")
 _PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
                           r"communes|governorates|counties)\b", re.IGNORECASE)
+#: a county or parish written in full ("Suffolk County", "Orleans Parish")
+_COUNTY_WRITTEN = re.compile(r"^(.+?)\s+(?:County|Parish|Co\.)$")
 #: the finder's contexts in which a written form is a state's or a province's abbreviation
 _ABBREVIATION_CONTEXTS = frozenset({"after-town", "abbreviation"})
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -441,6 +443,19 @@ class Resolver:
             hit = settled.get(key(found[i].text))
             if hit is not None and i not in conts and hit[0] != e:
                 picked[i] = (hit[0], score, f"as elsewhere in the article ({hit[1]})", e)
+        # a county or parish the article names in full ("Suffolk County") is what its bare name means elsewhere in
+        # the article ("Suffolk"), unless the bare name's own pick is the larger place ("Washington" beside
+        # "Washington County")
+        counties: dict[str, Entry] = {}
+        for i, (e, _, _, _) in picked.items():
+            m = _COUNTY_WRITTEN.match(found[i].text)
+            if m and e.feature_code == "ADM2":
+                counties.setdefault(key(m.group(1)), e)
+        for i, (e, score, why, runner) in list(picked.items()):
+            county = counties.get(key(found[i].text))
+            if (county is not None and county != e and i not in conts and "inside " not in why
+                    and not self._contains(county, e) and e.population < county.population):
+                picked[i] = (county, score, f"the {county.name} the article names", e)
         out: list[Place | None] = []
         for i, f in enumerate(found):
             span = Span(f.start, f.end, text[f.start:f.end])
