@@ -60,3 +60,33 @@ def county_geo():
 def test_a_county_named_in_full_is_its_bare_name(county_geo, text, name, expected):
     place = next(p for p in county_geo.geocode(text) if p.span.text == name)
     assert place.name == expected, place.reason
+
+
+STATE_ROWS = [
+    (1, "United States", 39.8, -98.6, "US", 330_000_000, "A", "PCLI", "", ""),
+    (50, "Iowa", 42.0, -93.5, "US", 3_000_000, "A", "ADM1", "Iowa", ""),
+    (51, "Iowa", 30.24, -93.01, "US", 3_000, "P", "PPL", "Louisiana", ""),
+    (52, "Montgomery County", 39.14, -77.2, "US", 1_100_000, "A", "ADM2", "Maryland", "Montgomery County"),
+    (53, "Montgomery County", 41.03, -95.16, "US", 10_000, "A", "ADM2", "Iowa", "Montgomery County"),
+    (54, "Montgomery County", 40.2, -75.37, "US", 830_000, "A", "ADM2", "Pennsylvania", "Montgomery County"),
+    # many more of that name, all larger than Iowa's (rough points)
+    *[(55 + n, "Montgomery County", 30.0 + n, -85.0 - n, "US", 50_000 + n * 10_000, "A", "ADM2", state,
+       "Montgomery County") for n, state in enumerate(("Alabama", "Texas", "Ohio", "Tennessee", "Virginia",
+                                                       "Kansas", "Indiana", "Kentucky"))],
+]
+
+
+@pytest.fixture(scope="module")
+def state_geo():
+    from eventsift.resolve.geo import Geocoder
+    from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+    return Geocoder(Gazetteer.from_entries([Entry(*r) for r in STATE_ROWS], {}, {"US": ("United States", "USA")}))
+
+
+def test_a_state_the_article_names_holds_its_county(state_geo):
+    """Iowa's namesakes are a small town: the name stands for the state, and the state holds the county of a
+    name that larger counties elsewhere share."""
+    text = "Farmers across Iowa gathered on Monday. Officials in Montgomery County said the harvest was late."
+    place = next(p for p in state_geo.geocode(text) if p.span.text == "Montgomery County")
+    assert place.admin1 == "Iowa", place.reason

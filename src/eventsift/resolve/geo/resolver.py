@@ -73,6 +73,9 @@ CONTEXT_MIN_SHARE = 0.1
 #: the second look's gain is W_CONTEXT times the support over this many names at most (so that one
 #: neighbour still counts in a long article)
 CONTEXT_NAMES = 4
+#: a first-level region the article names with at least this share of its name's senses: any candidate inside it
+#: is looked at again, however far down its first look put it
+NAMED_REGION_SHARE = 0.5
 #: how much more support (in names) a candidate needs on the second look to displace the first pick
 CONTEXT_MARGIN = 0.5
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
@@ -198,9 +201,10 @@ class Resolver:
             s += W_CONTAINED if ok else W_NOT_CONTAINED
             if ok:
                 why.append("inside " + "/".join(c.name for c in inside))
-        if anchors and e.feature_class == "P":
+        if anchors and (e.feature_class == "P" or e.feature_code == "ADM2"):
             if any(a is not e and (self._contains(a, e) if a.feature_class == "A"
-                                   else km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM)
+                                   else e.feature_class == "P"
+                                   and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM)
                    for a in anchors):
                 s += W_NEAR
                 why.append("near other places of the article")
@@ -224,6 +228,8 @@ class Resolver:
                 z = sum(w)
                 senses[k] = [(c, x / z) for (_, c, _), x in zip(top, w) if x / z >= CONTEXT_MIN_SHARE]
 
+        named_regions = [c for cs in senses.values() for c, share in cs if share >= NAMED_REGION_SHARE and _rank(c) == 2]
+
         def support(e: Entry, k: str) -> float:
             total = 0.0
             for kk, cs in senses.items():
@@ -243,7 +249,12 @@ class Resolver:
                 return W_CONTEXT * min(1.0, n / min(n_other, CONTEXT_NAMES))
 
             best = (picked[i][1] + gain(n0), e0, "", n0)
-            for s, e, why in scored[:CONTEXT_CANDIDATES]:
+            # the best candidates, and any other that lies inside a region the article surely names ("Montgomery
+            # County" in an article about Iowa: one of many counties of that name, and not a populous one)
+            inside_named = [x for x in scored[CONTEXT_CANDIDATES:]
+                            if any(a.geonameid != x[1].geonameid and _rank(a) == 2 and self._contains(a, x[1])
+                                   for a in named_regions)]
+            for s, e, why in scored[:CONTEXT_CANDIDATES] + inside_named:
                 if self._contains(e, e0) or self._contains(e0, e):
                     continue   # a region and its seat of the same name: the seat rule has decided
                 n = support(e, k)
@@ -360,7 +371,7 @@ class Resolver:
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
         # the places named unambiguously: settlements, and the regions of a country (which hold a town rather
         # than lie near it); a country's point is no neighbour of the towns around it (the focus speaks for it)
-        anchors = [es[0] for es, _ in cands if len(es) == 1 and (es[0].feature_class == "P" or _rank(es[0]) >= 2)]
+        anchors = [a for a in (_sure_sense(es) for es, _ in cands) if a is not None]
         if home is not None:
             anchors += home.places   # and about the places around its home
         inner_of: dict[int, list[int]] = {}
@@ -504,6 +515,26 @@ def _seat_first(scored: list) -> list:
         if e.population >= SEAT_MIN_POP and area in (key(e.admin1), key(e.admin2)):
             return [(s, e, (why + ", " if why else "") + f"seat of {best.name}")] + scored[:n] + scored[n + 1:]
     return scored
+
+
+#: a region's name stands for the region when every other place of that name has less than this share of its
+#: people ("Iowa": the state, not the Louisiana town)
+SURE_REGION_SHARE = 0.01
+
+
+def _sure_sense(entries: list[Entry]) -> Entry | None:
+    """The one sense of a name that other names may lean on: its only candidate (a settlement or a region of a
+    country), or a region of a country whose namesakes are all small settlements."""
+    if not entries:
+        return None
+    if len(entries) == 1:
+        e = entries[0]
+        return e if e.feature_class == "P" or _rank(e) >= 2 else None
+    top = max(entries, key=lambda e: e.population)
+    if _rank(top) == 2 and all(e is top or (e.feature_class == "P" and e.population < SURE_REGION_SHARE * top.population)
+                               for e in entries):
+        return top
+    return None
 
 
 def _area_unknown(f: Found, entries: list[Entry]) -> bool:
