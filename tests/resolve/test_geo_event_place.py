@@ -54,7 +54,7 @@ def test_dateline_is_not_the_event_place(geo, text, expected):
     ("Fighters left Port Sudan — then the shelling began.", False),
 ])
 def test_dateline_detection(geo, text, dateline):
-    from eventsift.resolve.geo.resolver import _dateline
+    from eventsift.resolve.geo.eventplace import _dateline
 
     start = text.lower().index("port sudan") if "port sudan" in text.lower() else text.index("MOGADISHU")
     span = Span(start, start + (10 if "port sudan" in text.lower() else 9), "")
@@ -79,7 +79,7 @@ def _place(name, code, admin1, admin2=None, precision=1):
     (_place("Cotonou", "PPL", "Littoral"), _place("Benin", "PCLI", None, precision=3), True),
 ])
 def test_a_town_named_next_refines_only_the_region_it_lies_in(town, region, inside):
-    from eventsift.resolve.geo.resolver import _within
+    from eventsift.resolve.geo.eventplace import _within
 
     assert _within(town, region) is inside
 

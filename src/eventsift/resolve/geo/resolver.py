@@ -11,12 +11,12 @@ import logging
 import math
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ...models import Place, Span
 from .finder import Demonym, Found
 from .gazetteer import Entry, Gazetteer
 from .names import fold, key
+from .readings import not_a_place_reading
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,10 @@ FOREIGN_SMALL_POP = 50_000
 NEAR_KM = 250.0
 W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
 W_LOOSE = -2.0         # only a loose (transliteration) key matched
+#: a settlement matched only by another of its names (a former name, a name in another language) when a candidate
+#: of a country the article speaks of as much bears the name as its own ("Salisbury" is the English town, not
+#: Harare's former name; "Riverdale" in New York, not Riverdale Park; but Palmyra in a report on Syria is Tadmur)
+W_OTHER_NAME = -3.0
 W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 7.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
@@ -69,27 +73,13 @@ CONTEXT_MIN_SHARE = 0.1
 #: the second look's gain is W_CONTEXT times the support over this many names at most (so that one
 #: neighbour still counts in a long article)
 CONTEXT_NAMES = 4
+#: a first-level region the article names with at least this share of its name's senses: any candidate inside it
+#: is looked at again, however far down its first look put it
+NAMED_REGION_SHARE = 0.5
 #: how much more support (in names) a candidate needs on the second look to displace the first pick
 CONTEXT_MARGIN = 0.5
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
 CHAIN_MAX = 3
-EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
-
-_REPORTING = re.compile(r"^\W{0,3}(?:has |have |had |was |is |also )?(?:said|says|say|denied|denies|announced|claimed|"
-                        r"accused|accuses|warned|told|insisted|urged|confirmed|stated|called|rejected|responded|"
-                        r"condemned|welcomed|demanded|argued|believes|hopes|wants|agreed|declared|criticised|"
-                        r"criticized|reported|vowed|blamed|threatened)\b", re.IGNORECASE)
-_STATEMENT_BEFORE = re.compile(r"(?:said|says|told|talks|meeting|meetings|summit|conference|negotiations|statement|"
-                               r"speaking|interview|briefing|visit|visiting|spokesman|spokeswoman|ministry|embassy|"
-                               r"headquarters|based|reporters|journalists|press)\b[^.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$",
-                               re.IGNORECASE)
-_BASED_AFTER = re.compile(r"^[-\s]?(?:based|born|backed|led|headquartered)\b", re.IGNORECASE)
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|flee|fleeing|left|leave|leaving|evacuated from|departed)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
-_SUBJECT_AFTER = re.compile(r"^\s+(?:was|is|has|have|had|will|would|could|can|may|must|should|did|does|and|"
-                            r"wants|sent|plans|says|said)\b")
-_PARA_BREAK = re.compile(r"\n\s*")
-_CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 #: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
 _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
                               r"arrondissement|near|prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
@@ -98,18 +88,10 @@ _CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county
 _OTHER_NAME = re.compile(r"\s?\[[^\[\]]{1,40}\]")
 _PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
                           r"communes|governorates|counties)\b", re.IGNORECASE)
-#: what may follow the dateline's town: ", Somalia", the filing date (", Jan 16"), the agency in brackets
-#: (" (AP)"), then a dash; or an upper-case town and a dash
-_DATELINE_TAIL = re.compile(r"(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
-                            r"\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|:)\s")
-#: what may come before it on its line: an outlet's name in capitals, a date
-_DATELINE_HEAD = re.compile(r"[\s\"'“]*(?:[A-Z]{2,}[\w ]{0,20},\s*)?")
-#: the dateline's town is where the report was filed: below any place the sentence names
-W_DATELINE = 3.0
-_EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
-                           r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
-
-
+#: a county or parish written in full ("Suffolk County", "Orleans Parish")
+_COUNTY_WRITTEN = re.compile(r"^(.+?)\s+(?:County|Parish|Co\.)$")
+#: the finder's contexts in which a written form is a state's or a province's abbreviation
+_ABBREVIATION_CONTEXTS = frozenset({"after-town", "abbreviation"})
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
@@ -200,6 +182,8 @@ class Resolver:
             if e.feature_class == "A" and e.feature_code != "PCLI":
                 s += W_REGION_WORD
                 why.append("admin area named as such")
+            elif e.feature_code == "PCLI" and f.context.startswith("after:"):
+                s -= W_REGION_WORD   # "Niger State", "Delta State": a state or province, not the country
         elif e.feature_class == "P":
             s += W_SETTLEMENT
             if f.context in _SETTLEMENT_CONTEXTS:
@@ -217,8 +201,11 @@ class Resolver:
             s += W_CONTAINED if ok else W_NOT_CONTAINED
             if ok:
                 why.append("inside " + "/".join(c.name for c in inside))
-        if anchors and e.feature_class == "P":
-            if any(a is not e and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM for a in anchors):
+        if anchors and (e.feature_class == "P" or e.feature_code == "ADM2"):
+            if any(a is not e and (self._contains(a, e) if a.feature_class == "A"
+                                   else e.feature_class == "P"
+                                   and km(a.latitude, a.longitude, e.latitude, e.longitude) < NEAR_KM)
+                   for a in anchors):
                 s += W_NEAR
                 why.append("near other places of the article")
         return s, ", ".join(why)
@@ -241,6 +228,8 @@ class Resolver:
                 z = sum(w)
                 senses[k] = [(c, x / z) for (_, c, _), x in zip(top, w) if x / z >= CONTEXT_MIN_SHARE]
 
+        named_regions = [c for cs in senses.values() for c, share in cs if share >= NAMED_REGION_SHARE and _rank(c) == 2]
+
         def support(e: Entry, k: str) -> float:
             total = 0.0
             for kk, cs in senses.items():
@@ -260,7 +249,12 @@ class Resolver:
                 return W_CONTEXT * min(1.0, n / min(n_other, CONTEXT_NAMES))
 
             best = (picked[i][1] + gain(n0), e0, "", n0)
-            for s, e, why in scored[:CONTEXT_CANDIDATES]:
+            # the best candidates, and any other that lies inside a region the article surely names ("Montgomery
+            # County" in an article about Iowa: one of many counties of that name, and not a populous one)
+            inside_named = [x for x in scored[CONTEXT_CANDIDATES:]
+                            if any(a.geonameid != x[1].geonameid and _rank(a) == 2 and self._contains(a, x[1])
+                                   for a in named_regions)]
+            for s, e, why in scored[:CONTEXT_CANDIDATES] + inside_named:
                 if self._contains(e, e0) or self._contains(e0, e):
                     continue   # a region and its seat of the same name: the seat rule has decided
                 n = support(e, k)
@@ -311,8 +305,8 @@ class Resolver:
 
     def _candidates(self, f: Found, container: bool = False) -> tuple[list[Entry], bool]:
         abbreviated = self.gaz.abbreviation(f.text)
-        if abbreviated:
-            return abbreviated, False
+        if abbreviated and (f.context in _ABBREVIATION_CONTEXTS or f.context.startswith("given")):
+            return abbreviated, False   # not "the NE region": a state's code only where the finder read one
         exact = self.gaz.lookup(f.text, allow_loose=False)
         if exact:
             return exact, False
@@ -321,7 +315,8 @@ class Resolver:
                 if _alike(written, fold(e.name), LOOSE_ADMIN_RATIO if container and e.feature_class == "A"
                           else LOOSE_MIN_RATIO)], True
 
-    def resolve(self, text: str, found: list[Found], demonyms: list[Demonym]) -> list[Place | None]:
+    def resolve(self, text: str, found: list[Found], demonyms: list[Demonym], home=None) -> list[Place | None]:
+        """``home``: the outlet's home (a Home: country votes and places) when the input says it."""
         conts = self.containers(text, found)
         container_ids = {j for c in conts.values() for j in c}
         cands = [self._candidates(f, i in container_ids) for i, f in enumerate(found)]
@@ -338,8 +333,13 @@ class Resolver:
         for d in demonyms:
             if not d.cc.startswith("@"):
                 focus[d.cc] += W_DEMONYM_VOTE
+        if home is not None:
+            focus.update(home.votes)   # a local paper writes about its own country first
         voted: set[str] = set()
         for i, (f, (entries, was_loose)) in enumerate(zip(found, cands)):
+            if entries and (not_a_place_reading(text, f.start, f.end, {e.feature_code for e in entries})
+                            or (_bare_code(f) and self.gaz.abbreviation(f.text))):
+                continue   # "US dollars", "Voice of America", "the Punch reported": no vote for a country
             tail = i in container_ids and any(e.feature_class == "A" for e in entries)
             if (was_loose and not tail) or key(f.text) in voted:
                 continue   # a spelling variant is a guess (but for the area closing a chain), a name said again votes once
@@ -347,6 +347,8 @@ class Resolver:
             if chain_ccs and not any(e.cc in chain_ccs for e in entries):
                 continue   # a homonym abroad of a place named with its areas ("Chora (X district), Urozgan")
             voted.add(key(f.text))
+            if _area_unknown(f, entries) and not conts.get(i):
+                continue   # "Soum province" known only as a village abroad: a missing area, not that village's country
             ccs = {e.cc for e in entries if e.cc}
             if len(ccs) == 1:
                 if any(e.feature_code == "PCLI" for e in entries) or (tail and f.known is not False):
@@ -357,12 +359,21 @@ class Resolver:
                     focus[next(iter(ccs))] += 1
             elif entries:
                 top = max(entries, key=lambda e: e.population)
-                if top.feature_code == "PCLI" or (top.population >= 1_000_000 and top.feature_class == "P"):
+                if top.feature_code == "PCLI" and f.region_word and f.context.startswith("after:"):
+                    pass   # "Niger State": the state, whatever the country of that name
+                elif top.feature_code == "PCLI" or (top.population >= 1_000_000 and top.feature_class == "P"):
                     focus[top.cc] += 1   # a big city is likely meant; an area's name shared abroad ("Plateau") says nothing
         total = float(sum(focus.values()))
+        for i, f in enumerate(found):
+            if _bare_code(f) and self.gaz.abbreviation(f.text):
+                cands[i] = ([e for e in cands[i][0] if focus[e.cc] > 0], cands[i][1])
         # pass 2: containers first (they constrain what they contain), then the rest
         picked: dict[int, tuple[Entry, float, str, Entry | None]] = {}
-        anchors = [es[0] for es, _ in cands if len(es) == 1]
+        # the places named unambiguously: settlements, and the regions of a country (which hold a town rather
+        # than lie near it); a country's point is no neighbour of the towns around it (the focus speaks for it)
+        anchors = [a for a in (_sure_sense(es) for es, _ in cands) if a is not None]
+        if home is not None:
+            anchors += home.places   # and about the places around its home
         inner_of: dict[int, list[int]] = {}
         for m, chain in conts.items():
             for j in chain:
@@ -395,15 +406,23 @@ class Resolver:
             elif was_loose and focus:
                 # a spelling variant is trusted only inside a country the article speaks of
                 entries = [e for e in entries if focus[e.cc] > 0]
+            if _area_unknown(f, entries) and not inside:
+                # an area the gazetteer lacks (and no area named after it holds the settlement of its name): a settlement of that name counts only as the seat of an area or in a
+                # country the article speaks of
+                entries = [e for e in entries if focus[e.cc] > 0 or e.feature_code in ("PPLA", "PPLC")]
             if not entries:
                 continue
             k = key(f.text)
             scored = []
             inner = [x for m in inner_of.get(i, ()) for x in cands[m][0]]
+            own_focus = max((focus[x.cc] for x in entries if key(x.name) == k), default=-1.0)
             for e in entries:
                 s, why = self._score(f, e, k, focus, total, inside, anchors, i in container_ids)
                 if was_loose:
                     s += W_LOOSE
+                elif own_focus >= focus[e.cc] and e.feature_class == "P" and key(e.name) != k:
+                    s += W_OTHER_NAME   # "Salisbury" is a town of that name before Harare's former name
+                    why = (why + ", " if why else "") + "only another of its names"
                 if inner and e.feature_class == "A" and any(x is not e and self._contains(e, x) for x in inner):
                     s += W_CONTAINS
                     why = (why + ", " if why else "") + "contains the place named before it"
@@ -435,6 +454,19 @@ class Resolver:
             hit = settled.get(key(found[i].text))
             if hit is not None and i not in conts and hit[0] != e:
                 picked[i] = (hit[0], score, f"as elsewhere in the article ({hit[1]})", e)
+        # a county or parish the article names in full ("Suffolk County") is what its bare name means elsewhere in
+        # the article ("Suffolk"), unless the bare name's own pick is the larger place ("Washington" beside
+        # "Washington County")
+        counties: dict[str, Entry] = {}
+        for i, (e, _, _, _) in picked.items():
+            m = _COUNTY_WRITTEN.match(found[i].text)
+            if m and e.feature_code == "ADM2":
+                counties.setdefault(key(m.group(1)), e)
+        for i, (e, score, why, runner) in list(picked.items()):
+            county = counties.get(key(found[i].text))
+            if (county is not None and county != e and i not in conts and "inside " not in why
+                    and not self._contains(county, e) and e.population < county.population):
+                picked[i] = (county, score, f"the {county.name} the article names", e)
         out: list[Place | None] = []
         for i, f in enumerate(found):
             span = Span(f.start, f.end, text[f.start:f.end])
@@ -485,166 +517,33 @@ def _seat_first(scored: list) -> list:
     return scored
 
 
-#: the agency slot of a dateline: "KABUL (Agency) —", "NEW DELHI, June 17 (Agency) -"
-_AGENCY_BEFORE = re.compile(r"^[\s\"'“]*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
-                            r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\($")
-_AGENCY_AFTER = re.compile(r"^[^()\n]{0,30}\)\s*(?:—|–|--|-|:)\s")
+#: a region's name stands for the region when every other place of that name has less than this share of its
+#: people ("Iowa": the state, not the Louisiana town)
+SURE_REGION_SHARE = 0.01
 
 
-# --- the event's own place ------------------------------------------------------------------------------
-def _agency(text: str, span: Span) -> bool:
-    """Whether the place is a word of the news agency's name in a dateline's brackets ("BANGKOK (Meridian) —"):
-    an outlet, never where anything happened."""
-    line_start = text.rfind("\n", 0, span.start) + 1
-    head = text[line_start:span.start]
-    cut = head.rfind("(")
-    return cut >= 0 and bool(_AGENCY_BEFORE.match(head[:cut + 1])) and bool(_AGENCY_AFTER.match(text[span.start:]))
-
-
-#: a whole dateline: an upper-case place opening the line, up to three more places after commas ("CAMP X,
-#: Town, Province -"), the filing date, the agency in brackets and a dash
-_DATELINE_LINE = re.compile(r"[\s\"'“]*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w.'’-]*(?:\s[A-Za-z][\w.'’-]*){0,3}){0,3}?"
-                            r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()\n]{1,40}\))?\s*(?:—|–|--|-|:)\s")
-
-
-def _dateline(text: str, span: Span) -> bool:
-    """Whether the place opens a wire report's dateline ("MOGADISHU, Somalia (AP) —", "PORT SUDAN —",
-    "KABUL (Reuters) -") or is one of the places after its first ("CAMP X, Labangan, Zamboanga del Sur -"):
-    where the report was filed, not where the event happened."""
-    line_start = text.rfind("\n", 0, span.start) + 1
-    whole = _DATELINE_LINE.match(text, line_start)
-    if whole is not None and span.end <= whole.end() and span.start > line_start + 1:
-        return True
-    if text[line_start:span.start].strip(" \t\"'“"):
-        head = text[line_start:span.start]
-        if not _DATELINE_HEAD.fullmatch(head):
-            return False
-    return bool(_DATELINE_TAIL.match(text, span.end))
-
-
-def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False) -> tuple[float, str] | None:
-    """How likely ``p`` is where the event happened; None when it is a speaker's or an origin's place."""
-    s = p.span
-    before = text[max(0, s.start - 60):s.start]
-    after = text[s.end:s.end + 30]
-    if _BASED_AFTER.match(after):
+def _sure_sense(entries: list[Entry]) -> Entry | None:
+    """The one sense of a name that other names may lean on: its only candidate (a settlement or a region of a
+    country), or a region of a country whose namesakes are all small settlements."""
+    if not entries:
         return None
-    if _REPORTING.match(after) and p.geo_precision == 1 and p.feature_code == "PPLC":
-        return None  # "Moscow denied": the government speaking
-    if _REPORTING.match(after) and p.feature_code in ("PCLI", "PPLC"):
-        return None
-    if _STATEMENT_BEFORE.search(before):
-        return None
-    if p.feature_code in ("PPLC", "PCLI") and _SUBJECT_AFTER.match(after) and not _EVENT_BEFORE.search(before):
-        return None  # "Moscow was working to ...", "Washington will ...": the government acting
-    score, why = 0.0, []
-    if rivals and _dateline(text, s):
-        score -= W_DATELINE
-        why.append("dateline")
-    if _CODED_TO.search(before):
-        score += 5
-        why.append("coded to")
-    if _EVENT_BEFORE.search(before):
-        score += 2
-        why.append("event context")
-    if _ORIGIN_BEFORE.search(before):
-        score -= 2
-        why.append("origin")
-    score += {1: 2.0, 2: 1.0, 3: 0.0}.get(p.geo_precision, 0.0)
-    if p.feature_code == "PCLI":
-        score -= 0.5
-    if trigger is not None:
-        gap = abs(s.start - trigger.end) if s.start >= trigger.end else abs(trigger.start - s.end) + 40
-        score -= min(gap, 400) / 400
-    return score, ", ".join(why) or "in the sentence"
+    if len(entries) == 1:
+        e = entries[0]
+        return e if e.feature_class == "P" or _rank(e) >= 2 else None
+    top = max(entries, key=lambda e: e.population)
+    if _rank(top) == 2 and all(e is top or (e.feature_class == "P" and e.population < SURE_REGION_SHARE * top.population)
+                               for e in entries):
+        return top
+    return None
 
 
-def _within(p: Place, region: Place) -> bool:
-    """Whether ``p`` lies inside the admin area ``region`` as far as their admin names tell (a country or a place
-    without admin names: yes)."""
-    if region.feature_code not in ("ADM1", "ADM2"):
-        return True
-    if region.admin1 and p.admin1 and p.admin1 != region.admin1:
-        return False
-    return not (region.feature_code == "ADM2" and region.admin2 and p.admin2 and p.admin2 != region.admin2)
+def _area_unknown(f: Found, entries: list[Entry]) -> bool:
+    """Whether ``f`` is written as an area ("X province", "X district") that only settlements are named like."""
+    return (f.region_word and f.context.startswith("after:") and bool(entries)
+            and not any(e.feature_class == "A" for e in entries))
 
 
-#: how far a place whose admin names are unknown (a capital) must lie from an area's point to be outside it
-OUTSIDE_KM = 200.0
-
-
-def _outside(p: Place, area: Place) -> bool:
-    """Whether ``p`` clearly lies outside the admin area ``area``: another admin name, or (its names unknown, as for
-    some capitals) far from the area's point."""
-    if not _within(p, area):
-        return True
-    if p.admin1 or p.latitude is None or area.latitude is None:
-        return False
-    return km(p.latitude, p.longitude, area.latitude, area.longitude) > OUTSIDE_KM
-
-
-def event_place(text: str, places: list[Place], sentence: Span, trigger: Span | None = None) -> Place | None:
-    # a demonym ("Syrian") says whose, not where: it never becomes an event place
-    located = [p for p in places if p.span is not None and p.latitude is not None
-               and not (p.reason or "").startswith("demonym") and not _agency(text, p.span)]
-    # the dateline's town is where the report was filed: the event is put there only when neither its
-    # sentence, nor the next ones, nor the rest of the report place it anywhere else
-    filed = [p for p in located if _dateline(text, p.span)]
-    located = [p for p in located if not _dateline(text, p.span)]
-    inside = [p for p in located if sentence.start <= p.span.start and p.span.end <= sentence.end]
-    # the dateline's town gives way to a town or village the sentence names ("PORT SUDAN — ... in El Fasher"),
-    # not to the country or region around it ("TRIPOLI — ... Libya's government ... the capital")
-    towns = [p for p in inside if p.geo_precision == 1 and not _dateline(text, p.span)]
-    # nor to a province or district the sentence names that does not hold it ("BAMAKO — ... in the Mopti region")
-    areas = [p for p in inside if p.feature_code in ("ADM1", "ADM2") and not _dateline(text, p.span)]
-    scored = []
-    for p in inside:
-        rivals = any(q.name != p.name for q in towns) or any(q.name != p.name and _outside(p, q) for q in areas)
-        r = _event_score(text, p, trigger, rivals=rivals)
-        if r is not None:
-            scored.append((r[0], p, r[1]))
-    scored.sort(key=lambda t: -t[0])
-    if scored and scored[0][1].geo_precision == 1:
-        sc, p, why = scored[0]
-        return replace(p, reason=f"event place: {p.name} ({why}); {p.reason}")
-    region = scored[0][1] if scored else None
-    # the sentence names only a region (or nothing): the next sentences of the same paragraph
-    # (news reports often set each sentence as its own paragraph: the next one counts as the same paragraph)
-    limit = min(len(text), sentence.end + EVENT_NEXT_CHARS)
-    breaks = [m.start() for m in _PARA_BREAK.finditer(text, sentence.end, limit)]
-    if len(breaks) >= 2:
-        limit = breaks[1]
-    later = []
-    for p in located:
-        if sentence.end <= p.span.start < limit and p.geo_precision == 1:
-            if region is not None and region.iso3 and p.iso3 and p.iso3 != region.iso3:
-                continue
-            if region is not None and not _within(p, region):
-                continue   # a town named next refines the region only when it lies inside it
-            r = _event_score(text, p, None)
-            if r is not None:
-                later.append((r[0] - (p.span.start - sentence.end) / EVENT_NEXT_CHARS, p, r[1]))
-    if later:
-        later.sort(key=lambda t: -t[0])
-        sc, p, why = later[0]
-        return replace(p, geo_precision=2, reason=f"event place from the next sentence: {p.name} ({why}); {p.reason}")
-    if region is not None:
-        return replace(region, reason=f"event place: only the region {region.name} is named; {region.reason}")
-    # the article's dominant place
-    counts: Counter = Counter()
-    by_name: dict[tuple, Place] = {}
-    for p in located:
-        if _event_score(text, p, None) is None:
-            continue
-        k = (p.name, p.iso3, p.feature_code)
-        counts[k] += 2 if p.geo_precision == 1 else 1
-        by_name.setdefault(k, p)
-    if not counts:
-        if filed:
-            p = filed[0]
-            return replace(p, geo_precision=2, reason=f"event place: only the dateline names a place, {p.name}; {p.reason}")
-        return None
-    k, n = counts.most_common(1)[0]
-    p = by_name[k]
-    prec = 2 if p.geo_precision == 1 else 3
-    return replace(p, geo_precision=prec, reason=f"event place: the article's dominant place {p.name} ({n} mentions); {p.reason}")
+def _bare_code(f: Found) -> bool:
+    """A two-letter postal code that the finder did not read as one (a given span "SA", "WA" alone): a state
+    only in an article about that state's country."""
+    return len(f.text) == 2 and f.text.isupper() and f.context not in _ABBREVIATION_CONTEXTS
