@@ -217,6 +217,7 @@ def test_communal_and_mob_violence(run, text, sub, actor1):
     "Troops are massing for an expected offensive to retake the city.",
     # what a deal ended is not fought anew
     "Soldiers entered the district on Friday under a deal that ended six weeks of fighting.",
+    "The party threw its support behind the candidate on Monday.",
     # what a group is, or does as a rule, is no event
     "The brigade is one of the most effective fighting forces in the province.",
     "The militia controls the valley, and its men often fight alongside the army.",

@@ -222,6 +222,9 @@ def test_words_that_only_look_violent(first, text, sub):
     ("The passenger jet that crashed on Wednesday, killing all 90 on board, was shot down by a surface-to-air "
      "missile, officials said.", "Shelling/artillery/missile attack"),
     ("Warplanes struck the town on Monday, killing four people.", "Air/drone strike"),
+    # a weapon thrown is violence; support thrown behind someone is not
+    ("A grenade was thrown into a crowd that had gathered in the main square on Saturday, killing one person.",
+     "Grenade"),
     # a rampage of mobs
     ("Mobs went on the rampage in the town on Monday night, setting fire to shops and a mosque.", "Mob violence"),
     # "riot police" are police, not a riot

@@ -70,7 +70,7 @@ class Typed:
     actor2_reason: str
 
 
-_WEAK = {"gather": 0.5, "see": 0.4, "spot": 0.5, "sight": 0.5, "position": 0.4, "form": 0.4, "join": 0.5,
+_WEAK = {"gather": 0.5, "throw": 0.6, "hurl": 0.6, "lob": 0.6, "see": 0.4, "spot": 0.5, "sight": 0.5, "position": 0.4, "form": 0.4, "join": 0.5,
          "hit": 0.7, "target": 0.7, "fire": 0.6, "base": 0.3, "headquarters": 0.5, "destroy": 0.7, "burn": 0.7,
          "exchange": 0.5, "sign": 0.5, "deal": 0.6, "proposal": 0.5, "strike": 0.6, "march": 0.7, "mobilize": 0.4,
          "mobilise": 0.4, "patrol": 0.4, "custody": 0.6, "damage": 0.6, "flee": 0.5, "negotiate": 0.4,
@@ -91,7 +91,7 @@ _RAISING = frozenset({"suspect", "believe", "think", "say", "report", "know", "p
                       "claim", "rumour", "rumor", "feared"})
 _OPERATIONS = frozenset({"raid", "storm", "sweep", "crackdown", "operation", "search"})
 _EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
-_VERBAL_ONLY = frozenset({"gun", "storm", "pound", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
+_VERBAL_ONLY = frozenset({"gun", "storm", "pound", "throw", "hurl", "lob", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
                           "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
                           "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
                           "evacuate", "retreat", "surrender", "recruit", "deal", "mobilize", "mobilise"})
@@ -273,6 +273,12 @@ def _accused_of(tok) -> bool:
     return False
 
 
+#: throwing is violence only when what is thrown hurts ("threw a grenade", "hurled stones"), not support or insults
+_THROWING = frozenset({"throw", "hurl", "lob"})
+_THROWN = frozenset({"grenade", "bomb", "stone", "rock", "brick", "molotov", "cocktail", "explosive", "acid", "device",
+                     "projectile", "missile", "firebomb", "bottle", "tear", "teargas", "canister", "petrol"})
+
+
 def _describes(tok, lex: Lexicon) -> bool:
     """The event word only describes a noun it modifies ("fighting forces", "a fighting season"): no event."""
     return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lex.modifier_heads
@@ -289,6 +295,8 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")}
     if tok.lower_ == "according":
         return True
+    if lemma in _THROWING and not objs & _THROWN:
+        return True  # "threw its support behind", "hurled insults": only a weapon thrown is violence
     if _accused_of(tok):
         return True
     if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since") and any(
