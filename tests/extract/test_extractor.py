@@ -66,6 +66,9 @@ def test_non_events(run, text, reason):
 
 
 @pytest.mark.parametrize("text,sub", [
+    # a rally someone was due to address is to come: the arrest is the event
+    ("The opposition leader was detained on Wednesday in the town of Jinja, shortly before he was due to address a "
+     "rally.", "Arrests"),
     # a past month that dates a clause inside the sentence, not its event
     ("Thousands of students marched through the capital in support of teachers who have been on strike since "
      "March.", "Peaceful protest"),

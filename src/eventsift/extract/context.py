@@ -13,6 +13,7 @@ _THREAT_HEADS = frozenset({
     "threaten", "warn", "vow", "plan", "demand", "urge", "call", "pledge", "intend", "prepare", "seek",
     "want", "aim", "try", "attempt", "propose", "consider", "order", "ask", "promise", "hope", "fear",
     "threat", "warning", "plan", "call", "ultimatum", "bid",
+    "due", "schedule",  # "was due to address a rally", "is scheduled to march": what is to come
 })
 _NOBODY = frozenset({"nobody", "none", "noone"})
 # "rebels who often fight alongside it": what happens as a rule, not an event
