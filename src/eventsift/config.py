@@ -31,6 +31,10 @@ class Settings:
     html_timeout: float = 10.0
     #: spaCy sees at most this many characters of one article
     max_chars: int = 200_000
+    #: seconds one article may spend being tokenized or coded; past it the article fails alone
+    article_timeout: float = 30.0
+    #: a .gz input that inflates more than this many times its compressed size stops there (a compression bomb)
+    max_gzip_ratio: float = 100.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

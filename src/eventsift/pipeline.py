@@ -13,13 +13,14 @@ still becomes exactly one article row downstream.
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
 from .clean import clean_text
 from .config import Settings
 from .models import Article, Dropped, Event, Mention, Place, Span, Status
+from .guard import Budget, BudgetExceeded, guard_text, prose_problem
 
 log = logging.getLogger(__name__)
 
@@ -89,30 +90,98 @@ class Pipeline:
         The whole stream goes through one ``nlp.pipe`` call, so that with ``n_process`` > 1 the
         worker processes start once per run, not once per batch. Articles that are not ``ok``
         ride along as empty texts and come back untouched.
+
+        Each article is tokenized here, after :func:`~eventsift.nlp.guard.guard_text`; an article
+        that is not prose, or that takes longer than ``Settings.article_timeout`` to tokenize or to
+        code, fails alone with the reason. Should spaCy itself raise on a batch, the articles of
+        that batch are parsed one by one (the bad one fails, its siblings are coded) and the
+        stream goes on.
         """
         size = batch_size or self.settings.batch_size
         # the countries of the reports placed so far in this run (this call), from their own text: a report that
         # names no place ("Students marched to demand ...", one of a country's notes) is put in the run's country
         run: Counter = Counter()
         workers = n_process or self.settings.n_process
+        source = iter(articles)
+        pending: deque = deque()  # items handed to spaCy whose results have not come back yet
+        taken = [0]
 
-        def texts() -> Iterator[tuple[str, tuple[Article, object]]]:
-            for article in articles:
-                if article.status is not Status.OK:
-                    yield "", (article, None)
-                    continue
-                cleaned = clean_text(article.text[: self.settings.max_chars])
-                yield cleaned.text, (article, cleaned)
+        def feed() -> Iterator[tuple[object, tuple[Article, object]]]:
+            for article in source:
+                taken[0] += 1
+                item = self._prepare(article)
+                pending.append(item)
+                yield item
 
-        for doc, (article, cleaned) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
-            if cleaned is None:
-                yield Result(article)
-                continue
+        while True:
+            before = taken[0]
             try:
-                yield self._code(article, cleaned, doc, run)
-            except Exception as exc:  # one bad article must not stop a run of millions
-                log.exception("article %s failed", article.id)
-                yield Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
+                for doc, (article, cleaned) in self.nlp.pipe(feed(), as_tuples=True, batch_size=size,
+                                                             n_process=workers):
+                    pending.popleft()
+                    yield self._finish(article, cleaned, doc, run)
+                return
+            except Exception as exc:
+                if taken[0] == before and not pending:
+                    raise  # spaCy fails before reading anything: not an input's fault
+                log.error("spaCy failed on a batch (%s: %s); parsing its %d article(s) one by one",
+                          type(exc).__name__, exc, len(pending))
+                while pending:
+                    yield self._alone(pending.popleft(), run)
+
+    def _prepare(self, article: Article) -> tuple[object, tuple[Article, object]]:
+        """(what spaCy gets, (article, cleaned text or None when spaCy has nothing to do))."""
+        if article.status is not Status.OK:
+            return "", (article, None)
+        budget = self.settings.article_timeout
+        try:
+            with Budget(budget):
+                cleaned = clean_text(article.text[: self.settings.max_chars])
+                guarded = guard_text(cleaned.text)
+                problem = prose_problem(cleaned.text, guarded)
+                if guarded != cleaned.text:
+                    cleaned = replace(cleaned, text=guarded)
+                if problem is None:
+                    doc = self.nlp.make_doc(guarded)
+                    problem = prose_problem(guarded, n_tokens=len(doc))
+        except BudgetExceeded:
+            problem = f"time budget of {budget:g}s exceeded while tokenizing"
+        except Exception as exc:  # one bad article must not stop a run of millions
+            log.exception("article %s failed before parsing", article.id)
+            problem = f"tokenizer error: {type(exc).__name__}: {exc}"
+        if problem:
+            return "", (article.with_status(Status.FAILED, problem), None)
+        return doc, (article, cleaned)
+
+    def _finish(self, article: Article, cleaned, doc, run: Counter) -> Result:
+        if cleaned is None:
+            return Result(article)
+        budget = self.settings.article_timeout
+        try:
+            with Budget(budget):
+                return self._code(article, cleaned, doc, run)
+        except BudgetExceeded:
+            log.warning("article %s: time budget of %gs exceeded while coding", article.id, budget)
+            return Result(article.with_status(Status.FAILED, f"time budget of {budget:g}s exceeded while coding"))
+        except Exception as exc:  # one bad article must not stop a run of millions
+            log.exception("article %s failed", article.id)
+            return Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
+
+    def _alone(self, item: tuple[object, tuple[Article, object]], run: Counter) -> Result:
+        """One article of a batch spaCy failed on, parsed by itself."""
+        doc, (article, cleaned) = item
+        if cleaned is None:
+            return Result(article)
+        budget = self.settings.article_timeout
+        try:
+            with Budget(budget):
+                doc = self.nlp(doc)
+        except BudgetExceeded:
+            return Result(article.with_status(Status.FAILED, f"time budget of {budget:g}s exceeded while parsing"))
+        except Exception as exc:
+            log.exception("article %s failed in spaCy", article.id)
+            return Result(article.with_status(Status.FAILED, f"spaCy error: {type(exc).__name__}: {exc}"))
+        return self._finish(article, cleaned, doc, run)
 
     def _code(self, article: Article, cleaned, doc, run: Counter) -> Result:
         from .fuse import fuse_article
