@@ -102,6 +102,8 @@ class _Ids:
             yield self.own(article)
 
     def own(self, article: Article) -> Article:
+        if article.source and scrub(article.source) != article.source:  # a file name that is not UTF-8
+            article = dataclass_replace(article, source=scrub(article.source))
         digest = hashlib.blake2b(article.text.encode("utf-8", "replace"), digest_size=8).digest()
         first = self.seen.get(article.id)
         if first is None:

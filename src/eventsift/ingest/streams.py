@@ -16,6 +16,8 @@ import stat
 from pathlib import Path
 from typing import IO, Any
 
+from eventsift.errors import printable  # noqa: F401  (re-exported for the reader)
+
 #: decompressed bytes a gzip input may produce before its ratio is checked (small files inflate a lot)
 RATIO_GRACE = 1 << 20
 #: digits of a JSON integer kept as a number; a longer one is kept as its text (Python refuses
@@ -161,13 +163,6 @@ def scrub(value: str) -> str:
     """Lone UTF-16 surrogates (a cut emoji escaped as ``\\ud83d``) become U+FFFD: nothing
     downstream (the tokenizer, SQLite, UTF-8 output) can encode them."""
     return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
-
-
-def printable(value: str, limit: int = 300) -> str:
-    """``value`` safe to print on a terminal: control characters (escape sequences) shown as
-    ``\\xNN``, cut to ``limit`` characters."""
-    shown = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", scrub(value))
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def given_id(value: Any) -> tuple[str | None, str | None]:
