@@ -489,14 +489,19 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; the default serves this machine only."),
     port: int = typer.Option(8000, help="Port to listen on."),
     tiles_url: Optional[str] = typer.Option(None, help="Optional online map tiles ({z}/{x}/{y} URL); offline borders otherwise."),
+    allow_host: List[str] = typer.Option([], "--allow-host", help="Another host name requests may use (repeatable); "
+                                         "127.0.0.1, localhost and --host are always allowed."),
 ) -> None:
     """Serve the JSON API and the map-and-timeline page."""
     from .api import serve as serve_api
+    from .store import Store
 
     if not db.exists():
         raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
-    err.print(f"serving {db} on http://{host}:{port}/ (API at /events, /stats; docs at /docs)")
-    serve_api(db, host=host, port=port, tiles_url=tiles_url)
+    Store.open(db, readonly=True).close()  # a coded error now if it cannot be read
+    err.print(f"serving {printable(str(db))} on http://{host}:{port}/ (API at /events, /stats; docs at /docs)",
+              markup=False)
+    serve_api(db, host=host, port=port, tiles_url=tiles_url, allow_hosts=tuple(allow_host))
 
 
 @app.command("settings")

@@ -134,8 +134,23 @@ def wait_loaded(page) -> int:
     return int(page.evaluate("document.body.dataset.events"))
 
 
+def test_page_runs_under_its_content_security_policy(server, browser):
+    """The server's policy forbids scripts from elsewhere and eval: the page needs neither."""
+    page = browser.new_page()
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: violations.append(str(e)))
+    response = page.goto(server + "/", timeout=TIMEOUT_MS)
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+    page.wait_for_selector("body[data-ready='1']", state="attached", timeout=TIMEOUT_MS)
+    page.wait_for_selector("#timeline rect.bar", state="attached", timeout=TIMEOUT_MS)
+    assert not violations, violations
+    page.close()
+
+
 def test_page_filters_brushes_and_shows_highlighted_evidence(server, browser, tmp_path_factory):
-    page = browser.new_page(viewport={"width": 1400, "height": 880})
+    # the test drives the page with evaluated expressions, which the page's policy forbids
+    page = browser.new_page(viewport={"width": 1400, "height": 880}, bypass_csp=True)
     requests: list[str] = []
     errors: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -18,8 +18,11 @@ from .app import API_TITLE, create_app
 __all__ = ["API_TITLE", "create_app", "serve"]
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, tiles_url: str | None = None) -> None:
-    """Serve ``db`` read-only on http://host:port/ until interrupted."""
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8000, tiles_url: str | None = None,
+          allow_hosts: tuple[str, ...] = ()) -> None:
+    """Serve ``db`` read-only on http://host:port/ until interrupted. Requests must name this
+    machine (127.0.0.1, localhost, ::1, ``host``) or one of ``allow_hosts`` in their Host header."""
     import uvicorn
 
-    uvicorn.run(create_app(Path(db), tiles_url=tiles_url), host=host, port=port, log_level="warning")
+    app = create_app(Path(db), tiles_url=tiles_url, host=host, allow_hosts=tuple(allow_hosts))
+    uvicorn.run(app, host=host, port=port, log_level="warning")
