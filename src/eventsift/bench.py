@@ -16,6 +16,7 @@ BENCHMARKS = (
     ("geo", "eventsift.bench_geo"),
     ("fuse", "eventsift.bench_fuse"),
     ("api", "eventsift.bench_api"),
+    ("hostile", "eventsift.bench_hostile"),
 )
 
 

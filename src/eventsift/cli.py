@@ -110,6 +110,8 @@ def _main(
 ) -> None:
     global _DEBUG
     _DEBUG = debug
+    if debug:
+        logging.getLogger("eventsift").setLevel(logging.DEBUG)
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if version:
@@ -241,7 +243,7 @@ def _save(store, result, attach):
     except (sqlite3.OperationalError, OSError) as exc:
         raise store_error(exc, store.path) from exc
     except Exception as exc:  # this article's rows only: the run goes on
-        log.exception("saving article %s failed", result.article.id)
+        log.error("saving article %s failed: %s", result.article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         failed = result.article.with_status(result.article.status.FAILED, f"store error: {type(exc).__name__}: {exc}")
         try:
             store.save_fused(failed, (), ())

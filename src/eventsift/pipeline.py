@@ -147,7 +147,8 @@ class Pipeline:
         except BudgetExceeded:
             problem = f"time budget of {budget:g}s exceeded while tokenizing"
         except Exception as exc:  # one bad article must not stop a run of millions
-            log.exception("article %s failed before parsing", article.id)
+            log.error("article %s failed before parsing: %s", article.id, exc,
+                      exc_info=log.isEnabledFor(logging.DEBUG))
             problem = f"tokenizer error: {type(exc).__name__}: {exc}"
         if problem:
             return "", (article.with_status(Status.FAILED, problem), None)
@@ -164,7 +165,7 @@ class Pipeline:
             log.warning("article %s: time budget of %gs exceeded while coding", article.id, budget)
             return Result(article.with_status(Status.FAILED, f"time budget of {budget:g}s exceeded while coding"))
         except Exception as exc:  # one bad article must not stop a run of millions
-            log.exception("article %s failed", article.id)
+            log.error("article %s failed: %s", article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
             return Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
 
     def _alone(self, item: tuple[object, tuple[Article, object]], run: Counter) -> Result:
@@ -179,7 +180,7 @@ class Pipeline:
         except BudgetExceeded:
             return Result(article.with_status(Status.FAILED, f"time budget of {budget:g}s exceeded while parsing"))
         except Exception as exc:
-            log.exception("article %s failed in spaCy", article.id)
+            log.error("article %s failed in spaCy: %s", article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
             return Result(article.with_status(Status.FAILED, f"spaCy error: {type(exc).__name__}: {exc}"))
         return self._finish(article, cleaned, doc, run)
 

@@ -34,7 +34,7 @@ from eventsift.ingest.decode import decode_bytes
 from eventsift.ingest.html import TimedExtractor, read_html
 from eventsift.ingest.ids import article_id, parse_published
 from eventsift.ingest.streams import (
-    COMPRESSED_SUFFIXES, GzipBomb, Unreadable, check_regular, count_lines, given_id, loads, open_input,
+    COMPRESSED_SUFFIXES, GzipBomb, Unreadable, check_regular, count_json_document, count_lines, given_id, loads, open_input,
     recode_to_utf8, scrub, sniff_utf16_32,
 )
 from eventsift.models import Article, Status
@@ -86,7 +86,7 @@ def _guarded(articles: Iterator[Article], source: str) -> Iterator[Article]:
     try:
         yield from articles
     except Exception as exc:  # one bad input must not stop a run
-        log.exception("reading %s failed", source)
+        log.error("reading %s failed: %s", source, exc, exc_info=log.isEnabledFor(logging.DEBUG))
         yield _failed(f"{source}:?", f"read error: {type(exc).__name__}: {exc}")
 
 
@@ -132,7 +132,8 @@ def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: in
     cannot be known cheaply: stdin, or more than ``max_scan_bytes`` of JSONL to scan. It opens
     only what the reader opens (regular files) and stops a gzip stream where the reader does.
     """
-    max_ratio = (settings or Settings.from_env()).max_gzip_ratio
+    settings = settings or Settings.from_env()
+    max_ratio, max_bytes = settings.max_gzip_ratio, settings.max_bytes
     if isinstance(paths, (str, Path)):
         paths = [paths]
     total, budget = 0, max_scan_bytes
@@ -143,6 +144,9 @@ def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: in
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
             suffix, gz = _kind(file)
+            if suffix in JSON_SUFFIXES and not gz:
+                total += count_json_document(file, max_bytes=max_bytes)
+                continue
             if suffix not in JSONL_SUFFIXES:
                 total += 1
                 continue
@@ -382,7 +386,7 @@ class _Reader:
         try:
             return self.record(obj, source=source)
         except Exception as exc:  # one bad record must not stop its file
-            log.exception("record %s failed", source)
+            log.error("record %s failed: %s", source, exc, exc_info=log.isEnabledFor(logging.DEBUG))
             return _failed(source, f"read error: {type(exc).__name__}: {exc}")
 
     def jsonl_stream(self, stream: IO[bytes], name: str) -> Iterator[Article]:

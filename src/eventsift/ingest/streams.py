@@ -19,7 +19,7 @@ from typing import IO, Any
 from eventsift.errors import printable  # noqa: F401  (re-exported for the reader)
 
 #: decompressed bytes a gzip input may produce before its ratio is checked (small files inflate a lot)
-RATIO_GRACE = 1 << 20
+RATIO_GRACE = 1 << 16
 #: digits of a JSON integer kept as a number; a longer one is kept as its text (Python refuses
 #: to convert more than 4,300 digits, and no field of an input needs more than a few)
 MAX_INT_DIGITS = 64
@@ -126,6 +126,9 @@ class BoundedGzip:
     def read(self, size: int = -1) -> bytes:
         return self._check(self._gz.read(size))
 
+    def read1(self, size: int = -1) -> bytes:
+        return self._check(self._gz.read1(size))
+
     def peek(self, size: int = 1) -> bytes:
         return self._gz.peek(size)
 
@@ -206,10 +209,16 @@ def recode_to_utf8(stream: Any, codec: str) -> Any:
 # -- counting --------------------------------------------------------------------------------
 def count_lines(stream: Any) -> int:
     """Non-blank lines of a bytes stream, read in bounded chunks (a line of any length, or a
-    billion empty lines, costs no more memory than one chunk)."""
+    billion empty lines, costs no more memory than one chunk). A stream that breaks off (a
+    truncated or over-inflating gzip) counts its complete lines and one more: the failed row the
+    reader writes for the rest."""
     total, open_line = 0, False
+    read = getattr(stream, "read1", None) or stream.read
     while True:
-        chunk = stream.read(_COUNT_CHUNK)
+        try:
+            chunk = read(_COUNT_CHUNK)
+        except (OSError, EOFError):
+            return total + 1
         if not chunk:
             return total + (1 if open_line else 0)
         chunk = chunk.translate(None, _BLANKS)
@@ -219,3 +228,19 @@ def count_lines(stream: Any) -> int:
         last = chunk.rfind(b"\n")
         tail = chunk[last + 1:]
         open_line = bool(tail) or (open_line and last < 0)
+
+
+def count_json_document(path: Path, *, max_bytes: int) -> int:
+    """Inputs in a .json file: the items of a top-level list (one row for an empty one), else one."""
+    try:
+        with open_regular(path) as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError:
+        return 1
+    if len(data) > max_bytes or not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        return 1
+    try:
+        obj = loads(data.decode("utf-8-sig"))
+    except (ValueError, UnicodeDecodeError):
+        return 1
+    return max(len(obj), 1) if isinstance(obj, list) else 1
