@@ -213,7 +213,10 @@ def count_lines(stream: Any) -> int:
     truncated or over-inflating gzip) counts its complete lines and one more: the failed row the
     reader writes for the rest."""
     total, open_line = 0, False
-    read = getattr(stream, "read1", None) or stream.read
+    # read1 gives what is decoded so far, so a stream that breaks off still counts its lines (a
+    # StreamRecoder would hand read1 on to the stream under it: the bytes before recoding)
+    recoded = isinstance(stream, codecs.StreamRecoder)
+    read = stream.read if recoded or not hasattr(stream, "read1") else stream.read1
     while True:
         try:
             chunk = read(_COUNT_CHUNK)
