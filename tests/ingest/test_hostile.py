@@ -202,3 +202,24 @@ def test_utf32_is_not_read_as_utf16():
     decoded = decode_bytes(TEXT.encode("utf-32"))
     assert decoded.text == TEXT and "UTF-32" in decoded.reason
     assert codecs.BOM_UTF32_LE.startswith(codecs.BOM_UTF16_LE)  # why the order of the checks matters
+
+
+def test_deeply_nested_page_keeps_its_text(tmp_path):
+    path = tmp_path / "nested.html"
+    path.write_text("<html><body>" + "<div>" * 100_000 + f"<p>{TEXT}</p>" + "</div>" * 100_000 + "</body></html>")
+    [a] = iter_articles([path], settings=Settings(html_timeout=30))
+    assert a.status is Status.OK and a.text == TEXT and "too deeply nested" in a.reason
+
+
+@pytest.mark.parametrize(("html", "text"), [
+    ("<p>a &amp; b</p><div>c</div>", "a & b\nc"),
+    ("<p>x<script>var s = '<p>no</p>';</script>y</p>", "x y"),
+    ("<style>p {}</style><!-- <p>hidden</p> -->z", "z"),
+    ("<p>open <b", "open <b"),
+    ("<script>" * 1000, ""),
+    ("<" * 1000, "<" * 1000),
+])
+def test_stripped_text(html, text):
+    from eventsift.ingest.html import stripped_text
+
+    assert stripped_text(html) == text
