@@ -36,6 +36,10 @@ REPEATS = 30
 PAGE_LOADS = 10
 #: the target for a filtered page of 100 events
 TARGET_P95_MS = 100.0
+#: clients asking at once, requests each, and the p95 target under that load
+CONCURRENT_CLIENTS = 20
+CONCURRENT_REQUESTS = 30
+TARGET_CONCURRENT_P95_MS = 300.0
 
 # (country, iso3, centre lat, centre lon, spread in degrees, admin1 names)
 _COUNTRIES = (
@@ -174,12 +178,49 @@ def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[s
                 results["events_page_100"] = _percentiles(every)
                 results["target_p95_ms"] = TARGET_P95_MS
                 results["page_first_load"] = _page_load(client)
+            results["concurrent"] = _concurrent(base)
         finally:
             server.terminate()
             server.wait(timeout=30)
     if show:
         _show(results)
     return results
+
+
+def _concurrent(base: str) -> dict[str, Any]:
+    """CONCURRENT_CLIENTS clients, each on its own connection, asking the QUERIES (pages of 100)
+    in turn without pause: the latency of every request under that load."""
+    import threading
+
+    import httpx
+
+    samples: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    queries = list(QUERIES.values())
+
+    def client_loop(k: int) -> None:
+        mine = []
+        with httpx.Client(base_url=base, timeout=60) as client:
+            for i in range(CONCURRENT_REQUESTS):
+                params = {"limit": 100, **queries[(k + i) % len(queries)]}
+                t = time.perf_counter()
+                r = client.get("/events", params=params)
+                mine.append((time.perf_counter() - t) * 1000)
+                if r.status_code != 200:
+                    errors.append(str(r.status_code))
+        with lock:
+            samples.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client_loop, args=(k,)) for k in range(CONCURRENT_CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.perf_counter() - started
+    return {"clients": CONCURRENT_CLIENTS, **_percentiles(samples), "target_p95_ms": TARGET_CONCURRENT_P95_MS,
+            "requests_per_second": round(len(samples) / seconds, 1), "errors": len(errors)}
 
 
 def _page_load(client) -> dict[str, Any]:
@@ -228,6 +269,9 @@ def _show(results: dict[str, Any]) -> None:
     print(f"{'page load, all 5 map pages':34} {page['complete']['p50_ms']:8.1f} {page['complete']['p95_ms']:8.1f}")
     for name, r in page["parts"].items():
         print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
+    c = results["concurrent"]
+    print(f"{str(c['clients']) + ' clients at once, pages of 100':34} {c['p50_ms']:8.1f} {c['p95_ms']:8.1f}"
+          f"   (target p95 <= {c['target_p95_ms']:.0f}; {c['requests_per_second']} requests/s, {c['errors']} errors)")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import shutil
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from fastapi.testclient import TestClient
 
 from eventsift.api import create_app
@@ -127,3 +128,21 @@ def test_store_deleted_or_replaced_under_the_server(tmp_path, monkeypatch):
         r = c.get("/events")
         assert r.status_code == 503 and r.json()["detail"]["code"] == "E311"
         Problem.model_validate(r.json())
+
+
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(["/events", "/stats"]),
+       params=st.dictionaries(st.sampled_from(TEXT_PARAMS + ("limit", "offset", "format", "fields", "with_total")),
+                              st.text(st.characters(codec="utf-8"), max_size=300) | st.integers().map(str),
+                              max_size=5))
+def test_any_parameters(client, path, params):
+    _check(client.get(path, params=params))
+
+
+@settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(["events", "articles"]), ident=st.text(st.characters(codec="utf-8"), min_size=1, max_size=400))
+def test_any_ids(client, kind, ident):
+    from urllib.parse import quote
+
+    r = client.get(f"/{kind}/" + quote(ident, safe=""))
+    _check(r)
