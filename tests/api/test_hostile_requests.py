@@ -146,3 +146,11 @@ def test_any_ids(client, kind, ident):
 
     r = client.get(f"/{kind}/" + quote(ident, safe=""))
     _check(r)
+
+
+def test_docs_are_served_from_the_package(client):
+    html = client.get("/docs").text
+    assert "/docs-assets/swagger-ui-bundle.js" in html and "cdn" not in html.lower()
+    for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
+        assert client.get(asset).status_code == 200
+    assert client.get("/redoc").status_code == 404

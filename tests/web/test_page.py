@@ -208,3 +208,20 @@ def test_page_filters_brushes_and_shows_highlighted_evidence(server, browser, tm
     outside = [u for u in requests if not u.startswith(server)]
     assert not outside, f"the page fetched from elsewhere: {outside}"
     page.close()
+
+
+def test_docs_page_works_offline_under_the_policy(server, browser):
+    page = browser.new_page()
+    requests: list[str] = []
+    problems: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.goto(server + "/docs", timeout=TIMEOUT_MS)
+    page.wait_for_selector(".opblock-summary-path", timeout=TIMEOUT_MS)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/events" in p for p in paths) and any("/stats" in p for p in paths)
+    assert not problems, problems
+    outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
+    assert not outside, f"the docs fetched from elsewhere: {outside}"
+    page.close()

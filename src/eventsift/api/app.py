@@ -221,7 +221,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         stores.close()
 
     app = FastAPI(
-        title=API_TITLE, version=__version__, lifespan=lifespan, responses=PROBLEMS,
+        title=API_TITLE, version=__version__, lifespan=lifespan, responses=PROBLEMS, docs_url=None, redoc_url=None,
         description="Conflict events coded from news reports, in ACLED's fields, each backed by the "
                     "sentences that state it. Read-only.",
     )
@@ -335,7 +335,30 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _mount_docs(app)
     return app
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI (5.x, which reads OpenAPI 3.1) from the files of the installed
+    swagger-ui-py package: nothing from a CDN, so it works offline and under the server's
+    Content-Security-Policy."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    try:
+        import swagger_ui
+    except ImportError:  # the package is pinned in requirements.txt; without it there are no docs
+        log.warning("swagger-ui-py is not installed: /docs is off (the API is described at /openapi.json)")
+        return
+    assets = Path(swagger_ui.__file__).resolve().parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{API_TITLE} API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
 
 
 def _id(parameter: str, value: str) -> None:
