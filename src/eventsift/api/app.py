@@ -133,6 +133,28 @@ class _Stores:
             for store in self._all:
                 store.close()
             self._all.clear()
+            self.generation += 1  # a thread still holding a closed store opens a new one
+
+
+_NO_CONTROLS = r"^[^\x00-\x1f\x7f]*$"
+_NUMBER = r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*"
+#: (description, pattern) of the filter parameters, shared by /events and /stats
+FILTERS = {
+    "country": ("Country name or ISO3 code", _NO_CONTROLS),
+    "admin1": ("First-level administrative area", _NO_CONTROLS),
+    "event_type": ("ACLED event type, e.g. Battles", _NO_CONTROLS),
+    "sub_event_type": ("ACLED sub-event type, e.g. Armed clash", _NO_CONTROLS),
+    "actor": ("Part of an actor's name (either side, or associated)", _NO_CONTROLS),
+    "date_from": ("First day, YYYY-MM-DD (inclusive)", r"^(\d{4}-\d{2}-\d{2})?$"),
+    "date_to": ("Last day, YYYY-MM-DD (inclusive)", r"^(\d{4}-\d{2}-\d{2})?$"),
+    "bbox": ("min_lon,min_lat,max_lon,max_lat in degrees", rf"^({_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER})?$"),
+    "q": ("Words in the evidence sentences, notes or location", _NO_CONTROLS),
+}
+
+
+def _query(name: str) -> Any:
+    description, pattern = FILTERS[name]
+    return Query(None, description=description, max_length=MAX_TEXT, pattern=pattern)
 
 
 def _bad(parameter: str, message: str) -> HTTPException:
@@ -252,15 +274,15 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
 
     @app.get("/events", summary="Events matching the filters, by date then id")
     def events(
-        country: str | None = Query(None, description="Country name or ISO3 code"),
-        admin1: str | None = Query(None, description="First-level administrative area"),
-        event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
-        sub_event_type: str | None = Query(None, description="ACLED sub-event type, e.g. Armed clash"),
-        actor: str | None = Query(None, description="Part of an actor's name (either side, or associated)"),
-        date_from: str | None = Query(None, description="First day, YYYY-MM-DD (inclusive)"),
-        date_to: str | None = Query(None, description="Last day, YYYY-MM-DD (inclusive)"),
-        bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat in degrees"),
-        q: str | None = Query(None, description="Words in the evidence sentences, notes or location"),
+        country: str | None = _query("country"),
+        admin1: str | None = _query("admin1"),
+        event_type: str | None = _query("event_type"),
+        sub_event_type: str | None = _query("sub_event_type"),
+        actor: str | None = _query("actor"),
+        date_from: str | None = _query("date_from"),
+        date_to: str | None = _query("date_to"),
+        bbox: str | None = _query("bbox"),
+        q: str | None = _query("q"),
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}"),
         offset: int = Query(0, ge=0, le=MAX_OFFSET, description=f"At most {MAX_OFFSET}"),
         format: Literal["json", "geojson"] = Query("json", description="json, or geojson (a FeatureCollection)"),
@@ -317,9 +339,10 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
 
     @app.get("/stats", summary="Counts and fatalities by week, event type, country and admin1")
     def stats(
-        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+        country: str | None = _query("country"), admin1: str | None = _query("admin1"),
+        event_type: str | None = _query("event_type"), sub_event_type: str | None = _query("sub_event_type"),
+        actor: str | None = _query("actor"), date_from: str | None = _query("date_from"),
+        date_to: str | None = _query("date_to"), bbox: str | None = _query("bbox"), q: str | None = _query("q"),
     ) -> Any:
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
         return JSONResponse(stats_cache.get(stores.get(), **filters))
