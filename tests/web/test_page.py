@@ -225,3 +225,25 @@ def test_docs_page_works_offline_under_the_policy(server, browser):
     outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
     assert not outside, f"the docs fetched from elsewhere: {outside}"
     page.close()
+
+
+WEEKS = [{"week": "2020-01-06", "events": 3000}, {"week": "2020-01-13", "events": 2500},
+         {"week": "2020-01-20", "events": 2000}]
+
+
+@pytest.mark.parametrize(("weeks", "date_from", "date_to", "expected"), [
+    (WEEKS, None, None, {"from": "2020-01-13", "older": 3000}),           # the newest weeks that fit
+    (WEEKS[1:], None, None, {"from": None, "older": 0}),                  # everything fits
+    (WEEKS, "2020-01-13", None, {"from": None, "older": 0}),              # the dates asked for fit
+    (WEEKS, None, "2020-01-19", {"from": "2020-01-13", "older": 3000}),   # the window ends at date_to
+    ([{"week": "2020-01-06", "events": 10}, {"week": "2020-01-13", "events": 6000}], None, None,
+     {"from": "2020-01-13", "older": 10}),                                # the newest week alone is too big
+])
+def test_the_map_draws_the_most_recent_events(server, browser, weeks, date_from, date_to, expected):
+    page = browser.new_page(bypass_csp=True)
+    page.goto(server + "/", timeout=TIMEOUT_MS)
+    page.wait_for_function("document.body.dataset.ready === '1'", timeout=TIMEOUT_MS)
+    got = page.evaluate("([w, a, b]) => eventsift.recentWindow(w, a, b, 5000)", [weeks, date_from, date_to])
+    assert got == expected
+    assert page.evaluate("document.body.dataset.older") == "0"  # the test store is small: all drawn
+    page.close()

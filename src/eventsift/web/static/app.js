@@ -94,9 +94,34 @@
   }
   function setStatus(text) { $("status").textContent = text; }
 
+  // The most recent weeks that hold at most `max` events, from the weekly counts of /stats:
+  // { from: the first Monday to draw (null: all fit), older: events before it }. A store with
+  // more events than the map draws shows its newest ones, not its oldest.
+  function recentWindow(weeks, dateFrom, dateTo, max) {
+    var rows = weeks.filter(function (r) {
+      return r.week && (!dateFrom || addDays(r.week, 6) >= dateFrom) && (!dateTo || r.week <= dateTo);
+    });
+    var total = rows.reduce(function (a, r) { return a + r.events; }, 0);
+    if (total <= max) return { from: null, older: 0 };
+    var kept = 0, i = rows.length - 1;
+    while (i > 0 && kept + rows[i].events <= max) { kept += rows[i].events; i--; }
+    var first = i === rows.length - 1 ? rows[i].week : rows[i + 1].week;  // the newest week alone may hold more
+    if (i === rows.length - 1) kept = rows[i].events;
+    return { from: first, older: total - kept };
+  }
+
   function loadEvents() {
     var ticket = ++state.loads;
+    return (state.statsLoading || Promise.resolve()).then(function () {
+      if (ticket !== state.loads) return null;
+      return loadEventsNow(ticket);
+    });
+  }
+
+  function loadEventsNow(ticket) {
     var f = currentFilters(true);
+    var recent = recentWindow(state.weeks || [], f.date_from, f.date_to, MAP_MAX);
+    if (recent.from && (!f.date_from || f.date_from < recent.from)) f.date_from = recent.from;
     var all = [];
     setStatus("loading events…");
     document.body.dataset.loading = "1";
@@ -123,8 +148,11 @@
     return page(0).then(function (events) {
       if (events === null) return;
       state.events = events;
-      var more = events.length >= MAP_MAX ? " (first " + MAP_MAX + " drawn; narrow the filters)" : "";
+      var more = recent.older ? " from " + recent.from + " on; " + recent.older + " earlier ones not drawn " +
+        "(brush the timeline or narrow the filters to see them)" :
+        events.length >= MAP_MAX ? " (first " + MAP_MAX + " drawn; narrow the filters)" : "";
       setStatus(events.length + " events on the map" + more);
+      document.body.dataset.older = String(recent.older);
       document.body.dataset.loading = "";
       document.body.dataset.events = String(events.length);
       draw();
@@ -132,11 +160,12 @@
   }
 
   function loadStats() {
-    return getJSON("/stats" + query(currentFilters(false))).then(function (st) {
+    state.statsLoading = getJSON("/stats" + query(currentFilters(false))).then(function (st) {
       state.weeks = st.by_week || [];
       drawTimeline();
       return st;
     });
+    return state.statsLoading;
   }
 
   function fillSelect(select, rows, key) {
@@ -617,6 +646,7 @@
       return null;
     },
     openEvent: openEvent,
+    recentWindow: recentWindow,
     state: state
   };
 
