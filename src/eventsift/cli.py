@@ -493,6 +493,8 @@ def serve(
     tiles_url: Optional[str] = typer.Option(None, help="Optional online map tiles ({z}/{x}/{y} URL); offline borders otherwise."),
     allow_host: List[str] = typer.Option([], "--allow-host", help="Another host name requests may use (repeatable); "
                                          "127.0.0.1, localhost and --host are always allowed."),
+    workers: int = typer.Option(1, min=1, max=32, help="Server processes (2 answers about twice the clients at once "
+                                "on two cores)."),
 ) -> None:
     """Serve the JSON API and the map-and-timeline page."""
     from .api import serve as serve_api
@@ -503,7 +505,7 @@ def serve(
     Store.open(db, readonly=True).close()  # a coded error now if it cannot be read
     err.print(f"serving {printable(str(db))} on http://{host}:{port}/ (API at /events, /stats; docs at /docs)",
               markup=False)
-    serve_api(db, host=host, port=port, tiles_url=tiles_url, allow_hosts=tuple(allow_host))
+    serve_api(db, host=host, port=port, tiles_url=tiles_url, allow_hosts=tuple(allow_host), workers=workers)
 
 
 @app.command("settings")

@@ -154,3 +154,32 @@ def test_docs_are_served_from_the_package(client):
     for asset in ("/docs-assets/swagger-ui-bundle.js", "/docs-assets/swagger-ui.css"):
         assert client.get(asset).status_code == 200
     assert client.get("/redoc").status_code == 404
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_with_workers(sample_db, workers):
+    import socket
+    import subprocess
+    import sys
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "eventsift", "serve", "--db", str(sample_db), "--port", str(port),
+                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/stats", timeout=5)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["events"] == 4
+        assert httpx.get(f"http://127.0.0.1:{port}/stats", headers={"host": "evil.example"}).status_code == 400
+    finally:
+        proc.terminate()
+        proc.wait(30)
