@@ -72,3 +72,31 @@ def test_kill_9_leaves_a_store_the_next_run_completes(corpus, tmp_path):
         assert store.summary()["articles"] == expected
         integrity = store._conn.execute("PRAGMA integrity_check").fetchone()[0]
     assert integrity == "ok"
+
+
+def test_disk_full_is_a_coded_error_and_the_store_survives(corpus, tmp_path):
+    """A real write failure without privileges: the file size limit (RLIMIT_FSIZE, with SIGXFSZ
+    ignored) makes SQLite's writes fail as a full disk does."""
+    import resource
+
+    folder, expected = corpus
+    db = tmp_path / "events.db"
+    command = [sys.executable, "-m", "eventsift", "run", str(folder), "--db", str(db)]
+    with Store.open(db):
+        pass
+    LIMIT = db.stat().st_size + 300_000  # room for some articles, not for all
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
+
+    full = subprocess.run(command, capture_output=True, text=True, timeout=900, preexec_fn=small_disk)
+    assert full.returncode == 2, full.stderr[-2000:]
+    assert "E308" in full.stderr and "Traceback" not in full.stderr
+    with Store.open(db, readonly=True) as store:
+        assert 0 < store.summary()["articles"] < expected
+    finish = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert finish.returncode == 1
+    with Store.open(db, readonly=True) as store:
+        assert store.summary()["articles"] == expected
+        assert store._conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

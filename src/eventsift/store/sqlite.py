@@ -62,9 +62,13 @@ def store_error(exc: BaseException, path: Path | str) -> EventsiftError:
     """The coded error for an SQLite or OS error on the store at ``path``."""
     text = str(exc)
     low = text.lower()
-    if "disk is full" in low or getattr(exc, "errno", None) == 28:
+    if "disk is full" in low or getattr(exc, "errno", None) in (27, 28):
         return EventsiftError("E308", f"the disk holding {path} is full ({text})",
                               "free some space, then run the same command again: what was saved is kept")
+    if "disk i/o error" in low:  # what SQLite says when a write fails: a full disk, a file size limit, a failing disk
+        return EventsiftError("E308", f"writing the store {path} failed ({text}): the disk may be full, or the file "
+                              "too large for it", "free some space, then run the same command again: what was saved "
+                              "is kept")
     if "readonly" in low or "read-only" in low or "permission" in low or "unable to open" in low:
         return EventsiftError("E307", f"cannot write the store {path} ({text})",
                               "check that the file and its folder are writable, or give another --db")
