@@ -21,6 +21,7 @@ import hashlib
 import json
 import logging
 import os
+import struct
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -70,14 +71,14 @@ def iter_articles(
     with reader.extractor:
         for given in paths:
             if str(given) == "-":
-                yield from ids.each(_guarded(reader.jsonl_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"))
+                yield from ids.each(_guarded(reader.jsonl_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
                 continue
             path = Path(given)
             if path.is_dir():
                 for file in _walk(path):
-                    yield from ids.each(_guarded(reader.file(file), str(file)))
+                    yield from ids.each(_guarded(reader.file(file), str(file)), str(file))
             else:
-                yield from ids.each(_guarded(reader.file(path), str(path)))
+                yield from ids.each(_guarded(reader.file(path), str(path)), str(path))
 
 
 def _guarded(articles: Iterator[Article], source: str) -> Iterator[Article]:
@@ -91,32 +92,51 @@ def _guarded(articles: Iterator[Article], source: str) -> Iterator[Article]:
 
 
 class _Ids:
-    """Gives the second and later inputs that share an id in one call ids of their own."""
+    """Gives the second and later inputs that share an id in one call ids of their own.
+
+    Memory stays small for runs of millions: per id, an 8-byte digest of it as the key and a
+    20-byte record (digest of the text, times seen, which file, which line) as the value,
+    about 120 bytes an input; file names are kept once."""
+
+    _RECORD = struct.Struct("<8sIII")
 
     def __init__(self) -> None:
-        # id -> (times seen, where first read, digest of its text): a few dozen bytes per input
-        self.seen: dict[str, tuple[int, str, bytes]] = {}
+        self.seen: dict[bytes, bytes] = {}
+        self.files: list[str] = []
 
-    def each(self, articles: Iterator[Article]) -> Iterator[Article]:
+    @staticmethod
+    def _key(ident: str) -> bytes:
+        return hashlib.blake2b(ident.encode("utf-8", "replace"), digest_size=8).digest()
+
+    def each(self, articles: Iterator[Article], name: str) -> Iterator[Article]:
+        self.files.append(name)
         for article in articles:
-            yield self.own(article)
+            yield self.own(article, len(self.files) - 1)
 
-    def own(self, article: Article) -> Article:
+    def _where(self, file_index: int, line: int) -> str:
+        name = self.files[file_index]
+        return f"{name}:{line}" if line else name
+
+    def own(self, article: Article, file_index: int) -> Article:
         if article.source and scrub(article.source) != article.source:  # a file name that is not UTF-8
             article = dataclass_replace(article, source=scrub(article.source))
+        name, source = self.files[file_index], article.source or ""
+        tail = source[len(name) + 1:] if source.startswith(name + ":") else ""
+        line = int(tail) if tail.isdigit() and len(tail) < 10 else 0
         digest = hashlib.blake2b(article.text.encode("utf-8", "replace"), digest_size=8).digest()
-        first = self.seen.get(article.id)
+        key = self._key(article.id)
+        first = self.seen.get(key)
         if first is None:
-            self.seen[article.id] = (1, article.source or "", digest)
+            self.seen[key] = self._RECORD.pack(digest, 1, file_index, line)
             return article
-        n, where, first_digest = first
-        self.seen[article.id] = (n + 1, where, first_digest)
+        first_digest, n, first_file, first_line = self._RECORD.unpack(first)
+        self.seen[key] = self._RECORD.pack(first_digest, n + 1, first_file, first_line)
         new_id = f"{article.id}~{n + 1}"
-        while new_id in self.seen:  # an input may carry that id itself
+        while self._key(new_id) in self.seen:  # an input may carry that id itself
             n += 1
             new_id = f"{article.id}~{n + 1}"
-        self.seen[new_id] = (1, article.source or "", digest)
-        where = where or "an earlier input"
+        self.seen[self._key(new_id)] = self._RECORD.pack(digest, 1, file_index, line)
+        where = self._where(first_file, first_line)
         if digest == first_digest and article.status is Status.OK:  # a copy: coding it again would count its events twice
             return dataclass_replace(article, id=new_id, status=Status.SKIPPED,
                                      reason=f"duplicate of {article.id} (same text) read from {where}")
