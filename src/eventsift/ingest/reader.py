@@ -96,7 +96,7 @@ class _Ids:
 
     Memory stays small for runs of millions: per id, an 8-byte digest of it as the key and a
     20-byte record (digest of the text, times seen, which file, which line) as the value,
-    about 120 bytes an input; file names are kept once."""
+    about 150 bytes an input; file names are kept once."""
 
     _RECORD = struct.Struct("<8sIII")
 
