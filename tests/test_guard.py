@@ -131,3 +131,19 @@ def test_a_batch_spacy_fails_on_is_parsed_one_by_one(nlp, batch_size):
     assert [r.article.status.value for r in results] == ["ok", "failed", "ok"] * 2
     assert "spaCy error" in results[1].article.reason
     assert all(r.events for r in results if r.article.status is Status.OK)
+
+
+def test_loading_the_parts_is_not_an_articles_time(nlp, monkeypatch):
+    """The first article does not pay for loading the gazetteer or the rules against its budget."""
+    from eventsift.resolve.geo import Geocoder
+
+    real = Geocoder.default
+
+    def slow_default(settings):
+        time.sleep(1.5)
+        return real(settings)
+
+    monkeypatch.setattr(Geocoder, "default", staticmethod(slow_default))
+    pipe = Pipeline(Settings(article_timeout=1.0), nlp=nlp)
+    [result] = pipe.pipe([Article(id="a", text=GOOD, status=Status.OK)])
+    assert result.article.status is Status.OK and result.events

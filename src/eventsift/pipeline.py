@@ -134,6 +134,7 @@ class Pipeline:
         if article.status is not Status.OK:
             return "", (article, None)
         budget = self.settings.article_timeout
+        nlp = self.nlp  # loaded (once) outside the article's time budget
         try:
             with Budget(budget):
                 cleaned = clean_text(article.text[: self.settings.max_chars])
@@ -142,7 +143,7 @@ class Pipeline:
                 if guarded != cleaned.text:
                     cleaned = replace(cleaned, text=guarded)
                 if problem is None:
-                    doc = self.nlp.make_doc(guarded)
+                    doc = nlp.make_doc(guarded)
                     problem = prose_problem(guarded, n_tokens=len(doc))
         except BudgetExceeded:
             problem = f"time budget of {budget:g}s exceeded while tokenizing"
@@ -158,6 +159,8 @@ class Pipeline:
         if cleaned is None:
             return Result(article)
         budget = self.settings.article_timeout
+        # loading the gazetteer and the rules (once, possibly building a cache) is not the article's time
+        self.geocoder, self.extractor  # noqa: B018
         try:
             with Budget(budget):
                 return self._code(article, cleaned, doc, run)
