@@ -47,6 +47,10 @@ class Settings:
     retry_delay: float = 900.0
     #: `watch`: fetches of one page before it is given up (stored as a failed article)
     max_attempts: int = 5
+    #: seconds one article may spend being tokenized or coded; past it the article fails alone
+    article_timeout: float = 30.0
+    #: a .gz input that inflates more than this many times its compressed size stops there (a compression bomb)
+    max_gzip_ratio: float = 100.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
