@@ -40,6 +40,24 @@ def test_workers_give_the_same_events(nlp, articles):
     assert one == two
 
 
+def test_a_stream_closed_early_lets_its_workers_exit(nlp, articles):
+    """A reader that stops (a store error mid-run, a caller that wanted one result): the workers
+    finish what they hold and exit, instead of waiting for ever to hand results over."""
+    import multiprocessing
+    import threading
+
+    before = set(multiprocessing.active_children())
+    many = [a for _ in range(8) for a in articles]  # 56 articles, far more than the workers hold at once
+    stream = Pipeline(nlp=nlp).pipe(many, batch_size=1, n_process=2)
+    first = next(stream)
+    assert first.article.id == many[0].id
+    closing = threading.Thread(target=stream.close, daemon=True)
+    closing.start()
+    closing.join(timeout=120)
+    assert not closing.is_alive(), "closing the stream should not wait on its workers for ever"
+    assert not set(multiprocessing.active_children()) - before
+
+
 def test_a_report_that_names_no_place_takes_the_given_country(nlp):
     """A report that names no place is coded the same whatever other reports share its run: without a
     country hint its event has no coordinates; with the input's own "country", or the ``country`` setting

@@ -17,6 +17,7 @@ BENCHMARKS = (
     ("fuse", "eventsift.bench_fuse"),
     ("api", "eventsift.bench_api"),
     ("scale", "eventsift.bench_scale"),
+    ("hostile", "eventsift.bench_hostile"),
 )
 
 

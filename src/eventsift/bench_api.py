@@ -49,6 +49,10 @@ TARGET_FILTER_CHANGE_MS = 300.0
 #: page loads and filter changes timed in the browser
 BROWSER_LOADS = 10
 BROWSER_CHANGES = 20
+#: clients asking at once, requests each, and the p95 target under that load
+CONCURRENT_CLIENTS = 20
+CONCURRENT_REQUESTS = 30
+TARGET_CONCURRENT_P95_MS = 300.0
 
 # (country, iso3, centre lat, centre lon, spread in degrees, admin1 names)
 _COUNTRIES = (
@@ -188,12 +192,67 @@ def run(n: int = EVENTS, *, db: Path | None = None, show: bool = True) -> dict[s
                 results["target_p95_ms"] = TARGET_P95_MS
                 results["page_first_load"] = _page_load(client)
             results["page_in_browser"] = _browser(base)
+            results["concurrent"] = _concurrent(base)
         finally:
             server.terminate()
             server.wait(timeout=30)
+        results["concurrent_2_workers"] = _concurrent_with_workers(path, 2)
     if show:
         _show(results)
     return results
+
+
+def _concurrent_with_workers(path: Path, workers: int) -> dict[str, Any]:
+    """_concurrent against `eventsift serve --workers N` (after one warm-up round)."""
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-c", "import sys; from pathlib import Path; "
+                               "from eventsift.api import serve; "
+                               "serve(Path(sys.argv[1]), port=int(sys.argv[2]), workers=int(sys.argv[3]))",
+                               str(path), str(port), str(workers)])
+    try:
+        _wait_for_port(port, server)
+        base = f"http://127.0.0.1:{port}"
+        _concurrent(base)  # every worker process opens its store and warms its caches
+        return {"workers": workers, **_concurrent(base)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _concurrent(base: str) -> dict[str, Any]:
+    """CONCURRENT_CLIENTS clients, each on its own connection, asking the QUERIES (pages of 100)
+    in turn without pause: the latency of every request under that load."""
+    import threading
+
+    import httpx
+
+    samples: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    queries = list(QUERIES.values())
+
+    def client_loop(k: int) -> None:
+        mine = []
+        with httpx.Client(base_url=base, timeout=60) as client:
+            for i in range(CONCURRENT_REQUESTS):
+                params = {"limit": 100, **queries[(k + i) % len(queries)]}
+                t = time.perf_counter()
+                r = client.get("/events", params=params)
+                mine.append((time.perf_counter() - t) * 1000)
+                if r.status_code != 200:
+                    errors.append(str(r.status_code))
+        with lock:
+            samples.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client_loop, args=(k,)) for k in range(CONCURRENT_CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    seconds = time.perf_counter() - started
+    return {"clients": CONCURRENT_CLIENTS, **_percentiles(samples), "target_p95_ms": TARGET_CONCURRENT_P95_MS,
+            "requests_per_second": round(len(samples) / seconds, 1), "errors": len(errors)}
 
 
 def _page_load(client) -> dict[str, Any]:
@@ -304,6 +363,11 @@ def _show(results: dict[str, Any]) -> None:
           f"   (cold, before stats are cached: {page['cold']['first_paint_ms']:.0f} ms)")
     for name, r in page["parts"].items():
         print(f"  {name:32} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}")
+    for key, label in (("concurrent", "one process"), ("concurrent_2_workers", "serve --workers 2")):
+        c = results[key]
+        print(f"{str(c['clients']) + ' clients at once, ' + label:34} {c['p50_ms']:8.1f} {c['p95_ms']:8.1f}"
+              f"   (target p95 <= {c['target_p95_ms']:.0f}; {c['requests_per_second']} requests/s, "
+              f"{c['errors']} errors)")
     browser = results.get("page_in_browser") or {}
     if "status" in browser:
         print(f"page in a browser: {browser['status']}")

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from . import __version__
 from .config import Settings, describe
-from .errors import EventsiftError
+from .errors import EventsiftError, printable
 
 app = typer.Typer(
     add_completion=False,
@@ -44,6 +44,27 @@ def _published(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)")
 
 
+def _date_option(name: str, value: Optional[str]) -> Optional[str]:
+    """An ISO date given to a filter option, checked (the store compares dates as text)."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{name} {value!r} is not an ISO date (YYYY-MM-DD)")
+
+
+def _writable(output: Optional[Path]) -> None:
+    """A coded error now, before any work, when ``output`` cannot be written."""
+    if output is None or str(output) == "-":
+        return
+    if output.is_dir():
+        raise EventsiftError("E011", f"{output} is a folder", "give a file name for --output")
+    if not output.parent.is_dir():
+        raise EventsiftError("E011", f"no folder {output.parent} to write {output.name} in",
+                             "create the folder or give another --output")
+
+
 def _check_format(fmt: str, allowed=EVENT_FORMATS) -> str:
     if fmt not in allowed:
         raise typer.BadParameter(f"unknown format {fmt!r}; choose one of: {', '.join(allowed)}")
@@ -67,15 +88,30 @@ def _output(path: Optional[Path]) -> Iterator[TextIO]:
     if path is None or str(path) == "-":
         yield sys.stdout
     else:
-        with open(path, "w", encoding="utf-8", newline="") as fh:
+        _writable(path)
+        try:
+            fh = open(path, "w", encoding="utf-8", newline="")
+        except OSError as exc:
+            raise EventsiftError("E011", f"cannot write {path}: {exc.strerror or exc}",
+                                 "check the folder's permissions or give another --output") from exc
+        with fh:
             yield fh
+
+
+#: set by --debug: errors show their traceback instead of a coded message
+_DEBUG = False
 
 
 @app.callback()
 def _main(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Log what each stage decides."),
     version: bool = typer.Option(False, "--version", help="Print the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="Show the traceback of an unexpected error."),
 ) -> None:
+    global _DEBUG
+    _DEBUG = debug
+    if debug:
+        logging.getLogger("eventsift").setLevel(logging.DEBUG)
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
     if version:
@@ -112,6 +148,8 @@ def extract(
     from .pipeline import Pipeline
 
     _check_format(fmt)
+    _writable(output)
+    _writable(dropped)
     pipe = Pipeline(Settings.from_env(country=country), reranker=_reranker(model))
     articles = iter_articles(inputs, published=_published(published), settings=pipe.settings)
     counts: Counter = Counter()
@@ -121,8 +159,8 @@ def extract(
         for result in pipe.pipe(articles):
             counts[result.article.status.value] += 1
             if result.article.status.value != "ok":
-                log.warning("%s %s: %s", result.article.status.value, result.article.source or result.article.id,
-                            result.article.reason)
+                log.warning("%s %s: %s", result.article.status.value,
+                            printable(result.article.source or result.article.id), printable(result.article.reason))
             if drop_fh:
                 for d in result.dropped:
                     drop_fh.write(json.dumps({"article_id": d.article_id, "start": d.sentence.start,
@@ -148,7 +186,10 @@ def run(
     model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
     country: Optional[str] = typer.Option(None, "--country", help=COUNTRY_HELP),
 ) -> None:
-    """Ingest inputs into the store, with progress; re-running adds nothing new."""
+    """Ingest inputs into the store, with progress; re-running adds nothing new.
+
+    Exit status: 0 when no input failed, 1 when some did (each has its article row and reason),
+    2 for a usage or store error."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from .fuse.across import attach
@@ -157,14 +198,18 @@ def run(
     from .store import Store, fingerprint
 
     started = time.perf_counter()
+    when = _published(published)
     pipe = Pipeline(Settings.from_env(country=country), reranker=_reranker(model))
     seen = Counter()
     with Store.open(db) as store:
+        before = store.summary()
         def fresh():
-            for article in iter_articles(inputs, published=_published(published), settings=pipe.settings):
+            for article in iter_articles(inputs, published=when, settings=pipe.settings):
                 seen["read"] += 1
-                if not force and store.article_fingerprint(article.id) == fingerprint(article):
+                state = None if force else store.article_state(article.id)
+                if state is not None and state[0] == fingerprint(article):
                     seen["unchanged"] += 1
+                    seen["unchanged failed"] += state[1] == "failed"
                     progress.update(task, advance=1)
                     continue
                 yield article
@@ -172,18 +217,18 @@ def run(
         with Progress(TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
                       TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
                       console=err, transient=False) as progress:
-            task = progress.add_task("coding", total=count_inputs(inputs), rate="-")
+            task = progress.add_task("coding", total=count_inputs(inputs, settings=pipe.settings), rate="-")
             for result in pipe.pipe(fresh()):
-                # one record per real-world event: the store finds candidates, fuse decides
-                fused = attach(result.events, known=store.fused_event, candidates=store.fusion_candidates)
-                store.save_fused(result.article, fused, result.dropped)
+                result = _save(store, result, attach)
                 seen[result.article.status.value] += 1
                 seen["events"] += len(result.events)
                 done = seen["ok"] + seen["skipped"] + seen["failed"]
                 rate = done / max(time.perf_counter() - started, 1e-6)
                 progress.update(task, advance=1, rate=f"{rate:.1f}")
         summary = store.summary()
-    _print_summary(summary, seen, time.perf_counter() - started, db)
+    _print_summary(summary, seen, time.perf_counter() - started, db, before)
+    if seen["failed"] or seen["unchanged failed"]:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -236,11 +281,43 @@ def spark_job(
               f"{counts['events']} events in {seconds:.1f} s ({n / max(seconds, 1e-6):.1f} articles/s)")
 
 
-def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path) -> None:
+def _save(store, result, attach):
+    """Save one result; an article whose events cannot be saved is saved alone as failed. A store
+    that cannot be written at all (disk full, read-only) stops the run with a coded error."""
+    import sqlite3
+
+    from .pipeline import Result
+    from .store.sqlite import store_error
+
+    try:
+        # one record per real-world event: the store finds candidates, fuse decides
+        fused = attach(result.events, known=store.fused_event, candidates=store.fusion_candidates)
+        store.save_fused(result.article, fused, result.dropped)
+        return result
+    except (sqlite3.OperationalError, OSError) as exc:
+        raise store_error(exc, store.path) from exc
+    except Exception as exc:  # this article's rows only: the run goes on
+        log.error("saving article %s failed: %s", result.article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        failed = result.article.with_status(result.article.status.FAILED, f"store error: {type(exc).__name__}: {exc}")
+        try:
+            store.save_fused(failed, (), ())
+        except sqlite3.Error as again:
+            raise store_error(again, store.path) from again
+        return Result(failed)
+
+
+def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path, before: dict) -> None:
     console = Console()
-    console.print(f"[bold]{db}[/bold]: read {seen['read']} inputs in {seconds:.1f} s "
-                  f"({seen['unchanged']} unchanged, {seen['ok']} coded, {seen['skipped']} skipped, "
-                  f"{seen['failed']} failed); {seen['events']} events written")
+    new_articles = summary.get("articles", 0) - before.get("articles", 0)
+    new_events = summary.get("events", 0) - before.get("events", 0)
+    again = f" of which {seen['unchanged failed']} failed before" if seen["unchanged failed"] else ""
+    from rich.markup import escape
+
+    console.print(f"[bold]{escape(printable(str(db)))}[/bold]: read {seen['read']} inputs in {seconds:.1f} s "
+                  f"({seen['unchanged']} unchanged{again}, {seen['ok']} coded, {seen['skipped']} skipped, "
+                  f"{seen['failed']} failed); {seen['events']} events found; the store now holds "
+                  f"{summary.get('articles', 0)} articles ({new_articles:+d}) and {summary.get('events', 0)} events "
+                  f"({new_events:+d}; events that several reports describe are stored once)")
     table = Table(title="articles in the store by status")
     table.add_column("status")
     table.add_column("articles", justify="right")
@@ -275,8 +352,10 @@ def export(
 ) -> None:
     """Write the stored events in an analyst's format."""
     _check_format(fmt)
+    date_from, date_to = _date_option("--date-from", date_from), _date_option("--date-to", date_to)
     if not db.exists():
         raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
+    _writable(output)
     from .store import Store
 
     filters = {k: v for k, v in dict(country=country, event_type=event_type, date_from=date_from,
@@ -489,14 +568,21 @@ def serve(
     host: str = typer.Option("127.0.0.1", help="Address to bind; the default serves this machine only."),
     port: int = typer.Option(8000, help="Port to listen on."),
     tiles_url: Optional[str] = typer.Option(None, help="Optional online map tiles ({z}/{x}/{y} URL); offline borders otherwise."),
+    allow_host: List[str] = typer.Option([], "--allow-host", help="Another host name requests may use (repeatable); "
+                                         "127.0.0.1, localhost and --host are always allowed."),
+    workers: int = typer.Option(1, min=1, max=32, help="Server processes (2 answers about twice the clients at once "
+                                "on two cores)."),
 ) -> None:
     """Serve the JSON API and the map-and-timeline page."""
     from .api import serve as serve_api
+    from .store import Store
 
     if not db.exists():
         raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
-    err.print(f"serving {db} on http://{host}:{port}/ (API at /events, /stats; docs at /docs)")
-    serve_api(db, host=host, port=port, tiles_url=tiles_url)
+    Store.open(db, readonly=True).close()  # a coded error now if it cannot be read
+    err.print(f"serving {printable(str(db))} on http://{host}:{port}/ (API at /events, /stats; docs at /docs)",
+              markup=False)
+    serve_api(db, host=host, port=port, tiles_url=tiles_url, allow_hosts=tuple(allow_host), workers=workers)
 
 
 @app.command("settings")
@@ -510,11 +596,40 @@ def show_settings() -> None:
     Console().print(table)
 
 
+def _coded(exc: BaseException) -> EventsiftError:
+    """The coded error for an exception that escaped a command."""
+    import sqlite3
+
+    if isinstance(exc, EventsiftError):
+        return exc
+    if isinstance(exc, sqlite3.Error):
+        from .store.sqlite import store_error
+
+        return store_error(exc, "the store")
+    if isinstance(exc, OSError):
+        if exc.errno == 28:
+            return EventsiftError("E308", f"the disk is full ({exc})", "free some space and run the command again")
+        where = f" {exc.filename}" if exc.filename else ""
+        return EventsiftError("E012", f"cannot use{where}: {exc.strerror or exc}",
+                              "check the path and its permissions")
+    return EventsiftError("E099", f"unexpected error: {type(exc).__name__}: {exc}",
+                          "run the command again with `eventsift --debug ...` to see where, and report it")
+
+
 def main() -> None:
     try:
         app()
-    except EventsiftError as exc:
-        err.print(f"[red]error {exc.code}[/red]: {exc.message}" + (f"\n  what to do: {exc.hint}" if exc.hint else ""))
+    except KeyboardInterrupt:
+        err.print("interrupted")
+        raise SystemExit(130)
+    except Exception as exc:
+        if _DEBUG:
+            raise
+        coded = _coded(exc)
+        from rich.markup import escape
+
+        err.print(f"[red]error {coded.code}[/red]: {escape(printable(coded.message, 2000))}"
+                  + (f"\n  what to do: {escape(coded.hint)}" if coded.hint else ""), highlight=False)
         raise SystemExit(2)
 
 

@@ -49,6 +49,10 @@ class Settings:
     max_attempts: int = 5
     #: where `eventsift gazetteer fetch` downloads GeoNames extracts from (only that command goes online)
     geonames_url: str = "https://download.geonames.org/export/dump/"
+    #: seconds one article may spend being tokenized or coded; past it the article fails alone
+    article_timeout: float = 30.0
+    #: a .gz input that inflates more than this many times its compressed size stops there (a compression bomb)
+    max_gzip_ratio: float = 100.0
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":

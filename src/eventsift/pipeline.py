@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections import deque
 from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import Iterable, Iterator
@@ -22,6 +23,7 @@ from typing import Iterable, Iterator
 from .clean import clean_text
 from .config import Settings
 from .models import Article, Counts, Dropped, Event, Mention, Place, Span, Status
+from .guard import Budget, BudgetExceeded, guard_text, prose_problem
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,12 @@ class Pipeline:
         The whole stream goes through one ``nlp.pipe`` call, so that with ``n_process`` > 1 the
         worker processes start once per run, not once per batch. Articles that are not ``ok``
         ride along as empty texts and come back untouched.
+
+        Each article is tokenized here, after :func:`~eventsift.guard.guard_text`; an article
+        that is not prose, or that takes longer than ``Settings.article_timeout`` to tokenize or to
+        code, fails alone with the reason. Should spaCy itself raise on a batch, the articles of
+        that batch are parsed one by one (the bad one fails, its siblings are coded) and the
+        stream goes on.
         """
         size = batch_size or self.settings.batch_size
         for doc, article, cleaned in self._parsed(articles, size, n_process):
@@ -106,19 +114,100 @@ class Pipeline:
 
     def _parsed(self, articles, size: int, n_process: int | None):
         """(doc, article, cleaned text) for each article, in order, through one ``nlp.pipe`` call;
-        articles that are not ``ok`` ride along as empty texts (cleaned None)."""
+        articles that are not ``ok``, or that fail before or in spaCy, ride along as empty texts
+        (cleaned None, the article failed with its reason). Should spaCy raise on a batch, the
+        articles handed to it whose docs have not come back are parsed one by one, and the stream
+        goes on through a new ``nlp.pipe`` call."""
         workers, articles = self._workers(n_process, articles, size)
+        source = iter(articles)
+        pending: deque = deque()  # items handed to spaCy whose results have not come back yet
+        taken = [0]
+        stopped = [False]  # the reader closed this stream before its end
 
-        def texts():
-            for article in articles:
-                if article.status is not Status.OK:
-                    yield "", (article, None)
-                    continue
+        def feed() -> Iterator[tuple[object, tuple[Article, object]]]:
+            while not stopped[0]:
+                article = next(source, None)
+                if article is None:
+                    return
+                taken[0] += 1
+                item = self._prepare(article)
+                pending.append(item)
+                yield item
+
+        while True:
+            before = taken[0]
+            try:
+                stream = self.nlp.pipe(feed(), as_tuples=True, batch_size=size, n_process=workers)
+                for doc, (article, cleaned) in stream:
+                    pending.popleft()
+                    try:
+                        yield doc, article, cleaned
+                    except GeneratorExit:
+                        if workers > 1:
+                            self._drain(stream, stopped)
+                        raise
+                return
+            except Exception as exc:
+                if taken[0] == before and not pending:
+                    raise  # spaCy fails before reading anything: not an input's fault
+                log.error("spaCy failed on a batch (%s: %s); parsing its %d article(s) one by one",
+                          type(exc).__name__, exc, len(pending))
+                while pending:
+                    yield self._alone(pending.popleft())
+
+    @staticmethod
+    def _drain(stream, stopped: list) -> None:
+        """The reader stopped early (a store error, a caller that wanted one result): spaCy's worker
+        processes are given nothing more and finish the batches they hold, so that they exit (closed
+        early, spaCy would wait for workers blocked on sending their results)."""
+        stopped[0] = True
+        try:
+            for _ in stream:
+                pass
+        except Exception as exc:  # the stream is abandoned anyway
+            log.warning("spaCy workers stopped with %s: %s", type(exc).__name__, exc)
+
+    def _prepare(self, article: Article) -> tuple[object, tuple[Article, object]]:
+        """(what spaCy gets, (article, cleaned text or None when spaCy has nothing to do))."""
+        if article.status is not Status.OK:
+            return "", (article, None)
+        budget = self.settings.article_timeout
+        nlp = self.nlp  # loaded (once) outside the article's time budget
+        try:
+            with Budget(budget):
                 cleaned = clean_text(article.text[: self.settings.max_chars])
-                yield cleaned.text, (article, cleaned)
+                guarded = guard_text(cleaned.text)
+                problem = prose_problem(cleaned.text, guarded)
+                if guarded != cleaned.text:
+                    cleaned = replace(cleaned, text=guarded)
+                if problem is None:
+                    doc = nlp.make_doc(guarded)
+                    problem = prose_problem(guarded, n_tokens=len(doc))
+        except BudgetExceeded:
+            problem = f"time budget of {budget:g}s exceeded while tokenizing"
+        except Exception as exc:  # one bad article must not stop a run of millions
+            log.error("article %s failed before parsing: %s", article.id, exc,
+                      exc_info=log.isEnabledFor(logging.DEBUG))
+            problem = f"tokenizer error: {type(exc).__name__}: {exc}"
+        if problem:
+            return "", (article.with_status(Status.FAILED, problem), None)
+        return doc, (article, cleaned)
 
-        for doc, (article, cleaned) in self.nlp.pipe(texts(), as_tuples=True, batch_size=size, n_process=workers):
-            yield doc, article, cleaned
+    def _alone(self, item: tuple[object, tuple[Article, object]]):
+        """(doc, article, cleaned) for one article of a batch spaCy failed on, parsed by itself."""
+        doc, (article, cleaned) = item
+        if cleaned is None:
+            return doc, article, None
+        budget = self.settings.article_timeout
+        try:
+            with Budget(budget):
+                doc = self.nlp(doc)
+        except BudgetExceeded:
+            return None, article.with_status(Status.FAILED, f"time budget of {budget:g}s exceeded while parsing"), None
+        except Exception as exc:
+            log.error("article %s failed in spaCy: %s", article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+            return None, article.with_status(Status.FAILED, f"spaCy error: {type(exc).__name__}: {exc}"), None
+        return doc, article, cleaned
 
     def _workers(self, n_process: int | None, items, size: int):
         """spaCy worker processes for this stream, and the stream. ``n_process`` (else the setting)
@@ -137,10 +226,18 @@ class Pipeline:
         return workers, chain(head, items)
 
     def _safe_code(self, article: Article, cleaned, doc) -> Result:
+        """_code within the article's time budget; any failure fails this article alone."""
+        budget = self.settings.article_timeout
+        # loading the gazetteer and the rules (once, possibly building a cache) is not the article's time
+        self.geocoder, self.extractor  # noqa: B018
         try:
-            return self._code(article, cleaned, doc)
+            with Budget(budget):
+                return self._code(article, cleaned, doc)
+        except BudgetExceeded:
+            log.warning("article %s: time budget of %gs exceeded while coding", article.id, budget)
+            return Result(article.with_status(Status.FAILED, f"time budget of {budget:g}s exceeded while coding"))
         except Exception as exc:  # one bad article must not stop a run of millions
-            log.exception("article %s failed", article.id)
+            log.error("article %s failed: %s", article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
             return Result(article.with_status(Status.FAILED, f"extraction error: {type(exc).__name__}: {exc}"))
 
     def _code(self, article: Article, cleaned, doc) -> Result:

@@ -87,5 +87,5 @@ def client(sample_db):
 
     from eventsift.api import create_app
 
-    with TestClient(create_app(sample_db)) as c:
+    with TestClient(create_app(sample_db), base_url="http://127.0.0.1") as c:
         yield c

@@ -54,7 +54,7 @@ def test_stats_are_recounted_when_the_store_changes(tmp_path):
 
     path = tmp_path / "events.db"
     build_store(path)
-    with TestClient(create_app(path)) as c:
+    with TestClient(create_app(path), base_url="http://127.0.0.1") as c:
         assert c.get("/stats").json()["events"] == 4
         assert c.get("/stats").json()["events"] == 4  # from the cache
         with Store.open(path) as store:
@@ -203,7 +203,7 @@ def test_config_passes_tiles_url(sample_db):
 
     from eventsift.api import create_app
 
-    with TestClient(create_app(sample_db, tiles_url="https://tiles.example/{z}/{x}/{y}.png")) as c:
+    with TestClient(create_app(sample_db, tiles_url="https://tiles.example/{z}/{x}/{y}.png"), base_url="http://127.0.0.1") as c:
         assert c.get("/config").json()["tiles_url"] == "https://tiles.example/{z}/{x}/{y}.png"
 
 

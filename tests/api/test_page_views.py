@@ -62,7 +62,7 @@ def test_points_are_the_tail_of_the_listing_on_a_larger_store(tmp_path):
     build_store(db, 700)
     with Store.open(db, readonly=True) as store:
         listing = [r["event_id"] for r in store.event_rows(("event_id",), country="Syria")]
-    with TestClient(create_app(db)) as c:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as c:
         body = c.get("/points", params={"country": "Syria", "limit": 20}).json()
     assert [r[0] for r in body["rows"]] == listing[-20:] and body["complete"] is False
 

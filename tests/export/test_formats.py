@@ -126,8 +126,12 @@ def test_plover_writer_writes_json_lines():
 
 def test_parquet_reads_back_the_same_rows(tmp_path):
     pq = pytest.importorskip("pyarrow.parquet")
-    events = [event(), event(event_id="ev-2", latitude=None, longitude=None, fatalities=None, event_date=None,
-                             sources=(), evidence=())]
+    from eventsift.models import Decision
+
+    events = [event(confidence=0.7, reasons=(Decision("fatalities", 12, "killed 12"),
+                                                               Decision("actor1", {"n": 1}, "named"))),
+              event(event_id="ev-2", latitude=None, longitude=None, fatalities=None, event_date=None,
+                    sources=(), evidence=())]
     path = tmp_path / "events.parquet"
     assert BINARY_FORMATS["parquet"](events, path) == 2
     table = pq.read_table(path)
@@ -135,7 +139,14 @@ def test_parquet_reads_back_the_same_rows(tmp_path):
     assert str(table.schema.field("event_date").type) == "date32[day]"
     assert str(table.schema.field("fatalities").type) == "int32"
     assert str(table.schema.field("latitude").type) == "double"
+    assert str(table.schema.field("confidence").type) == "double"  # as stored: float32 changed 0.7 to 0.699999988
     rows = table.to_pylist()
+    for row, ev in zip(rows, events):
+        plain = ev.to_dict()
+        assert row["article_id"] == plain["article_id"] and row["confidence"] == plain["confidence"]
+        assert [(r["field"], json.loads(r["value"]), r["reason"]) for r in row["reasons"]] == \
+            [(r["field"], r["value"], r["reason"]) for r in plain["reasons"]]
+    assert rows[0]["article_id"] == "a1" and rows[0]["confidence"] == 0.7 and len(rows[0]["reasons"]) == 2
     assert rows[0]["event_id"] == "ev-1" and rows[0]["event_date"] == date(2016, 12, 11)
     assert rows[0]["fatalities"] == 12 and rows[0]["latitude"] == pytest.approx(36.37051)
     assert rows[0]["region"] == "Middle East"

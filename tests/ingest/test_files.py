@@ -41,7 +41,7 @@ def test_text_file(tmp_path):
     [
         ("empty.txt", b"", Status.SKIPPED, "empty input"),
         ("blank.txt", b"  \n\n\t ", Status.SKIPPED, "empty input"),
-        ("nul.txt", b"text\x00with nul", Status.SKIPPED, "binary content"),
+        ("nul.txt", b"text\x00with nul", Status.SKIPPED, "binary content"),  # 1 NUL in 13 bytes
         ("controls.txt", bytes(range(1, 9)) * 50, Status.SKIPPED, "binary content"),
         ("png.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", Status.SKIPPED, "binary content"),
         ("garbage.txt", bytes(range(128, 256)) * 40, Status.FAILED, "not UTF-8 text"),
@@ -72,7 +72,7 @@ def test_invalid_utf8_mostly_text_is_kept(tmp_path):
 def test_utf8_bom_and_utf16(tmp_path):
     (tmp_path / "bom.txt").write_bytes("\ufeffHeadline\nBody.".encode("utf-8"))
     (tmp_path / "u16.txt").write_bytes("Headline\nBody.".encode("utf-16"))
-    bom, u16 = read([tmp_path / "bom.txt", tmp_path / "u16.txt"])
+    [bom], [u16] = read([tmp_path / "bom.txt"]), read([tmp_path / "u16.txt"])
     assert bom.text == "Headline\nBody." and bom.status is Status.OK
     assert u16.text == "Headline\nBody." and u16.status is Status.OK and "UTF-16" in u16.reason
 

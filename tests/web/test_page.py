@@ -1,7 +1,8 @@
 """The map-and-timeline page in a real headless Chromium, offline: Natural Earth borders, event
 clusters that split as you zoom, the stacked weekly timeline and its brush, filters that change
 the counts, an event's evidence highlighted, the state kept in the URL (reload and back/forward),
-the download link, keyboard use, a phone-width layout, and no request leaving 127.0.0.1.
+the download link, keyboard use, a phone-width layout, and no request leaving 127.0.0.1; the
+page and /docs under the server's Content-Security-Policy.
 
 Needs /usr/bin/chromium (scripts/install-browser.sh installs it), the playwright package and the
 page's libraries (``make setup``); skips with a message when one is missing. Writes two
@@ -143,7 +144,9 @@ def page(server, browser, request):
     if not (VENDOR / "leaflet.js").is_file():
         pytest.skip("the page's libraries are not built: run `make setup`")
     viewport = getattr(request, "param", DESKTOP)
-    pg = browser.new_page(viewport=viewport)
+    # the tests drive the page with evaluated expressions, which the page's policy forbids
+    # (test_page_runs_under_its_content_security_policy loads it under the policy)
+    pg = browser.new_page(viewport=viewport, bypass_csp=True)
     pg.requests, pg.errors = [], []
     pg.on("request", lambda r: pg.requests.append(r.url))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
@@ -164,6 +167,56 @@ def wait_loaded(page) -> int:
     page.wait_for_function("document.body.dataset.loading === '' && document.body.dataset.events !== undefined",
                            timeout=TIMEOUT_MS)
     return int(page.evaluate("document.body.dataset.events"))
+
+
+def test_page_runs_under_its_content_security_policy(server, browser):
+    """The server's policy allows scripts, styles and data from this server only (and inline
+    styles, which Leaflet sets on its panes and markers), never eval: the page draws everything
+    under it. Only selectors drive this page (evaluated expressions are what the policy forbids)."""
+    if not (VENDOR / "leaflet.js").is_file():
+        pytest.skip("the page's libraries are not built: run `make setup`")
+    page = browser.new_page(viewport=DESKTOP)
+    violations: list[str] = []
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: violations.append(str(e)))
+    try:
+        response = page.goto(server + "/", timeout=TIMEOUT_MS)
+        policy = response.headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "unsafe-eval" not in policy
+        page.wait_for_selector("body[data-ready='1']", state="attached", timeout=TIMEOUT_MS)
+        page.wait_for_selector("body[data-events='48']", state="attached", timeout=TIMEOUT_MS)
+        page.wait_for_selector(".ev-cluster, .ev-marker", timeout=TIMEOUT_MS)  # the markers
+        page.wait_for_selector("#timeline g.week rect.bar", state="attached", timeout=TIMEOUT_MS)
+        page.wait_for_selector(".country-label", timeout=TIMEOUT_MS)  # the borders' labels
+        page.wait_for_selector("#overview button.event", timeout=TIMEOUT_MS)
+        assert any(u.endswith("/static/vendor/leaflet.js") for u in requests)
+        assert not violations, violations
+        outside = [u for u in requests if not u.startswith(server + "/")]
+        assert not outside, f"the page fetched from elsewhere: {outside}"
+    finally:
+        page.close()
+
+
+def test_docs_page_works_offline_under_the_policy(server, browser):
+    page = browser.new_page()
+    requests: list[str] = []
+    problems: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    try:
+        page.goto(server + "/docs", timeout=TIMEOUT_MS)
+        page.wait_for_selector(".opblock-summary-path", timeout=TIMEOUT_MS)
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        for path in ("/events", "/points", "/download", "/stats"):
+            assert any(p.replace("\u200b", "").strip() == path for p in paths), (path, paths)
+        assert not problems, problems
+        outside = [u for u in requests if not u.startswith(server) and not u.startswith("data:")]
+        assert not outside, f"the docs fetched from elsewhere: {outside}"
+    finally:
+        page.close()
 
 
 def url_params(page) -> dict[str, str]:
@@ -383,7 +436,7 @@ def test_online_tiles_only_when_the_server_is_given_a_tiles_url(browser, tmp_pat
     thread.start()
     while not srv.started:
         time.sleep(0.05)
-    page = browser.new_page(viewport=DESKTOP)
+    page = browser.new_page(viewport=DESKTOP, bypass_csp=True)
     seen: list[str] = []
     page.on("request", lambda r: seen.append(r.url))
     try:

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import queue
 import threading
+import time
 from contextlib import asynccontextmanager
 from datetime import date
 from pathlib import Path
@@ -14,11 +16,14 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import EventsiftError
 from ..export import geojson_feature, write_acled_csv, write_geojson
 from ..store import Store
+from .guard import Guard, allowed_hosts, content_security_policy
 from .stats import StatsCache, latest_rows
 
 log = logging.getLogger(__name__)
@@ -27,6 +32,14 @@ API_TITLE = "eventsift"
 #: events per page unless asked; the largest page the API gives
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
+#: the largest offset asked for (SQLite's integers end at 2**63; no store holds a billion events)
+MAX_OFFSET = 1_000_000_000
+#: the longest text a filter parameter may carry (names and search words are far shorter)
+MAX_TEXT = 200
+#: the longest id in a path
+MAX_ID = 300
+#: seconds between checks that the store file is still the one opened
+STORE_CHECK_SECONDS = 1.0
 #: the fields of an event the map needs (``fields=map`` keeps map pages small)
 MAP_FIELDS = ("event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
               "country", "fatalities", "source_count")
@@ -48,20 +61,79 @@ DOWNLOAD_CHUNK = 500
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 
 
+class ProblemDetail(BaseModel):
+    message: str
+    parameter: str | None = None
+    code: str | None = None
+    hint: str | None = None
+    errors: list[dict[str, Any]] = []
+
+
+class Problem(BaseModel):
+    """The body of every 4xx/5xx answer."""
+
+    detail: ProblemDetail
+
+
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": Problem, "description": "Host not served"},
+    404: {"model": Problem, "description": "Not found"},
+    422: {"model": Problem, "description": "A parameter is not valid"},
+    503: {"model": Problem, "description": "The store cannot be read"},
+}
+
+
+def _identity(db: Path) -> tuple[int, int] | None:
+    """Which file ``db`` names now (a store replaced by renaming another file over it is a new one)."""
+    try:
+        info = os.stat(db)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class _Stores:
-    """One read-only Store per worker thread (sqlite cursors are not shared between threads)."""
+    """One read-only Store per worker thread (sqlite cursors are not shared between threads).
+
+    At most every STORE_CHECK_SECONDS the file is checked: a store deleted under the server
+    gives 503 with a coded error; a store replaced by another file (a new inode) is reopened."""
 
     def __init__(self, db: Path) -> None:
         self.db = db
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
+        self._identity = _identity(db)
+        self._checked = time.monotonic()
+        self.generation = 0
+
+    def _check(self) -> None:
+        now = time.monotonic()
+        if now - self._checked < STORE_CHECK_SECONDS:
+            return
+        self._checked = now
+        found = _identity(self.db)
+        if found is None:
+            raise EventsiftError("E311", f"the store {self.db} is gone", "restart the server with an existing --db")
+        if found != self._identity:
+            log.warning("store %s was replaced; reopening it", self.db)
+            with self._lock:
+                self._identity = found
+                self.generation += 1
 
     def get(self) -> Store:
+        self._check()
         store = getattr(self._local, "store", None)
+        if store is not None and getattr(self._local, "generation", 0) != self.generation:
+            with self._lock:
+                if store in self._all:
+                    self._all.remove(store)
+            store.close()
+            store = None
         if store is None:
             store = Store.open(self.db, readonly=True)
             self._local.store = store
+            self._local.generation = self.generation
             with self._lock:
                 self._all.append(store)
         return store
@@ -71,10 +143,44 @@ class _Stores:
             for store in self._all:
                 store.close()
             self._all.clear()
+            self.generation += 1  # a thread still holding a closed store opens a new one
+
+
+_NO_CONTROLS = r"^[^\x00-\x1f\x7f]*$"
+_NUMBER = r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*"
+#: (description, pattern) of the filter parameters, shared by /events, /points, /download and /stats
+FILTERS = {
+    "country": ("Country name or ISO3 code", _NO_CONTROLS),
+    "admin1": ("First-level administrative area", _NO_CONTROLS),
+    "event_type": ("ACLED event type, e.g. Battles", _NO_CONTROLS),
+    "sub_event_type": ("ACLED sub-event type, e.g. Armed clash", _NO_CONTROLS),
+    "actor": ("Part of an actor's name (either side, or associated)", _NO_CONTROLS),
+    "date_from": ("First day, YYYY-MM-DD (inclusive)", r"^(\d{4}-\d{2}-\d{2})?$"),
+    "date_to": ("Last day, YYYY-MM-DD (inclusive)", r"^(\d{4}-\d{2}-\d{2})?$"),
+    "bbox": ("min_lon,min_lat,max_lon,max_lat in degrees", rf"^({_NUMBER},{_NUMBER},{_NUMBER},{_NUMBER})?$"),
+    "q": ("Words in the evidence sentences, notes or location", _NO_CONTROLS),
+}
+
+
+def _query(name: str) -> Any:
+    description, pattern = FILTERS[name]
+    return Query(None, description=description, max_length=MAX_TEXT, pattern=pattern)
 
 
 def _bad(parameter: str, message: str) -> HTTPException:
-    return HTTPException(status_code=422, detail={"parameter": parameter, "message": f"{parameter}: {message}"})
+    return HTTPException(status_code=422, detail={"parameter": parameter, "message": f"{parameter}: {message}",
+                                                   "errors": []})
+
+
+def _text(parameter: str, value: str | None) -> str | None:
+    """A text parameter: at most MAX_TEXT characters, no control characters (a NUL ends a C string)."""
+    if value is None:
+        return None
+    if len(value) > MAX_TEXT:
+        raise _bad(parameter, f"at most {MAX_TEXT} characters")
+    if any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise _bad(parameter, "must not contain control characters")
+    return value
 
 
 def _iso_date(parameter: str, value: str | None) -> date | None:
@@ -106,6 +212,9 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 
 
 def _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q) -> dict[str, Any]:
+    country, admin1, event_type = _text("country", country), _text("admin1", admin1), _text("event_type", event_type)
+    sub_event_type, actor, q = _text("sub_event_type", sub_event_type), _text("actor", actor), _text("q", q)
+    date_from, date_to, bbox = _text("date_from", date_from), _text("date_to", date_to), _text("bbox", bbox)
     start, end = _iso_date("date_from", date_from), _iso_date("date_to", date_to)
     if start and end and start > end:
         raise _bad("date_from", f"{start} is after date_to {end}")
@@ -125,9 +234,12 @@ def _map_feature(row: dict[str, Any]) -> dict[str, Any]:
             "properties": {k: row[k] for k in MAP_FIELDS}}
 
 
-def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | None = None) -> FastAPI:
+def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | None = None,
+               host: str | None = None, allow_hosts: tuple[str, ...] = ()) -> FastAPI:
     """The app serving ``db`` read-only. ``tiles_url`` ({z}/{x}/{y}) switches the page's base map
-    to online tiles; without it the page uses its bundled country outlines and needs no network."""
+    to online tiles; without it the page uses its bundled country outlines and needs no network.
+    Requests must name 127.0.0.1, localhost, ::1, ``host`` or one of ``allow_hosts`` in their
+    Host header (see :mod:`eventsift.api.guard`)."""
     db = Path(db)
     if not db.is_file():
         raise EventsiftError("E010", f"no store at {db}", f"create one with `eventsift run INPUTS --db {db}`")
@@ -141,10 +253,11 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         stores.close()
 
     app = FastAPI(
-        title=API_TITLE, version=__version__, lifespan=lifespan,
+        title=API_TITLE, version=__version__, lifespan=lifespan, responses=PROBLEMS, docs_url=None, redoc_url=None,
         description="Conflict events coded from news reports, in ACLED's fields, each backed by the "
                     "sentences that state it. Read-only.",
     )
+    app.add_middleware(Guard, hosts=allowed_hosts(host, allow_hosts), csp=content_security_policy(tiles_url))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -153,29 +266,35 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         for e in errors:
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
             parts.append(f"{where}: {e.get('msg')}")
-        return JSONResponse(status_code=422, content={"detail": {"message": "; ".join(parts),
-                                                                "errors": [{"loc": list(e.get("loc", ())),
-                                                                            "msg": e.get("msg")} for e in errors]}})
+        return JSONResponse(status_code=422, content={"detail": {
+            "message": "; ".join(parts), "parameter": None,
+            "errors": [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))} for e in errors]}})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, dict) else {"message": str(exc.detail)}
+        detail = {"parameter": None, "errors": [], **detail}
+        return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
 
     @app.exception_handler(EventsiftError)
     async def _coded(request: Request, exc: EventsiftError) -> JSONResponse:
         log.warning("%s: %s", exc.code, exc.message)
         return JSONResponse(status_code=503, content={"detail": {"code": exc.code, "message": exc.message,
-                                                                "hint": exc.hint}})
+                                                                "hint": exc.hint, "parameter": None, "errors": []}})
 
     @app.get("/events", summary="Events matching the filters, by date then id")
     def events(
-        country: str | None = Query(None, description="Country name or ISO3 code"),
-        admin1: str | None = Query(None, description="First-level administrative area"),
-        event_type: str | None = Query(None, description="ACLED event type, e.g. Battles"),
-        sub_event_type: str | None = Query(None, description="ACLED sub-event type, e.g. Armed clash"),
-        actor: str | None = Query(None, description="Part of an actor's name (either side, or associated)"),
-        date_from: str | None = Query(None, description="First day, YYYY-MM-DD (inclusive)"),
-        date_to: str | None = Query(None, description="Last day, YYYY-MM-DD (inclusive)"),
-        bbox: str | None = Query(None, description="min_lon,min_lat,max_lon,max_lat in degrees"),
-        q: str | None = Query(None, description="Words in the evidence sentences, notes or location"),
+        country: str | None = _query("country"),
+        admin1: str | None = _query("admin1"),
+        event_type: str | None = _query("event_type"),
+        sub_event_type: str | None = _query("sub_event_type"),
+        actor: str | None = _query("actor"),
+        date_from: str | None = _query("date_from"),
+        date_to: str | None = _query("date_to"),
+        bbox: str | None = _query("bbox"),
+        q: str | None = _query("q"),
         limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}"),
-        offset: int = Query(0, ge=0),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET, description=f"At most {MAX_OFFSET}"),
         format: Literal["json", "geojson"] = Query("json", description="json, or geojson (a FeatureCollection)"),
         fields: Literal["all", "map"] = Query("all", description="map: only the fields the map needs"),
         with_total: bool = Query(False, description="Also count every matching event (slower on big stores)"),
@@ -204,9 +323,10 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
 
     @app.get("/points", summary="The latest matching events as compact rows, for the map's markers")
     def points(
-        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+        country: str | None = _query("country"), admin1: str | None = _query("admin1"),
+        event_type: str | None = _query("event_type"), sub_event_type: str | None = _query("sub_event_type"),
+        actor: str | None = _query("actor"), date_from: str | None = _query("date_from"),
+        date_to: str | None = _query("date_to"), bbox: str | None = _query("bbox"), q: str | None = _query("q"),
         limit: int = Query(5_000, ge=1, le=MAX_POINTS, description=f"At most {MAX_POINTS}"),
     ) -> Any:
         """The last ``limit`` events in listing order (the most recent when there are more),
@@ -219,21 +339,28 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         return JSONResponse({"columns": list(POINT_COLUMNS), "count": len(rows), "complete": complete,
                              "rows": rows})
 
-    @app.get("/download", summary="Every matching event as a file: ACLED CSV or GeoJSON")
+    @app.get("/download", summary="Every matching event as a file: ACLED CSV or GeoJSON",
+             response_class=StreamingResponse,
+             responses={200: {"description": "The file, streamed", "content": {
+                 "text/csv": {"schema": {"type": "string"}},
+                 "application/geo+json": {"schema": {"type": "object"}}}}})
     def download(
-        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+        country: str | None = _query("country"), admin1: str | None = _query("admin1"),
+        event_type: str | None = _query("event_type"), sub_event_type: str | None = _query("sub_event_type"),
+        actor: str | None = _query("actor"), date_from: str | None = _query("date_from"),
+        date_to: str | None = _query("date_to"), bbox: str | None = _query("bbox"), q: str | None = _query("q"),
         format: Literal["acled-csv", "geojson"] = Query("acled-csv", description="acled-csv or geojson"),
     ) -> Any:
         """The same rows as ``eventsift export`` with the same filters, streamed."""
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
         media, suffix, writer = DOWNLOADS[format]
-        return StreamingResponse(_download_chunks(db, filters, writer), media_type=media,
+        stores.get()  # a store gone or replaced is told now (503, or the new file), before the file begins
+        return StreamingResponse(_download_chunks(stores.db, filters, writer), media_type=media,
                                  headers={"Content-Disposition": f'attachment; filename="events.{suffix}"'})
 
     @app.get("/events/{event_id}", summary="One event with its evidence, sources and history")
     def event(event_id: str) -> Any:
+        _id("event_id", event_id)
         found = stores.get().get_event(event_id)
         if found is None:
             raise HTTPException(status_code=404, detail={"message": f"no event {event_id!r}"})
@@ -243,6 +370,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
 
     @app.get("/articles/{article_id}", summary="An article's text and metadata (evidence offsets point into text)")
     def article(article_id: str) -> Any:
+        _id("article_id", article_id)
         store = stores.get()
         found = store.get_article(article_id)
         if found is None:
@@ -258,9 +386,10 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
 
     @app.get("/stats", summary="Counts and fatalities by week, event type, country and admin1")
     def stats(
-        country: str | None = None, admin1: str | None = None, event_type: str | None = None,
-        sub_event_type: str | None = None, actor: str | None = None, date_from: str | None = None,
-        date_to: str | None = None, bbox: str | None = None, q: str | None = None,
+        country: str | None = _query("country"), admin1: str | None = _query("admin1"),
+        event_type: str | None = _query("event_type"), sub_event_type: str | None = _query("sub_event_type"),
+        actor: str | None = _query("actor"), date_from: str | None = _query("date_from"),
+        date_to: str | None = _query("date_to"), bbox: str | None = _query("bbox"), q: str | None = _query("q"),
     ) -> Any:
         filters = _filters(country, admin1, event_type, sub_event_type, actor, date_from, date_to, bbox, q)
         return JSONResponse(stats_cache.get(stores.get(), **filters))
@@ -276,6 +405,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    _mount_docs(app)
     return app
 
 
@@ -346,6 +476,33 @@ def _download_chunks(db: Path, filters: dict[str, Any], writer: Any):
             yield item
     finally:
         stopped.set()
+def _mount_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI (5.x, which reads OpenAPI 3.1) from the files of the installed
+    swagger-ui-py package: nothing from a CDN, so it works offline and under the server's
+    Content-Security-Policy."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+
+    try:
+        import swagger_ui
+    except ImportError:  # the package is pinned in requirements.txt; without it there are no docs
+        log.warning("swagger-ui-py is not installed: /docs is off (the API is described at /openapi.json)")
+        return
+    assets = Path(swagger_ui.__file__).resolve().parent / "static"
+    app.mount("/docs-assets", StaticFiles(directory=assets), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{API_TITLE} API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
+
+
+def _id(parameter: str, value: str) -> None:
+    if len(value) > MAX_ID:
+        raise HTTPException(status_code=404, detail={"message": f"no {parameter[:-3]} with an id of {len(value)} characters"})
+    if any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise _bad(parameter, "must not contain control characters")
 
 
 def _plain_history(item: Any) -> Any:

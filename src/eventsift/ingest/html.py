@@ -364,6 +364,51 @@ def fallback_text(doc: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_SKIPPED_OPEN = re.compile(r"<(head|title|script|style|noscript|template|svg)\b", re.IGNORECASE)
+_BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS)), re.IGNORECASE)
+
+
+def stripped_text(html: str) -> str:
+    """The page's text between tags, for pages no parser can read (one line per block element;
+    script, style and the like left out). Linear: regular expressions without nesting."""
+    import html as html_lib
+
+    kept, at, lower = [], 0, html.lower()
+    while True:  # leave out script/style blocks: each closing tag is looked for once, from its opening
+        m = _SKIPPED_OPEN.search(html, at)
+        if m is None:
+            kept.append(html[at:])
+            break
+        kept.append(html[at:m.start()])
+        end = lower.find("</" + m.group(1).lower(), m.end())
+        if end < 0:
+            break
+        close = lower.find(">", end)
+        at = len(html) if close < 0 else close + 1
+    text = " ".join(kept)
+    out, at = [], 0
+    while True:  # tags out, block tags to line breaks; a '<' that never closes ends the scan
+        lt = text.find("<", at)
+        if lt < 0:
+            out.append(text[at:])
+            break
+        out.append(text[at:lt])
+        if text.startswith("<!--", lt):
+            end = text.find("-->", lt + 4)
+            end = end + 3 if end >= 0 else -1
+        else:
+            end = text.find(">", lt + 1)
+            end = end + 1 if end >= 0 else -1
+        if end < 0:
+            out.append(text[lt:])
+            break
+        out.append("\n" if _BLOCK_TAG.match(text, lt, end) else " ")
+        at = end
+    text = html_lib.unescape("".join(out))
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
 def read_html(html: str, *, url: str | None, extractor: TimedExtractor) -> HtmlPage:
     """Main text and metadata of one page; ``notes`` says what was unusual."""
     notes: list[str] = []
@@ -385,5 +430,9 @@ def read_html(html: str, *, url: str | None, extractor: TimedExtractor) -> HtmlP
             if not problem:
                 notes.append("html extractor found no main text")
             notes.append("used plain text of the page")
+        else:  # the parsers gave up (lxml stops at 255 nested elements): strip the tags
+            fallback = stripped_text(html)
+            if fallback:
+                notes.append("html too deeply nested to parse; used the page's text between tags")
         text = fallback
     return HtmlPage(text=text or "", title=title, published=published, language=language, notes=tuple(notes))

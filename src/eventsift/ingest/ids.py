@@ -10,6 +10,11 @@ from email.utils import parsedate_to_datetime
 #: articles while staying short enough to read in a URL or a CSV cell
 HASH_HEX = 16
 
+#: publication years outside [MIN_YEAR, this year + MAX_YEARS_AHEAD] are typing slips or
+#: placeholders ("9999-12-31"); the date is ignored with a note (date arithmetic on them overflows)
+MIN_YEAR = 1800
+MAX_YEARS_AHEAD = 1
+
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -37,6 +42,14 @@ def article_id(*, given: object = None, url: str | None = None, text: str | None
 
 
 def parse_published(value: object) -> tuple[date | None, str | None]:
+    """See :func:`_parse_published`; a date outside the plausible years is not used (a note says so)."""
+    found, problem = _parse_published(value)
+    if found is not None and not MIN_YEAR <= found.year <= date.today().year + MAX_YEARS_AHEAD:
+        return None, f"published {found.isoformat()} is out of range ({MIN_YEAR} to next year)"
+    return found, problem
+
+
+def _parse_published(value: object) -> tuple[date | None, str | None]:
     """An ISO date/datetime (or an RFC 2822 date, as in feeds) to a date.
 
     Returns ``(date, None)`` or ``(None, note)`` explaining why the value was not usable. A
@@ -49,7 +62,7 @@ def parse_published(value: object) -> tuple[date | None, str | None]:
     if isinstance(value, date):
         return value, None
     if not isinstance(value, str):
-        return None, f"published {value!r} is not a date string"
+        return None, f"published {str(value)[:40]!r} is not a date string"
     raw = value.strip()
     try:
         return datetime.fromisoformat(raw).date(), None

@@ -1,10 +1,16 @@
 """Read inputs (files, directories, stdin) into Articles: exactly one Article per input.
 
-An input is a .txt/.html/.htm/.json file, one line of a .jsonl file (also gzipped as
-.jsonl.gz, or on stdin as "-"), or one response record of a .warc/.warc.gz file (ingest.warc).
+An input is a .txt/.html/.htm/.json file, one line of a .jsonl file (on stdin as "-"), or one
+response record of a .warc/.warc.gz file (ingest.warc); the files other than WARC may be gzipped
+(``.txt.gz``, ``.jsonl.gz`` ...). Only regular files are opened (named pipes, devices and sockets
+are skipped with a reason), and a gzip input that inflates more than ``Settings.max_gzip_ratio``
+times its size stops there.
 Whatever happens, the input yields one Article whose ``status`` (ok | skipped | failed) and
 ``reason`` say what became of it; nothing is dropped silently. Blank lines of a JSONL stream
-are not inputs and yield nothing.
+are not inputs and yield nothing. Two inputs of one call that share an id (two records with
+the same ``id``, two files with the same text) keep an Article each: the later one gets the id
+``<id>~2`` (``~3`` ...) and its reason names the earlier input; when its text is the same too,
+it is ``skipped`` (coding a copy again would count its events twice).
 
 ``published`` given to :func:`iter_articles` is the date for inputs that carry none (plain
 text files, JSON records without a usable ``published``, pages without a date in their meta).
@@ -12,13 +18,16 @@ text files, JSON records without a usable ``published``, pages without a date in
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import logging
 import os
+import struct
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from dataclasses import replace as dataclass_replace
 from typing import IO, Any
 
 from eventsift.clean import is_boilerplate
@@ -26,6 +35,10 @@ from eventsift.config import Settings
 from eventsift.ingest.decode import decode_bytes
 from eventsift.ingest.html import TimedExtractor, read_html
 from eventsift.ingest.ids import article_id, parse_published
+from eventsift.ingest.streams import (
+    COMPRESSED_SUFFIXES, GzipBomb, Unreadable, check_regular, count_json_document, count_lines, given_id, loads, open_input,
+    recode_to_utf8, scrub, sniff_utf16_32,
+)
 from eventsift.ingest.warc import count_records, is_warc, warc_articles
 from eventsift.models import Article, Status
 
@@ -56,25 +69,93 @@ def iter_articles(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     reader = _Reader(settings=settings, published=published)
+    ids = _Ids()
     with reader.extractor:
         for given in paths:
             if str(given) == "-":
-                yield from reader.jsonl_stream(sys.stdin.buffer, "<stdin>")
+                yield from ids.each(_guarded(reader.jsonl_stream(sys.stdin.buffer, "<stdin>"), "<stdin>"), "<stdin>")
                 continue
             path = Path(given)
             if path.is_dir():
                 for file in _walk(path):
-                    yield from reader.file(file)
+                    yield from ids.each(_guarded(reader.file(file), str(file)), str(file))
             else:
-                yield from reader.file(path)
+                yield from ids.each(_guarded(reader.file(path), str(path)), str(path))
 
 
-def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: int = COUNT_SCAN_BYTES) -> int | None:
+def _guarded(articles: Iterator[Article], source: str) -> Iterator[Article]:
+    """The articles of one file; should reading it raise (a bug, an I/O error mid-file), one
+    failed Article says so and the next file is read."""
+    try:
+        yield from articles
+    except Exception as exc:  # one bad input must not stop a run
+        log.error("reading %s failed: %s", source, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        yield _failed(f"{source}:?", f"read error: {type(exc).__name__}: {exc}")
+
+
+class _Ids:
+    """Gives the second and later inputs that share an id in one call ids of their own.
+
+    Memory stays small for runs of millions: per id, an 8-byte digest of it as the key and a
+    20-byte record (digest of the text, times seen, which file, which line) as the value,
+    about 150 bytes an input; file names are kept once."""
+
+    _RECORD = struct.Struct("<8sIII")
+
+    def __init__(self) -> None:
+        self.seen: dict[bytes, bytes] = {}
+        self.files: list[str] = []
+
+    @staticmethod
+    def _key(ident: str) -> bytes:
+        return hashlib.blake2b(ident.encode("utf-8", "replace"), digest_size=8).digest()
+
+    def each(self, articles: Iterator[Article], name: str) -> Iterator[Article]:
+        self.files.append(name)
+        for article in articles:
+            yield self.own(article, len(self.files) - 1)
+
+    def _where(self, file_index: int, line: int) -> str:
+        name = self.files[file_index]
+        return f"{name}:{line}" if line else name
+
+    def own(self, article: Article, file_index: int) -> Article:
+        if article.source and scrub(article.source) != article.source:  # a file name that is not UTF-8
+            article = dataclass_replace(article, source=scrub(article.source))
+        name, source = self.files[file_index], article.source or ""
+        tail = source[len(name) + 1:] if source.startswith(name + ":") else ""
+        line = int(tail) if tail.isdigit() and len(tail) < 10 else 0
+        digest = hashlib.blake2b(article.text.encode("utf-8", "replace"), digest_size=8).digest()
+        key = self._key(article.id)
+        first = self.seen.get(key)
+        if first is None:
+            self.seen[key] = self._RECORD.pack(digest, 1, file_index, line)
+            return article
+        first_digest, n, first_file, first_line = self._RECORD.unpack(first)
+        self.seen[key] = self._RECORD.pack(first_digest, n + 1, first_file, first_line)
+        new_id = f"{article.id}~{n + 1}"
+        while self._key(new_id) in self.seen:  # an input may carry that id itself
+            n += 1
+            new_id = f"{article.id}~{n + 1}"
+        self.seen[self._key(new_id)] = self._RECORD.pack(digest, 1, file_index, line)
+        where = self._where(first_file, first_line)
+        if digest == first_digest and article.status is Status.OK:  # a copy: coding it again would count its events twice
+            return dataclass_replace(article, id=new_id, status=Status.SKIPPED,
+                                     reason=f"duplicate of {article.id} (same text) read from {where}")
+        note = f"id {article.id} already used by {where}"
+        return dataclass_replace(article, id=new_id, reason="; ".join(filter(None, [note, article.reason])))
+
+
+def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: int = COUNT_SCAN_BYTES,
+                 settings: Settings | None = None) -> int | None:
     """How many Articles :func:`iter_articles` will yield for ``paths``, for a progress bar.
 
     A file counts one, a JSONL file its non-blank lines (gzipped ones too). None when the total
-    cannot be known cheaply: stdin, or more than ``max_scan_bytes`` of JSONL to scan.
+    cannot be known cheaply: stdin, or more than ``max_scan_bytes`` of JSONL to scan. It opens
+    only what the reader opens (regular files) and stops a gzip stream where the reader does.
     """
+    settings = settings or Settings.from_env()
+    max_ratio, max_bytes = settings.max_gzip_ratio, settings.max_bytes
     if isinstance(paths, (str, Path)):
         paths = [paths]
     total, budget = 0, max_scan_bytes
@@ -84,9 +165,9 @@ def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: in
         path = Path(given)
         files = _walk(path) if path.is_dir() else [path]
         for file in files:
-            suffix = file.suffix.lower()
             if is_warc(file):
                 try:
+                    check_regular(file)
                     budget -= file.stat().st_size
                     if budget < 0:
                         return None
@@ -94,19 +175,34 @@ def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: in
                 except Exception:  # unreadable: iter_articles yields one failed Article for it
                     total += 1
                 continue
-            gz = suffix == ".gz" and Path(file.stem).suffix.lower() in JSONL_SUFFIXES
-            if suffix not in JSONL_SUFFIXES and not gz:
+            suffix, gz = _kind(file)
+            if suffix in JSON_SUFFIXES and not gz:
+                total += count_json_document(file, max_bytes=max_bytes)
+                continue
+            if suffix not in JSONL_SUFFIXES:
                 total += 1
                 continue
             try:
+                check_regular(file)
                 budget -= file.stat().st_size * (4 if gz else 1)
                 if budget < 0:
                     return None
-                with (gzip.open(file, "rb") if gz else open(file, "rb")) as stream:
-                    total += sum(1 for line in stream if line.strip())
-            except (OSError, EOFError, gzip.BadGzipFile):
+                with open_input(file, gz=gz, max_ratio=max_ratio) as stream:
+                    codec = sniff_utf16_32(stream.peek(512)[:512])
+                    total += count_lines(recode_to_utf8(stream, codec) if codec else stream)
+            except GzipBomb:
+                total += 1  # iter_articles yields one failed Article for the rest of the stream
+            except (OSError, EOFError, gzip.BadGzipFile, ValueError):
                 total += 1  # unreadable: iter_articles yields one failed Article for it
     return total
+
+
+def _kind(path: Path) -> tuple[str, bool]:
+    """(the suffix that says what the input is, whether it is gzipped): ("".jsonl", True) for x.jsonl.gz."""
+    suffix = path.suffix.lower()
+    if suffix in COMPRESSED_SUFFIXES:
+        return Path(path.stem).suffix.lower(), True
+    return suffix, False
 
 
 def _walk(root: Path) -> list[Path]:
@@ -134,9 +230,9 @@ def _language(value: Any) -> tuple[str | None, str | None]:
 
 
 def _opt_str(value: Any) -> str | None:
-    if value is None:
+    if value is None or isinstance(value, (dict, list, bool)):
         return None
-    text = str(value).strip()
+    text = scrub(str(value)).strip()
     return text or None
 
 
@@ -148,7 +244,7 @@ def _first_title_line(text: str) -> str | None:
 
 
 def _failed(source: str, reason: str, status: Status = Status.FAILED, **known: Any) -> Article:
-    ident = article_id(given=known.pop("given", None), url=known.get("url"), source=source)
+    ident = article_id(given=given_id(known.pop("given", None))[0], url=known.get("url"), source=source)
     return Article(id=ident, text="", status=status, reason=reason, source=source, **known)
 
 
@@ -162,35 +258,35 @@ class _Reader:
     # -- files -----------------------------------------------------------------------------
     def file(self, path: Path) -> Iterator[Article]:
         source = str(path)
-        suffix = path.suffix.lower()
+        suffix, gz = _kind(path)
         try:
-            if not path.exists():
-                yield _failed(source, "no such file or directory")
-                return
-            if not path.is_file():
-                yield _failed(source, "not a regular file", Status.SKIPPED)
-                return
-            if suffix in JSONL_SUFFIXES:
-                with path.open("rb") as stream:
-                    yield from self.jsonl_stream(stream, source)
-                return
-            if is_warc(path):
+            check_regular(path)
+            if is_warc(path):  # gzipped per record: warcio inflates each record itself
                 with path.open("rb") as stream:
                     yield from warc_articles(self, stream, source)
                 return
-            if suffix == ".gz" and Path(path.stem).suffix.lower() in JSONL_SUFFIXES:
-                with gzip.open(path, "rb") as stream:
+            if suffix in JSONL_SUFFIXES:
+                with open_input(path, gz=gz, max_ratio=self.settings.max_gzip_ratio) as stream:
                     try:
                         yield from self.jsonl_stream(stream, source)
+                    except GzipBomb as exc:
+                        yield _failed(f"{source}:?", str(exc))
                     except (OSError, EOFError) as exc:  # a corrupt or truncated archive
-                        yield _failed(f"{source}:?", f"cannot read gzip stream: {exc}")
+                        yield _failed(f"{source}:?", f"cannot read {'gzip ' if gz else ''}stream: {exc}")
                 return
             if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES:
-                yield _failed(source, f"unsupported file type {suffix or '(none)'!r}", Status.SKIPPED)
+                shown = path.suffix.lower() if not gz else suffix + ".gz"
+                yield _failed(source, f"unsupported file type {shown or '(none)'!r}", Status.SKIPPED)
                 return
-            data = self._read_limited(path)
-        except OSError as exc:
-            yield _failed(source, f"cannot read: {exc.strerror or exc}")
+            data = self._read_limited(path, gz=gz)
+        except Unreadable as exc:
+            yield _failed(source, exc.reason, Status.SKIPPED if exc.skip else Status.FAILED)
+            return
+        except GzipBomb as exc:
+            yield _failed(source, str(exc))
+            return
+        except (OSError, EOFError) as exc:
+            yield _failed(source, f"cannot read: {getattr(exc, 'strerror', None) or exc}")
             return
         if isinstance(data, str):  # too large
             yield _failed(source, data, Status.SKIPPED)
@@ -207,12 +303,13 @@ class _Reader:
         else:
             yield self._text_file(decoded.text, source=source, note=decoded.reason)
 
-    def _read_limited(self, path: Path) -> bytes | str:
-        """The file's bytes, or the reason it is too large (read no more than max_bytes + 1)."""
+    def _read_limited(self, path: Path, *, gz: bool = False) -> bytes | str:
+        """The file's bytes (inflated when gzipped), or the reason it is too large (read no more
+        than max_bytes + 1)."""
         size = path.stat().st_size
         if size > self.max_bytes:
             return f"too large: {size} bytes > max_bytes {self.max_bytes}"
-        with path.open("rb") as handle:
+        with open_input(path, gz=gz, max_ratio=self.settings.max_gzip_ratio) as handle:
             data = handle.read(self.max_bytes + 1)
         if len(data) > self.max_bytes:
             return f"too large: more than {self.max_bytes} bytes > max_bytes {self.max_bytes}"
@@ -278,20 +375,22 @@ class _Reader:
         (other keys are ignored)."""
         if not isinstance(obj, dict):
             return _failed(source, f"expected a JSON object, got {type(obj).__name__}")
-        given = obj.get("id")
+        given, id_note = given_id(obj.get("id"))
         url = _opt_str(obj.get("url"))
         known = dict(given=given, url=url, outlet=_opt_str(obj.get("outlet")), title=_opt_str(obj.get("title")))
-        notes: list[str] = []
+        notes: list[str] = [id_note] if id_note else []
         published, problem = parse_published(obj.get("published"))
         if problem:
             notes.append(problem)
         text, html = obj.get("text"), obj.get("html")
+        text = scrub(text) if isinstance(text, str) else text
+        html = scrub(html) if isinstance(html, str) else html
         if text is None and html is None:
-            return _failed(source, "no text or html", **known)
+            return _failed(source, "; ".join(["no text or html"] + notes), **known)
         if text is not None and not isinstance(text, str):
-            return _failed(source, f"text is a {type(text).__name__}, not a string", **known)
+            return _failed(source, "; ".join([f"text is a {type(text).__name__}, not a string"] + notes), **known)
         if text is None and not isinstance(html, str):
-            return _failed(source, f"html is a {type(html).__name__}, not a string", **known)
+            return _failed(source, "; ".join([f"html is a {type(html).__name__}, not a string"] + notes), **known)
         if (text is None or not text.strip()) and isinstance(html, str) and html.strip():
             return self._html(html, source=source, notes=notes, published=published, language=obj.get("language"), **known)
         lang, lang_problem = _language(obj.get("language"))
@@ -299,7 +398,7 @@ class _Reader:
         base = dict(published=published or self.published, language=lang, source=source,
                     country=_opt_str(obj.get("country")), **known)
         if not text.strip():
-            return Article(text="", status=Status.SKIPPED, reason="empty input", **base)
+            return Article(text="", status=Status.SKIPPED, reason="; ".join(["empty input"] + notes), **base)
         if lang_problem:
             return Article(text=text, status=Status.SKIPPED, reason=lang_problem, **base)
         return Article(text=text, status=Status.OK, reason="; ".join(notes), **base)
@@ -310,22 +409,35 @@ class _Reader:
             yield _failed(source, decoded.reason, decoded.status)
             return
         try:
-            obj = json.loads(decoded.text)
+            obj = loads(decoded.text)
         except json.JSONDecodeError as exc:
             hint = " (one object per line? name the file .jsonl)" if exc.msg == "Extra data" else ""
             yield _failed(source, f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}{hint}")
+            return
+        except ValueError as exc:
+            yield _failed(source, str(exc))
             return
         if isinstance(obj, list):
             if not obj:
                 yield _failed(source, "empty input (empty JSON list)", Status.SKIPPED)
             for i, item in enumerate(obj, 1):
-                yield self.record(item, source=f"{source}:{i}")
+                yield self._safe_record(item, source=f"{source}:{i}")
         else:
-            yield self.record(obj, source=source)
+            yield self._safe_record(obj, source=source)
+
+    def _safe_record(self, obj: Any, *, source: str) -> Article:
+        try:
+            return self.record(obj, source=source)
+        except Exception as exc:  # one bad record must not stop its file
+            log.error("record %s failed: %s", source, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+            return _failed(source, f"read error: {type(exc).__name__}: {exc}")
 
     def jsonl_stream(self, stream: IO[bytes], name: str) -> Iterator[Article]:
         lineno = 0
         limit = self.max_bytes
+        codec = sniff_utf16_32(stream.peek(512)[:512]) if hasattr(stream, "peek") else None
+        if codec:
+            stream = recode_to_utf8(stream, codec)
         while True:
             raw = stream.readline(limit + 1)
             if not raw:
@@ -338,18 +450,22 @@ class _Reader:
                 continue
             if not raw.strip():
                 continue  # a blank line is not an input
-            note = ""
+            note = f"decoded as {codec}" if codec else ""
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
                 line = raw.decode("utf-8", errors="replace")
                 note = "replaced invalid UTF-8 bytes"
+            line = line.lstrip("\ufeff")  # a byte order mark (first line, or files joined with cat)
             try:
-                obj = json.loads(line)
+                obj = loads(line)
             except json.JSONDecodeError as exc:
                 yield _failed(source, f"line {lineno}: invalid JSON: {exc.msg} (column {exc.colno})")
                 continue
-            article = self.record(obj, source=source)
+            except ValueError as exc:
+                yield _failed(source, f"line {lineno}: {exc}")
+                continue
+            article = self._safe_record(obj, source=source)
             if note and article.status is Status.OK:
                 article = article.with_status(Status.OK, "; ".join(filter(None, [article.reason, note])))
             yield article

@@ -59,6 +59,27 @@ _SOURCE_INSERT = (
 _DROPPED_INSERT = 'INSERT INTO dropped (article_id, seq, "start", "end", text, reason) VALUES (?, ?, ?, ?, ?, ?)'
 
 
+def store_error(exc: BaseException, path: Path | str) -> EventsiftError:
+    """The coded error for an SQLite or OS error on the store at ``path``."""
+    text = str(exc)
+    low = text.lower()
+    if "disk is full" in low or getattr(exc, "errno", None) in (27, 28):
+        return EventsiftError("E308", f"the disk holding {path} is full ({text})",
+                              "free some space, then run the same command again: what was saved is kept")
+    if "disk i/o error" in low:  # what SQLite says when a write fails: a full disk, a file size limit, a failing disk
+        return EventsiftError("E308", f"writing the store {path} failed ({text}): the disk may be full, or the file "
+                              "too large for it", "free some space, then run the same command again: what was saved "
+                              "is kept")
+    if "readonly" in low or "read-only" in low or "permission" in low or "unable to open" in low:
+        return EventsiftError("E307", f"cannot write the store {path} ({text})",
+                              "check that the file and its folder are writable, or give another --db")
+    if "not a database" in low or "malformed" in low or "corrupt" in low or "no such table" in low:
+        return EventsiftError("E306", f"{path} is not a readable eventsift store ({text})",
+                              "give the path of a store made by `eventsift run`, or restore it from a copy")
+    return EventsiftError("E309", f"store {path} failed: {type(exc).__name__}: {text}",
+                          "run the command again; if it keeps failing, check the disk and the file")
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -96,10 +117,18 @@ class Store(FusionMixin, WatchMixin):
                 conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.Error as exc:
+            if "not a database" in str(exc) or "readonly" in str(exc):
+                raise store_error(exc, path) from exc
             raise EventsiftError("E305", f"cannot open database {path}: {exc}", "check the path and its permissions") from exc
+        except OSError as exc:  # the folder cannot be made
+            raise EventsiftError("E305", f"cannot open database {path}: {exc.strerror or exc}",
+                                 "check the path and its permissions") from exc
         store = cls(conn, path, readonly=readonly)
         try:
             store._migrate()
+        except sqlite3.Error as exc:
+            conn.close()
+            raise store_error(exc, path) from exc
         except BaseException:
             conn.close()
             raise
@@ -214,6 +243,11 @@ class Store(FusionMixin, WatchMixin):
     def article_fingerprint(self, article_id: str) -> str | None:
         row = self._conn.execute("SELECT fingerprint FROM articles WHERE id = ?", (article_id,)).fetchone()
         return row[0] if row else None
+
+    def article_state(self, article_id: str) -> tuple[str, str] | None:
+        """(fingerprint, status) of a stored article, or None."""
+        row = self._conn.execute("SELECT fingerprint, status FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def get_article(self, article_id: str) -> Article | None:
         row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -137,7 +137,8 @@
     });
     Promise.all([drawn, shaded]).then(function (r) {
       if (t !== ticket || !r[0]) return;
-      setStatus(ES.fmt(r[1].events) + " events match" + (r[0].complete ? "" : "; the map shows the latest " + ES.fmt(r[0].count)));
+      setStatus(ES.fmt(r[1].events) + " events match" + (r[0].complete ? "" : "; the map shows the latest " +
+        ES.fmt(r[0].count) + ", " + ES.fmt(Math.max(0, r[1].events - r[0].count)) + " earlier ones are not drawn"));
     }).catch(function () { /* reported below */ });
     var charted = timelineStats.then(function (ts) { if (t === ticket) timeline.set(ts.by_week_type, state.brush); return ts; });
     return Promise.all([drawn, shaded, charted]).then(function (r) {
