@@ -123,3 +123,12 @@ def test_towns_listed_as_where_it_happened_are_an_event_each(nlp):
     shelled = pipe(Article(id="one", text="A shell hit a market near Goma, in North Kivu province, on Monday, killing "
                                           "three people.", published=date(2021, 3, 2))).events
     assert len(shelled) == 1 and shelled[0].fatalities == 3
+
+
+def test_an_event_with_no_place_is_put_in_its_actors_country(nlp):
+    from datetime import date
+
+    text = "On 13 March 2020, Taliban militants attacked and killed a soldier in a district the gazetteer lacks."
+    (event,) = Pipeline(nlp=nlp)(Article(id="c", text=text, published=date(2020, 3, 13))).events
+    assert (event.iso3, event.geo_precision) == ("AFG", 3)
+    assert any("the country of its actor Taliban" in d.reason for d in event.reasons if d.field == "location")

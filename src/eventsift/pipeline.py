@@ -276,7 +276,7 @@ class Pipeline:
             place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger,
                                               national=national)
             if place is None or place.latitude is None:
-                place = self._hinted_place(article, national) or place
+                place = self._hinted_place(article, national) or self._actors_country(m, national) or place
             # "rallies were held in Najaf and Karbala": one event per place, the toll given to the first
             listed = _listed_with(place, clean_places, cleaned.text, sentence) if place is not None else []
             if place is not None:
@@ -291,6 +291,17 @@ class Pipeline:
                     fatalities=0, reason=f"fatalities: counted at {place.name}, listed first")), other.iso3))
         events = fuse_article(article, resolved)
         return Result(article, tuple(events), tuple(dropped), places)
+
+    def _actors_country(self, m: Mention, national: bool) -> Place | None:
+        """The country of the event's actors ("an Afghan soldier", a group at home in one country), for an event
+        whose report names no place it can be put at and whose input gives no country: the country, at
+        geo_precision 3, as ACLED codes what is known only to a country."""
+        for actor in (m.actor1, m.actor2):
+            if actor is not None and actor.country:
+                return self.geocoder.country_place(
+                    actor.country, f"the report names no place for it: the country of its actor {actor.name}",
+                    national=national)
+        return None
 
     def _hinted_place(self, article: Article, national: bool) -> Place | None:
         """The country the input says the report is about (its "country", else the ``country`` setting), for an
