@@ -22,6 +22,7 @@ def run(extract_text):
     ("Firefighters fought a forest fire for three days.", "disaster"),
     ("Nurses' strike enters its second week over pay.", "labour"),
     ("A crocodile killed a fisherman on the lake shore.", "animal"),
+    ("Celebratory gunfire at a wedding killed a child.", "accident"),
     ("Shareholders backed the rival bid for the broadcaster.", "business"),
     ("Actors fired blank rounds for an action scene.", "staged"),
     ("Gunmen killed two farmers in the village.", None),

@@ -409,7 +409,8 @@ _FRAME_CUES = {
                 r"(?:accident|crash)e?s?|accident(?:s|al|ally)?|overturn\w*|derail\w*|capsiz\w*|head-on|veered|"
                 r"wreckage|drowned|electrocuted|stampede|collapsed? building|building collapsed?|"
                 r"gas (?:explosion|leak|cylinder)|cylinder explo\w+|boiler|short circuit|faulty wiring|"
-                r"lost control of|(?:after|in) a crash|"
+                r"lost control of|(?:after|in) a crash|celebratory (?:gun)?fire|celebratory (?:shooting|shots|gunshots)|"
+                r"stray bullets?|"
                 r"(?:hit|struck|knocked down|run over|mown down) by (?:a|an|the) (?:car|vehicle|truck|lorry|bus|train|"
                 r"motorbike|motorcycle|van|taxi)",
     "illness": r"heart attack|cardiac arrest|a stroke|cancer|illness|(?:died|dies|death) of (?:a |an )?(?:heart|"
