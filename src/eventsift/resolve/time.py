@@ -450,11 +450,15 @@ def _statement_date(text: str, sentence: Span, sp: Span) -> bool:
         or bool(_REVISED_BEFORE.search(before))
 
 
+def _as_day(published: date | datetime | None) -> date | None:
+    return published.date() if isinstance(published, datetime) else published
+
+
 def is_ahead(ref: TimeRef, published: date | None) -> bool:
     """Whether an event dated ``ref`` lies after publication: planned, not reported."""
     if ref.date is None or published is None:
         return False
-    published = published.date() if isinstance(published, datetime) else published
+    published = _as_day(published)
     return ref.date > published + timedelta(days=FUTURE_TOLERANCE_DAYS)
 
 
@@ -462,7 +466,7 @@ def is_background(ref: TimeRef, published: date | None) -> bool:
     """Whether an event dated ``ref`` lies too far before publication to be news (BACKGROUND_DAYS)."""
     if ref.date is None or published is None:
         return False
-    published = published.date() if isinstance(published, datetime) else published
+    published = _as_day(published)
     latest = ref.date  # the last day the reference allows: "last month" may be its last day
     if ref.precision == WEEK:
         latest = ref.date + timedelta(days=6)
@@ -482,11 +486,8 @@ def _last_year(sp: Span) -> int | None:
 def own_day(text: str, sentence: Span, published: date | None) -> TimeRef | None:
     """The day a sentence names for its own event ("on Friday", "on 3 May"), with the words that name it, or
     None: not a statement's or a dateline's day, not a week, month or year, not a day long past or to come."""
-    ref = resolve_event_time(text, sentence, published)
-    if ref.span is None or ref.date is None or ref.precision != DAY or is_background(ref, published) \
-            or is_ahead(ref, published) or in_dateline(text, ref.span) or _statement_date(text, sentence, ref.span):
-        return None
-    return ref
+    rank, ref = _dated(text, sentence, published)
+    return ref if rank == 0 and ref.precision == DAY and not is_background(ref, published) else None
 
 
 def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:
@@ -500,7 +501,14 @@ def resolve_event_time(text: str, sentence: Span, published: date | None) -> Tim
     reports are about that day), unless all it gives is a year or a date long before publication
     ("in 2014", "in August 2013"): then it is dated there, and ``is_background`` says so.
     """
-    published = published.date() if isinstance(published, datetime) else published
+    return _dated(text, sentence, published)[1]
+
+
+def _dated(text: str, sentence: Span, published: date | None) -> tuple[int | None, TimeRef]:
+    """``resolve_event_time`` with the rank of the expression chosen: 0 the sentence's own day, 1 a dateline's or
+    a statement's (or a toll revision's) day, 2 one that needs the unknown publication date; None when no
+    expression of the sentence dates it."""
+    published = _as_day(published)
     candidates: list[tuple[int, TimeRef]] = []
     old: TimeRef | None = None   # a year, or a "since" before the window: the sentence tells background
     ahead: TimeRef | None = None  # a day after publication: the sentence tells what is planned
@@ -532,11 +540,11 @@ def resolve_event_time(text: str, sentence: Span, published: date | None) -> Tim
         candidates.append((rank, ref))
     if candidates:
         candidates.sort(key=lambda c: c[0])  # stable: reading order within a rank
-        return candidates[0][1]
+        return candidates[0]
     if old is not None:
-        return old
+        return None, old
     if ahead is not None:
-        return ahead
+        return None, ahead
     if published is None:
-        return _unresolved("no date in sentence and the publication date is unknown")
-    return TimeRef(published, DAY, None, "no date in sentence: publication date")
+        return None, _unresolved("no date in sentence and the publication date is unknown")
+    return None, TimeRef(published, DAY, None, "no date in sentence: publication date")
