@@ -84,7 +84,6 @@ class Pipeline:
     def extractor(self):
         if self._extractor is None:
             from .extract import Extractor
-
             from .resolve.time import own_day
 
             self._extractor = Extractor(dater=own_day)
