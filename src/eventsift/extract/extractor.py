@@ -20,7 +20,8 @@ from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
 from .actors import RIOTERS, UAG, ActorRef, find_actors
 from .lexicon import Lexicon, load
-from .rules import Trigger, Typed, classify, find_triggers, weapon_kinds
+from .rules import Trigger, Typed, find_triggers, weapon_kinds
+from .subtype import classify
 
 from .counts import parse_counts
 
