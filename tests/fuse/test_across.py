@@ -11,7 +11,7 @@ from eventsift.fuse import fuse_article, group_mentions
 from eventsift.fuse.across import (
     MATCH_THRESHOLD, MemoryIndex, attach, block, changes, fuse_reports, match, merge, score,
 )
-from eventsift.fuse.family import event_types_of, family
+from eventsift.taxonomy import event_types_of, family
 from eventsift.models import Actor, Article, Counts, Decision, Event, Evidence, Mention, Place, Source, Span, Stance, TimeRef
 
 DAY = date(2021, 3, 21)

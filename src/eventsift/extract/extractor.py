@@ -15,8 +15,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
-from ..fuse.family import family
-from ..taxonomy import EVENT_TYPE_OF, RANK
+from ..taxonomy import EVENT_TYPE_OF, RANK, family
 from . import context
 from .actors import RIOTERS, UAG, ActorRef, find_actors
 from .lexicon import Lexicon, load

@@ -2,7 +2,7 @@
 
 Within one article (:func:`fuse_article`), mentions that state the same event (the headline,
 the lead, a later paragraph) merge into one event whose evidence lists every sentence: same
-event family (fuse.family), same place (or no place of its own), same day. ACLED's rule of one
+event family (taxonomy.family), same place (or no place of its own), same day. ACLED's rule of one
 event per location per day decides what "same" means.
 
 Across articles (fuse.across), a new report's events are matched against stored events found
@@ -17,7 +17,7 @@ from typing import Sequence
 
 from ..models import Actor, Article, Decision, Event, Evidence, Mention, Source, Stance
 from ..taxonomy import disorder_type, plover
-from .family import family, severity
+from ..taxonomy import family, severity
 from .notes import notes_sentence
 
 #: precedence among sub-types when mentions of one event disagree: the more specific wins

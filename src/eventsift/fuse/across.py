@@ -3,7 +3,7 @@
 Three steps, all pure (the store finds candidates; nothing here speaks SQL):
 
 1. **Blocking** (:func:`block`): a stored event can only be the same as a new one when it is in
-   the same country, within ``MATCH_DAYS`` days and of the same event family (fuse.family).
+   the same country, within ``MATCH_DAYS`` days and of the same event family (taxonomy.family).
 2. **Scoring** (:func:`score`): place (same point, same gazetteer entry, a similar spelling, or
    a coarse place whose admin area holds the precise one), day, actors, sub-types and tolls,
    each a number in 0..1 with a weight; some differences veto a match outright (two villages
@@ -32,7 +32,7 @@ from typing import Any
 
 from ..models import Decision, Event, Evidence, Source, Stance
 from ..taxonomy import REMOTE, disorder_type
-from .family import event_types_of, family, severity
+from ..taxonomy import event_types_of, family, severity
 from .notes import notes_sentence
 
 #: days either side of an event's date searched for candidates (a report a day or two late
