@@ -4,32 +4,30 @@ Each line of samples/fusion/reports.jsonl is a group: ``same`` (every report sta
 event) or ``near_miss`` (the reports state different events that look alike). Each report is
 one article with one hand-coded event, so the test needs no model. Every report of the file is
 fused in one stream; pairwise precision counts the pairs put together that belong together,
-recall the same-event pairs found.
+recall the same-event pairs found. corpus/fusion.jsonl gives each group its split; the groups of
+the locked ``test`` split are also fused and measured on their own (corpus/README.md).
 """
 from __future__ import annotations
 
 import itertools
-import json
 import random
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from eventsift.evaluate import corpus
 from eventsift.fuse import interaction, stable_id
 from eventsift.fuse.across import MATCH_THRESHOLD, fuse_reports, score
 from eventsift.models import Decision, Event, Evidence, Source, Span, Stance
 from eventsift.taxonomy import disorder_type, plover
 
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "fusion" / "reports.jsonl"
 #: pinned minimums (measured: see the report printed by test_pairwise_figures with -s)
 MIN_PRECISION = 0.95
 MIN_RECALL = 0.95
 
 
-def load_groups() -> list[dict]:
-    with open(SAMPLES, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+def load_groups(split: str | None = None) -> list[dict]:
+    return corpus.fusion_groups(split=split)
 
 
 def to_event(r: dict) -> Event:
@@ -140,3 +138,22 @@ def test_threshold_separates_the_labelled_scores(capsys):
               f"threshold {MATCH_THRESHOLD}; same pairs vetoed: {[g for v, g, _ in same if v is None]}")
     assert lowest_same is not None and highest_near is not None
     assert sum(v is not None and v >= MATCH_THRESHOLD for v, _, _ in same) / len(same) >= MIN_RECALL
+
+
+def test_every_group_has_one_split():
+    index = corpus.read_jsonl(corpus.CORPUS / "fusion.jsonl")
+    assert [row["id"] for row in index] == [g["group"] for g in load_groups()]
+    assert [row["kind"] for row in index] == [g["kind"] for g in load_groups()]
+    assert all(row["split"] == corpus.split_of(row["id"]) for row in index)
+
+
+def test_locked_test_groups(capsys):
+    """The groups of the locked test split, fused in one stream on their own."""
+    groups = load_groups("test")
+    assert {g["kind"] for g in groups} == {"same", "near_miss"}
+    figures = pairwise(groups, all_reports(groups))
+    with capsys.disabled():
+        print(f"\nlocked test groups {[g['group'] for g in groups]}: precision {figures['precision']:.3f}, "
+              f"recall {figures['recall']:.3f}; wrong {figures['wrong']}; missed {figures['missed']}")
+    assert figures["precision"] >= MIN_PRECISION, figures["wrong"]
+    assert figures["recall"] >= MIN_RECALL, figures["missed"]
