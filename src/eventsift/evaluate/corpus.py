@@ -18,7 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "corpus"
-SPLITS = ("train", "dev", "test")
 
 
 def split_of(record_id: str) -> str:
