@@ -106,6 +106,20 @@ def test_every_record_is_well_formed():
     assert len(seen) >= 500
 
 
+@pytest.mark.parametrize("record_id,split", [
+    ("conventions-demonstrations-05", "train"), ("abroad-first-actor-is-named-12", "dev"),
+    ("abroad-first-actor-is-named-05", "test"), ("es-0001", "train"), ("g08", "test"),
+])
+def test_a_split_is_fixed_by_the_id_alone(record_id, split):
+    assert corpus.split_of(record_id) == split
+
+
+def test_the_splits_share_the_sentences_about_70_15_15():
+    shares = {s: sum(r["split"] == s for r in corpus.sentences()) / len(corpus.sentences())
+              for s in ("train", "dev", "test")}
+    assert 0.62 <= shares["train"] <= 0.78 and 0.10 <= shares["dev"] <= 0.20 and 0.10 <= shares["test"] <= 0.20, shares
+
+
 @pytest.mark.parametrize("record", records("extract"))
 def test_extract(extract_text, record):
     mentions, dropped = extract_text(record["text"], published=date.fromisoformat(record["date"]))
