@@ -14,9 +14,10 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "eventsift"
 # lexicon file -> the modules that read its sets
 USERS = {
     "triggers.tsv": ("extract/rules.py",),
-    "senses.tsv": ("extract/rules.py",),
+    "senses.tsv": ("extract/rules.py", "extract/context.py"),
     "weapons.tsv": ("extract/rules.py",),
     "roles.tsv": ("extract/rules.py",),
+    "modality.tsv": ("extract/context.py",),
 }
 _CALL = re.compile(r"\.(?:words|entries|mapping|numbers|rows|alternation)\(([^)]*)\)")
 
