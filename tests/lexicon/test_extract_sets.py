@@ -17,7 +17,8 @@ USERS = {
     "senses.tsv": ("extract/rules.py", "extract/context.py"),
     "weapons.tsv": ("extract/rules.py",),
     "roles.tsv": ("extract/rules.py",),
-    "modality.tsv": ("extract/context.py",),
+    "modality.tsv": ("extract/context.py", "extract/actors.py"),
+    "actors.tsv": ("extract/actors.py",),
 }
 _CALL = re.compile(r"\.(?:words|entries|mapping|numbers|rows|alternation)\(([^)]*)\)")
 
