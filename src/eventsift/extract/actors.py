@@ -8,70 +8,62 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .. import lexicon as vocab
 from .lexicon import Country, Lexicon
 
-# Bare names of generic actors (completed with the event's country later).
-MILITARY = "Military Forces"
-POLICE = "Police Forces"
-GOVERNMENT = "Government"
-UAG = "Unidentified Armed Group"
-REBELS = "Rebels"
-CIVILIANS = "Civilians"
-PROTESTERS = "Protesters"
-RIOTERS = "Rioters"
-COMMUNAL = "Unidentified Communal Militia"
+# generic kind -> (bare ACLED name, inter code); the name is completed with the event's country later
+GENERIC_NAMES = {kind: (name, int(inter)) for kind, name, inter in vocab.rows("generic_actor_names")}
+# Bare names of generic actors.
+MILITARY = GENERIC_NAMES["military"][0]
+POLICE = GENERIC_NAMES["police"][0]
+GOVERNMENT = GENERIC_NAMES["government"][0]
+UAG = GENERIC_NAMES["uag"][0]
+REBELS = GENERIC_NAMES["rebel"][0]
+CIVILIANS = GENERIC_NAMES["civilian"][0]
+PROTESTERS = GENERIC_NAMES["protester"][0]
+RIOTERS = GENERIC_NAMES["rioter"][0]
+COMMUNAL = GENERIC_NAMES["communal"][0]
 ETHNIC_SUFFIX = "Ethnic Militia"
 
-GENERIC_NAMES = {
-    "military": (MILITARY, 1),
-    "police": (POLICE, 1),
-    "government": (GOVERNMENT, 1),
-    "uag": (UAG, 3),
-    "rebel": (REBELS, 2),
-    "militant": (UAG, 3),
-    "civilian": (CIVILIANS, 7),
-    "group_civilian": (CIVILIANS, 7),
-    "protester": (PROTESTERS, 6),
-    "rioter": (RIOTERS, 5),
-    "communal": (COMMUNAL, 4),
-    "criminal": (UAG, 3),  # as a target of state or mob violence they count as civilians (rules.py)
-    "group": (RIOTERS, 5),  # "a group beat a suspected thief": an unorganised crowd
-}
-
-_ARMED_MODIFIERS = frozenset({"armed", "unknown", "unidentified", "suspected", "masked", "hooded", "heavily"})
-_STATE_MODIFIERS = frozenset({"security", "armed", "government", "state", "military", "defence", "defense",
-                              "special", "pro-government", "regime", "national", "federal", "army", "government-"})
-_POLICE_MODIFIERS = frozenset({"police", "customs", "forest", "prison", "border", "traffic", "gendarmerie", "local"})
-_CIVIL_MODIFIERS = frozenset({"medical", "health", "aid", "humanitarian", "civilian", "media", "election", "electoral"})
+_ARMED_MODIFIERS = vocab.words("armed_actor_modifiers")
+_STATE_MODIFIERS = vocab.words("state_force_modifiers")
+_POLICE_MODIFIERS = vocab.words("police_force_modifiers")
+_CIVIL_MODIFIERS = vocab.words("civil_service_modifiers")
+#: heads that modifiers make police ("customs officers"), military ("army officers") or armed ("armed men")
+_POLICE_BY_MODIFIER = vocab.words("police_by_modifier_heads")
+_MILITARY_BY_MODIFIER = vocab.words("military_by_modifier_heads")
+_ARMED_BY_MODIFIER = vocab.words("armed_by_modifier_heads")
+_INDIVIDUALS = vocab.words("individual_heads")
+#: "Turkey's defence ministry": the ministry of the forces
+_DEFENCE_MODIFIERS = vocab.words("defence_ministry_modifiers")
+#: the generic kinds that are the state; the country named with them completes "<name> of <country>"
+_STATE_KINDS = vocab.words("state_actor_kinds")
 # weapon platforms that name an actor when a country is attached ("Turkish warplanes")
-_PLATFORMS = frozenset({"warplane", "jet", "aircraft", "drone", "helicopter", "airstrike", "strike", "plane",
-                        "gunship", "artillery", "shelling", "air", "raid", "bomber", "missile", "rocket"})
+_PLATFORMS = vocab.words("weapon_platforms")
+_STATE_PLATFORM_MODIFIERS = vocab.words("state_platform_modifiers")
 # facilities whose attack implies state forces as the target ("attacked a check point")
-_STATE_SITES = frozenset({"checkpoint", "outpost", "convoy", "barracks", "apc", "tank", "garrison", "post",
-                          "patrol", "point", "base", "station", "unit", "camp"})
-_SITE_NEEDS_MODIFIER = frozenset({"post", "point", "base", "station", "unit", "camp"})
-_SITE_MODIFIERS = frozenset({"check", "military", "army", "security", "police", "government", "border", "their"})
+_STATE_SITES = vocab.words("state_sites")
+_SITE_NEEDS_MODIFIER = vocab.words("sites_needing_modifier")
+_SITE_MODIFIERS = vocab.words("state_site_modifiers")
 # words that continue a named group into one phrase ("Taliban militants", "IS fighters")
-_CONTINUATION = frozenset({"militant", "fighter", "force", "member", "insurgent", "rebel", "jihadist", "group",
-                           "commander", "gunman", "militiaman", "sniper", "soldier", "troop", "army",
-                           "official", "unit", "operative", "element", "cell", "affiliate", "militia",
-                           "security", "authority"})  # "Houthi security forces", "Taliban authorities"
+_CONTINUATION = vocab.words("named_group_continuations")  # "Houthi security forces", "Taliban authorities"
 # an affiliate named by its parent ("an al Qaeda-linked group", "IS-affiliated fighters"): the group itself
-_AFFILIATE = frozenset({"linked", "affiliated", "aligned", "allied", "inspired"})
+_AFFILIATE = vocab.words("affiliate_words")
 # people or parts of a named group ("fighters of the CODECO militia", "a faction of the Pakistani Taliban",
 # "gunmen from the Gulf Cartel")
-_MEMBER_HEADS = frozenset({"fighter", "member", "militant", "militiaman", "gunman", "combatant", "insurgent", "rebel",
-                           "jihadist", "faction", "wing", "branch", "cell", "unit", "element", "splinter", "commander",
-                           "operative", "elements", "men"})
+_MEMBER_HEADS = vocab.words("group_member_heads")
 # "gunmen believed to belong to X", "militants linked to X": X's fighters
-_BELONG = frozenset({"belong", "link", "affiliate", "loyal", "tie", "connect"})
+_BELONG = vocab.words("belonging_verbs")
+#: "Gunmen believed to belong to X shot ...": the verb the parser made the head of the gunmen
+_BELIEVED = vocab.words("belonging_report_verbs")
+_ARTICLES = vocab.words("phrase_articles")
 
 
-_COMMUNITY_HEADS = frozenset({"community", "group", "clan", "tribe", "ethnic"})
-_FORMER = frozenset({"former", "retired", "ex", "ex-", "off-duty", "demobilised", "demobilized"})
-_STAFF = frozenset({"employee", "worker", "staff", "servant", "clerk", "teacher", "doctor", "nurse", "employe"})
+_COMMUNITY_HEADS = vocab.words("community_heads")
+_FORMER = vocab.words("former_modifiers")
+_STAFF = vocab.words("civil_staff_heads")
 # verbs whose object "a base", "a post" is a military site even without "military" before it
-_ASSAULTS = frozenset({"attack", "raid", "storm", "assault", "overrun", "ambush", "pound", "shell", "target", "besiege"})
+_ASSAULTS = vocab.words("site_assault_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +104,7 @@ def _country_in(tokens, lex: Lexicon) -> Country | None:
 
 
 #: "-held" and the like after a name: the place it holds ("rebel-held", "Houthi-controlled")
-_HOLDING = frozenset({"held", "controlled", "occupied", "run", "besieged", "dominated", "administered", "ruled"})
+_HOLDING = vocab.words("holding_participles")
 _DASHES = frozenset({"—", "–", "--", ":"})   # not the hyphen of "pro-government"
 
 
@@ -143,7 +135,7 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     if kind is None:
         if lemma == "bomber" and "suicide" in mod_words:
             kind = "uag"  # "a suicide bomber": the attacker, not an aircraft
-        elif lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & {"military", "army", "government", "regime"}):
+        elif lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & _STATE_PLATFORM_MODIFIERS):
             kind = "military"
         elif lemma in _STATE_SITES and tok.pos_ in ("NOUN", "PROPN") and (
             lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS or (
@@ -187,24 +179,22 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
         if lemma == "force" and not (country or mod_words & (_STATE_MODIFIERS | _POLICE_MODIFIERS)):
             if not mod_words & {"afghan", "the"}:
                 return None
-        if mod_words & {"police"} or (lemma in ("force", "personnel", "officer") and mod_words & _POLICE_MODIFIERS):
+        if mod_words & {"police"} or (lemma in _POLICE_BY_MODIFIER and mod_words & _POLICE_MODIFIERS):
             kind = "police"
         if lemma == "personnel" and mod_words & _CIVIL_MODIFIERS:
             kind = "civilian"
-    elif kind == "government" and lemma == "ministry" and mod_words & {"defence", "defense", "war"}:
+    elif kind == "government" and lemma == "ministry" and mod_words & _DEFENCE_MODIFIERS:
         kind = "military"  # "Turkey's defence ministry ... its forces"
     elif kind == "police":
-        if lemma in ("officer", "guard", "authority") and mod_words & {"army", "military"}:
+        if lemma in _MILITARY_BY_MODIFIER and mod_words & {"army", "military"}:
             kind = "military"
         if lemma == "officer" and mod_words & _CIVIL_MODIFIERS:
             kind = "civilian"
-    elif kind in ("civilian", "uag") and mod_words & _ARMED_MODIFIERS and lemma in (
-        "man", "men", "individual", "person", "people", "youth", "assailant", "gunman"
-    ):
+    elif kind in ("civilian", "uag") and mod_words & _ARMED_MODIFIERS and lemma in _ARMED_BY_MODIFIER:
         kind = "uag"
     elif kind == "uag" and lemma == "individual" and not mod_words & _ARMED_MODIFIERS and tok.dep_ in ("dobj", "nsubjpass"):
         kind = "civilian"  # "killed an individual": a victim, not an armed group
-    elif kind == "civilian" and lemma in ("man", "men", "individual"):
+    elif kind == "civilian" and lemma in _INDIVIDUALS:
         kind = "civilian"
     if kind == "uag" and lemma == "youth":
         kind = "communal"  # "armed youths raided a cattle camp": a community's armed young men, as ACLED codes them
@@ -215,9 +205,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     name, inter = GENERIC_NAMES.get(kind, (None, None)) if kind != "ethnic" else (f"{ethnic} {ETHNIC_SUFFIX}", 4)
     if name is None:
         return None
-    if kind in ("military", "police", "government") and country is not None:
+    if kind in _STATE_KINDS and country is not None:
         name = f"{name} of {country.name}"
-    elif kind not in ("military", "police", "government") and country is not None:
+    elif kind not in _STATE_KINDS and country is not None:
         name = f"{name} ({country.name})"
     start = min([tok.i] + [m.i for m in mods if m.dep_ not in ("det", "nummod")])
     reason = f"generic head '{tok.text}' → {kind}" + (f", country from '{country.name}'" if country else "")
@@ -248,7 +238,7 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
         member_of = None
         if hit is None and tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ in ("NOUN", "PROPN") and i + 2 < end \
                 and doc[i + 1].lower_ in ("of", "from"):
-            k = i + 2 + (doc[i + 2].lower_ in ("the", "a", "an"))
+            k = i + 2 + (doc[i + 2].lower_ in _ARTICLES)
             inner = _named_at(doc, k, end, lex)
             if inner is not None:  # "fighters of the CODECO militia": the named group, headed by its people
                 hit, member_of = (k - i + inner[0], inner[1]), tok
@@ -308,7 +298,7 @@ def _belonging(ref: ActorRef, refs: list[ActorRef], doc) -> ActorRef:
         return ref
     head = doc[ref.head]
     verbs = list(head.children)
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in ("believe", "suspect", "think", "say", "report"):
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in _BELIEVED:
         verbs.append(head.head)  # "Gunmen believed to belong to X shot ...", parsed with "believed" as the verb
     for verb in verbs:
         if verb.dep_ not in ("acl", "relcl", "amod", "ROOT") or verb.lemma_.lower() not in _BELONG and not any(

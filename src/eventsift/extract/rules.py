@@ -8,46 +8,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon as vocab
 from .actors import ActorRef
 from .lexicon import Lexicon
 
 # families that state violence between people
-VIOLENT = frozenset({"violence", "abduct", "sexual", "mob", "riot"})
+VIOLENT = vocab.words("violent_families")
 # triggers that start an exchange; "repulse"/"repel" answer one (their agent is the defender)
-INITIATING = frozenset({"attack", "ambush", "raid", "assault", "storm", "overtake", "airstrike", "strike",
-                        "offensive", "shell", "bombard", "fire", "kidnap", "abduct", "target"})
-REACTIVE = frozenset({"repulse", "repel", "foil", "thwart", "retaliate", "respond", "defend"})
+INITIATING = vocab.words("initiating_triggers")
+REACTIVE = vocab.words("reactive_triggers")
 # verbs that take an event noun as object and give it their subject ("launched an attack")
-LIGHT_VERBS = frozenset({"open", "carry", "launch", "conduct", "stage", "mount", "perpetrate", "commit", "execute", "lead",
-                         "unleash", "claim"})
-BATTLE_WORDS = frozenset({"clash", "fight", "battle", "ambush", "exchange", "gunfight", "firefight", "skirmish",
-                          "gunbattle", "shootout",
-                          "repulse", "repel", "engage", "fighting", "overtake"})
-WEAPON_ORDER = ("chemical", "suicide", "air", "shelling", "grenade", "ied")
-WEAPON_SUB = {
-    "chemical": "Chemical weapon",
-    "suicide": "Suicide bomb",
-    "air": "Air/drone strike",
-    "shelling": "Shelling/artillery/missile attack",
-    "grenade": "Grenade",
-    "ied": "Remote explosive/landmine/IED",
-}
-RIOT_WORDS = frozenset({"riot", "rioter", "barricade", "burning tyres", "burned tyres", "burnt tyres", "burning tires",
-                        "blocked roads", "blocked the road", "rampage", "set tyres ablaze", "set tires ablaze",
-                        "burned tires", "burnt tires", "set fire to tyres", "set fire to tires", "blocked the roads",
-                        "erected barricades"})
+LIGHT_VERBS = vocab.words("light_verbs")
+BATTLE_WORDS = vocab.words("battle_words")
+WEAPON_ORDER = vocab.entries("weapon_kind_subtypes")
+WEAPON_SUB = vocab.mapping("weapon_kind_subtypes")
+RIOT_WORDS = vocab.words("riot_words")
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
-PROPERTY = frozenset({"house", "home", "property", "shop", "market", "vehicle", "car", "motorcycle", "motorbike",
-                       "livestock", "cattle", "ox", "oxen", "cow", "sheep", "goat", "crop", "field", "farm", "granary",
-                       "building", "church", "mosque", "school", "office", "store", "warehouse", "hut", "camp",
-                       "belongings", "money", "cash", "good", "item", "phone", "animal", "herd", "harvest"})
-WEAPON_OBJECTS = frozenset({"weapon", "arm", "ammunition", "gun", "rifle", "explosive", "cache", "firearm",
-                             "munition", "material", "equipment", "drug"})
-_PROTEST_OBJECT = frozenset({"strike", "sit", "march", "demonstration", "protest", "rally", "boycott"})
-_CONTROL_NOUNS = frozenset({"control", "town", "city", "village", "district", "area", "territory", "base",
-                            "position", "hill", "region", "province", "capital", "neighbourhood", "neighborhood"})
-_MOB_VICTIMS = frozenset({"thief", "robber", "suspect", "criminal", "murderer", "witch", "sorcerer", "burglar",
-                          "rapist", "kidnapper", "bandit", "alleged"})
+PROPERTY = vocab.words("property_objects")
+WEAPON_OBJECTS = vocab.words("seized_weapon_objects")
+_CONTROL_NOUNS = vocab.words("territory_control_objects")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,31 +48,21 @@ class Typed:
     actor2_reason: str
 
 
-_WEAK = {"gather": 0.5, "throw": 0.6, "hurl": 0.6, "lob": 0.6, "see": 0.4, "spot": 0.5, "sight": 0.5, "position": 0.4, "form": 0.4, "join": 0.5,
-         "hit": 0.7, "target": 0.7, "fire": 0.6, "base": 0.3, "headquarters": 0.5, "destroy": 0.7, "burn": 0.7,
-         "exchange": 0.5, "sign": 0.5, "deal": 0.6, "proposal": 0.5, "strike": 0.6, "march": 0.7, "mobilize": 0.4,
-         "mobilise": 0.4, "patrol": 0.4, "custody": 0.6, "damage": 0.6, "flee": 0.5, "negotiate": 0.4,
-         "casualty": 0.5, "die": 0.6, "dead": 0.6, "death": 0.5, "hurt": 0.5, "fatality": 0.3, "explosion": 0.8,
-         "blast": 0.8, "stone": 0.5, "engage": 0.6, "rally": 0.8, "seize": 0.8, "split": 0.3, "merge": 0.4,
-         "grave": 0.8, "displace": 0.7, "displacement": 0.7, "exodus": 0.7, "reinforce": 0.5, "intervene": 0.7,
-         "baton": 0.5, "crackdown": 0.6, "defect": 0.8, "surrender": 0.8, "recruit": 0.8, "deploy": 0.8,
-         "withdraw": 0.7, "abandon": 0.5, "evacuate": 0.4, "retreat": 0.7, "swap": 0.6}
+_WEAK = vocab.numbers("weak_trigger_strength")
 # words of security measures whose actor, when unnamed, is the authorities
-SECURITY_MEASURES = ("curfew", "state of emergency", "road block", "roadblock", "patrols", "closed", "put in place",
-                      "security measures", "reinforced security")
-_KILL_IF_PEOPLE = frozenset({"neutralise", "neutralize", "eliminate", "liquidate"})
-_PEOPLE_OBJECTS = frozenset({"terrorist", "militant", "fighter", "insurgent", "gunman", "attacker", "jihadist", "rebel",
-                             "bandit", "assailant", "soldier", "member", "people", "person", "man", "suspect",
-                             "commander", "leader", "element", "extremist", "separatist"})
+SECURITY_MEASURES = vocab.entries("security_measure_words")
+_KILL_IF_PEOPLE = vocab.words("kill_if_people_verbs")
+_PEOPLE_OBJECTS = vocab.words("people_objects")
 #: passive verbs that lend their subject to the verb they govern ("X is believed to have attacked")
-_RAISING = frozenset({"suspect", "believe", "think", "say", "report", "know", "presume", "allege", "understand",
-                      "claim", "rumour", "rumor", "feared"})
-OPERATIONS = frozenset({"raid", "storm", "sweep", "crackdown", "operation", "search"})
-_EXCHANGED = frozenset({"fire", "gunfire", "shot", "shooting", "blow"})
-_VERBAL_ONLY = frozenset({"gun", "storm", "pound", "throw", "hurl", "lob", "see", "spot", "sight", "form", "join", "split", "merge", "position", "sign", "hit",
-                          "target", "fire", "gather", "base", "exchange", "flee", "engage", "stone", "destroy",
-                          "burn", "damage", "strike", "march", "patrol", "deploy", "withdraw", "abandon",
-                          "evacuate", "retreat", "surrender", "recruit", "deal", "mobilize", "mobilise"})
+_RAISING = vocab.words("raising_verbs")
+OPERATIONS = vocab.words("operation_triggers")
+_EXCHANGED = vocab.words("exchanged_fire_objects")
+_VERBAL_ONLY = vocab.words("verb_only_triggers")
+#: words just before the noun "strike" that make it a strike of workers ("on strike", "a general strike")
+_LABOUR_STRIKE = vocab.words("labour_strike_cues")
+_TAKING = vocab.words("taking_verbs")
+#: the stopping of a projectile by air defence ("intercepted", "shot down")
+_INTERCEPTING = vocab.words("interception_lemmas")
 
 
 def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char0: int) -> list[Trigger]:
@@ -144,9 +113,9 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             fam = "violence"  # "warplanes struck a market", "the vehicle struck an IED"; workers strike as a noun
         elif lemma == "strike" and tok.pos_ == "NOUN":
             fam = "protest" if not any(t.lemma_.lower() in ("air", "drone") for t in tok.lefts) else "violence"
-            if fam == "protest" and not any(t.lower_ in ("on", "general", "hunger") for t in doc[max(start, tok.i - 2):tok.i]):
+            if fam == "protest" and not any(t.lower_ in _LABOUR_STRIKE for t in doc[max(start, tok.i - 2):tok.i]):
                 continue
-        if lemma in ("seize", "grab", "snatch") and any(
+        if lemma in _TAKING and any(
                 c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PERSONS for c in tok.children):
             fam = "abduct"  # "gunmen seized three villagers": people taken, not ground or goods
         if lemma == "disperse" and _dispersed_by_itself(tok):
@@ -156,7 +125,7 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
     if disrupted:  # "troops found and defused a bomb": the bomb that was made safe went off nowhere
         out = [t for t in out if not (t.family == "violence" and doc[t.i].pos_ == "NOUN" and doc[t.i].dep_ in (
             "dobj", "nsubjpass") and ({doc[t.i].head.i} | {c.i for c in doc[t.i].head.conjuncts}) & disrupted)]
-    if any(t.family == "disrupt" and doc[t.i].lemma_.lower() in ("intercept", "down", "shoot") for t in out) and any(
+    if any(t.family == "disrupt" and doc[t.i].lemma_.lower() in _INTERCEPTING for t in out) and any(
             tok.lemma_.lower() in PROJECTILES for tok in doc[start:end]):
         # "rockets fired at the town were intercepted": air defence stopped the strike, the firing is not a
         # separate shelling
@@ -166,38 +135,36 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
 
 
 #: what is signed when a signing is an agreement
-_PACTS = frozenset({"agreement", "deal", "accord", "ceasefire", "cease-fire", "truce", "treaty", "pact", "peace",
-                    "memorandum", "protocol", "declaration", "armistice", "roadmap", "charter"})
+_PACTS = vocab.words("signed_pact_objects")
 #: people one fires from a job
-_STAFF = frozenset({"critic", "employee", "staff", "worker", "coach", "manager", "minister", "official", "director",
-                    "chief", "aide", "adviser", "advisor", "executive", "ceo", "head", "secretary", "player", "teacher"})
+_STAFF = vocab.words("fired_staff_objects")
 #: contests that are no fight with arms ("a legal fight", "a relegation fight")
-_CONTESTS = frozenset({"legal", "political", "court", "relegation", "title", "budget", "custody", "trade", "election",
-                       "electoral", "uphill", "legislative", "policy", "courtroom", "lawsuit", "bidding", "price",
-                       "ratings", "verbal", "public"})
+_CONTESTS = vocab.words("contest_modifiers")
 #: what one beats or hits without violence
-_BEATEN = frozenset({"rival", "opponent", "visitor", "team", "side", "record", "deadline", "odds", "traffic",
-                     "heat", "expectation", "estimate", "forecast", "level", "high", "low", "peak", "mark",
-                     "milestone", "target", "jackpot", "champion", "favourite", "favorite", "challenger", "incumbent",
-                     "layup", "shot", "ball", "button", "note", "homer", "run", "goal", "stride", "snag", "wall"})
+_BEATEN = vocab.words("beaten_nonviolent_objects")
 #: what one strikes without violence ("a balance must be struck")
-_STRUCK = frozenset({"balance", "deal", "chord", "agreement", "compromise", "note", "bargain", "tone", "pose"})
+_STRUCK = vocab.words("struck_nonviolent_objects")
 #: verbs of which an event noun is only the topic ("the clash reflects the tension")
-_TOPIC_VERBS = frozenset({"reflect", "show", "highlight", "underline", "underscore", "illustrate", "expose",
-                          "reveal", "raise", "spark", "fuel", "deepen", "mark"})
+_TOPIC_VERBS = vocab.words("topic_verbs")
+#: "police arrived after the killing": an event already told, pointed back to
+_AFTER_EVENT = vocab.words("after_event_prepositions")
+_POINTING_BACK = vocab.words("pointing_back_determiners")
+#: fires and illnesses that one fights or battles
+_FOUGHT_NONVIOLENT = vocab.words("fought_nonviolent_objects")
+#: verbs that tell no event when they act on a thing done ("hacked emails", "executed the projects")
+_THING_OBJECT_VERBS = vocab.words("thing_object_verbs")
 
 
 #: people of office whose clashes are quarrels
-_OFFICE = frozenset({"chief", "adviser", "advisor", "minister", "president", "official", "senator", "lawmaker",
-                     "politician", "candidate", "mayor", "governor", "leader", "secretary", "spokesman", "aide",
-                     "prime", "premier", "chairman", "speaker", "deputy", "mp", "staff", "director"})
+_OFFICE = vocab.words("office_holders")
+_QUARREL_WORDS = vocab.words("quarrel_words")
 
 
 def quarrel(doc, triggers, actors, weapons) -> bool:
     """Only clash or fight words, no weapon and no one hurt, between people of office or named
     persons: a quarrel of words."""
     lemmas = {doc[t.i].lemma_.lower() for t in triggers if t.family in ("violence", "casualty")}
-    if not lemmas or not lemmas <= {"clash", "fight", "spar", "feud", "quarrel"} or weapons:
+    if not lemmas or not lemmas <= _QUARREL_WORDS or weapons:
         return False
     if any(a.armed for a in actors if a.start >= 0):
         return False
@@ -210,36 +177,20 @@ def quarrel(doc, triggers, actors, weapons) -> bool:
 
 
 #: what governments "fight against" without a battle
-_SCOURGES = frozenset({"terrorism", "crime", "corruption", "poverty", "extremism", "fundamentalism", "drug",
-                       "trafficking", "disease", "climate", "inflation", "radicalization", "radicalisation", "racism",
-                       "hunger", "illiteracy", "impunity", "fraud", "piracy", "smuggling", "insecurity", "covid",
-                       "malaria", "virus", "pandemic", "unemployment"})
+_SCOURGES = vocab.words("fought_scourges")
 #: what one engages in combat, and the combat
-_ENEMIES = frozenset({"enemy", "militant", "troop", "force", "insurgent", "fighter", "rebel", "terrorist", "jihadist",
-                      "gunman", "army", "soldier", "position", "convoy", "patrol", "attacker", "assailant", "bandit"})
-_COMBAT = frozenset({"fighting", "combat", "clash", "battle", "gunfight", "firefight", "exchange", "hostility",
-                     "shootout", "skirmish", "fight"})
+_ENEMIES = vocab.words("engaged_enemies")
+_COMBAT = vocab.words("engaged_combat_nouns")
 #: things, not people or places, that violence words take in other senses
-_THINGS_DONE = frozenset({"email", "account", "computer", "server", "system", "website", "network", "phone", "data",
-                          "database", "project", "plan", "order", "warrant", "contract", "strategy", "program",
-                          "programme", "transaction", "learning", "economy", "business", "sale", "chance",
-                          "prospect", "reputation", "feeling", "growth", "image", "morale", "rating", "support",
-                          "resource", "fund", "voter", "opportunity", "headline", "attention", "market", "lead"})
+_THINGS_DONE = vocab.words("things_done_objects")
 #: hardships that "hit" a country or a firm
-_HARDSHIPS = frozenset({"protest", "crisis", "storm", "wave", "shortage", "sanction", "recession", "scandal", "theft",
-                        "flood", "drought", "outbreak", "downturn", "slump", "inflation", "blackout", "tariff",
-                        "strike", "hurricane", "earthquake", "pandemic", "epidemic", "cut"})
+_HARDSHIPS = vocab.words("hitting_hardships")
 #: the people whose flight is a displacement
-_DISPLACED = frozenset({"thousand", "hundred", "dozen", "family", "resident", "villager", "people", "civilian",
-                        "inhabitant", "household", "refugee", "population", "community", "farmer", "herder", "many",
-                        "most", "tens", "scores", "million", "women", "child", "person"})
+_DISPLACED = vocab.words("displaced_people")
 
 
 #: what a pact between conflict parties is about
-_PACT_MATTERS = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "peace", "surrender", "evacuation",
-                           "evacuate", "prisoner", "hostage", "exchange", "disarm", "disarmament", "demobilization",
-                           "power-sharing", "amnesty", "withdrawal", "withdraw", "reconciliation", "hostility",
-                           "fighting", "violence", "war", "conflict", "corridor", "humanitarian"})
+_PACT_MATTERS = vocab.words("conflict_pact_matters")
 
 
 def conflict_pact(doc, agree: Trigger, actors: list[ActorRef]) -> bool:
@@ -251,13 +202,13 @@ def conflict_pact(doc, agree: Trigger, actors: list[ActorRef]) -> bool:
     return any(t.lemma_.lower() in _PACT_MATTERS or t.lower_ in _PACT_MATTERS for t in doc[agree.i].sent)
 
 
-_ACCUSING = frozenset({"suspect", "suspected", "accuse", "accused", "charge", "charged", "convict", "convicted",
-                       "allege", "alleged", "guilty"})
+_ACCUSING = vocab.words("accusation_words")
+_EARLIER_ACT = vocab.words("earlier_act_prepositions")
 
 
 def earlier_act(tok) -> bool:
     """An event verb told as what came before the sentence's event ("after protesting", "before fleeing")."""
-    return tok.dep_ == "pcomp" and tok.head.lower_ in ("after", "before", "following", "for")
+    return tok.dep_ == "pcomp" and tok.head.lower_ in _EARLIER_ACT
 
 
 def _accused_of(tok) -> bool:
@@ -273,9 +224,8 @@ def _accused_of(tok) -> bool:
 
 
 #: throwing is violence only when what is thrown hurts ("threw a grenade", "hurled stones"), not support or insults
-_THROWING = frozenset({"throw", "hurl", "lob"})
-_THROWN = frozenset({"grenade", "bomb", "stone", "rock", "brick", "molotov", "cocktail", "explosive", "acid", "device",
-                     "projectile", "missile", "firebomb", "bottle", "tear", "teargas", "canister", "petrol"})
+_THROWING = vocab.words("throwing_verbs")
+_THROWN = vocab.words("thrown_weapons")
 
 
 def _describes(tok, lex: Lexicon) -> bool:
@@ -298,8 +248,8 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
         return True  # "threw its support behind", "hurled insults": only a weapon thrown is violence
     if _accused_of(tok):
         return True
-    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("after", "following", "since") and any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids) and not any(
+    if tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _AFTER_EVENT and any(
+            c.dep_ == "det" and c.lower_ in _POINTING_BACK for c in kids) and not any(
             c.dep_ == "prep" for c in kids):
         return True   # "police arrived after the killing": the event already told, pointed back to
     if lemma in ("demonstrate", "gather") and (deps & {"dobj", "ccomp", "attr", "auxpass", "nsubjpass"}):
@@ -312,7 +262,7 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
         return True
     if lemma == "fire" and tok.pos_ == "VERB" and (objs & _STAFF or tok.i > 0 and tok.doc[tok.i - 1].text in ("-", "‐")):
         return True
-    if lemma in ("fight", "battle") and (objs & {"fire", "blaze", "wildfire", "flame", "battle", "cancer", "disease"}
+    if lemma in ("fight", "battle") and (objs & _FOUGHT_NONVIOLENT
                                          or objs & _SCOURGES or any(c.dep_ == "prep" and c.lower_ == "against" and any(
                                              g.lemma_.lower() in _SCOURGES for g in c.children) for c in kids)
                                          or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in ("amod", "compound"))
@@ -335,7 +285,7 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
             c.dep_ == "prep" and c.lower_ in ("in", "with") and any(g.lemma_.lower() in _COMBAT | _ENEMIES
                                                                    for g in c.children) for c in kids)):
         return True  # "happy to engage", "engage in gardening": only engaging an enemy or in combat is a fight
-    if lemma in ("hack", "execute", "hurt", "mobilize", "mobilise", "grab", "seize") and objs & _THINGS_DONE:
+    if lemma in _THING_OBJECT_VERBS and objs & _THINGS_DONE:
         return True  # "hacked emails", "executed the projects", "hurt learning", "up for grabs"
     if lemma in ("grab", "seizure") and tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ == "for" or any(
             c.dep_ in ("compound", "amod") for c in kids) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)):
@@ -351,10 +301,8 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     return False
 
 
-_PERSONS = frozenset({"villager", "resident", "civilian", "woman", "girl", "boy", "child", "man", "farmer", "herder",
-                      "student", "pupil", "worker", "traveller", "traveler", "passenger", "people", "person",
-                      "schoolgirl", "schoolboy", "teacher", "priest", "chief", "trader", "hostage"})
-PROJECTILES = frozenset({"rocket", "missile", "drone", "projectile", "shell", "mortar", "uav"})
+_PERSONS = vocab.words("seized_persons")
+PROJECTILES = vocab.words("projectiles")
 
 
 def _dispersed_by_itself(tok) -> bool:
@@ -367,24 +315,24 @@ def _dispersed_by_itself(tok) -> bool:
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lemma_.lower() in _FORCES:
         return False  # "the police dispersed ... without force": an intervention, however mild
-    calm = any(c.dep_ == "advmod" and c.lower_ in ("peacefully", "calmly", "quietly", "peaceably") for c in kids) or any(
+    calm = any(c.dep_ == "advmod" and c.lower_ in _CALM_ADVERBS for c in kids) or any(
         c.dep_ == "prep" and c.lower_ == "without" and any(g.lemma_.lower() in _NO_TROUBLE for g in c.children)
         for c in kids)
     return calm
 
 
-_FORCES = frozenset({"police", "policeman", "officer", "soldier", "army", "force", "gendarme", "gendarmerie", "troop",
-                     "military", "guard"})
-_NO_TROUBLE = frozenset({"incident", "violence", "trouble", "clash", "problem", "disturbance"})
+_FORCES = vocab.words("dispersing_forces")
+_NO_TROUBLE = vocab.words("no_trouble_nouns")
+_CALM_ADVERBS = vocab.words("calm_adverbs")
 
 
 # aircraft that carry people ("soldiers arrived in helicopters", "airlifted by helicopter") strike no one
-_TRANSPORTED = re.compile(r"\b(?:arrived|arrive|arriving|came|flew|flown|landed|evacuated|airlifted|transported|"
-                          r"ferried|brought|dropped off|deployed)\s+(?:\w+\s+){0,2}?(?:in|by|aboard|on board|on)\s+"
-                          r"(?:a|an|the|two|three|several|military|army)?\s*$")
-_CARRIERS = frozenset({"helicopter", "helicopters", "aircraft", "airplane", "plane", "planes"})
-_AIRCRAFT = _CARRIERS | {"jet", "jets", "airliner", "drone", "drones", "warplane", "warplanes", "fighter jets"}
-_DOWNED = re.compile(r"\b(?:shot|brought)\s+down\b|\bdowned\b|\bdowning\b")
+_TRANSPORTED = re.compile(r"\b(?:" + vocab.alternation("transport_verbs") + r")\s+(?:\w+\s+){0,2}?(?:"
+                          + vocab.alternation("transport_prepositions") + r")\s+(?:"
+                          + vocab.alternation("transport_determiners") + r")?\s*$")
+_CARRIERS = vocab.words("carrier_aircraft")
+_AIRCRAFT = vocab.words("carrier_aircraft", "other_aircraft")
+_DOWNED = re.compile(vocab.alternation("downed_aircraft_forms"))
 
 
 def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
@@ -409,12 +357,21 @@ def weapon_kinds(lower_text: str, lex: Lexicon) -> dict[str, str]:
 #: "<owner> strike(s)" with a state or coalition as owner, that hits or kills or that people died in; a strike of
 #: workers ("during the Nigerian strike") does neither
 _OWNED_STRIKE = re.compile(r"\b([a-z.]+)\s+strikes?\b")
-_STRIKE_DID = re.compile(r"\s+(?:\w+\s+)?(?:kill|hit|struck|destroy|target|wound|injur|on\b|against\b)")
-_DIED_IN_STRIKE = re.compile(r"\b(?:killed|wounded|injured|died|hit|destroyed)\s+(?:in|by)\s+(?:an?|the|two|several)\s+$")
-_STRIKE_OWNERS = frozenset({"coalition", "u.s.", "us", "nato", "enemy", "regime", "israeli", "russian"})
+_STRIKE_DID = re.compile(r"\s+(?:\w+\s+)?(?:" + vocab.alternation("strike_did_words") + ")")
+_DIED_IN_STRIKE = re.compile(r"\b(?:" + vocab.alternation("died_in_strike_verbs") + r")\s+(?:in|by)\s+(?:"
+                             + vocab.alternation("died_in_strike_determiners") + r")\s+$")
+_STRIKE_OWNERS = vocab.words("air_strike_owners")
 
 
 # ---------------------------------------------------------------- roles from the dependency parse
+
+#: prepositions that lead from an event word to its patient: a verb ("fired on the crowd"), a light verb
+#: ("launched an attack against"), a noun ("an attack on the base")
+_VERB_PATIENT_PREPS = vocab.words("verb_patient_prepositions")
+_LIGHT_VERB_PATIENT_PREPS = vocab.words("light_verb_patient_prepositions")
+_NOUN_PATIENT_PREPS = vocab.words("noun_patient_prepositions")
+#: "took all of the town": the object that stands for a part of a place
+_PARTITIVES = vocab.words("partitive_objects")
 
 def ref_at(tok, by_token: dict[int, ActorRef]) -> ActorRef | None:
     ref = by_token.get(tok.i)
@@ -518,7 +475,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
                 if patient is not None:
                     break
             if patient is None:
-                for obj in prep_obj(tok, ("with", "on", "against", "at", "into")):
+                for obj in prep_obj(tok, _VERB_PATIENT_PREPS):
                     patient = ref_at(obj, by_token)
                     if patient is not None:
                         break
@@ -546,7 +503,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
         for obj in prep_obj(tok, ("by", "from")):
             agent = agent or ref_at(obj, by_token)
         if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
-            for obj in prep_obj(tok.head, ("on", "against", "targeting", "at")):
+            for obj in prep_obj(tok.head, _LIGHT_VERB_PATIENT_PREPS):
                 patient = patient or ref_at(obj, by_token)
         between = prep_obj(tok, ("between", "among"))
         if between and trig.family == "casualty":  # "deaths among women": the victims
@@ -555,7 +512,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
             first, second = _between_sides(between[0], by_token)
             agent, patient = agent or first, second
             how = "between"
-        for obj in prep_obj(tok, ("on", "against", "targeting", "with", "at")):
+        for obj in prep_obj(tok, _NOUN_PATIENT_PREPS):
             patient = patient or ref_at(obj, by_token)
         how = how or "noun"
     if agent is not None and patient is not None and agent is patient:
@@ -574,7 +531,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
 def is_place_object(tok, by_token) -> bool:
     kids = list(tok.children)
     for c in list(kids):
-        if c.dep_ == "dobj" and c.lower_ in ("all", "most", "part", "parts", "much"):
+        if c.dep_ == "dobj" and c.lower_ in _PARTITIVES:
             kids.extend(c.children)
     for c in kids:
         if c.dep_ in ("dobj", "nsubjpass", "advmod", "npadvmod", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "of"):
