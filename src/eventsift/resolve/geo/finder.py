@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import lexicon as lex
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
 from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
@@ -47,94 +48,44 @@ _AFTER_NUMBER = re.compile(r"\d\s*$")
 _HYPHEN = re.compile(r"[-‐]")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|ad-d|ed|es|ez)[-‐'’]", re.IGNORECASE)
+_PREFIXED = re.compile(r"^(?:" + lex.alternation("geo_article_prefixes") + r")[-‐'’]", re.IGNORECASE)
 #: lower-case words allowed inside a multi-word name ("Kabr al Mukri", "Bosnia and Herzegovina")
-CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ez", "es", "ed", "de", "del", "du", "des",
-                        "la", "le", "les", "da", "do", "dos", "di", "of", "and", "e", "i", "bin", "ibn", "on", "upon",
-                        "sur", "am", "im", "van", "von", "der", "den", "y"})
+CONNECTORS = lex.words("geo_name_connectors")
 #: capitalised words that are never a place on their own (our own list)
-STOP = frozenset(fold(w) for w in (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "Mr Mrs Ms Dr Sir Gen General Col Colonel Capt Captain Lt Sgt Maj Major President Minister Prime King Queen "
-    "Prince Sheikh Imam Pope Saint St Lord Lady Chief Director Governor Mayor Senator Rep Secretary Commander "
-    "The A An This That These Those It He She They We I You His Her Their Our But And Or If When While After Before "
-    "As At In On Of For From By With Without About Over Under Into Since Until Despite During Meanwhile However "
-    "No Yes Not Now Nor Every Each All Any Both Such Even Just Only Once "
-    "Also Still Yet So Then There Here Where What Who Why How Today Tomorrow Yesterday Tonight Christmas Easter "
-    "Ramadan Eid God Allah Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Shia Shiite "
-    "Shi'ite Sunni Sunnis Taliban Talibans Daesh Hezbollah Hamas Houthi Houthis Islam Islamic Army Police Forces Force Government Ministry Council Party Front Brigade "
-    "Brigades Movement State States Republic Kingdom Observatory Agency News Press Reuters Media Center Centre "
-    "University College School Hospital Church Mosque Court Airport Station Street Road Square Bridge Park Hotel "
-    "North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Great Little "
-    "Photo Video Image Read More Share Home Skip Menu Search Sign Log Subscribe Advertisement Comments Click "
-    "Union Nations National International Security Human Rights Democratic Liberation Defense Defence Federal "
-    "Al El Abu Bin Ibn Mohammed Muhammad Ahmed Ali Hassan Hussein Omar Mustafa Abdel Abdul Said Says Asked "
-    "Officials Official Rebels Rebel Militants Troops Soldiers People Civilians Residents Sources Source Witnesses "
-    "Unidentified Unknown Several Many Some Two Three Four Five Six Seven Eight Nine Ten First Second Third Last "
-    "Mount Lake River Sea Gulf Bay Island Islands Valley Desert Coast").split())
+STOP = frozenset(fold(w) for w in lex.entries("geo_never_a_place_alone"))
 #: words before a person's name
-TITLES = frozenset(fold(w) for w in (
-    "Mr Mrs Ms Dr Sir Gen General Col Colonel Capt Captain Lt Sgt Maj Major President Minister King Queen Prince "
-    "Sheikh Imam Pope Lord Lady Governor Mayor Senator Rep Secretary Commander Judge Justice Prof Professor "
-    "Rev Father Brother Sister Mullah Emir Sen Gov").split())
+TITLES = frozenset(fold(w) for w in lex.entries("geo_person_titles"))
 #: lower-case words before a place that mark it as one ("in X", "the village of X")
-BEFORE = frozenset({"in", "near", "at", "outside", "around", "into", "towards", "toward", "through", "across",
-                    "from", "to", "via", "between", "nearby", "inside", "within", "throughout", "reach", "entered",
-                    "captured", "shelled", "bombed", "struck", "hit", "attacked", "besieged", "stormed", "seized",
-                    "retook", "recaptured", "overran"})
-OF_WORDS = frozenset({"village", "town", "city", "outskirts", "suburb", "suburbs", "province", "district",
-                      "region", "governorate", "countryside", "area", "centre", "center", "north", "south", "east",
-                      "west", "northeast", "northwest", "southeast", "southwest", "capital", "streets", "county",
-                      "state", "municipality", "commune", "department", "east", "neighbourhood", "neighborhood",
-                      "heart", "residents", "people", "west", "parts", "part", "border", "mayor", "governor",
-                      "inhabitants", "villagers", "youths", "youth", "population", "natives", "citizens", "workers",
-                      "traders", "farmers", "elders"})
-AFTER = frozenset({"district", "province", "governorate", "village", "town", "city", "region", "county", "state",
-                   "area", "countryside", "neighbourhood", "neighborhood", "suburb", "camp", "border", "municipality",
-                   "commune", "department", "prefecture", "valley", "airport", "mountains", "oblast", "division",
-                   "sub-district", "subdistrict", "locality", "districts", "provinces", "villages", "areas", "regions",
-                   "towns", "communes", "departments", "counties", "governorates"})
-REGION_WORDS = frozenset({"district", "province", "governorate", "region", "county", "state", "municipality",
-                          "commune", "department", "prefecture", "oblast", "division", "sub-district", "subdistrict",
-                          "countryside", "area", "districts", "provinces", "regions", "communes", "departments",
-                          "counties", "governorates", "areas"})
-DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-                        "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-                        "north-western", "south-eastern", "south-western", "north-east", "north-west",
-                        "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "upper",
-                        "lower", "greater", "rural", "eastern-most", "coastal"})
-_RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi|metres|meters|m)\b\s*\(?[^)]{0,20}?\)?\s*)?"
-                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                       r"south-east|south-west)(?:ern)?\s+of\s*$", re.IGNORECASE)
+BEFORE = lex.words("geo_words_before_place")
+OF_WORDS = lex.words("geo_nouns_of_place")
+AFTER = lex.words("geo_nouns_after_place")
+REGION_WORDS = lex.words("geo_region_nouns")
+DIRECTIONS = lex.words("geo_direction_words")
+_RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:" + lex.alternation("geo_distance_units") + r")\b\s*\(?[^)]{0,20}?\)?\s*)?"
+                       r"(?:" + lex.alternation("geo_compass_points") + r")(?:ern)?\s+of\s*$", re.IGNORECASE)
 #: "Koualou (Materi, Atacora)": a capitalised name right after "(" or after "(Name, ", closed by "," or ")"; the name
 #: before the bracket may carry its other name in square brackets ("Kangara [Kangara Peulh] (Karimama, Alibori)")
 _PAREN_LIST = re.compile(r"[^\W\d_][\w'’.-]*\]?\s\((?:[^\W\d_][\w'’.\s-]{0,30},\s)?$")
 _PAREN_CLOSE = re.compile(r"^\s?[,)]")
 #: the last name of an administrative chain: "X district, Y", "X area of Y district, Z", "X (Y, Z)"
-_ADMIN_TAIL = re.compile(r"(?:\b(?:districts?|provinces?|areas?|villages?|city|town|region|county|department|commune|"
-                         r"governorate|municipality|prefecture)\s*,|\([^()\d]{1,40},)\s*$", re.IGNORECASE)
+_ADMIN_TAIL = re.compile(r"(?:\b(?:" + lex.alternation("geo_admin_chain_nouns") + r")\s*,|\([^()\d]{1,40},)\s*$",
+                         re.IGNORECASE)
 _TAIL_END = re.compile(r"^(?:$|[,.;)]|\s*\n)")
 #: what follows a multi-word local name that the gazetteer lacks as a whole ("the Marki Khel area of ...",
 #: "Band Sharan of Ab Kamari district", "Khwaja Hijran (Jalga) district"): the whole run is one name,
 #: not a known place followed by more words
-_LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|neighbou?rhoods?|sub-?districts?)\b|"
-                          r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:district|area|village|city|town|province)\b|"
-                          r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)|"
-                          r"^\)\s+(?:areas?|villages?|districts?)\b|"
+_LOCAL_AFTER = re.compile(r"^\s+(?:" + lex.alternation("geo_local_area_nouns") + r")\b|"
+                          r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:" + lex.alternation("geo_local_of_area_nouns") + r")\b|"
+                          r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:" + lex.alternation("geo_local_bracket_area_nouns") + r")|"
+                          r"^\)\s+(?:" + lex.alternation("geo_local_closing_area_nouns") + r")\b|"
                           # ACLED's admin chain right after the name: "Bako Maka (Karimama, Alibori)"
                           r"^\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
 #: ACLED's admin chain after a place: " (Karimama, Alibori)", " [Kangara Peulh] (Karimama, Alibori)"
 _ADMIN_CHAIN_AFTER = re.compile(r"(?:\s\[[^\[\]]{1,40}\])?\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
 #: a weekday's name right after a word ("Red Wednesday", "Black Friday", "Bloody Sunday")
-_NAMED_DAY = re.compile(r"\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_NAMED_DAY = re.compile(r"\s(?:" + lex.alternation("geo_weekdays") + r")\b")
 #: lower-case nouns for a town's people and bodies: "Danbury police", "Torrington businesses", "Slidell residents"
-LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "authorities", "council", "councillors",
-                         "businesses", "schools", "school", "man", "woman", "men", "women", "native", "natives",
-                         "homeowners", "voters", "students", "families", "firefighters", "officers", "mayor",
-                         "community", "communities", "neighbours", "neighbors", "hospital", "courthouse", "airport",
-                         "streets", "suburbs", "downtown", "native", "landlords", "shops", "shoppers", "teen",
-                         "teens", "couple", "family", "girl", "boy"})
+LOCAL_NOUNS = lex.words("geo_local_body_nouns")
 #: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
 PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
                        "before:inside", "dateline", "area-after")
@@ -145,52 +96,16 @@ NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: endings that make a country's name (whole, or less its last letter) into its demonym:
 #: Syria-n, Iraq-i, Sudan-ese, Canad-ian, Mexic-an, Somali(a), Philippine(s)
-DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "i", "ese", "ish", "ic"})
+DEMONYM_ENDINGS = frozenset({"", *lex.words("geo_demonym_endings")})
 #: an ending-less stem ("Somali") must be at least this long, so that "Chin" is not China's
 BARE_STEM_MIN = 5
 
 
 #: demonyms that do not start like their country's name (our own list)
-IRREGULAR_DEMONYMS = {
-    "french": "FR", "dutch": "NL", "swiss": "CH", "welsh": "GB", "scottish": "GB", "scots": "GB", "english": "GB",
-    "british": "GB", "greek": "GR", "thai": "TH", "filipino": "PH", "spanish": "ES", "spaniard": "ES", "danish": "DK",
-    "finnish": "FI", "swedish": "SE", "polish": "PL", "irish": "IE", "norwegian": "NO", "emirati": "AE", "saudi": "SA",
-    "afghan": "AF", "afghans": "AF", "turkish": "TR", "turk": "TR", "turks": "TR", "american": "US", "americans": "US",
-    "german": "DE", "germans": "DE", "russian": "RU", "russians": "RU", "chinese": "CN", "japanese": "JP",
-    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "palestinian": "PS", "malagasy": "MG", "beninese": "BJ",
-    "burkinabe": "BF", "ivorian": "CI", "congolese": "CD", "somali": "SO", "malian": "ML", "nigerien": "NE",
-    "argentine": "AR", "argentinian": "AR", "czech": "CZ", "slovak": "SK", "kiwi": "NZ", "qatari": "QA",
-    "bahraini": "BH", "kuwaiti": "KW", "omani": "OM", "yemeni": "YE", "lebanese": "LB", "jordanian": "JO",
-    "egyptian": "EG", "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "sudanese": "SD",
-    "south sudanese": "SS", "ethiopian": "ET", "eritrean": "ER", "kenyan": "KE", "ugandan": "UG", "rwandan": "RW",
-    "burundian": "BI", "malawian": "MW", "zambian": "ZM", "zimbabwean": "ZW", "mozambican": "MZ", "cameroonian": "CM",
-    "chadian": "TD", "ghanaian": "GH", "togolese": "TG", "senegalese": "SN", "guinean": "GN", "mauritanian": "MR",
-    "pakistani": "PK", "indian": "IN", "bangladeshi": "BD", "sri lankan": "LK", "nepali": "NP", "nepalese": "NP",
-    "burmese": "MM", "vietnamese": "VN", "cambodian": "KH", "laotian": "LA", "malaysian": "MY", "indonesian": "ID",
-    "korean": "KR", "mexican": "MX", "canadian": "CA", "brazilian": "BR", "colombian": "CO", "venezuelan": "VE",
-    "peruvian": "PE", "chilean": "CL", "cuban": "CU", "haitian": "HT", "ukrainian": "UA", "belarusian": "BY",
-    "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "kazakh": "KZ", "uzbek": "UZ",
-    "tajik": "TJ", "kyrgyz": "KG", "turkmen": "TM", "syrian": "SY", "italian": "IT", "portuguese": "PT",
-    "belgian": "BE", "austrian": "AT", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "serbian": "RS",
-    "croatian": "HR", "bosnian": "BA", "albanian": "AL", "maltese": "MT", "icelandic": "IS", "australian": "AU",
-    "european": "@Europe", "europeans": "@Europe", "african": "@Africa", "africans": "@Africa", "asian": "@Asia",
-    "asians": "@Asia", "slovenian": "SI", "slovene": "SI", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
-    "jamaican": "JM", "dominican": "DO", "taiwanese": "TW", "mongolian": "MN", "north korean": "KP",
-    "south korean": "KR", "south african": "ZA", "new zealander": "NZ", "salvadoran": "SV", "salvadorean": "SV",
-    "panamanian": "PA", "peruvian": "PE", "argentinean": "AR", "philippine": "PH", "filipina": "PH",
-    "hongkonger": "HK", "bahamian": "BS", "monegasque": "MC", "luxembourgish": "LU", "cypriot": "CY",
-    # macro-regions ("@" + the region's name)
-    "middle eastern": "@Middle East", "latin american": "@Latin America", "central american": "@Central America",
-    "north american": "@North America", "south american": "@South America", "balkan": "@Balkans",
-    "scandinavian": "@Scandinavia", "siberian": "@Siberia", "kurdish": "@Kurdistan", "mediterranean": "@Mediterranean",
-    "sub saharan": "@Sub-Saharan Africa", "west african": "@West Africa", "east african": "@East Africa",
-    "north african": "@North Africa", "southeast asian": "@Southeast Asia", "central asian": "@Central Asia",
-    "south asian": "@South Asia", "east asian": "@East Asia", "caucasian": "@Caucasus", "sahelian": "@Sahel",
-    "gulf": "@Persian Gulf", "arctic": "@Arctic", "arab": "@Middle East", "arabs": "@Middle East",
-}
+IRREGULAR_DEMONYMS = lex.mapping("geo_irregular_demonyms")
 #: upper-case short names that are places ("US", "EU"); other short capitals are acronyms
-KNOWN_CODES = frozenset({"US", "UK", "UAE", "USA", "DRC", "EU", "U.S.", "U.K.", "E.U.", "T&T"})
-CONTINENTS = ("Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica")
+KNOWN_CODES = lex.words("geo_place_codes")
+CONTINENTS = lex.entries("geo_continents")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +168,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 #: a bare name right before a speech verb is a person unless it is a place this big (a government speaking)
 SPEAKER_MAX_POP = 100_000
-_SPEAKS = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|asked|replied|recalled|insisted)\b")
+_SPEAKS = re.compile(r"\s+(?:" + lex.alternation("geo_speech_verbs") + r")\b")
 
 
 class Finder:
