@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
+from ... import lexicon as lex
 from ...config import Settings
 from ...errors import EventsiftError
 from .names import fold, is_latin, key, loose
@@ -69,25 +70,14 @@ REGION_GAP_DEG = 0.3
 REGION_OUTLIERS = 0.02
 
 #: generic words around admin names in the sources ("Wilayat-e Baghlan", "Provincia de Palencia")
-_ADMIN_WORDS = ("wilayat e ", "wilayat ", "muhafazat ", "province of ", "provincia de ", "provincia di ",
-                "departement de l ", "departement de la ", "departement du ", "departement des ", "departement de ",
-                "nomos ", "region of ", "state of ", "governorate of ", "oblast ", "shabiyat ", "opstina ",
-                "wilayah ", "mintaqat ", "ostan e ", "county of ", "canton of ", "prefecture of ")
-_ADMIN_SUFFIXES = (" province", " governorate", " region", " state", " district", " department", " county",
-                   " oblast", " prefecture", " municipality", " division", " territory", " muhafazah", " vilayeti",
-                   # China, Korea, Russia, Poland, Lithuania, Latvia, the Caucasus and Central Asia as the sources write them
-                   " sheng", " shi", " zizhiqu", " zhuangzu zizhiqu", " huizu zizhiqu", " uygur zizhiqu", " uighur zizhiqu",
-                   " autonomous region", " special administrative region", " do", " teukbyeolsi", " gwangyeoksi",
-                   " krai", " kray", " avtonomnyy okrug", " autonomous okrug", " autonomous oblast", " republic",
-                   " voivodeship", " apskritis", " rajons", " rayon", " velayati", " viloyati", " oblysy", " ken",
-                   " emirate", " parish")
+_ADMIN_WORDS = tuple(w + " " for w in lex.entries("geo_admin_name_prefixes"))
+_ADMIN_SUFFIXES = tuple(" " + w for w in lex.entries("geo_admin_name_suffixes"))
 #: the generic words a writer puts after a region's name that the sources do not ("Guizhou Province", "Plymouth Co.",
 #: "Herat Province"): tried on the query side, and only regions answer. Others ("Kentucky State Police",
 #: "Illinois Department of Health") qualify what follows and are left out
-_NAMING_SUFFIXES = (" province", " governorate", " governate", " oblast", " prefecture", " region", " district",
-                    " county", " co", " cnty", " parish", " provinz", " wilaya")
+_NAMING_SUFFIXES = tuple(" " + w for w in lex.entries("geo_region_naming_suffixes"))
 #: the generic words a region's full name may end with when it is written short ("Plymouth Co." for Plymouth County)
-_FULL_SUFFIXES = (" county", " parish", " province", " district")
+_FULL_SUFFIXES = tuple(" " + w for w in lex.entries("geo_region_full_suffixes"))
 
 
 #: countries whose second-level areas the news writes with their generic word ("Ottawa County", "Orleans Parish"):
@@ -96,43 +86,16 @@ _FULL_SUFFIXES = (" county", " parish", " province", " district")
 COUNTY_WRITTEN_IN_FULL = frozenset({"US"})
 COUNTY_BARE_MAX_TOWN = 100_000
 
-#: short names a reader uses for some countries that neither source spells (our own list)
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the United States"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "CD": ("DRC", "DR Congo", "Congo-Kinshasa", "Democratic Republic of the Congo", "Democratic Republic of Congo"),
-    "AE": ("UAE", "U.A.E.", "Emirates"),
-    "CI": ("Ivory Coast", "Cote d'Ivoire"),
-    "MM": ("Burma",),
-    "KP": ("North Korea", "DPRK", "D.P.R.K."),
-    "CZ": ("Czech Republic", "Czechia"),
-    "NL": ("Holland",),
-    "VA": ("Vatican", "Holy See", "Vatican City"),
-    "PS": ("Palestine", "Palestinian Territories"),
-    "TR": ("Turkey", "Turkiye"),
-    "TT": ("T&T", "Trinidad"),
-    "BA": ("Bosnia",),
-    "ZA": ("S. Africa",),
-    # short and former names still in use
-    "KR": ("South Korea", "Korea", "Republic of Korea"),
-    "MK": ("Macedonia", "North Macedonia", "FYROM"),
-    "SZ": ("Swaziland", "Eswatini"),
-    "CV": ("Cape Verde", "Cabo Verde"),
-    "TL": ("East Timor", "Timor-Leste", "Timor Leste"),
-    "IR": ("Persia",),
-    "LK": ("Ceylon",),
-    "TH": ("Siam",),
-    "ZW": ("Rhodesia",),
-    "KH": ("Kampuchea",),
-    "BJ": ("Dahomey",),
-    "BF": ("Upper Volta",),
-    "FK": ("Falklands", "Falkland Islands", "Malvinas"),
-    "KN": ("St Kitts and Nevis", "St. Kitts and Nevis", "St Kitts", "St. Kitts", "Saint Kitts"),
-    "AG": ("Antigua",),
-    "PH": ("the Philippines",),
-    "GM": ("The Gambia",),
-    "CG": ("Congo-Brazzaville", "Republic of the Congo", "Congo Republic"),
-}
+def _aliases(name: str) -> dict[str, tuple[str, ...]]:
+    """code -> its names, from a lexicon set of (code, name) rows, in file order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for code, alias in lex.rows(name):
+        out[code] = out.get(code, ()) + (alias,)
+    return out
+
+
+#: short names a reader uses for some countries that neither source spells (our own list, lexicon/geo_names.tsv)
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = _aliases("geo_country_aliases")
 
 
 #: the team's reference points (data/geo/reference_points.tsv) for the countries and first-level regions whose
@@ -142,8 +105,8 @@ ADMIN1_CENTRES: dict[tuple[str, str], tuple[float, float]] = admin1_points()
 COUNTRY_CENTRES: dict[str, tuple[float, float]] = country_points()
 
 
-#: names that stand for a continent in the news (our own list)
-CONTINENT_ALIASES: dict[str, list[str]] = {"EU": ["EU", "European Union", "E.U."]}
+#: names that stand for a continent in the news (our own list, lexicon/geo_names.tsv)
+CONTINENT_ALIASES: dict[str, list[str]] = {code: list(names) for code, names in _aliases("geo_continent_aliases").items()}
 
 
 class Entry(NamedTuple):
