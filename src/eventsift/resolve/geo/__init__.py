@@ -18,7 +18,8 @@ from typing import NamedTuple
 from ...config import Settings
 from ...models import Place, Span
 from . import gazetteer as _gaz
-from .finder import WEAK_CONTEXTS, Finder, Found
+from .cues import WEAK_CONTEXTS, Found
+from .finder import Finder
 from .gazetteer import Gazetteer
 from .names import key
 from .eventplace import event_place
@@ -63,7 +64,7 @@ def _outlet_names(outlet: str) -> list[str]:
     """The runs of capitalised words of an outlet's name and their parts, longest first, but for "The ..." and
     common words alone ("News"): "Diario del Sur de Guerrero" gives "Guerrero" among others. A name counts only
     as a place's own name (not an alternate: "Sur" is Tyre's Arabic name and Spanish for "south")."""
-    from .finder import STOP
+    from .cues import STOP
     from .names import fold
 
     out: list[str] = []

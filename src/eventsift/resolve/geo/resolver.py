@@ -14,7 +14,7 @@ from collections import Counter
 
 from ... import lexicon as lex
 from ...models import Place, Span
-from .finder import Demonym, Found
+from .cues import Demonym, Found
 from .gazetteer import Entry, Gazetteer
 from .names import fold, key
 from .readings import not_a_place_reading
