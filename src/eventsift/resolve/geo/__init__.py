@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
+from ... import lexicon as lex
 from ...config import Settings
 from ...models import Place, Span
 from . import gazetteer as _gaz
@@ -57,7 +58,7 @@ class Home(NamedTuple):
     places: list          # gazetteer entries: the outlet's own town or region
 
 
-_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:de|del|da|do|di|du|la|le|of|al|el)?\s*[A-Z][\w'’.-]*)*")
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:" + lex.alternation("geo_outlet_name_connectors") + r")?\s*[A-Z][\w'’.-]*)*")
 
 
 def _outlet_names(outlet: str) -> list[str]:
