@@ -65,9 +65,9 @@ COUNTY_WRITTEN_IN_FULL = frozenset({"US"})
 COUNTY_BARE_MAX_TOWN = 100_000
 
 def _aliases(name: str) -> dict[str, tuple[str, ...]]:
-    """code -> its names, from a lexicon set of (code, name) rows, in file order."""
+    """code -> its names, from a lexicon set of (name, code) rows, in file order."""
     out: dict[str, tuple[str, ...]] = {}
-    for code, alias in lex.rows(name):
+    for alias, code in lex.rows(name):
         out[code] = out.get(code, ()) + (alias,)
     return out
 
