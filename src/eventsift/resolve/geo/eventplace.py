@@ -7,25 +7,21 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from ... import lexicon as lex
 from ...models import Place, Span
 from .readings import not_a_place_reading
 from .resolver import km
 
 EVENT_NEXT_CHARS = 600  # how far into the paragraph event_place looks after an empty sentence
 
-_REPORTING = re.compile(r"^\W{0,3}(?:has |have |had |was |is |also )?(?:said|says|say|denied|denies|announced|claimed|"
-                        r"accused|accuses|warned|told|insisted|urged|confirmed|stated|called|rejected|responded|"
-                        r"condemned|welcomed|demanded|argued|believes|hopes|wants|agreed|declared|criticised|"
-                        r"criticized|reported|vowed|blamed|threatened)\b", re.IGNORECASE)
-_STATEMENT_BEFORE = re.compile(r"(?:said|says|told|talks|meeting|meetings|summit|conference|negotiations|statement|"
-                               r"speaking|interview|briefing|visit|visiting|spokesman|spokeswoman|ministry|embassy|"
-                               r"headquarters|based|reporters|journalists|press)\b[^.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$",
+_REPORTING = re.compile(r"^\W{0,3}(?:(?:" + lex.alternation("geo_reporting_auxiliaries") + r") )?"
+                        r"(?:" + lex.alternation("geo_reporting_verbs") + r")\b", re.IGNORECASE)
+_STATEMENT_BEFORE = re.compile(r"(?:" + lex.alternation("geo_statement_words") + r")\b[^.;]{0,40}\b"
+                               r"(?:" + lex.alternation("geo_statement_prepositions") + r")\s+(?:the\s+)?$",
                                re.IGNORECASE)
-_BASED_AFTER = re.compile(r"^[-\s]?(?:based|born|backed|led|headquartered)\b", re.IGNORECASE)
-_ORIGIN_BEFORE = re.compile(r"\b(?:from|fled|flee|fleeing|left|leave|leaving|evacuated from|departed)\s+(?:the\s+)?$",
-                            re.IGNORECASE)
-_SUBJECT_AFTER = re.compile(r"^\s+(?:was|is|has|have|had|will|would|could|can|may|must|should|did|does|and|"
-                            r"wants|sent|plans|says|said)\b")
+_BASED_AFTER = re.compile(r"^[-\s]?(?:" + lex.alternation("geo_origin_after") + r")\b", re.IGNORECASE)
+_ORIGIN_BEFORE = re.compile(r"\b(?:" + lex.alternation("geo_origin_before") + r")\s+(?:the\s+)?$", re.IGNORECASE)
+_SUBJECT_AFTER = re.compile(r"^\s+(?:" + lex.alternation("geo_subject_verbs") + r")\b")
 _PARA_BREAK = re.compile(r"\n\s*")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 #: what may follow the dateline's town: ", Somalia", the filing date (", Jan 16"), the agency in brackets
@@ -44,8 +40,8 @@ _AGENCY_AFTER = re.compile(r"^[^()\n]{0,30}\)\s*(?:—|–|--|-|:)\s")
 _DATELINE_HEAD = re.compile(r"[\s\"'“]*(?:[A-Z]{2,}[\w ]{0,20},\s*)?")
 #: the dateline's town is where the report was filed: below any place the sentence names
 W_DATELINE = 3.0
-_EVENT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|inside|on|into|of|across|between)\s+(?:the\s+)?"
-                           r"(?:(?:northern|southern|eastern|western|central|rural)\s+)?$", re.IGNORECASE)
+_EVENT_BEFORE = re.compile(r"\b(?:" + lex.alternation("geo_event_prepositions") + r")\s+(?:the\s+)?"
+                           r"(?:(?:" + lex.alternation("geo_event_direction_words") + r")\s+)?$", re.IGNORECASE)
 
 
 # --- the event's own place ------------------------------------------------------------------------------
@@ -113,8 +109,10 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
 
 
 #: a settlement the sentence names as such ("the village of X", "X village")
-_SETTLEMENT_NAMED = re.compile(r"\b(?:village|hamlet|locality|settlement)s?\s+of\s+([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)|"
-                               r"\b([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)\s+(?:village|hamlet|locality)\b")
+_SETTLEMENT_NAMED = re.compile(r"\b(?:" + lex.alternation("geo_settlement_nouns") + r")s?\s+of\s+"
+                               r"([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)|"
+                               r"\b([A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)\s+(?:"
+                               + lex.alternation("geo_settlement_nouns_after") + r")\b")
 
 
 def _unknown_settlement(text: str, sentence: Span, located: list[Place]) -> str | None:

@@ -9,8 +9,14 @@ organisation's name, and tiny homonyms of common words at the start of a sentenc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ... import lexicon as lex
+from .cues import (ADMIN_CHAIN_AFTER, ADMIN_TAIL, AFTER, AFTER_NUMBER, AFTER_TOWN, AREA_AFTER, BARE_STEM_MIN, BEFORE,
+                   BIG_CODES, CODED_TO, CONNECTORS, CONTINENTS, DATELINE_AFTER, DEMONYM_ENDINGS, DIRECTIONS, HYPHEN,
+                   IRREGULAR_DEMONYMS, KNOWN_CODES, LOCAL_AFTER, LOCAL_NOUNS, LOWER_WORD, NAMED_DAY, NOT_PLACE_LABELS,
+                   OF_WORDS, PAREN_CLOSE, PAREN_LIST, PLACE_LABELS, PLACE_ONLY_CONTEXTS, PREFIXED, REGION_WORDS,
+                   RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big, is_cap, sentence_initial,
+                   tokens)
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
 from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
@@ -28,214 +34,6 @@ LOOSE_MIN_CHARS = 6
 LOCAL_ALIKE = 0.75
 #: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
 MIN_POP_CONTEXT = 0
-#: a place this populous (or a country, a first-level region, a continent) is a place even as the first
-#: word of an organisation's name or a title ("The Washington Post", "Pakistan Army", "US Ambassador");
-#: set on GeoWebNews/TR-News dev runs (100k..3M tried; 100k gained little recall for lost precision)
-BIG_POP = 300_000
-BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "CONT", "PPLC", "RGN", "TERR"})
-
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
-#: "Fresno, Calif.", "ALLENDALE, N.J.": a capitalised word and a comma before a state's abbreviation
-_AFTER_TOWN = re.compile(r"[A-Z][\w'’.-]*,\s?$")
-#: a dateline's place ("BANTAM — A man...", "HOLLIDAY, Mo. — ", "EDMONTON, Ky (WBKO)"): upper case, opening a line
-#: or a sentence, followed (after an optional state) by a dash or a bracket
-_DATELINE_AFTER = re.compile(r"^(?:,\s?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s?(?:[—–]|--?\s|\()")
-#: "Hugo, Oklahoma", "Ferndale, Michigan": the area named right after a comma
-_AREA_AFTER = re.compile(r"^,\s?([A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,2})(?=$|[\s,.;:)])")
-_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
-_AFTER_NUMBER = re.compile(r"\d\s*$")
-_HYPHEN = re.compile(r"[-‐]")
-_CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
-_POSSESSIVE = ("'s", "’s", "'", "’")
-_PREFIXED = re.compile(r"^(?:al|el|ad|ar|as|ash|an|at|az|ad-d|ed|es|ez)[-‐'’]", re.IGNORECASE)
-#: lower-case words allowed inside a multi-word name ("Kabr al Mukri", "Bosnia and Herzegovina")
-CONNECTORS = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ez", "es", "ed", "de", "del", "du", "des",
-                        "la", "le", "les", "da", "do", "dos", "di", "of", "and", "e", "i", "bin", "ibn", "on", "upon",
-                        "sur", "am", "im", "van", "von", "der", "den", "y"})
-#: capitalised words that are never a place on their own (our own list)
-STOP = frozenset(fold(w) for w in (
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "Mr Mrs Ms Dr Sir Gen General Col Colonel Capt Captain Lt Sgt Maj Major President Minister Prime King Queen "
-    "Prince Sheikh Imam Pope Saint St Lord Lady Chief Director Governor Mayor Senator Rep Secretary Commander "
-    "The A An This That These Those It He She They We I You His Her Their Our But And Or If When While After Before "
-    "As At In On Of For From By With Without About Over Under Into Since Until Despite During Meanwhile However "
-    "No Yes Not Now Nor Every Each All Any Both Such Even Just Only Once "
-    "Also Still Yet So Then There Here Where What Who Why How Today Tomorrow Yesterday Tonight Christmas Easter "
-    "Ramadan Eid God Allah Muslim Muslims Christian Christians Jewish Jews Arab Arabs Kurd Kurds Kurdish Shia Shiite "
-    "Shi'ite Sunni Sunnis Taliban Talibans Daesh Hezbollah Hamas Houthi Houthis Islam Islamic Army Police Forces Force Government Ministry Council Party Front Brigade "
-    "Brigades Movement State States Republic Kingdom Observatory Agency News Press Reuters Media Center Centre "
-    "University College School Hospital Church Mosque Court Airport Station Street Road Square Bridge Park Hotel "
-    "North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Great Little "
-    "Photo Video Image Read More Share Home Skip Menu Search Sign Log Subscribe Advertisement Comments Click "
-    "Union Nations National International Security Human Rights Democratic Liberation Defense Defence Federal "
-    "Al El Abu Bin Ibn Mohammed Muhammad Ahmed Ali Hassan Hussein Omar Mustafa Abdel Abdul Said Says Asked "
-    "Officials Official Rebels Rebel Militants Troops Soldiers People Civilians Residents Sources Source Witnesses "
-    "Unidentified Unknown Several Many Some Two Three Four Five Six Seven Eight Nine Ten First Second Third Last "
-    "Mount Lake River Sea Gulf Bay Island Islands Valley Desert Coast").split())
-#: words before a person's name
-TITLES = frozenset(fold(w) for w in (
-    "Mr Mrs Ms Dr Sir Gen General Col Colonel Capt Captain Lt Sgt Maj Major President Minister King Queen Prince "
-    "Sheikh Imam Pope Lord Lady Governor Mayor Senator Rep Secretary Commander Judge Justice Prof Professor "
-    "Rev Father Brother Sister Mullah Emir Sen Gov").split())
-#: lower-case words before a place that mark it as one ("in X", "the village of X")
-BEFORE = frozenset({"in", "near", "at", "outside", "around", "into", "towards", "toward", "through", "across",
-                    "from", "to", "via", "between", "nearby", "inside", "within", "throughout", "reach", "entered",
-                    "captured", "shelled", "bombed", "struck", "hit", "attacked", "besieged", "stormed", "seized",
-                    "retook", "recaptured", "overran"})
-OF_WORDS = frozenset({"village", "town", "city", "outskirts", "suburb", "suburbs", "province", "district",
-                      "region", "governorate", "countryside", "area", "centre", "center", "north", "south", "east",
-                      "west", "northeast", "northwest", "southeast", "southwest", "capital", "streets", "county",
-                      "state", "municipality", "commune", "department", "east", "neighbourhood", "neighborhood",
-                      "heart", "residents", "people", "west", "parts", "part", "border", "mayor", "governor",
-                      "inhabitants", "villagers", "youths", "youth", "population", "natives", "citizens", "workers",
-                      "traders", "farmers", "elders"})
-AFTER = frozenset({"district", "province", "governorate", "village", "town", "city", "region", "county", "state",
-                   "area", "countryside", "neighbourhood", "neighborhood", "suburb", "camp", "border", "municipality",
-                   "commune", "department", "prefecture", "valley", "airport", "mountains", "oblast", "division",
-                   "sub-district", "subdistrict", "locality", "districts", "provinces", "villages", "areas", "regions",
-                   "towns", "communes", "departments", "counties", "governorates"})
-REGION_WORDS = frozenset({"district", "province", "governorate", "region", "county", "state", "municipality",
-                          "commune", "department", "prefecture", "oblast", "division", "sub-district", "subdistrict",
-                          "countryside", "area", "districts", "provinces", "regions", "communes", "departments",
-                          "counties", "governorates", "areas"})
-DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-                        "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
-                        "north-western", "south-eastern", "south-western", "north-east", "north-west",
-                        "south-east", "south-west", "northeast", "northwest", "southeast", "southwest", "upper",
-                        "lower", "greater", "rural", "eastern-most", "coastal"})
-_RELATIVE = re.compile(r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi|metres|meters|m)\b\s*\(?[^)]{0,20}?\)?\s*)?"
-                       r"(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|"
-                       r"south-east|south-west)(?:ern)?\s+of\s*$", re.IGNORECASE)
-#: "Koualou (Materi, Atacora)": a capitalised name right after "(" or after "(Name, ", closed by "," or ")"; the name
-#: before the bracket may carry its other name in square brackets ("Kangara [Kangara Peulh] (Karimama, Alibori)")
-_PAREN_LIST = re.compile(r"[^\W\d_][\w'’.-]*\]?\s\((?:[^\W\d_][\w'’.\s-]{0,30},\s)?$")
-_PAREN_CLOSE = re.compile(r"^\s?[,)]")
-#: the last name of an administrative chain: "X district, Y", "X area of Y district, Z", "X (Y, Z)"
-_ADMIN_TAIL = re.compile(r"(?:\b(?:districts?|provinces?|areas?|villages?|city|town|region|county|department|commune|"
-                         r"governorate|municipality|prefecture)\s*,|\([^()\d]{1,40},)\s*$", re.IGNORECASE)
-_TAIL_END = re.compile(r"^(?:$|[,.;)]|\s*\n)")
-#: what follows a multi-word local name that the gazetteer lacks as a whole ("the Marki Khel area of ...",
-#: "Band Sharan of Ab Kamari district", "Khwaja Hijran (Jalga) district"): the whole run is one name,
-#: not a known place followed by more words
-_LOCAL_AFTER = re.compile(r"^\s+(?:areas?|villages?|districts?|localit(?:y|ies)|neighbou?rhoods?|sub-?districts?)\b|"
-                          r"^\s+of\s+(?:the\s+)?[A-Z][^,.;()]{0,40}?\s(?:district|area|village|city|town|province)\b|"
-                          r"^\s\([A-Z][^()\d]{0,40}\)\s+(?:district|area|village)|"
-                          r"^\)\s+(?:areas?|villages?|districts?)\b|"
-                          # ACLED's admin chain right after the name: "Bako Maka (Karimama, Alibori)"
-                          r"^\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
-#: ACLED's admin chain after a place: " (Karimama, Alibori)", " [Kangara Peulh] (Karimama, Alibori)"
-_ADMIN_CHAIN_AFTER = re.compile(r"(?:\s\[[^\[\]]{1,40}\])?\s\([A-Z][^()\d,]{0,30},\s?[A-Z][^()\d,]{0,30}\)")
-#: a weekday's name right after a word ("Red Wednesday", "Black Friday", "Bloody Sunday")
-_NAMED_DAY = re.compile(r"\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-#: lower-case nouns for a town's people and bodies: "Danbury police", "Torrington businesses", "Slidell residents"
-LOCAL_NOUNS = frozenset({"police", "officials", "residents", "resident", "authorities", "council", "councillors",
-                         "businesses", "schools", "school", "man", "woman", "men", "women", "native", "natives",
-                         "homeowners", "voters", "students", "families", "firefighters", "officers", "mayor",
-                         "community", "communities", "neighbours", "neighbors", "hospital", "courthouse", "airport",
-                         "streets", "suburbs", "downtown", "native", "landlords", "shops", "shoppers", "teen",
-                         "teens", "couple", "family", "girl", "boy"})
-#: contexts that only a place fits ("the town of X", "X district", "near X"): they overrule a PERSON label
-PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "before:near", "before:outside", "before:around",
-                       "before:inside", "dateline", "area-after")
-#: contexts that do not by themselves show a name to be a place (a later mention is not made one by them)
-WEAK_CONTEXTS = frozenset({"", "bare", "list", "after-town", "abbreviation", "local", "tail", "repeat"})
-#: NER labels that make a capitalised span a person's or an organisation's name, not a place
-NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: endings that make a country's name (whole, or less its last letter) into its demonym:
-#: Syria-n, Iraq-i, Sudan-ese, Canad-ian, Mexic-an, Somali(a), Philippine(s)
-DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ean", "i", "ese", "ish", "ic"})
-#: an ending-less stem ("Somali") must be at least this long, so that "Chin" is not China's
-BARE_STEM_MIN = 5
-
-
-#: demonyms that do not start like their country's name (our own list)
-IRREGULAR_DEMONYMS = {
-    "french": "FR", "dutch": "NL", "swiss": "CH", "welsh": "GB", "scottish": "GB", "scots": "GB", "english": "GB",
-    "british": "GB", "greek": "GR", "thai": "TH", "filipino": "PH", "spanish": "ES", "spaniard": "ES", "danish": "DK",
-    "finnish": "FI", "swedish": "SE", "polish": "PL", "irish": "IE", "norwegian": "NO", "emirati": "AE", "saudi": "SA",
-    "afghan": "AF", "afghans": "AF", "turkish": "TR", "turk": "TR", "turks": "TR", "american": "US", "americans": "US",
-    "german": "DE", "germans": "DE", "russian": "RU", "russians": "RU", "chinese": "CN", "japanese": "JP",
-    "iranian": "IR", "iraqi": "IQ", "israeli": "IL", "palestinian": "PS", "malagasy": "MG", "beninese": "BJ",
-    "burkinabe": "BF", "ivorian": "CI", "congolese": "CD", "somali": "SO", "malian": "ML", "nigerien": "NE",
-    "argentine": "AR", "argentinian": "AR", "czech": "CZ", "slovak": "SK", "kiwi": "NZ", "qatari": "QA",
-    "bahraini": "BH", "kuwaiti": "KW", "omani": "OM", "yemeni": "YE", "lebanese": "LB", "jordanian": "JO",
-    "egyptian": "EG", "libyan": "LY", "tunisian": "TN", "algerian": "DZ", "moroccan": "MA", "sudanese": "SD",
-    "south sudanese": "SS", "ethiopian": "ET", "eritrean": "ER", "kenyan": "KE", "ugandan": "UG", "rwandan": "RW",
-    "burundian": "BI", "malawian": "MW", "zambian": "ZM", "zimbabwean": "ZW", "mozambican": "MZ", "cameroonian": "CM",
-    "chadian": "TD", "ghanaian": "GH", "togolese": "TG", "senegalese": "SN", "guinean": "GN", "mauritanian": "MR",
-    "pakistani": "PK", "indian": "IN", "bangladeshi": "BD", "sri lankan": "LK", "nepali": "NP", "nepalese": "NP",
-    "burmese": "MM", "vietnamese": "VN", "cambodian": "KH", "laotian": "LA", "malaysian": "MY", "indonesian": "ID",
-    "korean": "KR", "mexican": "MX", "canadian": "CA", "brazilian": "BR", "colombian": "CO", "venezuelan": "VE",
-    "peruvian": "PE", "chilean": "CL", "cuban": "CU", "haitian": "HT", "ukrainian": "UA", "belarusian": "BY",
-    "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "azeri": "AZ", "kazakh": "KZ", "uzbek": "UZ",
-    "tajik": "TJ", "kyrgyz": "KG", "turkmen": "TM", "syrian": "SY", "italian": "IT", "portuguese": "PT",
-    "belgian": "BE", "austrian": "AT", "hungarian": "HU", "romanian": "RO", "bulgarian": "BG", "serbian": "RS",
-    "croatian": "HR", "bosnian": "BA", "albanian": "AL", "maltese": "MT", "icelandic": "IS", "australian": "AU",
-    "european": "@Europe", "europeans": "@Europe", "african": "@Africa", "africans": "@Africa", "asian": "@Asia",
-    "asians": "@Asia", "slovenian": "SI", "slovene": "SI", "estonian": "EE", "latvian": "LV", "lithuanian": "LT",
-    "jamaican": "JM", "dominican": "DO", "taiwanese": "TW", "mongolian": "MN", "north korean": "KP",
-    "south korean": "KR", "south african": "ZA", "new zealander": "NZ", "salvadoran": "SV", "salvadorean": "SV",
-    "panamanian": "PA", "peruvian": "PE", "argentinean": "AR", "philippine": "PH", "filipina": "PH",
-    "hongkonger": "HK", "bahamian": "BS", "monegasque": "MC", "luxembourgish": "LU", "cypriot": "CY",
-    # macro-regions ("@" + the region's name)
-    "middle eastern": "@Middle East", "latin american": "@Latin America", "central american": "@Central America",
-    "north american": "@North America", "south american": "@South America", "balkan": "@Balkans",
-    "scandinavian": "@Scandinavia", "siberian": "@Siberia", "kurdish": "@Kurdistan", "mediterranean": "@Mediterranean",
-    "sub saharan": "@Sub-Saharan Africa", "west african": "@West Africa", "east african": "@East Africa",
-    "north african": "@North Africa", "southeast asian": "@Southeast Asia", "central asian": "@Central Asia",
-    "south asian": "@South Asia", "east asian": "@East Asia", "caucasian": "@Caucasus", "sahelian": "@Sahel",
-    "gulf": "@Persian Gulf", "arctic": "@Arctic", "arab": "@Middle East", "arabs": "@Middle East",
-}
-#: upper-case short names that are places ("US", "EU"); other short capitals are acronyms
-KNOWN_CODES = frozenset({"US", "UK", "UAE", "USA", "DRC", "EU", "U.S.", "U.K.", "E.U.", "T&T"})
-CONTINENTS = ("Europe", "Africa", "Asia", "North America", "South America", "Oceania", "Antarctica")
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A toponym in the text (not yet resolved)."""
-
-    start: int
-    end: int
-    text: str
-    context: str = ""         # "before:in", "after:district", "of:village", "relative", "ner:GPE", "bare", "given"
-    region_word: bool = False  # followed/preceded by district/province...: an admin area is meant
-    direction: str = ""        # "northern" in "northern Syria"
-    relative: bool = False     # "20 km north of X"
-    known: bool = True         # in the gazetteer (False: an unknown name in a strong place context)
-
-
-@dataclass(frozen=True, slots=True)
-class Demonym:
-    start: int
-    end: int
-    text: str
-    cc: str   # a country code, or "@Europe" for a continent
-
-
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _WORD.finditer(text):
-        s, e, w = m.start(), m.end(), m.group()
-        for p in _POSSESSIVE:
-            if w.endswith(p) and len(w) > len(p) + 1:
-                w, e = w[: -len(p)], e - len(p)
-                break
-        out.append((s, e, w))
-    return out
-
-
-def _is_cap(word: str) -> bool:
-    if word[:1].isupper():
-        return True
-    m = _PREFIXED.match(word)
-    return bool(m) and word[m.end():m.end() + 1].isupper()
-
-
-def _big(entries: list[Entry]) -> bool:
-    return any(e.feature_code in BIG_CODES or e.population >= BIG_POP for e in entries)
 
 
 def _alike(a: str, b: str) -> bool:
@@ -244,16 +42,9 @@ def _alike(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= LOCAL_ALIKE
 
 
-def _sentence_initial(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\"'“‘(«":
-        i -= 1
-    return i < 0 or text[i] in ".!?\n:;•|–—-"
-
-
 #: a bare name right before a speech verb is a person unless it is a place this big (a government speaking)
 SPEAKER_MAX_POP = 100_000
-_SPEAKS = re.compile(r"\s+(?:said|says|told|added|explained|wrote|noted|argued|asked|replied|recalled|insisted)\b")
+_SPEAKS = re.compile(r"\s+(?:" + lex.alternation("geo_speech_verbs") + r")\b")
 
 
 class Finder:
@@ -318,34 +109,34 @@ class Finder:
         compound of capitalised words unless all are names and one a well-known one: "Bello-Tounga", "Siki-Gando")."""
         out = []
         for s, e, w in toks:
-            if ("-" not in w and "‐" not in w) or _PREFIXED.match(w) or self.gaz.has(w.rstrip(".")):
+            if ("-" not in w and "‐" not in w) or PREFIXED.match(w) or self.gaz.has(w.rstrip(".")):
                 out.append((s, e, w))
                 continue
-            parts = [x for x in _HYPHEN.split(w.rstrip(".")) if x]
-            if len(parts) > 1 and all(_is_cap(x) for x in parts) and not (
+            parts = [x for x in HYPHEN.split(w.rstrip(".")) if x]
+            if len(parts) > 1 and all(is_cap(x) for x in parts) and not (
                     all(self.gaz.has(x) or self.demonym(x) or fold(x) in STOP for x in parts)
                     and any(self._big_name(x) for x in parts)):
                 out.append((s, e, w))   # "Bello-Tounga", "Siki-Gando": one local name, not "Bello" and a word
                 continue
             pos = s
-            for part in _HYPHEN.split(w):
+            for part in HYPHEN.split(w):
                 if part:
                     out.append((pos, pos + len(part), part))
                 pos += len(part) + 1
         return out
 
     def find(self, text: str, doc=None) -> tuple[list[Found], list[Demonym]]:
-        toks = self._split_compounds(_tokens(text))
+        toks = self._split_compounds(tokens(text))
         ents = self._entity_map(doc, text)
         surnames = self._surnames(text, ents)
-        lower = frozenset(_LOWER_WORD.findall(text))
+        lower = frozenset(LOWER_WORD.findall(text))
         found: list[Found] = []
         demonyms: list[Demonym] = []
         i, n = 0, len(toks)
         while i < n:
             s, e, w = toks[i]
-            if not _is_cap(w) or (fold(w).rstrip(".") in CONNECTORS and not (
-                    i + 1 < n and text[e:toks[i + 1][0]] in (" ", "-") and _is_cap(toks[i + 1][2]))):
+            if not is_cap(w) or (fold(w).rstrip(".") in CONNECTORS and not (
+                    i + 1 < n and text[e:toks[i + 1][0]] in (" ", "-") and is_cap(toks[i + 1][2]))):
                 i += 1
                 continue   # a connector opens a name only written capitalised before one ("El Fasher", "Al Bab")
             # the run of capitalised words (and connectors between them) starting here
@@ -355,7 +146,7 @@ class Finder:
                 prev_word = toks[j - 1][2]
                 if prev_word.endswith(".") and len(prev_word) > 3:
                     break  # "Balkh. Fatalities": a sentence ends inside the run
-                if gap not in (" ", "-", "‐") or not (_is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
+                if gap not in (" ", "-", "‐") or not (is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
                     break
                 j += 1
             local = self._local_name(text, toks, i, j, ents) if j - i >= 2 else None
@@ -433,9 +224,9 @@ class Finder:
         n = len(toks)
         for i in range(n):
             s0 = toks[i][0]
-            if not _is_cap(toks[i][2]) or any(a <= s0 < b for a, b in taken):
+            if not is_cap(toks[i][2]) or any(a <= s0 < b for a, b in taken):
                 continue
-            if i > 0 and text[toks[i - 1][1]:s0] in (" ", "-") and _is_cap(toks[i - 1][2]):
+            if i > 0 and text[toks[i - 1][1]:s0] in (" ", "-") and is_cap(toks[i - 1][2]):
                 prev = fold(toks[i - 1][2]).rstrip(".")
                 if prev in TITLES or not (prev in STOP or prev in DIRECTIONS):
                     continue
@@ -462,7 +253,7 @@ class Finder:
         """A run of two or more capitalised words that the gazetteer lacks as a whole (nor spelt alike), named
         as a local area ("the Marki Khel area of Sherzad district"): one unknown name, so that none of its
         words is taken for a homonym elsewhere."""
-        if _sentence_initial(text, toks[i][0]):
+        if sentence_initial(text, toks[i][0]):
             return None
         for last in range(i + 1, min(j, i + MAX_WORDS)):   # the shortest: "X Y of Z district" is X Y
             words = [fold(t[2]).rstrip(".") for t in toks[i:last + 1]]
@@ -471,7 +262,7 @@ class Finder:
             start, end = toks[i][0], toks[last][1]
             phrase = text[start:end].rstrip(".")
             end = start + len(phrase)
-            if not _LOCAL_AFTER.match(text[end:end + 60]):
+            if not LOCAL_AFTER.match(text[end:end + 60]):
                 continue
             if any((w in STOP and w not in CONNECTORS) or w in AFTER or w in REGION_WORDS or w == "city" for w in words):
                 return None
@@ -498,7 +289,7 @@ class Finder:
         if fold(phrase) in IRREGULAR_DEMONYMS:
             return True   # "North American Free Trade Agreement", "Canadian Blood Services"
         entries = self.gaz.lookup(phrase, allow_loose=False)
-        if entries and _big(entries):
+        if entries and any_big(entries):
             return True
         return " " not in phrase and bool(self.demonym(phrase))
 
@@ -519,16 +310,16 @@ class Finder:
             s -= 1   # a span cut inside a word: widen it to the whole word
         while e < len(text) and text[e].isalnum():
             e += 1
-        toks = [t for t in _tokens(text[s:e]) if t[2]]
+        toks = [t for t in tokens(text[s:e]) if t[2]]
         # drop lower-case words at either end ("the", "was"), but not a lone word
-        while len(toks) > 1 and not _is_cap(toks[0][2]):
+        while len(toks) > 1 and not is_cap(toks[0][2]):
             toks = toks[1:]
-        while len(toks) > 1 and not _is_cap(toks[-1][2]):
+        while len(toks) > 1 and not is_cap(toks[-1][2]):
             toks = toks[:-1]
         if not toks:
             return text[start:end], "given-common"
         name = text[s + toks[0][0]:s + toks[-1][1]]
-        if not any(_is_cap(t[2]) for t in toks):
+        if not any(is_cap(t[2]) for t in toks):
             return name, "given-common"   # "the lot", "downtown", "alley" (not Aley): a common noun, not a name
         if name.endswith(".") and not (len(name) <= 6 and "." in name[:-1]) and not self.gaz.has(name):
             name = name[:-1]
@@ -540,7 +331,7 @@ class Finder:
             for i in range(len(words) - length + 1):
                 part = words[i:i + length]
                 stops = [fold(w).rstrip(".") in STOP for w in part]
-                if not _is_cap(part[0]) or not _is_cap(part[-1]) or (stops[0] if length == 1 else all(stops)):
+                if not is_cap(part[0]) or not is_cap(part[-1]) or (stops[0] if length == 1 else all(stops)):
                     continue
                 phrase = text[s + toks[i][0]:s + toks[i + length - 1][1]]
                 if self.gaz.has(phrase) or (length == 1 and self.demonym(phrase)):
@@ -578,7 +369,7 @@ class Finder:
         nxt = nxt_words[0].strip(",.;:)") if nxt_words else ""
         direction = prev if prev in DIRECTIONS else ""
         anchor, anchor2 = (prev2, words_before[-3] if len(words_before) > 2 else "") if direction else (prev, prev2)
-        relative = bool(_RELATIVE.search(before))
+        relative = bool(RELATIVE.search(before))
         region = nxt in REGION_WORDS or (anchor == "of" and anchor2 in REGION_WORDS)
         if relative:
             return "relative", region, direction, True
@@ -588,13 +379,13 @@ class Finder:
             return f"of:{anchor2}", region, direction, False
         if (anchor in BEFORE or (anchor == "the" and anchor2 in BEFORE)) and (anchor, anchor2) != ("to", "according"):
             return f"before:{anchor}", region, direction, False
-        if "(" in before[-34:] and _PAREN_CLOSE.match(after) and _PAREN_LIST.search(before):
+        if "(" in before[-34:] and PAREN_CLOSE.match(after) and PAREN_LIST.search(before):
             return "paren", region, direction, False   # "X (Y, Z)": the areas that contain X, ACLED's style
         written = text[start:end]
-        if (written.isupper() and len(written) >= 4 and _sentence_initial(text, start)
-                and _DATELINE_AFTER.match(text[end:end + 40])):
+        if (written.isupper() and len(written) >= 4 and sentence_initial(text, start)
+                and DATELINE_AFTER.match(text[end:end + 40])):
             return "dateline", region, direction, False
-        if _AREA_AFTER.match(after) and self._area_name(_AREA_AFTER.match(after).group(1)):
+        if AREA_AFTER.match(after) and self._area_name(AREA_AFTER.match(after).group(1)):
             return "area-after", region, direction, False   # checked by _judge: the place must lie in that area
         if text[max(0, start - 2):start] == ", " or text[max(0, start - 1):start] == "(":
             return "list", region, direction, False
@@ -634,7 +425,7 @@ class Finder:
         entries = self.gaz.lookup(phrase, allow_loose=False)
         if not entries and len(f) >= LOOSE_MIN_CHARS:
             ctx = self._context(text, start, end)[0]
-            if (ctx and ctx != "list" and not _sentence_initial(text, start)) or _ADMIN_TAIL.search(text[max(0, start - 60):start]):
+            if (ctx and ctx != "list" and not sentence_initial(text, start)) or ADMIN_TAIL.search(text[max(0, start - 60):start]):
                 # another spelling of a known place, in a place context ("the town of Maarat al-Numan")
                 entries = self.gaz.lookup(phrase)
         if not entries:
@@ -644,11 +435,11 @@ class Finder:
                     return Demonym(start, end, phrase, cc)
             return None
         ctx, region, direction, relative = self._context(text, start, end)
-        if _NAMED_DAY.match(text, end) and re.search(r"\b(?:the|a|an)\s+$", text[max(0, start - 5):start], re.I) \
+        if NAMED_DAY.match(text, end) and re.search(r"\b(?:the|a|an)\s+$", text[max(0, start - 5):start], re.I) \
                 and not any(e.feature_code in BIG_CODES for e in entries):
             return None   # "the Red Wednesday movement", "a Black Friday sale": a day's name, not a place
         if ctx == "area-after":
-            areas = self._area_name(_AREA_AFTER.match(text[end:end + 30]).group(1))
+            areas = self._area_name(AREA_AFTER.match(text[end:end + 30]).group(1))
             inside = [e for e in entries if any(e.cc == a.cc and (a.feature_class == "A" and a.feature_code != "ADM1"
                                                                    or key(e.admin1) == key(a.name)) for a in areas)]
             if inside and not any(e.feature_code in BIG_CODES for e in entries):
@@ -668,7 +459,7 @@ class Finder:
                 return Demonym(start, end, phrase, cc)
             if cc and not region and all(e.cc != cc for e in entries) and re.match(r" [a-z]", text[end:end + 2]):
                 return Demonym(start, end, phrase, cc)   # "Somali government troops": Somalia's, not Ethiopia's Somali region
-        big_place = _big(entries)
+        big_place = any_big(entries)
         national = any(e.feature_code in BIG_CODES for e in entries)
         if i == last and not national and big < SPEAKER_MAX_POP and _SPEAKS.match(text, end) \
                 and not ctx.startswith(PLACE_ONLY_CONTEXTS) and not ctx.startswith("before:"):
@@ -694,7 +485,7 @@ class Finder:
             return None
         if i == last and f in lower and not national:
             return None   # "Will I lose my job?", "Thanksgiving Day": a word the article also writes in lower case
-        initial = _sentence_initial(text, start)
+        initial = sentence_initial(text, start)
         if initial and not admin and big < MIN_POP_INITIAL:
             return None
         if not admin and big < MIN_POP_BARE:
@@ -708,14 +499,14 @@ class Finder:
         "HORRY COUNTY, SC"), a form with two or more full stops anywhere but after a number ("in B.C.")."""
         written = phrase + "." if text[end:end + 1] == "." and phrase + "." in ABBREVIATIONS else phrase
         before = text[max(0, start - 40):start]
-        if written + "." in ABBREVIATIONS and written[:1].isupper() and not written.isupper() and _AFTER_TOWN.search(before):
+        if written + "." in ABBREVIATIONS and written[:1].isupper() and not written.isupper() and AFTER_TOWN.search(before):
             # "EDMONTON, Ky (WBKO)": the dotted form written without its dot, right after a town
             return Found(start, start + len(phrase), written + ".", "after-town", True)
         if written not in ABBREVIATIONS and written not in CITY_ABBREVIATIONS:
             return None
         standalone = written.count(".") >= 2 or written in STANDALONE_ABBREVIATIONS
-        if _AFTER_TOWN.search(before) or (standalone and not _AFTER_NUMBER.search(before)):
-            ctx = "after-town" if _AFTER_TOWN.search(before) else "abbreviation"
+        if AFTER_TOWN.search(before) or (standalone and not AFTER_NUMBER.search(before)):
+            ctx = "after-town" if AFTER_TOWN.search(before) else "abbreviation"
             return Found(start, start + len(written), written, ctx, True)
         return None
 
@@ -730,22 +521,22 @@ class Finder:
         end = start + len(phrase)
         if fold(phrase) in STOP or any(fold(t[2]).rstrip(".") in STOP for t in toks[i:last + 1]):
             return None
-        if _sentence_initial(text, start):
+        if sentence_initial(text, start):
             return None
         ctx, region, direction, relative = self._context(text, start, end)
         after = text[end:end + 3]
         # the area that closes a chain ("Gulran district, Heart."): kept, for a spelling of a known region
-        if (last - i < 3 and _ADMIN_TAIL.search(text[max(0, start - 60):start])
-                and _TAIL_END.match(text[end:end + 3])):
+        if (last - i < 3 and ADMIN_TAIL.search(text[max(0, start - 60):start])
+                and TAIL_END.match(text[end:end + 3])):
             return Found(start, end, phrase, "tail", True, direction, relative, known=False)
         ent = self._ent_at(ents, start, end)
-        chained = bool(_ADMIN_CHAIN_AFTER.match(text, end)) or ctx == "paren"
+        chained = bool(ADMIN_CHAIN_AFTER.match(text, end)) or ctx == "paren"
         if ent and ent[0] in NOT_PLACE_LABELS | {"NORP", "DATE"} and not (
                 ctx.startswith(PLACE_ONLY_CONTEXTS) and (region or ctx.startswith("of:") or chained)):
             return None   # a person's name, unless named as an area or a village ("Nahri Saraj district",
             #               "the village of Bello-Tounga", "Bako Maka (Karimama, Alibori)", "(Karimama, Alibori)")
         enclosed = after.startswith(" (") or after.startswith(", ")
-        coded = bool(_CODED_TO.search(text[max(0, start - 12):start]))
+        coded = bool(CODED_TO.search(text[max(0, start - 12):start]))
         in_parens = text[max(0, start - 1):start] == "(" and after[:1] in (",", ")")
         if ((ctx.startswith("after:") and region) or ctx.startswith("of:") or in_parens
                 or ((ctx.startswith("before:") or coded) and enclosed)):

@@ -11,11 +11,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from ... import lexicon as lex
+
 #: leading articles dropped from a key when more words follow ("Al Bab" -> "bab", "Ar Raqqah" -> "raqqah")
-ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "adh", "ath", "ul", "il", "es", "ed", "ez", "er", "en", "et"})
+ARTICLES = lex.words("geo_key_articles")
 
 #: abbreviated words of place names written either way ("St. Louis", "Saint Louis"; "Mt Kenya", "Mount Kenya")
-SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort"}
+SHORT_WORDS = lex.mapping("geo_key_short_words")
 
 #: characters that are not letters but join or mark a word; they vanish from a key
 _MARKS = dict.fromkeys(map(ord, "'’‘`´ʻʼʿʾ\u02bc\u02bb\u2019\u2018\u00b4\u0060\""), None)

@@ -9,9 +9,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from ... import lexicon as lex
+
 #: a name after "the" and before a reporting verb is an outlet when only settlements bear it ("the Punch reported")
 _THE_BEFORE = re.compile(r"\b[Tt]he\s$")
-_OUTLET_VERB_AFTER = re.compile(r"^\s(?:reported|said|says|quoted|cited|wrote|added|newspaper)\b")
+_OUTLET_VERB_AFTER = re.compile(r"^\s(?:" + lex.alternation("geo_outlet_verbs") + r")\b")
 
 
 @lru_cache(maxsize=1)

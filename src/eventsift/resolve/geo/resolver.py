@@ -12,8 +12,9 @@ import math
 import re
 from collections import Counter
 
+from ... import lexicon as lex
 from ...models import Place, Span
-from .finder import Demonym, Found
+from .cues import Demonym, Found
 from .gazetteer import Entry, Gazetteer
 from .names import fold, key
 from .readings import not_a_place_reading
@@ -81,13 +82,11 @@ CONTEXT_MARGIN = 0.5
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
 CHAIN_MAX = 3
 #: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
-_CONTAINER_WORDS = re.compile(r"\b(?:district|province|governorate|region|county|state|municipality|commune|department|"
-                              r"arrondissement|near|prefecture|village|town|city|area|of|in|the|countryside|neighbou?rhood|suburbs?|"
-                              r"outskirts|centre|center)s?\b")
+_CONTAINER_WORDS = re.compile(r"\b(?:" + lex.alternation("geo_container_words") + r")s?\b")
 #: a local name's other name in square brackets ("Kangara [Kangara Peulh] (Karimama, Alibori)")
 _OTHER_NAME = re.compile(r"\s?\[[^\[\]]{1,40}\]")
-_PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:districts|provinces|areas|villages|regions|departments|"
-                          r"communes|governorates|counties)\b", re.IGNORECASE)
+_PLURAL_AREA = re.compile(r"(?:\s\([^()]{1,30}\))?\s+(?:" + lex.alternation("geo_plural_area_nouns") + r")\b",
+                          re.IGNORECASE)
 #: a county or parish written in full ("Suffolk County", "Orleans Parish")
 _COUNTY_WRITTEN = re.compile(r"^(.+?)\s+(?:County|Parish|Co\.)$")
 #: the finder's contexts in which a written form is a state's or a province's abbreviation
