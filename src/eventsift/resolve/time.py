@@ -66,7 +66,7 @@ MON = "(?:" + "|".join([*_MONTH_NAMES, *(a for a in _MONTH_ABBREVS if a not in _
 WD = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
 D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 Y = r"(?:1[89]\d\d|20\d\d)"
-PART = f"(?:{_alt('day_parts')})"
+PART = f"(?:{_alt('date_day_parts')})"
 _F = re.IGNORECASE
 
 # Core patterns, tried in this order; earlier patterns win ties at the same start.
@@ -83,10 +83,10 @@ _CORE: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?:the\s+)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?\b", _F)),
     ("mdy", re.compile(rf"\b(?P<m>{MON})\s+(?P<d>{D})(?!\d)(?:,?\s+(?P<y>{Y}))?\b(?!\s*[:.]\d)", _F)),
     ("weekday", re.compile(
-        rf"\b(?:(?:{_alt('day_edge_words')})\s+(?:on\s+)?)?(?:(?:{_alt('weekday_deictics')})\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b", _F)),
+        rf"\b(?:(?:{_alt('date_edge_words')})\s+(?:on\s+)?)?(?:(?:{_alt('weekday_deictics')})\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b", _F)),
     ("month_year", re.compile(
         rf"\b(?:(?:{_alt('month_year_prepositions')})\s+)?(?:(?P<pos>{_alt('month_positions')})[\s-]+)?(?P<m>{MON})(?:,?\s+|\s+of\s+)(?P<y>{Y})\b", _F)),
-    ("ago", re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>{_alt('ago_units')})\s+ago\b", _F)),
+    ("ago", re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>{_alt('date_ago_units')})\s+ago\b", _F)),
     ("rel", re.compile(
         rf"\b(?:(?:{_alt('relative_day_modifiers')})\s+)?(?P<w>{_alt('relative_day_patterns').replace('{PART}', PART)})\b", _F)),
     ("month", re.compile(
@@ -104,13 +104,13 @@ _RIGHT_MODS = re.compile(
     r"^\s*,?\s*\((?P<mod>or\s+around|week\s+of|month\s+of|as\s+reported|during\s+the\s+night|between\s+[^)]{1,40}|[^)]{0,40}\b(?:" + MON + r")\b[^)]{0,20})\)",
     _F,
 )
-_WEEK_MOD = re.compile(_alt("week_hedges"), _F)
+_WEEK_MOD = re.compile(_alt("date_week_hedges"), _F)
 _MONTH_MOD = re.compile(r"month\s+of", _F)
 _SINCE = re.compile(r"^since\s+(?!midnight)", _F)
 _YEAR_ONLY = re.compile(rf"^(?:{_alt('year_prepositions')})\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?)?\d{{4}}s?$", _F)
 # a time expression that dates a statement, not the event it reports: right after a speech verb
 # ("said on Thursday that ...") or right before one ("China on Tuesday accused ...")
-_SPEECH = f"(?:{_alt('statement_verbs')})"
+_SPEECH = f"(?:{_alt('date_statement_verbs')})"
 # "said on Monday", "said in a statement on Monday", "told reporters on Monday", "said at a news conference late on Monday"
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+(?:in|at|to|on)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
                             rf"[\w-]+(?:\s+conference)?|\s+reporters)?\s+(?:\w+\s+)?$", _F)
