@@ -36,6 +36,9 @@ gives, and combines them the way ACLED codes fatalities:
 ``fatalities`` is None when the text says nothing about deaths; the caller decides (ACLED codes
 such events 0). Animals ("killed six oxen") and things are not victims; "lynched" alone is
 mob violence, a death only when the text says so ("lynched to death").
+
+The victim phrases a statement counts are read by :mod:`eventsift.extract.victims`; the words both
+modules know are lexicon sets in ``eventsift/lexicon/tolls.tsv``.
 """
 from __future__ import annotations
 
@@ -44,14 +47,12 @@ from dataclasses import dataclass
 
 from eventsift import lexicon as lex
 from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.extract.victims import DATE_LIKE, OBJ_START, OBJECT_WINDOW, QUANT, norm_head, np_list, parse_subject, subject_chunk
 from eventsift.models import Counts, Span
 
 _F = re.IGNORECASE
 NUM = NUMBER_PATTERN
 
-# How far back (characters) a statement's subject is looked for; how far ahead its object.
-SUBJECT_WINDOW = 160
-OBJECT_WINDOW = 90
 # How close (characters) a negation/hedge must be before the verb to cancel it.
 NEGATION_WINDOW = 60
 
@@ -106,31 +107,13 @@ _RESULT_DEATH = re.compile(
     rf"\b(?:{_alt('casualty_death_result_verbs')})\s+(?:the\s+)?(?:{_alt('casualty_death_nouns_of')})\s+of\s+",
     _F,
 )
-_TRAILING_AUX = re.compile(rf"(?:\s+(?:{_alt('count_trailing_auxiliaries')}))+\s*$", _F)
 _NEGATION = re.compile(rf"\b(?:{_alt('casualty_negation_hedges')})\b|n't\b", _F)
 _MODAL = re.compile(rf"\b(?:{_alt('count_modal_verbs')})\s+(?:have\s+)?(?:been\s+)?\w*\s*$")  # lower case: "May" is a month
 # a relative clause closed just before the verb's auxiliary: "who tried to flee | was"
 _RELATIVE_BEFORE = re.compile(rf"\b(?:{_alt('count_relative_pronouns')})\s+[^,;]*?\s(?:was|were|had\s+been|has\s+been|have\s+been)\s*$", _F)
 _CLAUSE_END = re.compile(r"[.;!?]\s|\)\s*$")
 
-# --- numbers inside noun phrases -------------------------------------------------------------
-_QUANT = f"(?:{_alt('count_quantifiers')})"
-_RANGE_HEDGE = _alt("count_range_hedges")
-_NP_NUM = re.compile(
-    rf"(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?P<n1>{NUM})"
-    rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:{_RANGE_HEDGE})\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])",
-    _F,
-)
-_OBJ_START = re.compile(
-    rf"^\s*(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?:(?:{_alt('count_possessives')})\s+)?(?P<n1>{NUM})"
-    rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:{_RANGE_HEDGE})\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])"
-    rf"|^\s*(?P<art>{_alt('count_object_determiners')})\s",
-    _F,
-)
-_STOP_WORDS = lex.words("count_stop_words")
-_UNIT_WORDS = lex.words("count_unit_words")
-_NON_HUMAN = lex.words("casualty_non_human")
-_PERSON_AFTER_ANIMAL = lex.words("casualty_people_after_animal")
+# heads of a whole toll ("12 people", "3 bodies") rather than of one group of victims
 _GENERIC_HEADS = lex.words("toll_generic_heads")
 # victims who make up the whole toll of a one-sided attack: a figure for them and an overall toll
 # from another source are two statements of one toll
@@ -161,7 +144,7 @@ _TOLL = re.compile(
     _F,
 )
 _COUNT_NOUN = re.compile(
-    rf"(?:(?P<q>{_QUANT})\s+)?(?P<n>{NUM})\s+(?:(?:{_alt('toll_count_adjectives')})\s+)?(?P<what>{_alt('toll_death_nouns')})\b",
+    rf"(?:(?P<q>{QUANT})\s+)?(?P<n>{NUM})\s+(?:(?:{_alt('toll_count_adjectives')})\s+)?(?P<what>{_alt('toll_death_nouns')})\b",
     _F,
 )
 # the nouns _COUNT_NOUN ends in: a cheap test before the costly one (a number may start anywhere)
@@ -171,22 +154,6 @@ _ZERO_DEATHS = re.compile(_alt("toll_zero_deaths"), _F)
 _ZERO_INJURED = re.compile(_alt("toll_zero_injured"), _F)
 _CUMULATIVE = re.compile(_alt("toll_cumulative_cues").replace("{MONTH}", "|".join(lex.entries("month_names"))), _F)
 _META_PAREN = re.compile(rf"\([^()]*\b(?:{_alt('toll_meta_words')})\b[^()]*(?:\([^()]*\)[^()]*)?\)", _F)
-_AGE = re.compile(rf"\b\d+[\s-]years?[\s-]old\b|\baged\s+\d+\b|\b\d+\s*(?:{_alt('count_units_after_number')})", _F)
-# three-letter month abbreviations ("3 Jan", "Jan 3, 2020") and years: numbers that are not counts
-_MON3 = "|".join(a for a in lex.entries("month_abbrevs") if len(a) == 3)
-_DATE_LIKE = re.compile(
-    rf"\b(?:[0-3]?\d\s+(?:{_MON3})[a-z]*\.?(?:,?\s+\d{{4}})?"
-    rf"|(?:{_MON3})[a-z]*\.?\s+[0-3]?\d(?:,?\s+\d{{4}})?|(?:19|20)\d\d)\b"
-)
-#: a breakdown of a count just given, set off by dashes: "131 civilians - 102 men, 17 women and 12
-#: children - were killed": the same people again, never added (brackets are dropped as asides anyway)
-_BREAKDOWN = re.compile(rf"\s[-–—]\s+(?:{NUM})\s+[a-z]+(?:,?\s+(?:and\s+)?(?:{NUM})\s+[a-z]+){{1,6}}(?:\s+[-–—]|\s*$)", _F)
-_INCLUDING = re.compile(rf"\b(?:{_alt('count_inclusion_cues')})\b[^,;]*", _F)
-_SUBJ_BOUNDARY = re.compile(
-    rf"[.;:!?]|\b(?:{_alt('count_subject_boundaries')}|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
-    rf"|\b(?:{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|{_INJ}|{_ARR}|{_alt('casualty_boundary_verbs')})\b(?:\s+(?:and|or))?",
-    _F,
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,221 +166,6 @@ class _Mention:
     span: Span
     cue: str
     upper_only: bool = False
-
-
-def _norm_head(head: str) -> str:
-    words = [w.strip(".,'’\"()").lower() for w in head.split()]
-    words = [w for w in words if w and w not in _STOP_WORDS]
-    if not words:
-        return ""
-    w = words[-1]
-    if w.endswith("men"):
-        return w[:-3] + "man"
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-
-
-def _head_words(after: str) -> str:
-    out: list[str] = []
-    for tok in after.split()[:5]:
-        bare = tok.strip(".,;:'’\"()").lower()
-        if not bare or bare in _STOP_WORDS:
-            break
-        out.append(bare)
-        if tok.endswith((",", ";", ".", ")", ":")):
-            break
-    return " ".join(out)
-
-
-_HEAD_END_WORDS = lex.words("count_head_end_words")
-
-
-def _is_human(head: str) -> bool:
-    words = []
-    for w in head.split():
-        if w in _HEAD_END_WORDS:
-            break
-        words.append(w)
-    if words and words[0] in _UNIT_WORDS:
-        return False
-    for i, w in enumerate(words):
-        if w in _NON_HUMAN:
-            nxt = words[i + 1] if i + 1 < len(words) else ""
-            if nxt not in _PERSON_AFTER_ANIMAL:
-                return False
-    return True
-
-
-_UPPER_BOUND_QUANTIFIERS = lex.entries("count_upper_bound_quantifiers")
-
-
-def _range(m: re.Match[str]) -> tuple[int | None, int | None, bool]:
-    n1 = parse_number(m.group("n1"))
-    n2 = parse_number(m.group("n2")) if m.group("n2") else None
-    q = (m.group("q") or "").lower()
-    upper_only = q.startswith(_UPPER_BOUND_QUANTIFIERS)
-    if n1 is None:
-        return None, None, False
-    if n2 is not None and n2 > n1:
-        return n1, n2, upper_only
-    return n1, n1, upper_only
-
-
-_LIST_JOIN = re.compile(rf"^\s*(?:,\s*)?(?:{_alt('count_list_joiners')})\s+", _F)
-_SINGULAR_STOP = lex.words("count_group_nouns")
-_PLURAL_WITHOUT_S = lex.words("count_plural_nouns_without_s")
-
-
-def _one_np(window: str) -> tuple[int | None, int | None, str, bool, int] | None:
-    """One quantified noun phrase at the start of ``window``: (low, high, head, upper_only, length).
-
-    low is None for a phrase that names victims without a number we may use.
-    """
-    m = _OBJ_START.match(window)
-    if not m:
-        return None
-    rest = window[m.end():]
-    head = _head_words(rest)
-    length = m.end() + (len(rest) - len(rest.lstrip())) + len(head)
-    if m.group("art"):
-        art = m.group("art").lower()
-        if not head:
-            # "decapitated another": one more victim, never the same as one already counted
-            return (1, 1, "another" if art == "another" else "", False, m.end()) if art in {"another", "one"} else None
-        if not _is_human(head):
-            return None
-        last = head.split()[-1]
-        plural = last.endswith("s") and not last.endswith(("ss", "us")) or last.endswith("men") or last in _PLURAL_WITHOUT_S
-        if plural and art != "one":
-            return None  # "killed the attackers": a group of unknown size
-        if any(w in _SINGULAR_STOP for w in head.split()):
-            return None  # "an unreported number of residents"
-        return 1, 1, head, False, length
-    if not _is_human(head):
-        return None
-    low, high, upper = _range(m)
-    if low is None:
-        return None
-    return low, high, head, upper, length
-
-
-def _np_list(text: str, pos: int, limit: int) -> tuple[int, int, str, bool, int] | None:
-    """Quantified victims joined by "and" / "in addition to": "1 member in addition to 3 guards"."""
-    window = text[pos:min(limit, pos + OBJECT_WINDOW)]
-    first = _one_np(window)
-    if first is None or first[0] is None:
-        return None
-    low, high, head, upper, used = first
-    low_sum, high_sum = low, high if high is not None else low
-    while True:
-        j = _LIST_JOIN.match(window[used:])
-        if not j:
-            break
-        nxt = _one_np(window[used + j.end():])
-        if nxt is None or nxt[0] is None:
-            break
-        low_sum += nxt[0]
-        high_sum += nxt[1] if nxt[1] is not None else nxt[0]
-        used = used + j.end() + nxt[4]
-    return low_sum, high_sum, head, upper, pos + used
-
-
-_RELATIVE_WORDS = lex.words("count_relative_words")
-_APPOSITION_JOIN = re.compile(_alt("count_apposition_joins"))
-_ARTICLE_SPACE = re.compile(f"(?:{_alt('count_articles')}) ")
-
-
-def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int]:
-    """The words before a verb that name who it happened to, and where they start."""
-    lo = max(seg_start, verb_start - SUBJECT_WINDOW)
-    left = _TRAILING_AUX.sub("", text[lo:verb_start])  # "1 civilian was kidnapped and | killed"
-    cut = 0
-    bounds = list(_SUBJ_BOUNDARY.finditer(left))
-    if bounds:
-        cut = bounds[-1].end()
-        rel = bounds[-1]
-        if rel.group(0).lower() in _RELATIVE_WORDS and not re.search(r"\d", left[cut:]) \
-                and not _OBJ_START.match(left[cut:].strip() + " "):
-            # "One worshipper who tried to flee was shot dead": the subject is before the relative clause
-            prev = bounds[-2].end() if len(bounds) > 1 else 0
-            if _OBJ_START.match(left[prev:rel.start()].strip() + " ") or re.search(r"\d", left[prev:rel.start()]):
-                left, cut = left[:rel.start()], prev
-    stripped = _TRAILING_AUX.sub("", left[cut:])
-    chunk = stripped
-    # commas: a boundary unless they join quantified groups or appositions
-    # ("1 civilian, a tribal elder, was killed"; "1 civilian, ..., and his 2 guards")
-    pieces = chunk.split(",")
-    if len(pieces) > 1:
-        keep = [pieces[-1]]
-        for piece in reversed(pieces[:-1]):
-            p = piece.strip()
-            nxt = keep[0].strip().lower()
-            joined = bool(_APPOSITION_JOIN.match(nxt)) or nxt == "" or bool(_ARTICLE_SPACE.match(nxt))
-            if (p and _OBJ_START.match(p) and not _DATE_LIKE.match(p)) and (joined or _NP_NUM.match(p)):
-                keep.insert(0, piece)
-            elif p == "" or _INCLUDING.match(p):
-                keep.insert(0, piece)  # "six civilians, including two children, were killed": an aside
-            else:
-                break
-        chunk = ",".join(keep)
-    return chunk, lo + cut + len(stripped) - len(chunk)
-
-
-_PART_SPLIT = re.compile(rf"\s*,(?!\d)\s*(?:and\s+)?|\s+(?:{_alt('count_subject_joiners')})\s+", _F)
-_SUBJECT_LEAD = re.compile(rf"^(?:{_alt('count_subject_lead_words')})\s+", _F)
-_SUBJECT_PRONOUN = re.compile(rf"^(?:{_alt('count_subject_pronouns')})$", _F)
-_ARTICLE_START = re.compile(rf"^(?:{_alt('count_articles')})\s", _F)
-_SINGULAR_START = re.compile(rf"^(?:{_alt('count_singular_determiners')})\s", _F)
-_UNKNOWN_NUMBER = re.compile(rf"\b(?:{_alt('count_unknown_number_cues')})\b", _F)
-
-
-def _parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | None:
-    clean = _INCLUDING.sub(" ", chunk)
-    clean = re.sub(r"\([^)]*\)", " ", clean)  # "nine people (three women and six men)"
-    clean = _BREAKDOWN.sub(" ", clean)
-    clean = _AGE.sub(" ", clean).strip()
-    clean = re.sub(r"\b(between\s+\S+)\s+and\s+", r"\1 to ", clean, flags=_F)
-    clean = _SUBJECT_LEAD.sub("", clean)
-    if not clean:
-        return None
-    lows: list[int] = []
-    highs: list[int] = []
-    head = ""
-    upper = False
-    numeric_seen = False
-    seps = [m.group(0) for m in _PART_SPLIT.finditer(clean)]
-    parts = _PART_SPLIT.split(clean)
-    for i, part in enumerate(parts):
-        part = part.strip()
-        if not part or _DATE_LIKE.fullmatch(part):
-            continue
-        np = _one_np(part + " ")
-        if np is None and i == 0:
-            # a lead-in before the number: "Today 4 soldiers", "In Kabul, 3 people"
-            inner = re.search(rf"\s(?=(?:(?:{_QUANT})\s+)?(?:\d|(?:{NUM})\s))", part, _F)
-            if inner:
-                part = part[inner.end():]
-                np = _one_np(part + " ")
-        if np is None or np[0] is None:
-            if _SUBJECT_PRONOUN.match(part):
-                lows.append(1)
-                highs.append(1)
-            continue
-        # "1 child, a shepherd,": an apposition after a bare comma is the same person
-        sep = seps[i - 1].strip().lower() if i > 0 else "and"
-        if sep == "," and numeric_seen and _ARTICLE_START.match(part):
-            continue
-        if re.fullmatch(r"(?:19|20)\d\d", str(np[0])):
-            continue
-        numeric_seen = numeric_seen or bool(re.match(r"^\W*(?:(?:%s)\s+)?(?:the\s+|his\s+|her\s+|their\s+)?\d" % _QUANT, part, _F)) or not _SINGULAR_START.match(part)
-        lows.append(np[0])
-        highs.append(np[1] if np[1] is not None else np[0])
-        head = head or np[2]
-        upper = upper or np[3]
-    if lows:
-        return sum(lows), sum(highs), head, upper
-    if _UNKNOWN_NUMBER.search(clean):
-        return None, None, "", False
-    return None
 
 
 def _clause_left(text: str, seg_start: int, pos: int) -> str:
@@ -441,7 +193,7 @@ def _attempt_done(left: str, m: re.Match[str]) -> bool:
 
 
 def _mention(kind: str, low: int | None, high: int | None, head: str, span: Span, cue: str, upper: bool) -> _Mention:
-    h = _norm_head(head)
+    h = norm_head(head)
     return _Mention(kind, low, high, h, h in _GENERIC_HEADS or not h, span, cue, upper)
 
 
@@ -483,8 +235,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
             td = _TO_DEATH.match(text[obj_at:end])
             if td:
                 obj_at += td.end()
-            if _OBJ_START.match(text[obj_at:min(end, obj_at + OBJECT_WINDOW)]):
-                obj = _np_list(text, obj_at, end)
+            if OBJ_START.match(text[obj_at:min(end, obj_at + OBJECT_WINDOW)]):
+                obj = np_list(text, obj_at, end)
                 if obj is not None:
                     if mixed:
                         continue  # "killing and injuring 7 policemen": how many died is not said
@@ -493,14 +245,14 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
                 continue  # an object that is not people ("killed two oxen") or has no number
         if not (aux or passive_only or not _ING.search(verb)):
             continue
-        chunk, cstart = _subject_chunk(text, start, vm.start())
+        chunk, cstart = subject_chunk(text, start, vm.start())
         if not aux and not passive_only:
             # no auxiliary: only a headline-style subject right before the verb ("3 killed")
             if not re.search(rf"(?:^|\s){NUM}(?:\s+[\w'’-]+){{0,4}}\s*$", chunk, _F) or re.search(rf"\b(?:{_KILL_ACTIVE}|{_INJ})\b", chunk, _F):
                 continue
         if mixed and re.search(r"\d", chunk):
             continue
-        subj = _parse_subject(chunk)
+        subj = parse_subject(chunk)
         if subj is None:
             continue
         if mixed:  # "Several farmers were killed and wounded": how many of them died is not said
@@ -512,7 +264,7 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         for m in _OBJ_TO_DEATH.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in blocked) or _hedged(text, start, m.start()):
                 continue
-            obj = _np_list(text, m.start("obj"), m.end("obj"))
+            obj = np_list(text, m.start("obj"), m.end("obj"))
             if obj is None and _OBJECT_PRONOUN.match(m.group("obj")):
                 obj = (1, 1, "", False, m.end())
             if obj is not None:
@@ -520,7 +272,7 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         for m in _RESULT_DEATH.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in blocked) or _HAD_BEFORE.search(text[max(start, m.start() - 60):m.start()]):
                 continue  # "... had caused the death of two students": a cause told, not this event's toll
-            obj = _np_list(text, m.end(), end)
+            obj = np_list(text, m.end(), end)
             if obj is not None:
                 out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), obj[4], text[m.start():obj[4]]), "death of", obj[3]))
     return out
@@ -600,7 +352,7 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
         if any(a <= m.start() < b for a, b in skip) or _hedged(text, start, m.start()):
             continue
         n = parse_number(m.group("n"))
-        if n is not None and not _DATE_LIKE.fullmatch(m.group("n")):
+        if n is not None and not DATE_LIKE.fullmatch(m.group("n")):
             deaths.append(_Mention("fatalities", n, n, "toll", True, Span(m.start(), m.end(), m.group(0)), m.group("what")))
     for m in _TOLL.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in skip):
