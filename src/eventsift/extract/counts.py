@@ -36,35 +36,37 @@ gives, and combines them the way ACLED codes fatalities:
 ``fatalities`` is None when the text says nothing about deaths; the caller decides (ACLED codes
 such events 0). Animals ("killed six oxen") and things are not victims; "lynched" alone is
 mob violence, a death only when the text says so ("lynched to death").
+
+The victim phrases a statement counts are read by :mod:`eventsift.extract.victims`; the words both
+modules know are lexicon sets in ``eventsift/lexicon/tolls.tsv``.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from eventsift import lexicon as lex
 from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.extract.victims import DATE_LIKE, OBJ_START, OBJECT_WINDOW, QUANT, norm_head, np_list, parse_subject, subject_chunk
 from eventsift.models import Counts, Span
 
 _F = re.IGNORECASE
 NUM = NUMBER_PATTERN
 
-# How far back (characters) a statement's subject is looked for; how far ahead its object.
-SUBJECT_WINDOW = 160
-OBJECT_WINDOW = 90
 # How close (characters) a negation/hedge must be before the verb to cancel it.
 NEGATION_WINDOW = 60
 
-_KILL_ACTIVE = (
-    r"killed|killing|kills|kill|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|shooting\s+and\s+killing"
-    r"|executed|executing|beheaded|beheading|assassinated|assassinating|murdered|murdering"
-    r"|massacred|massacring|slew|slaughtered|lynched\s+to\s+death|decapitated|fatally\s+(?:shot|stabbed|wounded|injured|assaulted|beaten|attacked)"
-    r"|stabbed\s+to\s+death|hacked\s+to\s+death"
-    r"|beat\s+to\s+death|beaten\s+to\s+death|burned\s+alive|burnt\s+alive|burned\s+to\s+death|claimed\s+the\s+lives\s+of"
-)
-_KILL_PASSIVE_ONLY = r"slain|dead|died|perished|succumbed|martyred|lost\s+(?:his|her|their)\s+lives?|were\s+fatalities"
-_INJ = r"wounded|wounding|injured|injuring|hurt|maimed"
-_ARR = r"arrested|arresting|detained|detaining|apprehended|apprehending|rounded\s+up|taken\s+into\s+custody|held\s+in\s+custody"
-_DISP = r"displaced|displacing|fled(?:\s+their\s+homes?)?|forced\s+to\s+flee|left\s+their\s+(?:homes?|villages?|village)"
+
+def _alt(name: str) -> str:
+    """A lexicon set as regex alternatives (the words are in src/eventsift/lexicon/tolls.tsv)."""
+    return lex.alternation(name)
+
+
+_KILL_ACTIVE = _alt("casualty_kill_verbs")
+_KILL_PASSIVE_ONLY = _alt("casualty_death_words")
+_INJ = _alt("casualty_injure_verbs")
+_ARR = _alt("casualty_arrest_verbs")
+_DISP = _alt("casualty_displace_verbs")
 
 _KIND_RE = {
     "fatalities": re.compile(rf"\b(?P<v>{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY})\b", _F),
@@ -72,93 +74,50 @@ _KIND_RE = {
     "arrested": re.compile(rf"\b(?P<v>{_ARR})\b", _F),
     "displaced": re.compile(rf"\b(?P<v>{_DISP})\b", _F),
 }
-_PASSIVE_ONLY = re.compile(rf"^(?:{_KILL_PASSIVE_ONLY}|fled|left\s+their|displaced)", _F)
+_PASSIVE_ONLY = re.compile(rf"^(?:{_KILL_PASSIVE_ONLY}|{_alt('casualty_displace_passive')})", _F)
 # verbs in -ing (participle clauses "..., killing 5") never take a passive subject
 _ING = re.compile(r"ing\b", _F)
 _AUX_BEFORE = re.compile(
-    r"\b(?:was|were|is|are|been|be|being|got|get)\s+(?:(?:\w+ly|also|all|later|then|subsequently|both|each|not|reportedly)\s+){0,2}"
+    rf"\b(?:{_alt('count_passive_auxiliaries')})\s+(?:(?:{_alt('count_auxiliary_adverbs')})\s+){{0,2}}"
     r"(?:\w+(?:ed|en|t)\s*(?:,\s*)?(?:and|or|,)\s+(?:\w+ly\s+)?)?$",
     _F,
 )
-_HAD_BEFORE = re.compile(r"\bhad\s+(?:(?:just|already|previously|earlier|been|also)\s+){0,2}(?:\w+ed\s+(?:and|or)\s+)?$", _F)
+_HAD_BEFORE = re.compile(rf"\bhad\s+(?:(?:{_alt('count_pluperfect_adverbs')})\s+){{0,2}}(?:\w+ed\s+(?:and|or)\s+)?$", _F)
 #: a speaker's account of its own act, back-shifted ("the army said on Sunday it had killed", "claimed that its
 #: fighters had killed"): this event's toll as the speaker tells it
-_OWN_ACCOUNT = re.compile(r"\b(?:said|says|claimed|claims|announced|stated|confirmed|reported)\s+(?:on\s+\w+\s+)?"
+_OWN_ACCOUNT = re.compile(rf"\b(?:{_alt('count_own_account_verbs')})\s+(?:on\s+\w+\s+)?"
                           r"(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+had\s+(?:\w+ed\s+(?:and|or)\s+)?$", _F)
 _MIXED_AFTER = re.compile(rf"^\s*(?:and|or|&|/)\s*(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY})\b", _F)
 _MIXED_BEFORE = re.compile(rf"\b(?:{_INJ}|{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|killed)\s*(?:and|or|&|/)\s*$", _F)
 _INJ_RE = re.compile(rf"\b(?:{_INJ})\b", _F)
+_DEATH_MANNER = _alt("casualty_death_manners")
 # "killed and mutilated a farmer": the object follows the second verb
-_VERB_CHAIN = re.compile(r"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?P<v2>\w+(?:ed|t)|slew)(?:\s+(?:to\s+death|alive|dead))?\b", _F)
+_VERB_CHAIN = re.compile(rf"^\s*(?:,\s*)?(?:and|or)\s+(?:then\s+)?(?P<v2>\w+(?:ed|t)|slew)(?:\s+(?:{_DEATH_MANNER}))?\b", _F)
 # "killed by machete a Fulani man": the weapon comes before the victim
-_BY_TOOL = re.compile(r"^\s+(?:by|with)\s+(?:a\s+)?(?:machetes?|knife|knives|gunfire|gunshots?|bullets?|stones?|sticks?|clubs?|batons?|fire|burning|a\s+gun)\s+(?=(?:a|an|the|one|two|three|four|five|six|seven|eight|nine|ten|\d)\b)", _F)
-_TO_DEATH = re.compile(r"^\s*(?:to\s+death|alive|dead)\b", _F)
+_BY_TOOL = re.compile(rf"^\s+(?:by|with)\s+(?:a\s+)?(?:{_alt('casualty_killing_tools')})\s+(?=(?:{_alt('count_victim_starts')})\b)", _F)
+_TO_DEATH = re.compile(rf"^\s*(?:{_DEATH_MANNER})\b", _F)
 # "a group burned two suspected robbers to death"
 _OBJ_TO_DEATH = re.compile(
-    r"\b(?P<v>beat|beaten|burned|burnt|stabbed|hacked|stoned|lynched|shot|clubbed|tortured|crushed|trampled|strangled|hanged|battered)\s+"
+    rf"\b(?P<v>{_alt('casualty_to_death_verbs')})\s+"
     r"(?P<obj>(?:(?!and\b|or\b)[\w'’-]+\s+){1,8}?)to\s+death\b",
     _F,
 )
 # "resulted in the death of the pastoralist", "causing the death of the three armed men"
 _RESULT_DEATH = re.compile(
-    r"\b(?:result(?:ed|ing)?\s+in|caus(?:ed|ing)|le(?:d|ading)\s+to|leaving)\s+(?:the\s+)?(?:death|deaths|killing|killings)\s+of\s+",
+    rf"\b(?:{_alt('casualty_death_result_verbs')})\s+(?:the\s+)?(?:{_alt('casualty_death_nouns_of')})\s+of\s+",
     _F,
 )
-_TRAILING_AUX = re.compile(
-    r"(?:\s+(?:was|were|is|are|have|has|had|been|being|also|reportedly|all|later|then|both|allegedly|subsequently|\w+(?:ed|en)\s+(?:and|or)))+\s*$",
-    _F,
-)
-_NEGATION = re.compile(
-    r"\b(?:not|no\s+one|nobody|none|never|whether|if|feared|fear|threat\w*|tr(?:y|ied)\s+to"
-    r"|attempt\w*|plot\w*|planning|plans?|den(?:y|ied|ies)|rumou?r\w*|unconfirmed|accus\w+|suspected\s+of|believed\s+to\s+have"
-    r"|charged\s+with|blamed\s+for|for\s+having|convicted\s+of|claim(?:ed|s)?\s+(?:that|to\s+have)|accident)\b|n't\b",
-    _F,
-)
-_MODAL = re.compile(r"\b(?:may|might|could|would|should)\s+(?:have\s+)?(?:been\s+)?\w*\s*$")  # lower case: "May" is a month
+_NEGATION = re.compile(rf"\b(?:{_alt('casualty_negation_hedges')})\b|n't\b", _F)
+_MODAL = re.compile(rf"\b(?:{_alt('count_modal_verbs')})\s+(?:have\s+)?(?:been\s+)?\w*\s*$")  # lower case: "May" is a month
 # a relative clause closed just before the verb's auxiliary: "who tried to flee | was"
-_RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+[^,;]*?\s(?:was|were|had\s+been|has\s+been|have\s+been)\s*$", _F)
+_RELATIVE_BEFORE = re.compile(rf"\b(?:{_alt('count_relative_pronouns')})\s+[^,;]*?\s(?:was|were|had\s+been|has\s+been|have\s+been)\s*$", _F)
 _CLAUSE_END = re.compile(r"[.;!?]\s|\)\s*$")
 
-# --- numbers inside noun phrases -------------------------------------------------------------
-_QUANT = (
-    r"(?:at\s+least|more\s+than|over|about|around|some|nearly|almost|up\s+to|as\s+many\s+as|an\s+estimated"
-    r"|approximately|roughly|a\s+total\s+of|another|a\s+further|further|only|just|a\s+minimum\s+of|fewer\s+than"
-    r"|less\s+than|close\s+to|all)"
-)
-_NP_NUM = re.compile(
-    rf"(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?P<n1>{NUM})"
-    rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:about|around|some|nearly)\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])",
-    _F,
-)
-_OBJ_START = re.compile(
-    rf"^\s*(?:(?P<q>{_QUANT})\s+)?(?:between\s+)?(?:(?:the|his|her|their|its)\s+)?(?P<n1>{NUM})"
-    rf"(?:\s*(?:-|–|to|or|and)\s*(?:(?:about|around|some|nearly)\s+)?(?P<n2>{NUM})(?![\w-]))?(?![\w-])"
-    r"|^\s*(?P<art>a|an|the|his|her|one|another|its|their)\s",
-    _F,
-)
-_STOP_WORDS = frozenset(
-    "in on at with and near during when after by while as for from inside including who which that "
-    "were was are is had have has been be but or to into outside since because following before "
-    "among amid over under across along against the".split()
-)
-_UNIT_WORDS = frozenset(
-    "km kilometres kilometers kilometre kilometer miles mile metres meters m hours hour minutes minute "
-    "days day weeks week months month years year am pm a.m. p.m. percent per cent % times o'clock "
-    "tons tonnes kg dollars".split()
-)
-_NON_HUMAN = frozenset(
-    "livestock cattle cow cows ox oxen bull bulls goat goats sheep animals animal camel camels dog dogs "
-    "donkey donkeys horse horses chickens chicken poultry pigs pig birds bird herd herds head heads "
-    "elephants elephant lion lions tanks tank vehicles vehicle houses house huts buildings trees crops "
-    "rounds shots bullets rockets mortars shells hectares".split()
-)
-_PERSON_AFTER_ANIMAL = frozenset("thief thieves trader traders herder herders owner owners seller sellers breeder breeders rustler rustlers farmer farmers merchant merchants dealer dealers keeper keepers".split())
-_GENERIC_HEADS = frozenset("people persons person others other individuals dead bodies body toll deaths fatalities victims".split())
+# heads of a whole toll ("12 people", "3 bodies") rather than of one group of victims
+_GENERIC_HEADS = lex.words("toll_generic_heads")
 # victims who make up the whole toll of a one-sided attack: a figure for them and an overall toll
 # from another source are two statements of one toll
-_CIVILIAN_HEADS = frozenset("civilian villager resident worshipper passenger shopper pilgrim student mourner "
-                            "protester demonstrator farmer herder fisherman".split())
-_PRONOUN_ONE = re.compile(r"(?:^|\s)(?:he|she|him|her)\s*$", _F)
+_CIVILIAN_HEADS = lex.words("toll_civilian_heads")
 
 # --- statements of whole figures -------------------------------------------------------------
 _CODED = re.compile(
@@ -166,17 +125,17 @@ _CODED = re.compile(
     _F,
 )
 # a toll told over several events at once: "six dead and several wounded in two attacks"
-_OVER_EVENTS = re.compile(rf"\b(?:in|during|over)\s+(?P<k>{NUM})\s+(?:separate\s+|different\s+|distinct\s+)?"
-                          r"(?:attacks|incidents|raids|clashes|ambushes|assaults)\b", _F)
+_OVER_EVENTS = re.compile(rf"\b(?:in|during|over)\s+(?P<k>{NUM})\s+(?:{_alt('toll_separate_words')})?"
+                          rf"(?:{_alt('toll_event_plurals')})\b", _F)
 _SPLIT = re.compile(
-    rf"fatalities\s+(?:are\s+|were\s+)?split\s+(?:across|over|between|into)\s+(?P<k>{NUM})\s+(?:events?|locations?|places?)"
+    rf"fatalities\s+(?:are\s+|were\s+)?split\s+(?:{_alt('toll_split_prepositions')})\s+(?P<k>{NUM})\s+(?:{_alt('toll_split_units')})"
     r"(?:\s*\((?P<n>\d+)\))?",
     _F,
 )
 _REVISION = re.compile(
     # "the death toll (from the suicide attack in the capital) rose to 103"
-    rf"\b(?:death\s+toll|toll|number\s+of\s+(?:dead|deaths|fatalities))(?:\s+(?:from|in|of)\s[^.;:!?\n]{{0,160}}?)?"
-    rf"\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|jumped|increased|went\s+up|grew|reached|mounted)\s+to\s+(?:at\s+least\s+)?(?P<n>{NUM})"
+    rf"\b(?:{_alt('toll_nouns')})(?:\s+(?:from|in|of)\s[^.;:!?\n]{{0,160}}?)?"
+    rf"\s+(?:has\s+|had\s+)?(?:{_alt('toll_rise_verbs')})\s+to\s+(?:at\s+least\s+)?(?P<n>{NUM})"
     rf"|\brevised\s+(?:the\s+|its\s+|their\s+)?(?:death\s+)?toll\s+(?:up\s+|down\s+)?to\s+(?:at\s+least\s+)?(?P<n2>{NUM})",
     _F,
 )
@@ -185,45 +144,16 @@ _TOLL = re.compile(
     _F,
 )
 _COUNT_NOUN = re.compile(
-    rf"(?:(?P<q>{_QUANT})\s+)?(?P<n>{NUM})\s+(?:(?:more|further|other|confirmed|reported|civilian|military|human)\s+)?(?P<what>fatalities|fatality|deaths|death|dead\s+bodies|bodies|corpses)\b",
+    rf"(?:(?P<q>{QUANT})\s+)?(?P<n>{NUM})\s+(?:(?:{_alt('toll_count_adjectives')})\s+)?(?P<what>{_alt('toll_death_nouns')})\b",
     _F,
 )
 # the nouns _COUNT_NOUN ends in: a cheap test before the costly one (a number may start anywhere)
-_COUNT_NOUN_WORDS = re.compile(r"fatalit|death|bodies|corpses", _F)
-_BODY_SINGLE = re.compile(r"\b(?:the|a)\s+(?:body|corpse|dead\s+body)\s+of\s+(?:a|an|the|his|her)\b|\b(?:his|her)\s+(?:body|corpse)\s+was\b", _F)
-_ZERO_DEATHS = re.compile(
-    r"\bno\s+(?:one|body)\s+(?:was|were)\s+(?:killed|hurt|injured|harmed|wounded)|\bnobody\s+(?:was\s+)?(?:killed|hurt|injured|harmed|died)"
-    r"|\bno\s+(?:human\s+|reported\s+)?(?:casualties|fatalities|deaths|one\s+died|loss\s+of\s+life)"
-    r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?(?:casualties|fatalities|deaths)|\bleaving\s+the\s+(?:vessel\s+and\s+)?crew\s+unharmed"
-    r"|\bno\s+(?:fatality|death)\s+(?:was\s+)?reported|\bno\s+injuries|\bunharmed\b",
-    _F,
-)
-_ZERO_INJURED = re.compile(r"\bno\s+(?:one|body)\s+(?:was|were)\s+(?:hurt|injured|harmed|wounded)|\bno\s+(?:casualties|injuries)|\bunharmed\b", _F)
-_CUMULATIVE = re.compile(
-    # "since 2011" near the deaths it counts ("killed since 2015"), not in a clause of its own ("rule since 1986")
-    r"\bsince\s+(?:19|20)\d\d\b[^.;]{0,80}?\b(?:killed|dead|deaths|lives)\b|\b(?:killed|dead|deaths)\b[^.;]{0,60}?\bsince\s+(?:19|20)\d\d\b"
-    r"|\bin\s+recent\s+(?:years|months)\b"
-    r"|\bsince\s+the\s+(?:start|beginning|outbreak)|\bin\s+total\b|\bso\s+far\s+(?:this|in)\b"
-    r"|\bthis\s+year\s+alone\b|\bto\s+date\b|\b(?:war|conflict|insurgency|violence|fighting|crisis)\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|claimed)"
-    r"|\bover\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months)|\bcumulative\b|\bdeath\s+toll\s+(?:of|in)\s+the\s+(?:war|conflict)"
-    r"|\bwar's\s+death\s+toll|\bsince\s+the\s+(?:war|conflict|uprising|insurgency)\b|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
-    _F,
-)
-_META_PAREN = re.compile(r"\([^()]*\b(?:reported|coded|sources?)\b[^()]*(?:\([^()]*\)[^()]*)?\)", _F)
-_AGE = re.compile(r"\b\d+[\s-]years?[\s-]old\b|\baged\s+\d+\b|\b\d+\s*(?:am|pm|a\.m\.|p\.m\.|km|kilometres|kilometers|miles|%)", _F)
-_DATE_LIKE = re.compile(
-    r"\b(?:[0-3]?\d\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+\d{4})?"
-    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+[0-3]?\d(?:,?\s+\d{4})?|(?:19|20)\d\d)\b"
-)
-#: a breakdown of a count just given, set off by dashes: "131 civilians - 102 men, 17 women and 12
-#: children - were killed": the same people again, never added (brackets are dropped as asides anyway)
-_BREAKDOWN = re.compile(rf"\s[-–—]\s+(?:{NUM})\s+[a-z]+(?:,?\s+(?:and\s+)?(?:{NUM})\s+[a-z]+){{1,6}}(?:\s+[-–—]|\s*$)", _F)
-_INCLUDING = re.compile(r"\b(?:including|among\s+them|among\s+whom|of\s+whom|incl\.)\b[^,;]*", _F)
-_SUBJ_BOUNDARY = re.compile(
-    rf"[.;:!?]|\b(?:that|when|after|while|which|who|whose|following|leaving|left|leave|causing|resulting\s+in|but|where|because|as\s+a\s+result|then|said|says|reported|added|according\s+to\s+[^,]*|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
-    rf"|\b(?:{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|{_INJ}|{_ARR}|attacked|clashed|ambushed|seized|abducted|kidnapped|burned|destroyed)\b(?:\s+(?:and|or))?",
-    _F,
-)
+_COUNT_NOUN_WORDS = re.compile(_alt("toll_death_noun_stems"), _F)
+_BODY_SINGLE = re.compile(_alt("toll_single_body_phrases"), _F)
+_ZERO_DEATHS = re.compile(_alt("toll_zero_deaths"), _F)
+_ZERO_INJURED = re.compile(_alt("toll_zero_injured"), _F)
+_CUMULATIVE = re.compile(_alt("toll_cumulative_cues").replace("{MONTH}", "|".join(lex.entries("month_names"))), _F)
+_META_PAREN = re.compile(rf"\([^()]*\b(?:{_alt('toll_meta_words')})\b[^()]*(?:\([^()]*\)[^()]*)?\)", _F)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,204 +166,6 @@ class _Mention:
     span: Span
     cue: str
     upper_only: bool = False
-
-
-def _norm_head(head: str) -> str:
-    words = [w.strip(".,'’\"()").lower() for w in head.split()]
-    words = [w for w in words if w and w not in _STOP_WORDS]
-    if not words:
-        return ""
-    w = words[-1]
-    if w.endswith("men"):
-        return w[:-3] + "man"
-    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
-
-
-def _head_words(after: str) -> str:
-    out: list[str] = []
-    for tok in after.split()[:5]:
-        bare = tok.strip(".,;:'’\"()").lower()
-        if not bare or bare in _STOP_WORDS:
-            break
-        out.append(bare)
-        if tok.endswith((",", ";", ".", ")", ":")):
-            break
-    return " ".join(out)
-
-
-def _is_human(head: str) -> bool:
-    words = []
-    for w in head.split():
-        if w in {"of", "from", "accused", "suspected", "believed", "belonging", "owned"}:
-            break
-        words.append(w)
-    if words and words[0] in _UNIT_WORDS:
-        return False
-    for i, w in enumerate(words):
-        if w in _NON_HUMAN:
-            nxt = words[i + 1] if i + 1 < len(words) else ""
-            if nxt not in _PERSON_AFTER_ANIMAL:
-                return False
-    return True
-
-
-def _range(m: re.Match[str]) -> tuple[int | None, int | None, bool]:
-    n1 = parse_number(m.group("n1"))
-    n2 = parse_number(m.group("n2")) if m.group("n2") else None
-    q = (m.group("q") or "").lower()
-    upper_only = q.startswith(("up to", "as many", "fewer", "less"))
-    if n1 is None:
-        return None, None, False
-    if n2 is not None and n2 > n1:
-        return n1, n2, upper_only
-    return n1, n1, upper_only
-
-
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and|as\s+well\s+as|in\s+addition\s+to|plus|along\s+with|together\s+with)\s+", _F)
-_SINGULAR_STOP = frozenset("number group total few dozen couple handful score lot series".split())
-
-
-def _one_np(window: str) -> tuple[int | None, int | None, str, bool, int] | None:
-    """One quantified noun phrase at the start of ``window``: (low, high, head, upper_only, length).
-
-    low is None for a phrase that names victims without a number we may use.
-    """
-    m = _OBJ_START.match(window)
-    if not m:
-        return None
-    rest = window[m.end():]
-    head = _head_words(rest)
-    length = m.end() + (len(rest) - len(rest.lstrip())) + len(head)
-    if m.group("art"):
-        art = m.group("art").lower()
-        if not head:
-            # "decapitated another": one more victim, never the same as one already counted
-            return (1, 1, "another" if art == "another" else "", False, m.end()) if art in {"another", "one"} else None
-        if not _is_human(head):
-            return None
-        last = head.split()[-1]
-        plural = last.endswith("s") and not last.endswith(("ss", "us")) or last.endswith("men") or last in {"people", "police", "children", "youth"}
-        if plural and art != "one":
-            return None  # "killed the attackers": a group of unknown size
-        if any(w in _SINGULAR_STOP for w in head.split()):
-            return None  # "an unreported number of residents"
-        return 1, 1, head, False, length
-    if not _is_human(head):
-        return None
-    low, high, upper = _range(m)
-    if low is None:
-        return None
-    return low, high, head, upper, length
-
-
-def _np_list(text: str, pos: int, limit: int) -> tuple[int, int, str, bool, int] | None:
-    """Quantified victims joined by "and" / "in addition to": "1 member in addition to 3 guards"."""
-    window = text[pos:min(limit, pos + OBJECT_WINDOW)]
-    first = _one_np(window)
-    if first is None or first[0] is None:
-        return None
-    low, high, head, upper, used = first
-    low_sum, high_sum = low, high if high is not None else low
-    while True:
-        j = _LIST_JOIN.match(window[used:])
-        if not j:
-            break
-        nxt = _one_np(window[used + j.end():])
-        if nxt is None or nxt[0] is None:
-            break
-        low_sum += nxt[0]
-        high_sum += nxt[1] if nxt[1] is not None else nxt[0]
-        used = used + j.end() + nxt[4]
-    return low_sum, high_sum, head, upper, pos + used
-
-
-def _subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int]:
-    """The words before a verb that name who it happened to, and where they start."""
-    lo = max(seg_start, verb_start - SUBJECT_WINDOW)
-    left = _TRAILING_AUX.sub("", text[lo:verb_start])  # "1 civilian was kidnapped and | killed"
-    cut = 0
-    bounds = list(_SUBJ_BOUNDARY.finditer(left))
-    if bounds:
-        cut = bounds[-1].end()
-        rel = bounds[-1]
-        if rel.group(0).lower() in ("who", "which", "that") and not re.search(r"\d", left[cut:]) \
-                and not _OBJ_START.match(left[cut:].strip() + " "):
-            # "One worshipper who tried to flee was shot dead": the subject is before the relative clause
-            prev = bounds[-2].end() if len(bounds) > 1 else 0
-            if _OBJ_START.match(left[prev:rel.start()].strip() + " ") or re.search(r"\d", left[prev:rel.start()]):
-                left, cut = left[:rel.start()], prev
-    stripped = _TRAILING_AUX.sub("", left[cut:])
-    chunk = stripped
-    # commas: a boundary unless they join quantified groups or appositions
-    # ("1 civilian, a tribal elder, was killed"; "1 civilian, ..., and his 2 guards")
-    pieces = chunk.split(",")
-    if len(pieces) > 1:
-        keep = [pieces[-1]]
-        for piece in reversed(pieces[:-1]):
-            p = piece.strip()
-            nxt = keep[0].strip().lower()
-            joined = nxt.startswith(("and ", "as well as", "in addition", "plus ")) or nxt == "" or nxt.startswith(("a ", "an ", "the "))
-            if (p and _OBJ_START.match(p) and not _DATE_LIKE.match(p)) and (joined or _NP_NUM.match(p)):
-                keep.insert(0, piece)
-            elif p == "" or _INCLUDING.match(p):
-                keep.insert(0, piece)  # "six civilians, including two children, were killed": an aside
-            else:
-                break
-        chunk = ",".join(keep)
-    return chunk, lo + cut + len(stripped) - len(chunk)
-
-
-_PART_SPLIT = re.compile(r"\s*,(?!\d)\s*(?:and\s+)?|\s+(?:and|as\s+well\s+as|in\s+addition\s+to|plus|along\s+with)\s+", _F)
-
-
-def _parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | None:
-    clean = _INCLUDING.sub(" ", chunk)
-    clean = re.sub(r"\([^)]*\)", " ", clean)  # "nine people (three women and six men)"
-    clean = _BREAKDOWN.sub(" ", clean)
-    clean = _AGE.sub(" ", clean).strip()
-    clean = re.sub(r"\b(between\s+\S+)\s+and\s+", r"\1 to ", clean, flags=_F)
-    clean = re.sub(r"^(?:also|and|then|later|but|reportedly|further|moreover)\s+", "", clean, flags=_F)
-    if not clean:
-        return None
-    lows: list[int] = []
-    highs: list[int] = []
-    head = ""
-    upper = False
-    numeric_seen = False
-    seps = [m.group(0) for m in _PART_SPLIT.finditer(clean)]
-    parts = _PART_SPLIT.split(clean)
-    for i, part in enumerate(parts):
-        part = part.strip()
-        if not part or _DATE_LIKE.fullmatch(part):
-            continue
-        np = _one_np(part + " ")
-        if np is None and i == 0:
-            # a lead-in before the number: "Today 4 soldiers", "In Kabul, 3 people"
-            inner = re.search(rf"\s(?=(?:(?:{_QUANT})\s+)?(?:\d|(?:{NUM})\s))", part, _F)
-            if inner:
-                part = part[inner.end():]
-                np = _one_np(part + " ")
-        if np is None or np[0] is None:
-            if re.match(r"^(?:he|she|him)$", part, _F):
-                lows.append(1)
-                highs.append(1)
-            continue
-        # "1 child, a shepherd,": an apposition after a bare comma is the same person
-        sep = seps[i - 1].strip().lower() if i > 0 else "and"
-        if sep == "," and numeric_seen and re.match(r"^(?:a|an|the)\s", part, _F):
-            continue
-        if re.fullmatch(r"(?:19|20)\d\d", str(np[0])):
-            continue
-        numeric_seen = numeric_seen or bool(re.match(r"^\W*(?:(?:%s)\s+)?(?:the\s+|his\s+|her\s+|their\s+)?\d" % _QUANT, part, _F)) or not re.match(r"^(?:a|an|the|his|her|another|its)\s", part, _F)
-        lows.append(np[0])
-        highs.append(np[1] if np[1] is not None else np[0])
-        head = head or np[2]
-        upper = upper or np[3]
-    if lows:
-        return sum(lows), sum(highs), head, upper
-    if re.search(r"\b(?:a\s+number\s+of|an?\s+unknown\s+number|many|some|scores\s+of|others|several\s+others)\b", clean, _F):
-        return None, None, "", False
-    return None
 
 
 def _clause_left(text: str, seg_start: int, pos: int) -> str:
@@ -461,8 +193,13 @@ def _attempt_done(left: str, m: re.Match[str]) -> bool:
 
 
 def _mention(kind: str, low: int | None, high: int | None, head: str, span: Span, cue: str, upper: bool) -> _Mention:
-    h = _norm_head(head)
+    h = norm_head(head)
     return _Mention(kind, low, high, h, h in _GENERIC_HEADS or not h, span, cue, upper)
+
+
+_ADJECTIVE_DET = re.compile(rf"\b(?:{_alt('count_adjective_determiners')})\s+$", _F)
+_NOUN_DET = re.compile(rf"\b(?:{_alt('count_noun_determiners')})\s+$", _F)
+_OBJECT_PRONOUN = re.compile(rf"\s*(?:{_alt('count_object_pronouns')})\s*$", _F)
 
 
 def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[int, int]]) -> list[_Mention]:
@@ -476,9 +213,9 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         after = text[vm.end():min(end, vm.end() + 60)]
         if _HAD_BEFORE.search(before) and kind == "fatalities" and not _OWN_ACCOUNT.search(before):
             continue  # pluperfect: a killing told as background (but "the army said it had killed 35")
-        if verb.lower() == "dead" and re.search(r"\b(?:his|her|their|the|its|our)\s+$", before, _F):
+        if verb.lower() == "dead" and _ADJECTIVE_DET.search(before):
             continue  # "his dead father": an adjective, not a death in this event
-        if verb.lower().endswith("ing") and re.search(r"\b(?:the|a|this|that|his|her|their|its)\s+$", before, _F):
+        if verb.lower().endswith("ing") and _NOUN_DET.search(before):
             continue  # "arrived after the killing and arrested three men": a noun, its victims not told here
         if _hedged(text, start, vm.start()):
             continue
@@ -498,8 +235,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
             td = _TO_DEATH.match(text[obj_at:end])
             if td:
                 obj_at += td.end()
-            if _OBJ_START.match(text[obj_at:min(end, obj_at + OBJECT_WINDOW)]):
-                obj = _np_list(text, obj_at, end)
+            if OBJ_START.match(text[obj_at:min(end, obj_at + OBJECT_WINDOW)]):
+                obj = np_list(text, obj_at, end)
                 if obj is not None:
                     if mixed:
                         continue  # "killing and injuring 7 policemen": how many died is not said
@@ -508,14 +245,14 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
                 continue  # an object that is not people ("killed two oxen") or has no number
         if not (aux or passive_only or not _ING.search(verb)):
             continue
-        chunk, cstart = _subject_chunk(text, start, vm.start())
+        chunk, cstart = subject_chunk(text, start, vm.start())
         if not aux and not passive_only:
             # no auxiliary: only a headline-style subject right before the verb ("3 killed")
             if not re.search(rf"(?:^|\s){NUM}(?:\s+[\w'’-]+){{0,4}}\s*$", chunk, _F) or re.search(rf"\b(?:{_KILL_ACTIVE}|{_INJ})\b", chunk, _F):
                 continue
         if mixed and re.search(r"\d", chunk):
             continue
-        subj = _parse_subject(chunk)
+        subj = parse_subject(chunk)
         if subj is None:
             continue
         if mixed:  # "Several farmers were killed and wounded": how many of them died is not said
@@ -527,15 +264,15 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         for m in _OBJ_TO_DEATH.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in blocked) or _hedged(text, start, m.start()):
                 continue
-            obj = _np_list(text, m.start("obj"), m.end("obj"))
-            if obj is None and re.match(r"\s*(?:him|her)\s*$", m.group("obj"), _F):
+            obj = np_list(text, m.start("obj"), m.end("obj"))
+            if obj is None and _OBJECT_PRONOUN.match(m.group("obj")):
                 obj = (1, 1, "", False, m.end())
             if obj is not None:
                 out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), m.end(), m.group(0)), "to death", obj[3]))
         for m in _RESULT_DEATH.finditer(text, start, end):
             if any(a <= m.start() < b for a, b in blocked) or _HAD_BEFORE.search(text[max(start, m.start() - 60):m.start()]):
                 continue  # "... had caused the death of two students": a cause told, not this event's toll
-            obj = _np_list(text, m.end(), end)
+            obj = np_list(text, m.end(), end)
             if obj is not None:
                 out.append(_mention(kind, obj[0], obj[1], obj[2], Span(m.start(), obj[4], text[m.start():obj[4]]), "death of", obj[3]))
     return out
@@ -615,7 +352,7 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
         if any(a <= m.start() < b for a, b in skip) or _hedged(text, start, m.start()):
             continue
         n = parse_number(m.group("n"))
-        if n is not None and not _DATE_LIKE.fullmatch(m.group("n")):
+        if n is not None and not DATE_LIKE.fullmatch(m.group("n")):
             deaths.append(_Mention("fatalities", n, n, "toll", True, Span(m.start(), m.end(), m.group(0)), m.group("what")))
     for m in _TOLL.finditer(text, start, end):
         if any(a <= m.start() < b for a, b in skip):

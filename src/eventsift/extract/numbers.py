@@ -14,40 +14,35 @@ from __future__ import annotations
 
 import re
 
-UNITS: dict[str, int] = {
-    "zero": 0, "no": 0, "none": 0,
-    "one": 1, "a": 1, "an": 1, "single": 1, "lone": 1,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-TENS: dict[str, int] = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-SCALES: dict[str, int] = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Plural vague quantities: ACLED's conservative readings (see module docstring).
-VAGUE: dict[str, int] = {
-    "dozens": 12, "tens": 10, "scores": 20, "hundreds": 100, "thousands": 1000,
-    "several": 3, "a few": 3, "few": 3, "a couple": 2, "a couple of": 2, "couple": 2,
-    "a pair of": 2, "both": 2, "a handful of": 3,
-}
-SMALL_GROUPS: dict[str, int] = {"dozen": 12, "score": 20, "pair": 2, "couple": 2}
+from eventsift import lexicon as lex
 
-NUMBER_WORDS = sorted(
-    [w for w in (*UNITS, *TENS, *SCALES) if w not in {"a", "an", "no", "none", "single", "lone"}],
-    key=len,
-    reverse=True,
-)
+
+def _values(name: str) -> dict[str, int]:
+    return {word: int(value) for word, value in lex.mapping(name).items()}
+
+
+# the words and their values are in src/eventsift/lexicon/numbers.tsv
+CARDINALS: dict[str, int] = _values("number_cardinals")
+UNITS: dict[str, int] = {**CARDINALS, **_values("number_determiners")}
+TENS: dict[str, int] = _values("number_tens")
+SCALES: dict[str, int] = _values("number_scales")
+# Plural vague quantities: ACLED's conservative readings (see module docstring).
+VAGUE: dict[str, int] = _values("number_vague")
+SMALL_GROUPS: dict[str, int] = _values("number_groups")
+
+# the words that make a number on their own (not "a", "no", "single": only inside a phrase)
+NUMBER_WORDS = sorted((*CARDINALS, *TENS, *SCALES), key=len, reverse=True)
 _WORD_ALT = "|".join(NUMBER_WORDS)
+# what may stand before a group noun: "a dozen", "two dozen", ... "ten scores"
+_GROUP_COUNT_ALT = "|".join(["a", *(w for w, n in CARDINALS.items() if 1 <= n <= 10)])
 
 # A regex fragment that matches one number phrase (digits or words); used by other modules.
 NUMBER_PATTERN = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+"
-    r"|(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:dozens?|scores?)(?:\s+of)?"
-    r"|tens\s+of|hundreds(?:\s+of)?|thousands(?:\s+of)?"
+    rf"|(?:(?:{_GROUP_COUNT_ALT})\s+)?(?:{lex.alternation('number_group_patterns')})(?:\s+of)?"
+    rf"|{lex.alternation('number_round_patterns')}"
     rf"|(?:{_WORD_ALT})(?:[\s-]+(?:and\s+)?(?:{_WORD_ALT}))*"
-    r"|several|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)"
+    rf"|{lex.alternation('number_few_patterns')})"
 )
 NUMBER_RE = re.compile(rf"\b{NUMBER_PATTERN}\b", re.IGNORECASE)
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from eventsift import lexicon as lex
 from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
 from eventsift.models import Span, TimeRef
 
@@ -48,24 +49,24 @@ WEEK_SPAN_MAX_DAYS = 7
 # of slack, so that "last month" and a weekly round-up still count.
 BACKGROUND_DAYS = 31
 
-_MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _name:
-        _MONTHS[_name.lower()] = _i
-        _MONTHS[_name[:3].lower()] = _i
-_MONTHS["sept"] = 9
-_WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-# misspellings seen in hand-typed reports
-_WEEKDAYS.update({"satudray": 5, "wenesday": 2, "wednsday": 2, "thurday": 3, "tuseday": 1})
+# month and weekday names (with their misspellings) are in lexicon/numbers.tsv, the other date cues in lexicon/time.tsv
+_MONTH_NAMES = lex.mapping("month_names")
+_MONTH_ABBREVS = lex.mapping("month_abbrevs")
+_MONTHS: dict[str, int] = {w.lower(): int(n) for w, n in (*_MONTH_NAMES.items(), *_MONTH_ABBREVS.items())}
+_WEEKDAY_NAMES = {**lex.mapping("weekday_names"), **lex.mapping("weekday_misspellings")}
+_WEEKDAYS: dict[str, int] = {w.lower(): int(n) for w, n in _WEEKDAY_NAMES.items()}
 
-MON = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-)
-WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Satudray|Wenesday|Wednsday|Thurday|Tuseday)"
+
+def _alt(name: str) -> str:
+    return lex.alternation(name)
+
+
+# full names first, then the abbreviations that are not also a full name ("May")
+MON = "(?:" + "|".join([*_MONTH_NAMES, *(a for a in _MONTH_ABBREVS if a not in _MONTH_NAMES)]) + r")\.?"
+WD = "(?:" + "|".join(_WEEKDAY_NAMES) + ")"
 D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 Y = r"(?:1[89]\d\d|20\d\d)"
-PART = r"(?:night|morning|evening|afternoon|dawn|midday|noon)"
+PART = f"(?:{_alt('date_day_parts')})"
 _F = re.IGNORECASE
 
 # Core patterns, tried in this order; earlier patterns win ties at the same start.
@@ -82,59 +83,57 @@ _CORE: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"\b(?:the\s+)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{MON})(?:,?\s+(?P<y>{Y}))?\b", _F)),
     ("mdy", re.compile(rf"\b(?P<m>{MON})\s+(?P<d>{D})(?!\d)(?:,?\s+(?P<y>{Y}))?\b(?!\s*[:.]\d)", _F)),
     ("weekday", re.compile(
-        rf"\b(?:(?:early|late)\s+(?:on\s+)?)?(?:(?:last|this|past)\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b", _F)),
+        rf"\b(?:(?:{_alt('date_edge_words')})\s+(?:on\s+)?)?(?:(?:{_alt('weekday_deictics')})\s+)?(?P<wd>{WD})(?:\s+(?P<part>{PART}))?\b", _F)),
     ("month_year", re.compile(
-        rf"\b(?:(?:in|during|by|of)\s+)?(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+)?(?P<m>{MON})(?:,?\s+|\s+of\s+)(?P<y>{Y})\b", _F)),
-    ("ago", re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _F)),
+        rf"\b(?:(?:{_alt('month_year_prepositions')})\s+)?(?:(?P<pos>{_alt('month_positions')})[\s-]+)?(?P<m>{MON})(?:,?\s+|\s+of\s+)(?P<y>{Y})\b", _F)),
+    ("ago", re.compile(rf"\b(?P<n>{NUMBER_PATTERN}|a|an)\s+(?P<unit>{_alt('date_ago_units')})\s+ago\b", _F)),
     ("rel", re.compile(
-        r"\b(?:(?:earlier|later|early|late)\s+)?(?P<w>today|tonight|this\s+(?:morning|afternoon|evening)|yesterday(?:\s+" + PART + r")?"
-        r"|the\s+day\s+before\s+yesterday|last\s+" + PART + r"|overnight|since\s+midnight|on\s+the\s+eve"
-        r"|(?:earlier|later)\s+(?:this|in\s+the)\s+(?:week|month)|this\s+(?:week|month)|last\s+(?:week|month|year)"
-        r"|the\s+previous\s+(?:day|night|week|month)|(?:at|over)\s+the\s+weekend|last\s+weekend|this\s+weekend"
-        r"|(?:in\s+)?recent\s+days|a\s+day\s+earlier)\b", _F)),
+        rf"\b(?:(?:{_alt('relative_day_modifiers')})\s+)?(?P<w>{_alt('relative_day_patterns').replace('{PART}', PART)})\b", _F)),
     ("month", re.compile(
-        rf"\b(?:(?P<pos>early|mid|late|the\s+(?:beginning|start|middle|end)\s+of)[\s-]+|(?P<pre>in|during|since|until|by)\s+)(?P<m>{MON})(?![\w-])", _F)),
+        rf"\b(?:(?P<pos>{_alt('month_positions')})[\s-]+|(?P<pre>{_alt('month_prepositions')})\s+)(?P<m>{MON})(?![\w-])", _F)),
     # "in 2014", "since 2011", "in the 1990s", "in the early 2000s"
-    ("year", re.compile(rf"\b(?P<pre>in|since|during|until|by|of|from)\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?(?=\d{{3}}0s))?(?P<y>{Y})(?P<decade>s)?\b", _F)),
+    ("year", re.compile(rf"\b(?P<pre>{_alt('year_prepositions')})\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?(?=\d{{3}}0s))?(?P<y>{Y})(?P<decade>s)?\b", _F)),
 ]
 
 # Words before or after a core that change its precision (ACLED's own note wording included).
 _LEFT_MODS = re.compile(
-    r"(?<![\w-])(?P<mod>(?:as\s+)?rep[a-z]*ed\s+on|around|on\s+or\s+(?:about|around)|about|circa|(?:the\s+)?week\s+of"
-    r"|(?:the\s+)?night\s+of|(?:the\s+)?morning\s+of|(?:the\s+)?evening\s+of|on)\s+(?:the\s+)?$",
+    rf"(?<![\w-])(?P<mod>{_alt('date_hedges_left')})\s+(?:the\s+)?$",
     _F,
 )
 _RIGHT_MODS = re.compile(
     r"^\s*,?\s*\((?P<mod>or\s+around|week\s+of|month\s+of|as\s+reported|during\s+the\s+night|between\s+[^)]{1,40}|[^)]{0,40}\b(?:" + MON + r")\b[^)]{0,20})\)",
     _F,
 )
-_WEEK_MOD = re.compile(r"around|about|circa|rep[a-z]*ed|week\s+of|or\s+around|as\s+reported|between", _F)
+_WEEK_MOD = re.compile(_alt("date_week_hedges"), _F)
 _MONTH_MOD = re.compile(r"month\s+of", _F)
 _SINCE = re.compile(r"^since\s+(?!midnight)", _F)
-_YEAR_ONLY = re.compile(r"^(?:in|since|during|until|by|of|from)\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?)?\d{4}s?$", _F)
+_YEAR_ONLY = re.compile(rf"^(?:{_alt('year_prepositions')})\s+(?:the\s+(?:(?:early|late|mid)[\s-]+)?)?\d{{4}}s?$", _F)
 # a time expression that dates a statement, not the event it reports: right after a speech verb
 # ("said on Thursday that ...") or right before one ("China on Tuesday accused ...")
-_SPEECH = (r"(?:said|says|told|announced|reported|confirmed|stated|added|accused|claimed|denied|rejected|warned"
-           r"|insisted|acknowledged|admitted|alleged|blamed|condemned|urged|called)")
+_SPEECH = f"(?:{_alt('date_statement_verbs')})"
 # "said on Monday", "said in a statement on Monday", "told reporters on Monday", "said at a news conference late on Monday"
 _SPEECH_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+(?:in|at|to|on)\s+(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?"
                             rf"[\w-]+(?:\s+conference)?|\s+reporters)?\s+(?:\w+\s+)?$", _F)
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:it\s+|that\s+)?{_SPEECH}\b", _F)
 # "the toll rose to 103 on Sunday": the day a toll was revised, not the day of the deaths
-_REVISED_BEFORE = re.compile(r"\b(?:rose|risen|rises|climbed|jumped|increased|reached|revised\s+\w+)\s+to\s+"
+_REVISED_BEFORE = re.compile(rf"\b(?:{_alt('toll_rise_verbs_dated')})\s+to\s+"
                              r"(?:at\s+least\s+|more\s+than\s+)?[\d,]+(?:\s+\w+)?\s+$", _F)
 # a wire dateline before the time expression ("NEW DELHI, June 17 (Agency) -"): the line opens with an
 # upper-case place, maybe a country or state after a comma; after the expression come an optional
 # agency in brackets and a dash. The date there is when the report was filed, not when the event was.
 _DATELINE_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s*$")
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()\n]{1,40}\)\s*)?[—–-]")
-_WEEKDAY_LEADS = {"on", "late", "early", "last", "this", "past", "since", "by", "until", "from", "and", "or"}
+_WEEKDAY_LEADS = lex.words("weekday_lead_words")
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:since|until|till|ahead\s+of|scheduled(?:\s+for)?|held|due|born|expected|planned(?:\s+for)?"
-    r"|set\s+for|from|released|started|began|by"
-    r"|elections?|polls|referendum|vote)\s+(?:(?:on|in)\s+)?(?:the\s+)?$",   # "the election in April": when it is held
+    # "the election in April": when it is held
+    rf"\b(?:{_alt('date_background_cues')})\s+(?:(?:on|in)\s+)?(?:the\s+)?$",
     _F,
 )
+# lower-case "mar", "jan": a word or a name before a day, a month only when capitalised
+_LOWER_CASE_WORD_MONTHS = lex.words("month_abbrevs_read_as_words")
+# relative phrases ("last night") -> the day they name against publication ("yesterday")
+_RELATIVE_DAYS = lex.mapping("relative_day_phrases")
+_THIS_DAY_PARTS = lex.words("this_day_parts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +171,7 @@ def _plausible(f: _Found) -> bool:
         m = g["m"]
         if m.lower().startswith("may") and m[0].islower():
             return False
-        if f.kind == "mdy" and m.lower() in {"mar", "jan", "jun"} and m[0].islower():
+        if f.kind == "mdy" and m.lower() in _LOWER_CASE_WORD_MONTHS and m[0].islower():
             return False
     if f.kind == "month" and g["m"].lower().startswith("may") and g["m"][0].islower():
         return False
@@ -350,28 +349,29 @@ def _resolve_core(f: _Found, published: date | None) -> TimeRef:
         return TimeRef(None, None, None, f"'{words}' is a year back: too vague for an event date")
     lead = re.sub(r"\s+", " ", words.lower())
     w = lead if lead.endswith(("week", "month")) else re.sub(r"\s+", " ", g["w"].lower())
-    if w in {"today", "tonight", "overnight", "since midnight"} or w.startswith("this ") and w.split()[1] in {"morning", "afternoon", "evening"}:
+    rel = _RELATIVE_DAYS.get(w)
+    if rel == "today" or w.startswith("this ") and w.split()[1] in _THIS_DAY_PARTS:
         return TimeRef(published, DAY, None, f"date: '{words}' + published")
-    if w.startswith("yesterday") or w in {"last night", "last evening", "the previous day", "the previous night", "a day earlier", "on the eve"} or w.startswith("last ") and w.split()[1] in PART:
+    if w.startswith("yesterday") or rel == "yesterday" or w.startswith("last ") and w.split()[1] in PART:
         return TimeRef(published - timedelta(days=1), DAY, None, f"date: '{words}' + published - 1 day")
-    if w == "the day before yesterday":
+    if rel == "two_days_back":
         return TimeRef(published - timedelta(days=2), DAY, None, f"date: '{words}' + published - 2 days")
-    if w in {"last week", "the previous week"}:
+    if rel == "last_week":
         return TimeRef(published - timedelta(days=7), WEEK, None, f"date: '{words}' + published - 7 days")
-    if w in {"this week", "earlier this week", "earlier in the week", "later this week"} or "recent days" in w:
+    if rel == "this_week" or "recent days" in w:
         monday = published - timedelta(days=published.weekday())
         day = monday if w != "this week" else published
         if "recent days" in w:
             day = published
         return TimeRef(day, WEEK, None, f"date: '{words}' + published (the week)")
-    if w in {"at the weekend", "over the weekend", "last weekend", "this weekend"}:
+    if rel == "weekend":
         back = (published.weekday() - 5) % 7
         return TimeRef(published - timedelta(days=back), WEEK, None, f"date: '{words}' + published (the weekend)")
-    if w in {"last month", "the previous month"}:
+    if rel == "last_month":
         return TimeRef(_shift_months(published, -1).replace(day=1), MONTH, None, f"date: '{words}' + published (previous month)")
-    if w in {"this month", "earlier this month", "earlier in the month", "later this month"}:
+    if rel == "this_month":
         return TimeRef(published.replace(day=1), MONTH, None, f"date: '{words}' + published (the month)")
-    if w == "last year":
+    if rel == "last_year":
         return TimeRef(None, None, None, f"'{words}' is a year back: too vague for an event date")
     if lead.startswith(("early", "late")):
         return TimeRef(published, DAY, None, f"date: '{words}' + published")
