@@ -42,7 +42,7 @@ test: setup
 	$(BIN)/python -m pytest
 
 bench: setup
-	$(BIN)/python -m eventsift.bench
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) $(DB) events.csv events.geojson .pytest_cache node_modules src/eventsift/web/static/vendor

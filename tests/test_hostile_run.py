@@ -12,7 +12,7 @@ import time
 import pytest
 
 from eventsift import cli
-from eventsift.hostile import write_corpus
+from benchmarks.hostile_inputs import write_corpus
 from eventsift.ingest import count_inputs
 from eventsift.store import Store
 
