@@ -16,6 +16,9 @@ from benchmarks.hostile_inputs import write_corpus
 from eventsift.ingest import count_inputs
 from eventsift.store import Store
 
+# every test here runs `eventsift run` over the corpus, in this process or in a child: the model loads
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
