@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SAMPLES ?= samples/reports.gold.jsonl samples/txt samples/html
 DB ?= events.db
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test test-fast bench clean
 
 $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt requirements-spark.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,8 +41,12 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# the tests that need neither the spaCy model nor the gazetteer (see tests/conftest.py)
+test-fast: setup
+	$(BIN)/python -m pytest -m "not model and not gazetteer and not slow"
+
 bench: setup
-	$(BIN)/python -m eventsift.bench
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) $(DB) events.csv events.geojson .pytest_cache node_modules src/eventsift/web/static/vendor

@@ -12,9 +12,12 @@ import time
 import pytest
 
 from eventsift import cli
-from eventsift.hostile import write_corpus
+from benchmarks.hostile_inputs import write_corpus
 from eventsift.ingest import count_inputs
 from eventsift.store import Store
+
+# every test here runs `eventsift run` over the corpus, in this process or in a child: the model loads
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")

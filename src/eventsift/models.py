@@ -24,18 +24,6 @@ class Stance(str, Enum):
     DENIED = "denied"
 
 
-INTER_NAMES: dict[int, str] = {
-    1: "State forces",
-    2: "Rebel group",
-    3: "Political militia",
-    4: "Identity militia",
-    5: "Rioters",
-    6: "Protesters",
-    7: "Civilians",
-    8: "External/Other forces",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the article's text: ``text == article.text[start:end]``."""
@@ -53,7 +41,7 @@ class Evidence:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"article_id": self.article_id, "start": self.start, "end": self.end, "text": self.text}
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,20 +234,9 @@ class Event:
             if f.name == "evidence":
                 value = [e.to_dict() for e in value]
             elif f.name == "sources":
-                value = [
-                    {
-                        "article_id": s.article_id,
-                        "outlet": s.outlet,
-                        "url": s.url,
-                        "published": s.published.isoformat() if s.published else None,
-                        "claimed_by": s.claimed_by,
-                        "stance": s.stance.value,
-                        "fatalities": s.fatalities,
-                    }
-                    for s in value
-                ]
-            elif f.name == "reasons":
-                value = [{"field": d.field, "value": _plain(d.value), "reason": d.reason} for d in value]
+                value = [{g.name: _plain(getattr(s, g.name)) for g in fields(s)} for s in value]
+            elif f.name == "reasons":  # a reason's span stays out of the JSON shape
+                value = [{g.name: _plain(getattr(d, g.name)) for g in fields(d) if g.name != "span"} for d in value]
             else:
                 value = _plain(value)
             out[f.name] = value

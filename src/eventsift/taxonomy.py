@@ -7,6 +7,8 @@ their own category. The PLOVER mapping uses PLOVER's event types and modes.
 """
 from __future__ import annotations
 
+from importlib import resources
+
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -14,29 +16,23 @@ PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
 
+
+def data_table(name: str) -> list[list[str]]:
+    """The rows of a tab-separated table in ``eventsift/data`` (``#`` starts a comment line), as lists of fields."""
+    text = resources.files("eventsift.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _given(value: str) -> str | None:
+    return None if value == "-" else value
+
+
+_TYPES = data_table("event_types.tsv")
+_SUBS = data_table("sub_event_types.tsv")
+
+#: event type -> its sub-types, in the codebook's order
 SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    BATTLES: ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    REMOTE: (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    VAC: ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    PROTESTS: ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    RIOTS: ("Violent demonstration", "Mob violence"),
-    STRATEGIC: (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
+    et: tuple(row[0] for row in _SUBS if row[1] == et) for et, *_ in _TYPES
 }
 
 EVENT_TYPE_OF: dict[str, str] = {sub: et for et, subs in SUB_EVENT_TYPES.items() for sub in subs}
@@ -45,22 +41,28 @@ POLITICAL_VIOLENCE = "Political violence"
 DEMONSTRATIONS = "Demonstrations"
 STRATEGIC_DEVELOPMENTS = "Strategic developments"
 
-_DISORDER: dict[str, str] = {
-    BATTLES: POLITICAL_VIOLENCE,
-    REMOTE: POLITICAL_VIOLENCE,
-    VAC: POLITICAL_VIOLENCE,
-    RIOTS: POLITICAL_VIOLENCE,
-    PROTESTS: DEMONSTRATIONS,
-    STRATEGIC: STRATEGIC_DEVELOPMENTS,
+_DISORDER: dict[str, str] = {et: disorder for et, disorder, *_ in _TYPES}
+#: sub-types whose disorder type is not their event type's
+_DISORDER_OF_SUB: dict[str, str] = {row[0]: row[6] for row in _SUBS if _given(row[6])}
+
+#: PLOVER contexts that every event of an ACLED event type carries
+PLOVER_CONTEXTS: dict[str, tuple[str, ...]] = {
+    et: tuple(c for c in contexts.split(",") if _given(c)) for et, _, _, contexts in _TYPES
 }
+
+#: ACLED's actor types: inter code -> name
+INTER_NAMES: dict[int, str] = {int(code): name for code, name in data_table("inter_codes.tsv")}
+
+#: the verb phrase of the generated notes sentence for each sub-type (see fuse.notes)
+NOTES_VERB: dict[str, str] = {row[0]: row[7] for row in _SUBS}
+#: the actors a sub-type chosen by a trained model needs (see classify.rerank): sub-type -> condition
+RERANK_ACTORS: dict[str, str] = {row[0]: row[8] for row in _SUBS if _given(row[8])}
 
 
 def disorder_type(event_type: str, sub_event_type: str | None = None) -> str:
     """ACLED's disorder type; a violent demonstration is "Political violence; Demonstrations"."""
-    if sub_event_type == "Violent demonstration":
-        return f"{POLITICAL_VIOLENCE}; {DEMONSTRATIONS}"
-    if sub_event_type == "Excessive force against protesters":
-        return f"{POLITICAL_VIOLENCE}; {DEMONSTRATIONS}"
+    if sub_event_type in _DISORDER_OF_SUB:
+        return _DISORDER_OF_SUB[sub_event_type]
     try:
         return _DISORDER[event_type]
     except KeyError:
@@ -68,38 +70,10 @@ def disorder_type(event_type: str, sub_event_type: str | None = None) -> str:
 
 
 # PLOVER (event, mode) for each ACLED sub-type.
-_PLOVER: dict[str, tuple[str, str | None]] = {
-    "Armed clash": ("ASSAULT", "firearms"),
-    "Government regains territory": ("COERCE", "seize"),
-    "Non-state actor overtakes territory": ("COERCE", "seize"),
-    "Chemical weapon": ("ASSAULT", "CBRN"),
-    "Air/drone strike": ("ASSAULT", "aerial-weapons"),
-    "Suicide bomb": ("ASSAULT", "suicide-bomb"),
-    "Shelling/artillery/missile attack": ("ASSAULT", "explosives"),
-    "Remote explosive/landmine/IED": ("ASSAULT", "explosives"),
-    "Grenade": ("ASSAULT", "explosives"),
-    "Sexual violence": ("ASSAULT", "sexual"),
-    "Attack": ("ASSAULT", "beat"),
-    "Abduction/forced disappearance": ("ASSAULT", "abduct"),
-    "Peaceful protest": ("PROTEST", "demo"),
-    "Protest with intervention": ("PROTEST", "demo"),
-    "Excessive force against protesters": ("COERCE", "repression"),
-    "Violent demonstration": ("PROTEST", "riot"),
-    "Mob violence": ("ASSAULT", "beat"),
-    "Agreement": ("AGREE", None),
-    "Arrests": ("COERCE", "arrest"),
-    "Change to group/activity": ("MOBILIZE", None),
-    "Disrupted weapons use": ("COERCE", "seize"),
-    "Headquarters or base established": ("MOBILIZE", None),
-    "Looting/property destruction": ("COERCE", "seize"),
-    "Non-violent transfer of territory": ("RETREAT", None),
-    "Other": ("CONSULT", None),
-}
+_PLOVER: dict[str, tuple[str, str | None]] = {row[0]: (row[3], _given(row[4])) for row in _SUBS}
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
+#: PLOVER's event types, in its order
+PLOVER_TYPES: tuple[str, ...] = tuple(row[0] for row in data_table("plover_types.txt"))
 
 
 def plover(event_type: str, sub_event_type: str) -> tuple[str, str | None]:
@@ -110,36 +84,8 @@ def plover(event_type: str, sub_event_type: str) -> tuple[str, str | None]:
 
 
 # Precedence when one statement could be several sub-types: the most severe first (ACLED codes
-# the most serious event type occurring at a location and time).
-PRECEDENCE: tuple[str, ...] = (
-    # a change of territory is the outcome that defines the whole event: the car bomb that opened an
-    # assault on a base is part of the base's capture (ACLED: explosions inside a battle belong to it)
-    "Non-state actor overtakes territory",
-    "Government regains territory",
-    "Chemical weapon",
-    "Suicide bomb",
-    "Air/drone strike",
-    "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED",
-    "Grenade",
-    "Armed clash",
-    "Excessive force against protesters",
-    "Sexual violence",
-    "Attack",
-    "Abduction/forced disappearance",
-    "Mob violence",
-    "Violent demonstration",
-    "Protest with intervention",
-    "Peaceful protest",
-    "Arrests",
-    "Looting/property destruction",
-    "Non-violent transfer of territory",
-    "Disrupted weapons use",
-    "Headquarters or base established",
-    "Change to group/activity",
-    "Agreement",
-    "Other",
-)
+# the most serious event type occurring at a location and time); the order is the table's precedence column.
+PRECEDENCE: tuple[str, ...] = tuple(row[0] for row in sorted(_SUBS, key=lambda row: int(row[2])))
 RANK: dict[str, int] = {sub: i for i, sub in enumerate(PRECEDENCE)}
 
 
@@ -149,17 +95,9 @@ RANK: dict[str, int] = {sub: i for i, sub in enumerate(PRECEDENCE)}
 # within a family, and the most severe sub-type (RANK) carries the merged event.
 
 #: family of each event type; strategic developments split by sub-type below
-_BY_TYPE = {
-    BATTLES: "fighting",
-    REMOTE: "remote",
-    VAC: "civilians",
-    PROTESTS: "demonstration",
-    RIOTS: "demonstration",
-}
+_BY_TYPE = {et: fam for et, _, fam, _ in _TYPES if _given(fam)}
 #: strategic sub-types that belong with another family
-_BY_SUB = {
-    "Non-violent transfer of territory": "fighting",
-}
+_BY_SUB = {row[0]: row[5] for row in _SUBS if _given(row[5])}
 
 
 def family(event_type: str, sub_event_type: str | None = None) -> str:

@@ -55,7 +55,7 @@ def test_points_are_the_tail_of_the_listing_on_a_larger_store(tmp_path):
     from fastapi.testclient import TestClient
 
     from eventsift.api import create_app
-    from eventsift.bench_api import build_store
+    from benchmarks.api import build_store
     from eventsift.store import Store
 
     db = tmp_path / "many.db"
@@ -103,7 +103,7 @@ def test_download_rejects_bad_parameters(client, params):
 
 def test_download_streams_large_files_in_pieces(tmp_path):
     from eventsift.api import app as app_module
-    from eventsift.bench_api import build_store
+    from benchmarks.api import build_store
 
     db = tmp_path / "many.db"
     build_store(db, 1200)

@@ -20,18 +20,13 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from ..models import Decision, Mention
-from ..taxonomy import EVENT_TYPE_OF, SUB_EVENT_TYPES
+from ..taxonomy import EVENT_TYPE_OF, RERANK_ACTORS, SUB_EVENT_TYPES
 from .model import SubtypeModel
 
 LOW_CONFIDENCE = 0.65  # the rules' own score below which the model is asked
 MIN_PROBABILITY = 0.5
 MARGIN = 0.2
 _NOTE_LABEL = "the note's label names the event"
-_NEEDS_ACTOR1 = frozenset({"Agreement", "Change to group/activity", "Other", "Headquarters or base established",
-                           "Non-violent transfer of territory", "Disrupted weapons use",
-                           "Government regains territory", "Non-state actor overtakes territory"})
-_NEEDS_ACTOR2 = frozenset({"Protest with intervention", "Excessive force against protesters"})
-_NO_ACTOR2 = frozenset({"Peaceful protest"})
 
 
 @dataclass
@@ -73,11 +68,12 @@ class Reranker:
 
 def _fits(sub: str, m: Mention) -> bool:
     """Whether the mention has the actors the sub-type needs."""
-    if sub in _NEEDS_ACTOR1 and m.actor1 is None:
+    needs = RERANK_ACTORS.get(sub)  # the taxonomy table's re-rank actors
+    if needs == "actor1" and m.actor1 is None:
         return False
-    if sub in _NEEDS_ACTOR2 and m.actor2 is None:
+    if needs == "actor2" and m.actor2 is None:
         return False
-    if sub in _NO_ACTOR2 and m.actor2 is not None:
+    if needs == "no actor2" and m.actor2 is not None:
         return False
     if sub == "Government regains territory" and m.actor1.inter not in (1, 8):
         return False

@@ -17,15 +17,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Iterable
 
+from .. import lexicon as lex
+from ..taxonomy import INTER_NAMES
+
 MATCH_KM = 100.0
 NEAR_KM = 25.0
 MATCH_DAYS = 2
-_INTER_BY_NAME = {
-    "state forces": 1, "rebel group": 2, "rebel groups": 2, "political militia": 3,
-    "political militias": 3, "identity militia": 4, "identity militias": 4, "rioters": 5,
-    "protesters": 6, "civilians": 7, "external/other forces": 8,
-}
-_ACTOR_STOPWORDS = {"of", "the", "and", "forces", "group"}
+#: ACLED's actor type names, lower case, as gold files write them: singular or plural ("rebel groups")
+_INTER_BY_NAME = {form: code for code, name in INTER_NAMES.items()
+                  for form in (name.lower(), name.lower() if name.endswith("s") else name.lower() + "s")}
+_ACTOR_STOPWORDS = lex.words("actor_name_filler_words")
 
 
 def haversine_km(lat1, lon1, lat2, lon2) -> float:

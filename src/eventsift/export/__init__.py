@@ -12,24 +12,16 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from ..models import INTER_NAMES, Event
+from ..models import Event
+from ..taxonomy import INTER_NAMES, data_table
 from .plover import write_plover
 from .regions import region_of
 
+_COLUMNS = data_table("export_columns.tsv")
 #: ACLED's export columns, in ACLED's order and spelling
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp",
-)
+ACLED_COLUMNS: tuple[str, ...] = tuple(column for column, whose, _ in _COLUMNS if whose == "acled")
 #: eventsift's own fields, after ACLED's
-EXTRA_COLUMNS = (
-    "iso3", "geonameid", "fatalities_low", "fatalities_high", "injured", "arrested", "displaced",
-    "claimed_by", "stance", "plover_type", "plover_mode", "confidence", "source_count",
-    "article_ids", "evidence",
-)
+EXTRA_COLUMNS: tuple[str, ...] = tuple(column for column, whose, _ in _COLUMNS if whose == "eventsift")
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
@@ -129,54 +121,7 @@ def write_acled_csv(events: Iterable[Event], out: TextIO) -> int:
 
 
 #: HXL hashtags for every exported column (ACLED's, then eventsift's), "" where none fits
-HXL_TAGS: dict[str, str] = {
-    "event_id_cnty": "#event+code",
-    "event_date": "#date+occurred",
-    "year": "#date+year",
-    "time_precision": "#date+precision",
-    "disorder_type": "#event+type+disorder",
-    "event_type": "#event+type",
-    "sub_event_type": "#event+type+sub",
-    "actor1": "#group+name+first",
-    "assoc_actor_1": "#group+name+first+assoc",
-    "inter1": "#group+type+first",
-    "actor2": "#group+name+second",
-    "assoc_actor_2": "#group+name+second+assoc",
-    "inter2": "#group+type+second",
-    "interaction": "#group+type+interaction",
-    "civilian_targeting": "#affected+civilians+targeted",
-    "iso": "#country+code+num",
-    "region": "#region+name",
-    "country": "#country+name",
-    "admin1": "#adm1+name",
-    "admin2": "#adm2+name",
-    "admin3": "#adm3+name",
-    "location": "#loc+name",
-    "latitude": "#geo+lat",
-    "longitude": "#geo+lon",
-    "geo_precision": "#geo+precision",
-    "source": "#meta+source",
-    "source_scale": "#meta+source+scale",
-    "notes": "#description+notes",
-    "fatalities": "#affected+killed",
-    "tags": "",
-    "timestamp": "#date+updated",
-    "iso3": "#country+code",
-    "geonameid": "#loc+code+geonames",
-    "fatalities_low": "#affected+killed+min",
-    "fatalities_high": "#affected+killed+max",
-    "injured": "#affected+injured",
-    "arrested": "#affected+arrested",
-    "displaced": "#affected+displaced",
-    "claimed_by": "#meta+source+claimant",
-    "stance": "#meta+stance",
-    "plover_type": "#event+type+plover",
-    "plover_mode": "#event+mode+plover",
-    "confidence": "#meta+confidence",
-    "source_count": "#meta+source+count",
-    "article_ids": "#meta+source+code",
-    "evidence": "#description+evidence",
-}
+HXL_TAGS: dict[str, str] = {column: "" if tag == "-" else tag for column, _, tag in _COLUMNS}
 
 
 def write_hxl(events: Iterable[Event], out: TextIO) -> int:

@@ -13,17 +13,11 @@ import json
 from typing import Iterable, TextIO
 
 from ..models import Event
+from ..taxonomy import PLOVER_CONTEXTS, data_table
 from ..taxonomy import plover as _taxonomy_plover
 
 #: ACLED event type → PLOVER contexts it always carries
-_CONTEXTS_BY_TYPE: dict[str, tuple[str, ...]] = {
-    "Battles": ("military",),
-    "Explosions/Remote violence": ("military",),
-    "Violence against civilians": ("human_rights",),
-    "Protests": ("pro_democracy",),
-    "Riots": (),
-    "Strategic developments": (),
-}
+_CONTEXTS_BY_TYPE: dict[str, tuple[str, ...]] = PLOVER_CONTEXTS
 
 
 def plover_codes(event: Event) -> tuple[str | None, str | None]:
@@ -80,9 +74,7 @@ def plover_record(event: Event) -> dict:
 
 
 #: names ACLED still uses that ISO 3166 (and so pycountry) has replaced
-_FORMER_NAMES = {"Turkey": "TUR", "Swaziland": "SWZ", "Burma": "MMR", "Ivory Coast": "CIV",
-                 "Cape Verde": "CPV", "Macedonia": "MKD", "Democratic Republic of Congo": "COD",
-                 "Republic of Congo": "COG", "Kosovo": "XKX"}
+_FORMER_NAMES: dict[str, str] = dict(data_table("former_country_names.tsv"))
 
 
 def _actor_country(name: str | None, inter: int | None, iso3: str | None) -> str | None:

@@ -37,10 +37,10 @@ _SAY = lex.words("claim_verbs")
 _HEDGES = re.compile(r"\b(" + lex.alternation("hedge_words") + r")\b", re.I)
 
 _CUMULATIVE = re.compile(lex.alternation("cumulative_toll_patterns"), re.I)
-_MONTHS = {m.lower(): i for i, m in enumerate(lex.entries("calendar_months"), start=1)}
+_MONTHS = {m.lower(): i for i, m in enumerate(lex.entries("month_names"), start=1)}
 _MONTH_REF = re.compile(
     r"\b(?:" + lex.alternation("month_reference_prepositions") + r")\s+(?:" + lex.alternation("month_part_modifiers") + r")?"
-    r"(" + lex.alternation("calendar_months") + r")"  # case-sensitive: not "may"
+    r"(" + lex.alternation("month_names") + r")"  # case-sensitive: not "may"
     r"(?:\s+((?:19|20)\d\d))?\b"
     r"|\b(?:" + lex.alternation("year_reference_prepositions") + r")\s+((?:19|20)\d\d)\b|\b(" + lex.alternation("vague_past_references")
     + r")\b"
@@ -50,9 +50,9 @@ _ON_THE_DAY = re.compile(r"\b(?:on\s+(?:" + lex.alternation("weekday_names") + r
                          + r"|on\s+\d{1,2}\s+[A-Z][a-z]+|"
                          # "on the afternoon of July 11", "on the night of February 26", "On Jan. 20"
                          r"on\s+(?:the\s+(?:" + lex.alternation("times_of_day") + r")\s+of\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|"
-                         r"(?:" + lex.alternation("month_abbreviations") + r")[a-z]*\.?\s+\d{1,2}))\b", re.I)
+                         r"(?:" + lex.alternation("month_abbrevs") + r")[a-z]*\.?\s+\d{1,2}))\b", re.I)
 _DATE_AT_START = re.compile(r"^\W*(?:" + lex.alternation("date_lead_words") + r")?\s*\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d"
-                            r"|^\W*\d{1,2}\s+(?:" + lex.alternation("calendar_months")
+                            r"|^\W*\d{1,2}\s+(?:" + lex.alternation("month_names")
                             + r")\b", re.I)  # a note's own date first: "10 June. Residents barricaded"
 
 

@@ -1,35 +1,23 @@
 """One generated sentence per event in ACLED's style: "On 11 December 2016, ..."."""
 from __future__ import annotations
 
-from ..models import Event, Stance
+import re
 
-_VERB = {
-    "Armed clash": "clashed with",
-    "Government regains territory": "regained control of territory from",
-    "Non-state actor overtakes territory": "took control of territory from",
-    "Chemical weapon": "used chemical weapons against",
-    "Air/drone strike": "carried out air or drone strikes on",
-    "Suicide bomb": "carried out a suicide bombing against",
-    "Shelling/artillery/missile attack": "shelled",
-    "Remote explosive/landmine/IED": "detonated an explosive device against",
-    "Grenade": "threw a grenade at",
-    "Sexual violence": "committed sexual violence against",
-    "Attack": "attacked",
-    "Abduction/forced disappearance": "abducted",
-    "Peaceful protest": "held a peaceful protest",
-    "Protest with intervention": "protested and were dispersed by",
-    "Excessive force against protesters": "used lethal force against",
-    "Violent demonstration": "held a violent demonstration",
-    "Mob violence": "attacked",
-    "Agreement": "reached an agreement with",
-    "Arrests": "arrested",
-    "Change to group/activity": "changed activity",
-    "Disrupted weapons use": "disrupted weapons use by",
-    "Headquarters or base established": "established a base",
-    "Looting/property destruction": "looted or destroyed property of",
-    "Non-violent transfer of territory": "took over territory without fighting from",
-    "Other": "were involved in a strategic development with",
-}
+from ..models import Event, Stance
+from ..taxonomy import NOTES_VERB
+
+#: the verb phrase for a sub-type the taxonomy does not know
+_UNKNOWN_VERB = "were involved in"
+#: the part of a verb phrase said only with a second actor, who stands at "@"
+_WITH_ACTOR2 = re.compile(r"\[(.*?)\]")
+
+
+def _verb(event: Event) -> str:
+    """The taxonomy's notes verb for the sub-type, with the second actor where it has a place for one."""
+    phrase = NOTES_VERB.get(event.sub_event_type, _UNKNOWN_VERB)
+    if event.actor2:
+        return _WITH_ACTOR2.sub(lambda m: m[1].replace("@", event.actor2), phrase)
+    return _WITH_ACTOR2.sub("", phrase)
 
 
 def _day(event: Event) -> str:
@@ -42,16 +30,13 @@ def _day(event: Event) -> str:
 
 def notes_sentence(event: Event) -> str:
     actor = event.actor1 or "an unidentified actor"
-    verb = _VERB.get(event.sub_event_type, "were involved in")
-    target = f" {event.actor2}" if event.actor2 and verb.endswith((" with", " from", " on", " against", " of", " by", " at", "attacked", "shelled", "abducted", "arrested")) else ""
-    if not target and verb.endswith((" with", " from", " on", " against", " of", " by", " at")):
-        verb = verb.rsplit(" ", 1)[0]
+    verb = _verb(event)
     where = ""
     if event.location:
         area = ", ".join(x for x in (event.admin1, event.country) if x and x != event.location)
         near = "near " if (event.geo_precision or 1) > 1 else "in "
         where = f" {near}{event.location}" + (f" ({area})" if area else "")
-    sentence = f"{_day(event)}, {actor} {verb}{target}{where}."
+    sentence = f"{_day(event)}, {actor} {verb}{where}."
     if event.fatalities is not None:
         sentence += f" {event.fatalities} fatalit{'y' if event.fatalities == 1 else 'ies'}"
         if event.fatalities_low is not None and event.fatalities_high not in (None, event.fatalities_low):

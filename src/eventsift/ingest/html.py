@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Callable
 
+from eventsift import lexicon as lex
 from eventsift.ingest.ids import parse_published
 
 log = logging.getLogger(__name__)
@@ -37,35 +38,13 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{4,40})"')
 
 #: <meta> keys (property, name or itemprop, lower case) that carry the publication time, best first
-PUBLISHED_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "og:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "dc.date",
-    "date",
-)
-TITLE_KEYS = ("og:title", "twitter:title")
+PUBLISHED_KEYS = lex.entries("html_published_meta_keys")
+TITLE_KEYS = lex.entries("html_title_meta_keys")
 
 #: elements whose text is never article text in the fallback walk
-_DROP_TAGS = (
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-    "svg", "button", "select", "template", "figure",
-)
+_DROP_TAGS = lex.entries("html_dropped_elements")
 #: elements that start a new line in the fallback walk
-_BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article main blockquote pre dd dt dl "
-    "figcaption hr address".split()
-)
+_BLOCK_TAGS = lex.words("html_block_elements")
 
 
 def trafilatura_text(html: str, url: str | None) -> str:
@@ -338,7 +317,7 @@ def fallback_text(doc: Any) -> str:
     from lxml import etree
 
     container = None
-    for tag in ("article", "main", "body"):
+    for tag in lex.entries("html_text_containers"):
         container = next(doc.iter(tag), None)
         if container is not None:
             break
@@ -364,7 +343,7 @@ def fallback_text(doc: Any) -> str:
     return "\n".join(line for line in lines if line)
 
 
-_SKIPPED_OPEN = re.compile(r"<(head|title|script|style|noscript|template|svg)\b", re.IGNORECASE)
+_SKIPPED_OPEN = re.compile(r"<(" + lex.alternation("html_unread_elements") + r")\b", re.IGNORECASE)
 _BLOCK_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(_BLOCK_TAGS)), re.IGNORECASE)
 
 

@@ -1,7 +1,7 @@
 """`make bench`: speed and memory figures, printed (never asserted in tests).
 
 Runs each stage's benchmark in turn; a stage whose benchmark module is absent is reported as
-such. ``python -m eventsift.bench [NAME ...]`` runs only the named ones.
+such. ``python -m benchmarks [NAME ...]`` runs only the named ones.
 """
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import time
 
 #: (name, module with a run() -> dict)
 BENCHMARKS = (
-    ("extract", "eventsift.bench_extract"),
-    ("geo", "eventsift.bench_geo"),
-    ("fuse", "eventsift.bench_fuse"),
-    ("api", "eventsift.bench_api"),
-    ("scale", "eventsift.bench_scale"),
-    ("hostile", "eventsift.bench_hostile"),
+    ("extract", "benchmarks.extract"),
+    ("geo", "benchmarks.geo"),
+    ("fuse", "benchmarks.fuse"),
+    ("api", "benchmarks.api"),
+    ("scale", "benchmarks.scale"),
+    ("hostile", "benchmarks.hostile"),
 )
 
 

@@ -1,6 +1,6 @@
-"""A run over a generated hostile corpus: ``python -m eventsift.bench_hostile [N]``.
+"""A run over a generated hostile corpus: ``python -m benchmarks.hostile [N]``.
 
-Writes ``N`` (default 2,000) hostile inputs (:mod:`eventsift.hostile`) to a temporary folder,
+Writes ``N`` (default 2,000) hostile inputs (:mod:`benchmarks.hostile_inputs`) to a temporary folder,
 runs ``eventsift run`` over them in a child process under a generous stall limit, and prints
 the wall time, the child's peak memory, its exit status, and whether every input has its own
 article row and the summary line agrees with the store.
@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .hostile import write_corpus
+from .hostile_inputs import write_corpus
 
 #: the corpus size the issue asks for
 INPUTS = 2000
@@ -25,7 +25,7 @@ STALL_SECONDS = 3600
 
 
 def run(n: int = INPUTS) -> dict[str, Any]:
-    from .store import Store
+    from eventsift.store import Store
 
     with tempfile.TemporaryDirectory(prefix="eventsift-hostile-") as tmp:
         folder, db = Path(tmp) / "corpus", Path(tmp) / "events.db"

@@ -57,7 +57,7 @@ def run() -> dict:
         for script in (_BUILD, _LOAD):
             done = subprocess.run([sys.executable, "-c", script, tmp], capture_output=True, text=True, check=True)
             figures.update(json.loads(done.stdout.strip().splitlines()[-1]))
-    from .resolve.geo import Geocoder
+    from eventsift.resolve.geo import Geocoder
 
     geo = Geocoder.default()
     long_text = _synthetic(400)

@@ -24,10 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from .config import Settings
-from .models import Article
+from eventsift.config import Settings
+from eventsift.models import Article
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT.parent / "shared" / "data" / "dev" / "geo"
 SAMPLES = ROOT / "samples" / "reports.gold.jsonl"
 LOCAL_ARTICLES = 600
@@ -68,8 +68,8 @@ def _max_rss_mb(who: int) -> float:
 
 
 def _local(rows: list[dict]) -> dict:
-    from .clean import clean_text
-    from .pipeline import Pipeline
+    from eventsift.clean import clean_text
+    from eventsift.pipeline import Pipeline
 
     settings = Settings.from_env()
     pipe = Pipeline(settings)
@@ -105,7 +105,7 @@ def _local(rows: list[dict]) -> dict:
 
 
 def _spark(rows: list[dict]) -> dict:
-    from .spark import run_job
+    from eventsift.spark import run_job
 
     with tempfile.TemporaryDirectory(prefix="eventsift-bench-") as tmp:
         corpus = Path(tmp) / "articles.jsonl"

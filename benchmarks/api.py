@@ -1,4 +1,4 @@
-"""API and page latency on a large store: ``python -m eventsift.bench_api``.
+"""API and page latency on a large store: ``python -m benchmarks.api``.
 
 Builds a store of ``EVENTS`` synthetic events (made up here: random places round a dozen
 country centres, types, actors, dates over five years, one evidence sentence and one source
@@ -30,8 +30,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from .models import Event, Evidence, Source
-from .taxonomy import EVENT_TYPE_OF, disorder_type
+from eventsift.models import Event, Evidence, Source
+from eventsift.taxonomy import EVENT_TYPE_OF, disorder_type
 
 #: events in the benchmark store
 EVENTS = 200_000
@@ -110,7 +110,7 @@ def synthetic_events(n: int, *, seed: int = 7) -> list[Event]:
 
 def build_store(path: Path, n: int = EVENTS) -> float:
     """Write ``n`` synthetic events to a new store at ``path``; returns the seconds it took."""
-    from .store import Store
+    from eventsift.store import Store
 
     started = time.perf_counter()
     events = synthetic_events(n)
@@ -304,7 +304,7 @@ def _browser(base: str) -> dict[str, Any]:
     docstring); {"status": ...} when no browser can be driven here."""
     from pathlib import Path as _Path
 
-    from .web.build import VENDOR
+    from eventsift.web.build import VENDOR
 
     chromium = _Path("/usr/bin/chromium")
     if not chromium.exists() or not (VENDOR / "leaflet.js").is_file():

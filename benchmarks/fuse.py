@@ -1,7 +1,7 @@
 """Fusion benchmark: within-article and across-article fusion of synthetic mentions.
 
-    python -m eventsift.bench_fuse            # 100k and 1M mentions
-    python -m eventsift.bench_fuse 20000 200000
+    python -m benchmarks.fuse            # 100k and 1M mentions
+    python -m benchmarks.fuse 20000 200000
 
 Synthetic articles of ``MENTIONS_PER_ARTICLE`` mentions (two reports of each event, spread
 over neighbouring places and days) arrive in date order, as a news feed does; the constant
@@ -20,9 +20,9 @@ import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from .fuse import fuse_article
-from .fuse.across import MATCH_DAYS, MemoryIndex, attach
-from .models import Actor, Article, Counts, Mention, Place, Span, TimeRef
+from eventsift.fuse import fuse_article
+from eventsift.fuse.across import MATCH_DAYS, MemoryIndex, attach
+from eventsift.models import Actor, Article, Counts, Mention, Place, Span, TimeRef
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,11 @@ import json
 import time
 from pathlib import Path
 
-from .config import Settings
-from .models import Article
+from eventsift.config import Settings
+from eventsift.models import Article
 
 TARGET_WORDS = 60_000
-SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "reports.gold.jsonl"
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "reports.gold.jsonl"
 
 
 def _texts() -> list[dict]:
@@ -26,8 +26,8 @@ def _texts() -> list[dict]:
 def run() -> dict:
     from datetime import date
 
-    from .clean import clean_text
-    from .pipeline import Pipeline
+    from eventsift.clean import clean_text
+    from eventsift.pipeline import Pipeline
 
     settings = Settings.from_env()
     pipe = Pipeline(settings)
