@@ -19,7 +19,8 @@ from ..taxonomy import EVENT_TYPE_OF, RANK, family
 from . import context
 from .actors import RIOTERS, UAG, ActorRef, find_actors
 from .lexicon import Lexicon, load
-from .rules import Trigger, Typed, find_triggers, weapon_kinds
+from .conventions import Typed, retype, sub_of, typed as ruled
+from .rules import Trigger, find_triggers, weapon_kinds
 from .subtype import classify
 
 from .counts import parse_counts
@@ -167,6 +168,9 @@ class Extractor:
             after = sents[n_sent + 1].text.lower() if n_sent + 1 < len(sents) else ""
             typed = classify(live, actors, doc, weapons, lower, speakers=speaking,
                              shot_after=bool(_HURT_BY_GUNFIRE.search(after)))
+            no_event = None
+            if typed is not None and typed.sub_event_type is None:  # a convention row that finds no event
+                no_event, typed = typed.reason, None
             why = _not_political(typed, actors, weapons, s_text, story_frame,
                                  political_report=political_report) if typed is not None else None
             if why:
@@ -195,24 +199,18 @@ class Extractor:
                 # "Traders demonstrated ... Police dispersed them": the protest met an intervention
                 state = next(a for a in actors if a.inter == 1)
                 m = current.mention
-                current.mention = replace(m, event_type="Protests", sub_event_type="Protest with intervention",
-                                          actor2=m.actor2 or self._actor(state, doc, cleaned, article),
-                                          decisions=m.decisions + (Decision(
-                                              "sub_event_type", "Protest with intervention",
-                                              f"{m.sub_event_type} → Protest with intervention: a later sentence "
-                                              f"says {state.name} '{next(t for t in live if t.family == 'intervene').text}'"),))
+                word = next(t for t in live if t.family == "intervene").text
+                current.mention = retype(m, "story-later-intervention", f"a later sentence says {state.name} '{word}'",
+                                         actor2=m.actor2 or self._actor(state, doc, cleaned, article))
             elif typed is None and _damage_at(current, live):
                 # "Prisoners demonstrated ... Chairs were burnt and property destroyed": the protest turned violent
                 m = current.mention
                 damage = next(t for t in live if t.family in _DAMAGE_FAMILIES)
-                current.mention = replace(m, event_type="Riots", sub_event_type="Violent demonstration",
-                                          actor1=m.actor1 and replace(m.actor1, name=RIOTERS, inter=5),
-                                          decisions=m.decisions + (Decision(
-                                              "sub_event_type", "Violent demonstration",
-                                              f"{m.sub_event_type} → Violent demonstration: a later sentence says "
-                                              f"'{damage.text}' of the protest"),))
+                current.mention = retype(m, "story-later-damage", f"a later sentence says '{damage.text}' of the protest",
+                                         actor1=m.actor1 and replace(m.actor1, name=RIOTERS, inter=5))
             elif typed is None:
-                dropped.append(Dropped(article.id, span, f"no event: '{live[0].text}' with no actor"))
+                dropped.append(Dropped(article.id, span, f"no event: {no_event}" if no_event
+                                       else f"no event: '{live[0].text}' with no actor"))
             if typed is None:
                 if current is not None and not headline:
                     _attach(current, region, lower)
@@ -301,7 +299,7 @@ class Extractor:
             actor1 = ActorRef(-1, -1, -1, name, inter, "implied", None, f"implied: the actor of a '{sub}' note")
         first = doc[sent.start]
         trig = Trigger(first.i, "other", sub, LABEL_STRENGTH)
-        typed = Typed(sub, actor1, None, trig, "the note's label names the event", actor1.reason, "")
+        typed = ruled("note-label", actor1, None, trig, f"'{sub}' note", actor1.reason, "", sub=sub)
         span = self._span(cleaned, article, sent.start_char, sent.end_char)
         mention = self._mention(article, cleaned, doc, sent, span, typed, False, True)
         return _Story(mention, [(sent.start_char, sent.end_char)], set(), sent.text.lower())
@@ -369,11 +367,8 @@ class Extractor:
         if m.sub_event_type == "Protest with intervention" and counts.fatalities and m.actor2 is not None \
                 and m.actor2.inter == 1:
             # ACLED's order for excessive force: the force first, the protesters second
-            m = replace(m, sub_event_type="Excessive force against protesters", actor1=m.actor2, actor2=m.actor1,
-                        decisions=m.decisions + (Decision(
-                "sub_event_type", "Excessive force against protesters",
-                f"Protest with intervention → Excessive force against protesters: {counts.fatalities} killed "
-                f"where {m.actor2.name} intervened"),))
+            m = retype(m, "protest-deaths", f"{counts.fatalities} killed where {m.actor2.name} intervened",
+                       actor1=m.actor2, actor2=m.actor1)
         decisions = tuple(d for d in m.decisions if d.field != "counts")
         if counts.reason:
             decisions += (Decision("counts", counts.fatalities, counts.reason),)
@@ -540,33 +535,31 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
     its own actor states ("residents demonstrated. The demonstrators burned tyres" is a riot)."""
     defender = _defender_of(keep, other)
     if defender is not None:  # "gunmen attacked the prison. Prison guards repelled this attack": a battle
-        decision = Decision("sub_event_type", other.sub_event_type,
-                            f"{keep.sub_event_type} → {other.sub_event_type}: armed defenders fought back, a later "
-                            f"sentence says '{other.trigger.text if other.trigger else other.sub_event_type}'",
-                            other.trigger)
-        return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor2=defender,
-                       civilian_targeting=False, decisions=keep.decisions + (decision,))
+        return retype(keep, "story-defenders", f"a later sentence says '{_word(other)}'", span=other.trigger,
+                      actor2=defender, civilian_targeting=False)
     if other.actor1 is None or other.actor1.span is None and not (
             keep.sub_event_type in _DEMO_LADDER[:2] and other.sub_event_type == "Violent demonstration"):
         return keep  # but "residents demonstrated. They barricaded the road": riot words need no named crowd
     if keep.sub_event_type == "Violent demonstration" and other.event_type in ("Protests", "Violence against civilians", "Battles") \
             and other.actor1.inter == 1 or keep.sub_event_type == "Violent demonstration" and other.event_type == "Protests":
         return keep  # force used against rioters: the event stays a riot
+    rule_id = "story-more-severe"
     if keep.sub_event_type in _DEMO_LADDER and other.sub_event_type in _DEMO_LADDER:
         if _DEMO_LADDER.index(other.sub_event_type) <= _DEMO_LADDER.index(keep.sub_event_type):
             return keep
     elif keep.sub_event_type in _DEMO_LADDER and other.actor1.inter == 1 and other.event_type in _HARM_TYPES:
-        sub = "Excessive force against protesters" if other.counts.fatalities else "Protest with intervention"
+        rule_id = "story-lethal-force-at-protest" if other.counts.fatalities else "story-force-at-protest"
+        sub = sub_of(rule_id)
         if _DEMO_LADDER.index(sub) <= _DEMO_LADDER.index(keep.sub_event_type):
             return keep
-        other = replace(other, event_type="Protests", sub_event_type=sub, actor1=keep.actor1, actor2=other.actor1)
+        other = _as(other, rule_id, actor1=keep.actor1, actor2=other.actor1)
     elif keep.sub_event_type in _DEMO_LADDER and other.sub_event_type == "Arrests":
-        other = replace(other, event_type="Protests", sub_event_type="Protest with intervention",
-                        actor1=keep.actor1, actor2=other.actor1)
+        rule_id = "story-arrests-at-protest"
+        other = _as(other, rule_id, actor1=keep.actor1, actor2=other.actor1)
     elif keep.sub_event_type in _DEMO_LADDER[:2] and other.sub_event_type == "Mob violence":
         # "residents demonstrated ... they wounded two policemen": the demonstration turned violent
-        other = replace(other, event_type="Riots", sub_event_type="Violent demonstration",
-                        actor1=keep.actor1, actor2=other.actor2)
+        rule_id = "story-protest-turned-violent"
+        other = _as(other, rule_id, actor1=keep.actor1, actor2=other.actor2)
     elif RANK[other.sub_event_type] >= RANK[keep.sub_event_type] or other.event_type == "Strategic developments":
         return keep
     elif keep.event_type in _HARM_TYPES and other.event_type in _HARM_TYPES and other.event_type != keep.event_type \
@@ -591,11 +584,19 @@ def _upgrade(keep: Mention, other: Mention) -> Mention:
         crowd = next((a for a in sides if a.inter == 6), None)
         if state is not None and crowd is not None:
             a1, a2 = state, crowd
-    decision = Decision("sub_event_type", other.sub_event_type,
-                        f"{keep.sub_event_type} → {other.sub_event_type}: a later sentence about the same event says "
-                        f"'{other.trigger.text if other.trigger else other.sub_event_type}'", other.trigger)
-    return replace(keep, event_type=other.event_type, sub_event_type=other.sub_event_type, actor1=a1, actor2=a2,
-                   civilian_targeting=other.civilian_targeting, decisions=keep.decisions + (decision,))
+    return retype(keep, rule_id, f"a later sentence about the same event says '{_word(other)}'",
+                  sub=other.sub_event_type if rule_id == "story-more-severe" else None, span=other.trigger,
+                  actor1=a1, actor2=a2, civilian_targeting=other.civilian_targeting)
+
+
+def _as(m: Mention, rule_id: str, **changes) -> Mention:
+    """A later sentence's mention read as the sub-type ``rule_id`` gives (to weigh it against the story)."""
+    sub = sub_of(rule_id)
+    return replace(m, event_type=EVENT_TYPE_OF[sub], sub_event_type=sub, **changes)
+
+
+def _word(m: Mention) -> str:
+    return m.trigger.text if m.trigger else m.sub_event_type
 
 
 # the next sentence tells that the fight's victims were shot ("Several farmers were wounded by machetes and gunshots")
@@ -835,10 +836,8 @@ def _relabel(m: Mention, sub: str) -> Mention:
     event_type = EVENT_TYPE_OF[sub]
     if event_type == "Strategic developments" and sub not in ("Arrests",) and a2 is not None and a2.inter == 7 and a1 is None:
         a1, a2 = a2, None
-    decision = Decision("sub_event_type", sub, f"{m.sub_event_type} → {sub}: the note's label names the event", None)
-    return replace(m, event_type=event_type, sub_event_type=sub, actor1=a1, actor2=a2,
-                   civilian_targeting=False if event_type == "Strategic developments" else m.civilian_targeting,
-                   decisions=m.decisions + (decision,))
+    return retype(m, "note-label", f"'{sub}' note", sub=sub, actor1=a1, actor2=a2,
+                  civilian_targeting=False if event_type == "Strategic developments" else m.civilian_targeting)
 
 
 _RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "gunfight", "firefight", "engage"})

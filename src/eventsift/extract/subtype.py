@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from .actors import CIVILIANS, COMMUNAL, RIOTERS, UAG, ActorRef
+from .conventions import Typed, typed
 from .lexicon import load
 from .rules import (
     BATTLE_WORDS,
@@ -18,11 +19,9 @@ from .rules import (
     RIOT_WORDS,
     SECURITY_MEASURES,
     Trigger,
-    Typed,
     VIOLENT,
     WEAPON_OBJECTS,
     WEAPON_ORDER,
-    WEAPON_SUB,
     conflict_pact,
     earlier_act,
     is_place_object,
@@ -114,9 +113,13 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         patient = _rename(patient, CIVILIANS, 7)
     a1 = a2 = None
 
-    def out(sub: str, reason: str, trig: Trigger | None = None) -> Typed:
-        return Typed(sub, a1, a2, trig or lead, reason,
+    def out(rule_id: str, detail: str, trig: Trigger | None = None) -> Typed:
+        """The reading the convention row ``rule_id`` gives, with the sides as they stand."""
+        return typed(rule_id, a1, a2, trig or lead, detail,
                      a1.reason + (f" ({how})" if how else "") if a1 else "", a2.reason if a2 else "")
+
+    def no_event(rule_id: str, detail: str) -> Typed:
+        return typed(rule_id, None, None, lead, detail)
 
     def first(fams) -> Trigger | None:
         return next((t for t in triggers if t.family in fams), None)
@@ -129,7 +132,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                         for s in v.children if s.dep_ == "nsubj") if a is not None and a.inter == 7]
         a1 = finders[0] if finders else _bare("Government", 1, "the authorities who found the grave")
         a2, how = None, "finder of the grave"
-        return out("Other", f"mass grave found: '{grave.text}'", grave)
+        return out("grave-found", f"mass grave found: '{grave.text}'", grave)
     protest = first({"protest"})
     if protest is not None and earlier_act(doc[protest.i]) and any(
             t.family in ("violence", "casualty") and not earlier_act(doc[t.i]) for t in triggers):
@@ -169,7 +172,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 "protester", "rioter", "civilian", "group", "group_civilian"))):
             a1 = _rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
-            return out("Violent demonstration", f"demonstrators turned violent: '{(riot or harm or trig).text}'", trig)
+            return out("demo-violent", f"demonstrators turned violent: '{(riot or harm or trig).text}'", trig)
         if demo is not None:
             a1 = _rename(demo, "Protesters", 6)
         elif doc[trig.i].pos_ == "NOUN" and trig.family == "protest":  # "police dispersed the demonstration"
@@ -181,7 +184,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         killed = any(doc[t.i].lemma_.lower() in ("kill", "shoot") for t in triggers if t.family == "violence")
         if killed and a2 is not None:
             a1, a2 = a2, a1  # ACLED names the force that fired first, the protesters second
-            return out("Excessive force against protesters", "security forces used lethal force on protesters", trig)
+            return out("demo-lethal-force", "security forces used lethal force on protesters", trig)
         acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not _grievance(doc[t.i])
                 and not _protest_cause(doc[t.i], doc[trig.i])]
         if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
@@ -192,22 +195,22 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 # "security forces used tear gas to disperse a protest": the forces act; "the demonstration"
                 # points back to a protest already told, whose protesters stay first
                 a1, a2 = agent, a1
-            return out("Protest with intervention", f"protest met with intervention: '{cue.text}'", trig)
+            return out("demo-intervention", f"protest met with intervention: '{cue.text}'", trig)
         a2 = None
-        return out("Peaceful protest", f"protest: '{trig.text}'", trig)
+        return out("demo-peaceful", f"protest: '{trig.text}'", trig)
     if riot is not None and violence is None and mob is None:
         a1 = _rename(agent or (actors[0] if actors else None), RIOTERS, 5)
         a2 = next((a for a in actors if a.inter == 1), None)
         if doc[riot.i].lemma_.lower() in RIOT_WORDS or riot.text in RIOT_WORDS:
-            return out("Violent demonstration", f"riot: '{riot.text}'", riot)
-        return out("Mob violence", f"people attacked without a demonstration: '{riot.text}'", riot)
+            return out("riot-word", f"riot: '{riot.text}'", riot)
+        return out("riot-mob", f"people attacked without a demonstration: '{riot.text}'", riot)
 
     # --- violence
     if violence is not None and violence.family == "casualty" and not weapons and not any(
             t.family in VIOLENT for t in triggers) and agent is None:
-        return None  # "a man died at the scene", "road fatalities have fallen": deaths with no act of violence
+        return no_event("none-deaths-only", f"'{violence.text}'")  # "a man died at the scene", "road fatalities have fallen": deaths with no act of violence
     if violence is not None and quarrel(doc, triggers, actors, weapons):
-        return None  # "the chief of staff has clashed with the president's advisers": words, not arms
+        return no_event("none-quarrel", f"'{violence.text}'")  # "the chief of staff has clashed with the president's advisers": words, not arms
     if violence is not None or mob is not None or first({"abduct", "sexual"}) is not None:
         trig = first({"sexual"}) or first({"abduct"}) if violence is None else violence
         trig = trig or mob
@@ -218,7 +221,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                      for t in triggers)
         if territory is not None and is_place_object(doc[territory.i], by_token):
             a1, a2 = _taker(territory, doc, by_token, actors, main_subject, speaker)
-            return out(_territory(a1), f"control changed: '{territory.text}'", territory)
+            return out("battle-" + _territory(a1), f"control changed: '{territory.text}'", territory)
         kind = next((k for k in WEAPON_ORDER if k in weapons), None)
         if kind == "suicide" and _bomber_stopped(doc, triggers):
             kind = None  # "forces shot a suicide bomber before he blew himself up": a fight, no bombing
@@ -241,12 +244,10 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 a1, a2 = planter, (a1 if a1 is not None and a1.armed else a2)
             if a1 is None:  # a bomb no one is named for: ACLED's unidentified armed group planted it
                 a1 = _bare(UAG, 3, f"no perpetrator named for the {weapons[kind]}")
-            return out(WEAPON_SUB[kind], f"weapon: '{weapons[kind]}'", trig)
-        if territory is not None and is_place_object(doc[territory.i], by_token):
-            return out(_territory(agent), f"control changed: '{territory.text}'", territory)
+            return out("remote-" + kind, f"weapon: '{weapons[kind]}'", trig)
         if first({"sexual"}) is not None and (a1 is None or a1.inter != 7):
             a2 = a2 or _bare(CIVILIANS, 7, "victims of sexual violence")
-            return out("Sexual violence", f"sexual violence: '{first({'sexual'}).text}'", first({"sexual"}))
+            return out("sexual-violence", f"sexual violence: '{first({'sexual'}).text}'", first({"sexual"}))
         abduct = first({"abduct"})
         tried = abduct is not None and _attempted(doc[abduct.i]) and violence is not None
         if tried:
@@ -256,25 +257,25 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if abduct is not None and not any(t.family in ("violence", "casualty") and doc[t.i].lemma_.lower() in _HARMED_LEMMAS
                                           for t in triggers):
             if state_agent:
-                return out("Arrests", f"taken by state forces: '{abduct.text}'", abduct)
+                return out("abduction-by-state", f"taken by state forces: '{abduct.text}'", abduct)
             a2 = a2 if a2 is not None and a2.inter == 7 else (a2 or _bare(CIVILIANS, 7, "abducted people"))
             a1 = a1 or _bare("Unidentified Armed Group", 3, "abductors not named")
-            return out("Abduction/forced disappearance", f"abduction: '{abduct.text}'", abduct)
+            return out("abduction", f"abduction: '{abduct.text}'", abduct)
         if (a2 is None or a2.inter == 7) and not battle and not tried and _harms_property_only(doc, triggers):
             a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "attackers not named")
             a2 = None if a2 is not None and a2.inter == 7 else a2
-            return out("Looting/property destruction", f"only animals or property harmed: '{trig.text}'", trig)
+            return out("property-only", f"only animals or property harmed: '{trig.text}'", trig)
         civilian_side = {"civilian", "group_civilian", "rioter", "group"}
         if a1 is None and battle and mob is None and a2 is not None and a2.kind in civilian_side and _communal_side(a2, doc):
             a1, a2 = _communal(a2), None  # "six herders died in intercommunal clashes": a side of the fight
-            return out("Armed clash", "communal groups fought each other", trig)
+            return out("communal-victims-fought", "communal groups fought each other", trig)
         street = next((t for t in triggers if t.family == "riot" and _street_riot(t, doc)), None)
         if street is not None and mob is None and (a1 is None or a1.kind in civilian_side | {"protester"}) and (
                 a2 is None or a2.inter == 1) and not _MOB_JUSTICE.search(lower_text):
             # stones thrown at the police, barricades, a riot: a violent demonstration, not a mob's attack
             a1 = _rename(a1, RIOTERS, 5)
             a2 = a2 or next((a for a in actors if a.inter == 1), None)
-            return out("Violent demonstration", f"a crowd rioted against the authorities: '{street.text}'", street)
+            return out("street-riot", f"a crowd rioted against the authorities: '{street.text}'", street)
         if mob is not None or (a1 is not None and a1.kind in civilian_side):
             victims = a2
             community = a1 is not None and mob is None and _communal_side(a1, doc)
@@ -302,7 +303,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                     a2 = _rename(victims, RIOTERS, 5)
                 elif victims is None and battle:
                     a2 = _bare(RIOTERS, 5, "the other side of the fight")
-                return out("Mob violence", f"a community fought or beat people, unorganised: '{trig.text}'", trig)
+                return out("community-unorganised", f"a community fought or beat people, unorganised: '{trig.text}'", trig)
             if community or armed_by and a1 is not None and a1.kind in ("civilian", "group_civilian") and (
                     not _MOB_JUSTICE.search(lower_text)) and (
                     a1.kind == "group_civilian" or _plural(a1, doc)):
@@ -311,61 +312,61 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                 if victims is not None and (victims.armed or battle and (victims.kind in civilian_side or victims.kind == "criminal")):
                     if victims.kind in civilian_side and _communal_side(victims, doc):
                         a2 = _communal(victims)
-                    return out("Armed clash", "armed communal groups fought", trig)
+                    return out("communal-armed-clash", "armed communal groups fought", trig)
                 if victims is None and battle:
-                    return out("Armed clash", "communal groups fought each other", trig)
+                    return out("communal-fought-each-other", "communal groups fought each other", trig)
                 a2 = victims or _bare(CIVILIANS, 7, "victims")
-                return out("Attack", "communal militia attacked civilians", trig)
+                return out("communal-attack", "communal militia attacked civilians", trig)
             a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "mob")
             if victims is not None and victims.kind in civilian_side and "clash" in lower_text:
                 a2 = _rename(victims, RIOTERS, 5)
-            return out("Mob violence", f"people or a mob attacked: '{trig.text}'", trig)
+            return out("mob-attack", f"people or a mob attacked: '{trig.text}'", trig)
         brawl = _brawl(doc, triggers, actors, weapons, lower_text) if a1 is None or a1.kind in civilian_side else None
         if brawl is not None:  # "fighting broke out between two families": no organised side
             a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "one side of the brawl")
             a2 = _rename(a2 if a2 is not None and a2.kind in civilian_side else None, RIOTERS, 5)
-            return out("Mob violence", f"unarmed people fought each other: '{brawl.text}'", brawl)
+            return out("brawl", f"unarmed people fought each other: '{brawl.text}'", brawl)
         beating = _beating(doc, triggers, weapons, lower_text) if (a1 is None or _unarmed_uag(a1, doc)) and (
             a2 is None or a2.inter == 7) and not any(a.armed and a is not a1 for a in actors) else None
         if beating is not None:  # "two individuals beat a woman to death": a mob, not an armed group
             a1 = _rename(a1, RIOTERS, 5) if a1 is not None else _bare(RIOTERS, 5, "people who beat someone")
             a2 = a2 or _bare(CIVILIANS, 7, "the people beaten")
-            return out("Mob violence", f"people beat someone, no weapon named: '{beating.text}'", beating)
+            return out("beating", f"people beat someone, no weapon named: '{beating.text}'", beating)
         crowd = _unarmed_people(doc, trig) if a1 is None and (a2 is None or a2.inter == 7) else None
         if crowd is not None:  # "members of a sect beat a man", "a number of people beat three persons"
             a1 = crowd
-            return out("Mob violence", f"unarmed people attacked: '{trig.text}'", trig)
+            return out("unarmed-crowd", f"unarmed people attacked: '{trig.text}'", trig)
         if battle and a1 is not None and a1.armed and _among_themselves(doc, triggers, a1, by_token):
             a2 = a1  # "a gunbattle between two rival gangs": the same kind of actor on both sides
-            return out("Armed clash", f"rival armed groups fought: '{trig.text}'", trig)
+            return out("rivals-fought", f"rival armed groups fought: '{trig.text}'", trig)
         side = _conjoined_side(a1, actors, doc) if battle and a1 is not None and a1.armed and (
             a2 is None or a2.inter == 7) else None
         if side is not None:  # "troops and border forces exchanged fire, killing a civilian": the fight is the event
             a2 = side
-            return out("Armed clash", f"armed actors fought each other: '{trig.text}'", trig)
+            return out("conjoined-sides", f"armed actors fought each other: '{trig.text}'", trig)
         fought_back = _defender(doc, triggers, by_token, a1) if battle and a1 is not None and a1.armed and (
             a2 is None or a2.inter == 7) else None
         if fought_back is not None:  # "attacked the mayor's home and was repelled by the security forces"
             defender, word = fought_back
             a2 = defender
-            return out("Armed clash", f"armed defenders fought the attackers: '{word.text}'", word)
+            return out("defenders", f"armed defenders fought the attackers: '{word.text}'", word)
         fought_with = _community_fought(doc, triggers, by_token, a1) if battle and a1 is not None and a1.armed else None
         if fought_with is not None:  # "gunmen attacked the village and clashed with farmers": the farmers fought
             community, word = fought_with
             a2 = _communal(community)
-            return out("Armed clash", f"a community fought the armed attackers: '{word.text}'", word)
+            return out("community-fought-back", f"a community fought the armed attackers: '{word.text}'", word)
         if a2 is not None and a2.inter == 7 and (a1 is None or a1.armed):
             a1 = a1 or _bare("Unidentified Armed Group", 3, "attackers not named")
-            return out("Attack", f"armed actor against civilians: '{trig.text}'", trig)
+            return out("attack-on-civilians", f"armed actor against civilians: '{trig.text}'", trig)
         if a1 is None and a2 is None and _civilian_victims(doc, triggers):
             a1, a2 = _bare("Unidentified Armed Group", 3, "attackers not named"), _bare(CIVILIANS, 7, "victims")
-            return out("Attack", f"civilians killed or hurt: '{trig.text}'", trig)
+            return out("attack-civilian-victims", f"civilians killed or hurt: '{trig.text}'", trig)
         if a1 is not None and a2 is None and a1.armed and not battle:
             a2 = _bare(CIVILIANS, 7, "no armed target named")
-            return out("Attack", f"unidentified attackers, no armed target: '{trig.text}'", trig)
+            return out("attack-no-armed-target", f"unidentified attackers, no armed target: '{trig.text}'", trig)
         if a1 is None and a2 is not None and a2.armed:
             a1 = _bare("Unidentified Armed Group", 3, "attackers not named")   # "a militia commander was shot dead"
-        return out("Armed clash", f"armed actors fought: '{trig.text}'", trig)
+        return out("armed-clash", f"armed actors fought: '{trig.text}'", trig)
 
     # --- territory without stated fighting
     territory = first({"territory"})
@@ -380,59 +381,59 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         receiver = _receiver(doc[withdraw.i], by_token) if "hand" in withdraw.text.lower() else None
         if receiver is not None and receiver is not agent and receiver.armed:
             a1, a2 = receiver, agent  # ACLED names the side that takes control first
-        return out("Non-violent transfer of territory", f"withdrawal without fighting: '{withdraw.text}'", withdraw)
+        return out("withdrawal", f"withdrawal without fighting: '{withdraw.text}'", withdraw)
     arrest = first({"arrest"})
     disrupt = first({"disrupt"})
     if arrest is not None and disrupt is not None and disrupt.i < arrest.i:
         arrest = None  # "defused a car bomb and detained two men": the device first
     if arrest is not None:
         if agent is not None and not state_agent and agent.inter in (2, 3, 4) and agent.name in load().authorities:
-            return out("Arrests", f"detained by a group that governs where it acts: '{arrest.text}'", arrest)
+            return out("arrest-by-governing-group", f"detained by a group that governs where it acts: '{arrest.text}'", arrest)
         if agent is not None and not state_agent and agent.inter in (2, 3, 4):
             a2 = a2 or _bare(CIVILIANS, 7, "abducted people")
-            return out("Abduction/forced disappearance", f"taken by a non-state group: '{arrest.text}'", arrest)
+            return out("abduction-by-non-state", f"taken by a non-state group: '{arrest.text}'", arrest)
         a1 = a1 if state_agent else (next((a for a in actors if a.inter == 1), None) or _bare("Police Forces", 1, "arrests by the authorities"))
         if a2 is a1:
             a2 = None
-        return out("Arrests", f"arrest: '{arrest.text}'", arrest)
+        return out("arrest", f"arrest: '{arrest.text}'", arrest)
     seize = next((t for t in triggers if doc[t.i].lemma_.lower() in ("seize", "capture") ), None)
     if seize is not None and object_lemmas(doc[seize.i]) & WEAPON_OBJECTS:
-        return out("Change to group/activity", f"weapons seized: '{seize.text}'", seize)
+        return out("weapons-seized", f"weapons seized: '{seize.text}'", seize)
     loot = first({"loot"}) or (seize if seize is not None and object_lemmas(doc[seize.i]) & PROPERTY else None)
     if loot is not None and disrupt is not None and (doc[loot.i] in doc[disrupt.i].conjuncts
                                                      or object_lemmas(doc[loot.i]) & (PROJECTILES | WEAPON_OBJECTS)):
         loot = None  # "the missiles were intercepted and destroyed": the weapon destroyed is the one stopped
     if loot is not None and (agent is not None or object_lemmas(doc[loot.i]) & PROPERTY):
         a1 = _looter(a1, doc) or _bare("Unidentified Armed Group", 3, "looters not named")
-        return out("Looting/property destruction", f"property taken or destroyed: '{loot.text}'", loot)
+        return out("looting", f"property taken or destroyed: '{loot.text}'", loot)
     if disrupt is not None:
-        return out("Disrupted weapons use", f"weapon or attack stopped: '{disrupt.text}'", disrupt)
+        return out("disrupted", f"weapon or attack stopped: '{disrupt.text}'", disrupt)
     base = first({"base"})
     if base is not None and agent is not None and any(doc[t.i].lemma_.lower() in ("establish", "set") for t in doc[base.i].sent):
-        return out("Headquarters or base established", f"base set up: '{base.text}'", base)
+        return out("base", f"base set up: '{base.text}'", base)
     agree = first({"agree"})
     if agree is not None and (agent is not None or patient is not None) and conflict_pact(doc, agree, actors):
         a1 = a1 or patient
         a2 = a2 if a2 is not a1 else None
         if doc[agree.i].lemma_.lower() == "proposal":
-            return out("Other", f"proposal: '{agree.text}'", agree)
+            return out("proposal", f"proposal: '{agree.text}'", agree)
         if a1 is not None and a1.inter == 7 and a1.start >= 0 and _of_communities(doc[a1.head]):
             a1 = _communal(a1)  # "elders of two rival clans signed a truce": the clans' militias agreed
-        return out("Agreement", f"agreement: '{agree.text}'", agree)
+        return out("agreement", f"agreement: '{agree.text}'", agree)
     change = first({"change"})
     if change is not None and agent is None and patient is None and any(w in change.text.lower() for w in SECURITY_MEASURES):
         a1 = _bare("Government", 1, "security measures are taken by the authorities")
-        return out("Change to group/activity", f"security measure: '{change.text}'", change)
+        return out("security-measure", f"security measure: '{change.text}'", change)
     if change is not None and any(a is not None and (a.armed or a.inter in (1, 2, 3, 4, 8)) for a in (agent, patient)):
         # "militants were seen", "the army deployed": an armed or political group's activity, not
         # that of pupils who created a salad or boys last seen at a bus stop
         a1 = a1 or patient
         a2 = a2 if a2 is not a1 else None
-        return out("Change to group/activity", f"group activity: '{change.text}'", change)
+        return out("group-activity", f"group activity: '{change.text}'", change)
     other = first({"other"})
     if other is not None:
-        return out("Other", f"significant development: '{other.text}'", other)
-    return None
+        return out("other-development", f"significant development: '{other.text}'", other)
+    return no_event("none-no-reading", f"'{lead.text}'")
 
 
 _ABOUT = frozenset({"of", "against", "over", "about", "for", "into"})
@@ -822,9 +823,8 @@ def _receiver(tok, by_token) -> ActorRef | None:
 
 
 def _territory(agent: ActorRef | None) -> str:
-    if agent is not None and agent.inter == 1:
-        return "Government regains territory"
-    return "Non-state actor overtakes territory"
+    """The convention row of a change of control: who took the place decides."""
+    return "territory-government" if agent is not None and agent.inter == 1 else "territory-nonstate"
 
 
 def _civilian_victims(doc, triggers) -> bool:
