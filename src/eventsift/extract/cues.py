@@ -7,9 +7,10 @@ import re
 
 from .actors import ActorRef
 from .rules import PROPERTY, RIOT_WORDS, Trigger, object_lemmas
+from .. import lexicon as lex
 
 
-_ABOUT = frozenset({"of", "against", "over", "about", "for", "into"})
+_ABOUT = lex.words("protest_topic_preps")
 
 
 def gathering_hit(doc, gathering, triggers, weapons: dict[str, str]) -> bool:
@@ -67,7 +68,7 @@ def _caused_above(tok, protest_tok, *, objects: bool) -> bool:
     return False
 
 
-_ATTEMPT_LEMMAS = frozenset({"attempt", "try", "fail", "foil", "thwart"})
+_ATTEMPT_LEMMAS = lex.words("failed_attempt_lemmas")
 
 
 def attempted(tok) -> bool:
@@ -94,19 +95,19 @@ def _subjects(tok) -> set:
     return {w for c in tok.children if c.dep_ in ("nsubj", "nsubjpass") for w in c.subtree}
 
 
-_CAUSE_MARKS = frozenset({"after", "following", "because", "since", "over", "against", "denouncing", "condemning"})
+_CAUSE_MARKS = lex.words("protest_cause_marks")
 
 
-_CAUSE_LEMMAS = frozenset({"denounce", "condemn", "decry", "protest", "demand", "following", "after", "against"})
+_CAUSE_LEMMAS = lex.words("protest_cause_lemmas")
 
 
-_REACTION_NOUNS = frozenset({"reaction", "response", "opposition", "protest", "retaliation"})
+_REACTION_NOUNS = lex.words("protest_reaction_nouns")
 
 
-_CAUSE_WORDS = frozenset({"following", "after", "over", "against", "denouncing", "condemning", "protesting"})
+_CAUSE_WORDS = lex.words("protest_cause_heads")
 
 
-_STREET_LEMMAS = frozenset({"riot", "rioter", "barricade", "stone", "pelt", "rampage"})
+_STREET_LEMMAS = lex.words("street_riot_lemmas")
 
 
 def street_riot(t: Trigger, doc) -> bool:
@@ -146,19 +147,16 @@ def harms_property_only(doc, triggers) -> bool:
     return bool(objects) and objects <= PROPERTY | _THING_WORDS
 
 
-_ASSAULT_VERBS = frozenset({"attack", "raid", "assault", "storm", "ambush"})
+_ASSAULT_VERBS = lex.words("settlement_assault_verbs")
 
 
-_SETTLEMENTS = frozenset({"camp", "hamlet", "village", "home", "house", "household", "settlement", "compound"})
+_SETTLEMENTS = lex.words("inhabited_settlements")
 
 
-_THING_WORDS = frozenset({"wall", "door", "window", "roof", "hamlet", "village", "site", "facility", "hall",
-                          "supply", "tyre", "tire", "crop", "hut", "granary", "bike", "motorbike", "truck", "bus",
-                          "sheep", "goat", "chicken", "pig", "camel", "donkey", "horse", "bull", "calf", "poultry"})
+_THING_WORDS = lex.words("property_and_animal_objects")
 
 
-_HUMAN_WORDS = frozenset({"people", "person", "man", "woman", "child", "civilian", "soldier", "policeman", "villager",
-                          "resident", "farmer", "pastoralist", "herder", "member", "individual", "officer", "guard"})
+_HUMAN_WORDS = lex.words("human_object_nouns")
 
 
 def hurt_ones(tok, demo: ActorRef | None) -> bool:
@@ -176,10 +174,10 @@ def hurt_ones(tok, demo: ActorRef | None) -> bool:
     return head.dep_ == "nsubj" and not any(c.dep_ in ("dobj", "obj") for c in tok.children)  # "12 demonstrators injured"
 
 
-_RAIDED = frozenset({"camp", "hamlet", "settlement", "village", "compound", "encampment"})
+_RAIDED = lex.words("raided_settlements")
 
 
-_LETHAL = frozenset({"kill", "murder", "behead", "execute", "massacre", "slaughter", "hack", "decapitate"})
+_LETHAL = lex.words("lethal_violence_lemmas")
 
 
 def organised_violence(doc, triggers, firearms: bool) -> str:
@@ -206,11 +204,10 @@ def lethal(doc, triggers) -> bool:
     return any(t.family == "violence" and doc[t.i].lemma_.lower() in _LETHAL and doc[t.i].pos_ == "VERB" for t in triggers)
 
 
-_BRAWL_WORDS = frozenset({"clash", "fight", "fighting", "brawl", "scuffle", "fistfight", "altercation"})
+_BRAWL_WORDS = lex.words("brawl_words")
 
 
-_PRIVATE_CAUSE = re.compile(r"\b(?:dispute|feud|quarrel|argument|famil(?:y|ies)|fist|brawl|scuffle|rival|partisans|"
-                            r"neighbou?rs|villagers|residents|youths|farmers|herders|pastoralists|communit(?:y|ies))\b")
+_PRIVATE_CAUSE = re.compile(r"\b(?:" + lex.alternation("private_fight_causes") + r")\b")
 
 
 def brawl_word(doc, triggers, actors, weapons, lower_text: str, firearms: bool) -> Trigger | None:
@@ -225,7 +222,7 @@ def brawl_word(doc, triggers, actors, weapons, lower_text: str, firearms: bool) 
     return fight
 
 
-_BEAT_VERBS = frozenset({"beat", "assault", "lynch", "flog", "whip", "stone", "undress", "club", "punch", "kick"})
+_BEAT_VERBS = lex.words("beating_verbs")
 
 
 def beating_word(doc, triggers, weapons, lower_text: str, firearms: bool) -> Trigger | None:

@@ -32,6 +32,7 @@ from .story import (
     intervenes_at, relabel, summarised,
 )
 from .subtype import classify
+from .. import lexicon as lex
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +51,7 @@ HEADLINE_PENALTY = 0.1
 HEADLINE_MAIN_BONUS = 0.08  # the body event a headline summarises: the report's main event
 MAX_CONFIDENCE = 0.95
 
-_STRATEGIC_NEEDS_ACTOR = frozenset({"Agreement", "Change to group/activity", "Other", "Headquarters or base established",
-                                    "Non-violent transfer of territory", "Disrupted weapons use"})
+_STRATEGIC_NEEDS_ACTOR = lex.words("strategic_sub_types_needing_actor")
 
 
 class Extractor:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from .actors import CIVILIANS, ActorRef
 from .rules import BATTLE_WORDS, INITIATING, LIGHT_VERBS, VIOLENT, WEAPON_ORDER, Trigger, prep_obj, ref_at, roles, subject_of
 from .sides import rename
+from .. import lexicon as lex
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -164,7 +165,7 @@ def _owns_weapon(tok, weapons: dict[str, str]) -> bool:
     return any(a.lower_ in words for a in list(tok.ancestors)[:3])
 
 
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we"})
+_SPEAKER_PRONOUNS = lex.words("speaker_pronouns")
 
 
 def _speaker_pronoun(subj) -> bool:
@@ -182,7 +183,7 @@ def _subject_elsewhere(tok, triggers) -> bool:
         and verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children)
 
 
-_TIME_MARKS = frozenset({"before", "after", "until", "when", "as", "while", "once"})
+_TIME_MARKS = lex.words("time_clause_marks")
 
 
 def _only_suspected(tok) -> bool:
@@ -208,26 +209,23 @@ def _civilian_victims(doc, triggers) -> bool:
     return False
 
 
-_FIREARM_WORDS = re.compile(r"\b(?:guns?|gunshots?|gunfire|gunmen|rifles?|shotguns?|firearms?|fire ?arms|opened fire|"
-                            r"shot|shooting|armed|artisanal weapons?|hunting weapons?|militias?|intercommunal|"
-                            r"inter-communal)\b")
+_FIREARM_WORDS = re.compile(r"\b(?:" + lex.alternation("firearm_cues") + r")\b")
 
 
-_SMALL_ARMS = re.compile(r"\b(?:gunfire|gunshots?|machine[- ]?guns?|small arms|rifles?|gunfights?|firefights?|gunbattles?|"
-                         r"exchanged?\s+(?:of\s+)?(?:fire|gunfire|shots)|ambush(?:ed|es)?)\b")
+_SMALL_ARMS = re.compile(r"\b(?:" + lex.alternation("small_arms_cues") + r")\b")
 
 
 _AIR_SUPPORT = re.compile(r"\b(?:supported|backed|assisted|covered|reinforced)\s+by\s+(?:\w+\s+){0,3}?"
                           r"(?:helicopters?|gunships?|aircraft|air\s+(?:support|power|force)|drones?|jets?|warplanes?)\b")
 
 
-_BLADES = re.compile(r"\b(?:machetes?|knives|knife|cutlass(?:es)?|blade weapons?|bows?|arrows?)\b")
+_BLADES = re.compile(r"\b(?:" + lex.alternation("blade_weapon_cues") + r")\b")
 
 
-_MOB_JUSTICE = re.compile(r"\b(?:thie(?:f|ves)|robbers?|burglars?|witch(?:es|craft)?|sorcer(?:y|er|ers)|lynch\w*|mob)\b")
+_MOB_JUSTICE = re.compile(r"\b(?:" + lex.alternation("mob_justice_cues") + r")\b")
 
 
-_DEATHS = re.compile(r"\b(?:killed|killing|dead|died|deaths?|fatalit(?:y|ies)|lives)\b")
+_DEATHS = re.compile(r"\b(?:" + lex.alternation("death_cues") + r")\b")
 
 
 def _one_phrase(a: ActorRef, b: ActorRef, doc) -> bool:

@@ -12,23 +12,23 @@ from . import context
 from .actors import ActorRef
 from .conventions import Typed
 from .lexicon import Lexicon
+from .. import lexicon as lex
 
 
-VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+VIOLENT_TYPES = lex.words("violent_event_types")
 
 
-ARMED_KINDS = frozenset({"named", "military", "police", "uag", "rebel", "militant", "communal", "ethnic", "site"})
+ARMED_KINDS = lex.words("armed_actor_kinds")
 
 
 # weapon words that also name accidents ("a gas explosion"): not enough to make a report political
-BATTLE_TEXT = frozenset({"clashed", "clash", "clashes", "fought", "fighting", "battled", "skirmish", "skirmishes",
-                          "exchanged fire", "exchange of fire", "gunfight", "firefight"})
+BATTLE_TEXT = lex.words("fighting_words")
 
 
-LOOSE_WEAPONS = frozenset({"explosion", "blast", "exploded", "explosive", "explosives"})
+LOOSE_WEAPONS = lex.words("accident_weapon_words")
 
 
-PARTICIPANT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr"})
+PARTICIPANT_ROLES = lex.words("participant_noun_deps")
 
 
 def participant(tok, lex: Lexicon) -> bool:
@@ -37,7 +37,7 @@ def participant(tok, lex: Lexicon) -> bool:
     return tok.dep_ in PARTICIPANT_ROLES and tok.lemma_.lower() in lex.participants
 
 
-CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "xcomp", "conj", "parataxis", "acl", "pcomp"})
+CLAUSE_DEPS = lex.words("clause_head_deps")
 
 
 def clause_of(tok):
@@ -115,8 +115,7 @@ def unfounded(typed: Typed, weapons: dict[str, str]) -> bool:
 
 
 # the next sentence tells that the fight's victims were shot ("Several farmers were wounded by machetes and gunshots")
-HURT_BY_GUNFIRE = re.compile(r"\b(?:wounded|injured|killed|hurt|hit)\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?"
-                              r"(?:gunshots?|bullets?|gunfire|firearms?|shotguns?|rifles?)\b")
+HURT_BY_GUNFIRE = re.compile(r"\b(?:wounded|injured|killed|hurt|hit)\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?(?:" + lex.alternation("gunshot_wound_words") + r")\b")
 
 
 def in_a_name(text: str, word: str) -> bool:
@@ -161,7 +160,7 @@ def is_headline(sent, text: str) -> bool:
 
 
 # an ACLED coder's word that a sentence's event is a record of its own ("..., coded separately")
-CODED_APART = re.compile(r"\bcoded\s+(?:separately|as\s+a\s+separate\s+event|in\s+a\s+separate\s+event)\b", re.I)
+CODED_APART = re.compile(r"\bcoded\s+(?:" + lex.alternation("coded_apart_phrases") + r")\b", re.I)
 
 
 # a group owning up to an event ("claimed responsibility", "claimed the attack")
@@ -203,51 +202,29 @@ def blamed(tok) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ("blame",)
 
 
-OWNING_UP = frozenset({"claim", "say", "take", "accept", "admit"})  # "X said it had carried out the attack"
+OWNING_UP = lex.words("owning_up_lemmas")  # "X said it had carried out the attack"
 
 
-PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_ENTS = lex.words("place_entity_labels")
 
 
-STATEMENT_VERBS = frozenset({"say", "tell", "quote", "report", "announce", "state", "condemn", "claim", "add",
-                              "statement", "deny", "confirm", "accuse", "blame", "post", "brief", "speak", "warn"})
+STATEMENT_VERBS = lex.words("statement_place_verbs")
 
 
-PLACE_NOUNS = frozenset({"city", "town", "village", "district", "province", "region", "area", "outskirts", "outskirt", "edge",
-                          "suburb", "neighbourhood", "neighborhood", "county", "state", "capital", "port"})
+PLACE_NOUNS = lex.words("place_nouns")
 
 
 # "northern Iraq" names no other place than Iraq
-COMPASS = re.compile(r"^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
-                      r"|upper|lower|greater)\s+")
+COMPASS = re.compile(r"^(?:" + lex.alternation("compass_words") + r")\s+")
 
 
-PLACE_PREPS = frozenset({"in", "at", "near", "around", "outside", "inside", "to", "from", "into"})
+PLACE_PREPS = lex.words("place_preps")
 
 
 # ACLED notes of some strategic developments open with a label naming the kind of event
 # ("Looting: On 12 February ...", "Movement of forces: ..."); the labels are ACLED's own
 # categories, so a label of this list decides the sub-type of the note's main event.
-NOTE_LABELS = {
-    "looting": "Looting/property destruction",
-    "property destruction": "Looting/property destruction",
-    "land seizure": "Looting/property destruction",
-    "movement of forces": "Change to group/activity",
-    "security measures": "Change to group/activity",
-    "change to armed group": "Change to group/activity",
-    "change to group": "Change to group/activity",
-    "displacement": "Other",
-    "non-violent activity": "Other",
-    "other": "Other",
-    "strikes": "Other",
-    "defusal": "Disrupted weapons use",
-    "detonation": "Disrupted weapons use",
-    "disrupted weapons use": "Disrupted weapons use",
-    "arrests": "Arrests",
-    "headquarters established": "Headquarters or base established",
-    "non-violent transfer of territory": "Non-violent transfer of territory",
-    "agreement": "Agreement",
-}
+NOTE_LABELS = lex.mapping("note_labels")
 
 
 # the actor of a labelled note that names none, by the label's sub-type
@@ -267,10 +244,10 @@ def note_label(text: str) -> str | None:
     return NOTE_LABELS.get(m.group(1).strip().lower()) if m else None
 
 
-RECIPROCAL = frozenset({"clash", "fight", "battle", "exchange", "skirmish", "gunfight", "firefight", "engage"})
+RECIPROCAL = lex.words("reciprocal_event_lemmas")
 
 
-BACKING = frozenset({"back", "support", "assist", "aid", "ally", "accompany", "join", "help"})
+BACKING = lex.words("backing_lemmas")
 
 
 def allied(ally, main) -> bool:
@@ -384,7 +361,7 @@ def tells_victims_only(doc, typed: Typed) -> bool:
                 (tok.head if tok.dep_ == "pobj" else tok).head in words)
 
 
-DYING = frozenset({"die", "perish", "succumb"})
+DYING = lex.words("dying_lemmas")
 
 
 def same_phrase(a, b) -> bool:
@@ -393,4 +370,4 @@ def same_phrase(a, b) -> bool:
 
 
 # families of events that are no violence: a toll told after them in the sentence is their background
-NON_VIOLENT_MAIN = frozenset({"agree", "arrest", "change", "base", "withdraw"})
+NON_VIOLENT_MAIN = lex.words("non_violent_main_families")

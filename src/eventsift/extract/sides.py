@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .actors import COMMUNAL, RIOTERS, ActorRef
 from .rules import BATTLE_WORDS, REACTIVE, Trigger, prep_obj, ref_at, roles, subject_of
+from .. import lexicon as lex
 
 
 def among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorRef]) -> bool:
@@ -34,22 +35,20 @@ def among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorRe
     return False
 
 
-_RECIPROCAL_FIGHT = frozenset({"fight", "clash", "battle", "skirmish"})
+_RECIPROCAL_FIGHT = lex.words("reciprocal_fight_lemmas")
 
 
-_TWO_SIDES = frozenset({"two", "rival", "both", "opposing", "competing", "several", "three"})
+_TWO_SIDES = lex.words("rival_sides_modifiers")
 
 
 # heads of unarmed groups of people who act as a mob when they attack (ACLED's rioters)
-_PEOPLE_HEADS = frozenset({"member", "people", "brother", "villager", "resident", "youth", "inhabitant", "relative",
-                           "family", "neighbour", "neighbor", "worshipper", "follower", "student", "person", "local",
-                           "adherent", "devotee", "trader", "son", "kin"})
+_PEOPLE_HEADS = lex.words("plain_people_heads")
 
 
-_QUANTITY_HEADS = frozenset({"number", "group", "crowd", "dozen", "hundred", "band", "handful", "couple"})
+_QUANTITY_HEADS = lex.words("people_quantity_heads")
 
 
-_ARMED_WORDS = frozenset({"armed", "gunman", "gunmen", "militant", "jihadist", "bandit", "fighter", "soldier"})
+_ARMED_WORDS = lex.words("armed_people_words")
 
 
 def unarmed_people(doc, trig: Trigger) -> ActorRef | None:
@@ -208,14 +207,13 @@ def communal_side(ref: ActorRef, doc) -> bool:
         c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
 
 
-_KIN = frozenset({"brother", "sister", "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt",
-                  "cousin", "nephew", "niece", "relative", "stepfather", "stepmother", "grandfather", "grandmother"})
+_KIN = lex.words("kin_nouns")
 
 
-_OCCUPATIONS = frozenset({"farmer", "pastoralist", "herder", "herdsman", "fisherman", "hunter", "farming", "herding"})
+_OCCUPATIONS = lex.words("occupational_communities")
 
 
-_TOWNSFOLK = frozenset({"people", "resident", "villager", "inhabitant", "youth", "native"})
+_TOWNSFOLK = lex.words("townsfolk_heads")
 
 
 def place_community(ref: ActorRef, doc) -> bool:

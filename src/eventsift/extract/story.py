@@ -17,6 +17,7 @@ from .actors import ActorRef
 from .conventions import retype, sub_of
 from .rules import Trigger
 from .sentence import same_group
+from .. import lexicon as lex
 
 # a later sentence changes the story's type only with an event word at least this strong
 # ("killed", "exchanged fire"; not "death", "injured"), set on the Benin and sample notes
@@ -110,11 +111,10 @@ def word_of(m: Mention) -> str:
     return m.trigger.text if m.trigger else m.sub_event_type
 
 
-FOUGHT_BACK = re.compile(r"\b(?:repel\w*|repuls\w*|exchang\w+\s+(?:\w+\s+)?(?:fire|gunfire|shots)|fought\s+back|"
-                          r"returned\s+fire|fought\s+off)\b", re.I)
+FOUGHT_BACK = re.compile(r"\b(?:" + lex.alternation("fought_back_cues") + r")\b", re.I)
 
 
-DEATH_WORDS = re.compile(r"\b(?:killed|shot dead|died|dead|neutrali[sz]ed|eliminated)\b", re.I)
+DEATH_WORDS = re.compile(r"\b(?:" + lex.alternation("attackers_fell_cues") + r")\b", re.I)
 
 
 def attackers_fell(keep: Mention, other: Mention) -> bool:
@@ -156,48 +156,39 @@ def fought_not_pursued(m: Mention) -> bool:
     return not (PURSUIT.search(m.sentence.text) and not HARM_WORDS.search(m.sentence.text))
 
 
-PURSUIT = re.compile(r"\b(?:pursu|chas|hunt|search|track|comb)\w*", re.I)
+PURSUIT = re.compile(r"\b(?:" + lex.alternation("pursuit_stems") + r")\w*", re.I)
 
 
-HARM_WORDS = re.compile(r"\b(?:kill|dead|died|clash|fought|fight|fire|exchang|battl|wound|injur|shot|standoff)\w*", re.I)
+HARM_WORDS = re.compile(r"\b(?:" + lex.alternation("fight_or_harm_stems") + r")\w*", re.I)
 
 
-DISTINCT = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile|also on|"
-                       r"on the same day|the same day|a day (?:earlier|later)|earlier|later|in addition)\b", re.I)
+DISTINCT = re.compile(r"^\W*(?:" + lex.alternation("distinct_event_openers") + r")\b", re.I)
 
 
 # a sentence whose subject points back to the parties just told
-POINTS_BACK = re.compile(r"^\W*(?:they|he|she|the\s+(?:\w+\s+)?(?:attackers|assailants|militants|gunmen|group|"
-                          r"fighters|insurgents|soldiers|troops|forces|police|protesters|demonstrators|crowd|mob))\b", re.I)
+POINTS_BACK = re.compile(r"^\W*(?:" + lex.alternation("pointing_back_subjects") + r")\b", re.I)
 
 
 QUOTED = re.compile(r"^\s*[\"“‘]")
 
 
 # a sentence that says outright that it tells another event
-SEPARATE = re.compile(r"^\W*(?:in (?:another|a separate|a second|a similar)|separately|elsewhere|meanwhile)\b", re.I)
+SEPARATE = re.compile(r"^\W*(?:" + lex.alternation("separate_event_openers") + r")\b", re.I)
 
 
 # a sentence that counts itself as a further event ("a second device", "another attack")
-EVENT_NOUNS = (r"(?:attacks?|bomb(?:s|ing)?|blasts?|explosions?|devices?|strikes?|air\s?strikes?|raids?|ambush(?:es)?|"
-                r"incidents?|clash(?:es)?|protests?|demonstrations?|march(?:es)?|rall(?:y|ies)|shelling|assaults?|"
-                r"killings?|shootings?|kidnappings?|abductions?|operations?|offensives?|mines?|ieds?|rockets?|"
-                r"missiles?|grenades?|events?|villages?|towns?|locations?|districts?|camps?|checkpoints?|posts?)")
+EVENT_NOUNS = ("(?:" + lex.alternation("countable_event_nouns") + ")")
 
 
 ANOTHER = re.compile(r"\b(?:another|a (?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}?" + EVENT_NOUNS + r"\b", re.I)
 
 
-HARM_TYPES = frozenset({"Violence against civilians", "Battles", "Explosions/Remote violence"})
+HARM_TYPES = lex.words("harm_event_types")
 
 
 # words by which a sentence points back to the event or actors just told
 BACK_REFERENCE = re.compile(
-    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|attackers?|assailants?|incident|clash(?:es)?|fighting|"
-    r"protests?|protesters|demonstrat\w+|crowd|mob|militants|gunmen|group|perpetrators|suspects?|victims?|operation|"
-    r"raid|ambush|explosion|blast|violence|dispute|village|camp|area|city|town|district)\b"
-    r"|\b(?:intervened|responded|retaliated|repelled|repulsed|in response|in reaction|dispersed|afterwards|subsequently|"
-    r"then|they|he|she|them|him|it)\b", re.I)
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:" + lex.alternation("back_reference_nouns") + r")\b|\b(?:intervened|responded|retaliated|repelled|repulsed|in response|in reaction|dispersed|afterwards|subsequently|then|they|he|she|them|him|it)\b", re.I)
 
 
 # a party's account of what it had done ("the ministry said its forces had neutralised two
@@ -206,14 +197,14 @@ REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirme
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 
 
-DAMAGE_FAMILIES = frozenset({"loot", "riot"})
+DAMAGE_FAMILIES = lex.words("damage_trigger_families")
 
 
 #: remote violence that a battle told before it takes in (ACLED: explosions inside a battle belong to it)
-IN_BATTLE = frozenset({"Shelling/artillery/missile attack", "Grenade", "Remote explosive/landmine/IED"})
+IN_BATTLE = lex.words("remote_sub_types_in_battle")
 
 
-DEMO_LADDER = ("Peaceful protest", "Protest with intervention", "Violent demonstration", "Excessive force against protesters")
+DEMO_LADDER = lex.entries("protest_ladder")
 
 
 # "KYIV — ", "MARIB, Yemen — ": where the report was filed, not where its events happened
@@ -282,15 +273,15 @@ def told_before(new: Mention, story: Story) -> bool:
     return False
 
 
-VAGUE_PARTIES = frozenset({"people", "person", "group", "member", "force", "unit", "official"})
+VAGUE_PARTIES = lex.words("vague_party_words")
 
 
-DEMONSTRATION_TYPES = frozenset({"Protests", "Riots"})
+DEMONSTRATION_TYPES = lex.words("demonstration_event_types")
 
 
 # what happens at a violent event as part of it, or right after it: the perpetrators arrested or
 # hunted, houses burned or looted, reinforcements deployed, people fleeing
-AFTERMATH = frozenset({"Arrests", "Looting/property destruction", "Change to group/activity", "Other"})
+AFTERMATH = lex.words("aftermath_sub_types")
 
 
 def part_of(new: Mention, current: Mention) -> bool:
@@ -374,10 +365,10 @@ def points_back(sent_text: str, agent_at: int | None) -> bool:
     return False
 
 
-DURING = re.compile(r"\b(?:during|in the course of|in)\s+the\s+(?:\w+\s+)?(?:raid|attack|assault|incursion|fighting|clashes|violence)\b")
+DURING = re.compile(r"\b(?:during|in the course of|in)\s+the\s+(?:\w+\s+)?(?:" + lex.alternation("raid_nouns") + r")\b")
 
 
-PRONOUNS = frozenset({"them", "him"})  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
+PRONOUNS = lex.words("object_pronouns")  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
 
 
 def summarised(head: Story, stories: list[Story]) -> Story | None:

@@ -19,6 +19,7 @@ from .sides import (
     looter, of_communities, place_community, planter_of, plural, receiver_of, rename, taker, territory_rule,
     unarmed_people, unarmed_uag,
 )
+from .. import lexicon as lex
 
 def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
              lower_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False) -> Typed | None:
@@ -356,12 +357,12 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     return no_event("none-no-reading", f"'{lead.text}'")
 
 
-_FIND = frozenset({"find", "discover", "uncover", "unearth", "locate", "exhume"})
+_FIND = lex.words("grave_finding_lemmas")
 
 
-_HARMED_LEMMAS = frozenset({"kill", "behead", "execute", "injure", "wound"})
+_HARMED_LEMMAS = lex.words("harm_besides_abduction_lemmas")
 
 
-_CLASH_LEMMAS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
+_CLASH_LEMMAS = lex.words("demonstration_clash_lemmas")
 
 
