@@ -9,6 +9,12 @@ from .actors import ActorRef
 from .rules import PROPERTY, RIOT_WORDS, Trigger, object_lemmas
 from .. import lexicon as lex
 
+PLACE_ASSAULT_VERBS = lex.entries("place_assault_verbs")
+BOMBER_STOPPED_FAMILIES = lex.entries("bomber_stopped_families")
+BLADE_WORDS = r"\b(?:" + lex.alternation("blade_words") + r")\b"
+CAUSE_CLAUSE_MARKS = lex.entries("cause_clause_marks")
+AIMED_AT_PREPS = lex.entries("aimed_at_preps")
+
 
 _ABOUT = lex.words("protest_topic_preps")
 
@@ -61,7 +67,7 @@ def _caused_above(tok, protest_tok, *, objects: bool) -> bool:
     for t in [tok, *list(tok.ancestors)[:3]]:
         if t is protest_tok:
             return False
-        if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in t.children):
+        if any(c.dep_ == "mark" and c.lower_ in CAUSE_CLAUSE_MARKS for c in t.children):
             return True
         if objects and t.dep_ in ("dobj", "pobj") and t.head.lemma_.lower() in _CAUSE_LEMMAS:
             return True
@@ -119,7 +125,7 @@ def bomber_stopped(doc, triggers) -> bool:
     """The suicide bomber is the one shot, killed or arrested ("shot and killed a suicide bomber")."""
     for t in triggers:
         tok = doc[t.i]
-        if t.family not in ("violence", "arrest", "casualty"):
+        if t.family not in BOMBER_STOPPED_FAMILIES:
             continue
         for c in (c for v in (tok, *tok.conjuncts) for c in v.children):  # "shot and killed a suicide bomber"
             if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == "bomber" and any(
@@ -136,7 +142,7 @@ def harms_property_only(doc, triggers) -> bool:
             tok = doc[t.i]
             found = object_lemmas(tok)
             if t.family == "violence":  # "fired at the site director": whom the shots were aimed at
-                found |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                found |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in AIMED_AT_PREPS
                           for g in c.children if g.dep_ == "pobj"}
             if tok.lemma_.lower() in _ASSAULT_VERBS:
                 # "attacked and burned down a Fulani camp": the object the conjoined verbs share
@@ -194,7 +200,7 @@ def organised_violence(doc, triggers, firearms: bool) -> str:
 
 def _in_objects(tok) -> set[str]:
     """"attacked civilians in a Fulani camp": the place of an assault word."""
-    if tok.lemma_.lower() not in ("attack", "raid", "storm"):
+    if tok.lemma_.lower() not in PLACE_ASSAULT_VERBS:
         return set()
     return {g.lemma_.lower() for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
             for g in c.children if g.dep_ == "pobj"} - {"village", "compound"}  # "in the village of X" is a place
@@ -227,7 +233,7 @@ _BEAT_VERBS = lex.words("beating_verbs")
 
 def beating_word(doc, triggers, weapons, lower_text: str, firearms: bool) -> Trigger | None:
     """A beating with no weapon named: what crowds and mobs do, not armed groups."""
-    if weapons or firearms or re.search(r"\b(?:machetes?|knife|knives|cutlass)\b", lower_text):
+    if weapons or firearms or re.search(BLADE_WORDS, lower_text):
         return None
     return next((t for t in triggers if doc[t.i].lemma_.lower() in _BEAT_VERBS and (
         doc[t.i].pos_ == "VERB" or doc[t.i].dep_ == "conj")), None)  # "undressed, beat, and filmed": a verb

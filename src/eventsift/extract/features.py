@@ -15,6 +15,10 @@ from .rules import BATTLE_WORDS, INITIATING, LIGHT_VERBS, VIOLENT, WEAPON_ORDER,
 from .sides import rename
 from .. import lexicon as lex
 
+FIRED_AT_PREPS = lex.entries("fired_at_preps")
+SPEAKER_POSSESSIVES = lex.entries("speaker_possessives")
+CIVILIAN_VICTIM_LEMMAS = lex.entries("civilian_victim_lemmas")
+
 
 @dataclass(frozen=True, slots=True, eq=False)
 class Features:
@@ -143,7 +147,7 @@ def _fired_at_unarmed(tok, by_token) -> bool:
         return False
     # "opened fire against the buses": the target hangs under the verb, its head, or the "fire" it opened
     for head in (tok, tok.head, *(c for c in tok.children if c.dep_ == "dobj")):
-        for obj in prep_obj(head, ("on", "at", "against", "into")):
+        for obj in prep_obj(head, FIRED_AT_PREPS):
             ref = ref_at(obj, by_token)
             return ref is None or not ref.armed
     return False
@@ -172,7 +176,7 @@ def _speaker_pronoun(subj) -> bool:
     """"it", "they", "we", or a noun owned by one ("its fighters", "our forces")."""
     if subj.pos_ == "PRON":
         return subj.lower_ in _SPEAKER_PRONOUNS
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
+    return any(c.dep_ == "poss" and c.lower_ in SPEAKER_POSSESSIVES for c in subj.children)
 
 
 def _subject_elsewhere(tok, triggers) -> bool:
@@ -204,7 +208,7 @@ def _civilian_victims(doc, triggers) -> bool:
     for t in triggers:
         tok = doc[t.i]
         for c in tok.children:
-            if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in ("civilian", "child", "woman", "villager", "resident", "people", "man", "farmer", "student"):
+            if c.dep_ in ("nsubjpass", "dobj") and c.lemma_.lower() in CIVILIAN_VICTIM_LEMMAS:
                 return True
     return False
 
@@ -215,8 +219,7 @@ _FIREARM_WORDS = re.compile(r"\b(?:" + lex.alternation("firearm_cues") + r")\b")
 _SMALL_ARMS = re.compile(r"\b(?:" + lex.alternation("small_arms_cues") + r")\b")
 
 
-_AIR_SUPPORT = re.compile(r"\b(?:supported|backed|assisted|covered|reinforced)\s+by\s+(?:\w+\s+){0,3}?"
-                          r"(?:helicopters?|gunships?|aircraft|air\s+(?:support|power|force)|drones?|jets?|warplanes?)\b")
+_AIR_SUPPORT = re.compile(r"\b(?:supported|backed|assisted|covered|reinforced)\s+by\s+(?:\w+\s+){0,3}?(?:" + lex.alternation("air_support_verbs") + r")\b")
 
 
 _BLADES = re.compile(r"\b(?:" + lex.alternation("blade_weapon_cues") + r")\b")

@@ -14,6 +14,12 @@ from .conventions import Typed
 from .lexicon import Lexicon
 from .. import lexicon as lex
 
+ORDINARY_CRIME_FRAMES = lex.entries("ordinary_crime_frames")
+ARMED_GROUP_KINDS = lex.entries("armed_group_kinds")
+TOLD_BEFORE_DETERMINERS = lex.entries("told_before_determiners")
+FIGHT_WORD_STEMS = lex.entries("fight_word_stems")
+NOT_ALLIED_CONJUNCTIONS = lex.entries("not_allied_conjunctions")
+
 
 VIOLENT_TYPES = lex.words("violent_event_types")
 
@@ -72,8 +78,8 @@ def not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str],
         # "arrested on drink-driving charges", "a cardiac arrest", "puppies stolen from a farm": ordinary
         # crime and medicine, unless who was held or what for is political or an armed group acts
         found = context.sentence_frame(sent_text)
-        armed_group = any(a.kind in ("named", "uag", "militant", "rebel", "military") for a in actors if a.start >= 0)
-        if found is not None and found[0] in ("court", "illness", "accident") and not context.political(sent_text) \
+        armed_group = any(a.kind in ARMED_GROUP_KINDS for a in actors if a.start >= 0)
+        if found is not None and found[0] in ORDINARY_CRIME_FRAMES and not context.political(sent_text) \
                 and not armed_group:
             return f"not political: '{found[1]}' ({found[0]})"
         if typed.sub_event_type == "Arrests" and not political_report and not armed_group:
@@ -111,11 +117,11 @@ def unfounded(typed: Typed, weapons: dict[str, str]) -> bool:
     "clashed" still fought."""
     return EVENT_TYPE_OF[typed.sub_event_type] in VIOLENT_TYPES and typed.actor1 is None \
         and typed.actor2 is None and not weapons and typed.trigger.text.lower() not in BATTLE_TEXT \
-        and not any(w in typed.trigger.text.lower() for w in ("fire", "clash", "fight"))
+        and not any(w in typed.trigger.text.lower() for w in FIGHT_WORD_STEMS)
 
 
 # the next sentence tells that the fight's victims were shot ("Several farmers were wounded by machetes and gunshots")
-HURT_BY_GUNFIRE = re.compile(r"\b(?:wounded|injured|killed|hurt|hit)\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?(?:" + lex.alternation("gunshot_wound_words") + r")\b")
+HURT_BY_GUNFIRE = re.compile(r"\b(?:" + lex.alternation("wound_verbs") + r")\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?(?:" + lex.alternation("gunshot_wound_words") + r")\b")
 
 
 def in_a_name(text: str, word: str) -> bool:
@@ -164,10 +170,7 @@ CODED_APART = re.compile(r"\bcoded\s+(?:" + lex.alternation("coded_apart_phrases
 
 
 # a group owning up to an event ("claimed responsibility", "claimed the attack")
-CLAIMED = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault|ambush))"
-                      r"|\b(?:took|takes|accepted|accepts|admitted)\s+responsibility|\b(?:blamed|blames|blaming|accused|accuses)\b"
-                      r"|\b(?:said|says)\s+(?:[^.;]{0,60}?\bthat\s+)?(?:it|its\s+fighters|its\s+men)\s+(?:had\s+)?(?:carried\s+out|"
-                      r"was\s+behind|were\s+behind|staged|conducted|launched|destroyed|attacked|targeted|killed)\b")
+CLAIMED = re.compile(lex.alternation("owning_up_patterns"))
 
 
 def same_group(a, b) -> bool:
@@ -254,7 +257,7 @@ def allied(ally, main) -> bool:
     """``ally`` is conjoined with ``main`` ("X and Y") or backs it ("X, backed by Y")."""
     if ally.dep_ == "conj" and ally.head.i == main.i or main.dep_ == "conj" and main.head.i == ally.i:
         first = main if ally.dep_ == "conj" else ally
-        if any(c.dep_ == "cc" and c.lower_ in ("or", "nor", "against") for c in first.children):
+        if any(c.dep_ == "cc" and c.lower_ in NOT_ALLIED_CONJUNCTIONS for c in first.children):
             return False  # "JNIM or ISGS militants": either, not both
         return not (first.dep_ == "pobj" and first.head.lower_ in ("between", "among"))  # opponents
     head = ally.head  # "backed by Y": Y <- by <- backed <- X
@@ -309,7 +312,7 @@ def team_words(trigger) -> str | None:
         return None
     if subj.pos_ == "PRON" and subj.lower_ in ("they", "it"):
         return subj.text
-    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in subj.children):
+    if any(c.dep_ == "det" and c.lower_ in TOLD_BEFORE_DETERMINERS for c in subj.children):
         return " ".join(t.text for t in subj.subtree)
     return None
 

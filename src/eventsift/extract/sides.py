@@ -7,6 +7,16 @@ from .actors import COMMUNAL, RIOTERS, ActorRef
 from .rules import BATTLE_WORDS, REACTIVE, Trigger, prep_obj, ref_at, roles, subject_of
 from .. import lexicon as lex
 
+COLLECTIVE_COMMUNITY_WORDS = lex.entries("collective_community_words")
+PLAIN_PERSON_HEADS = lex.entries("plain_person_heads")
+FLED_FIGHTING_HEADS = lex.entries("fled_fighting_heads")
+COMMUNITY_GROUP_NOUNS = lex.entries("community_group_nouns")
+COMMUNITY_HEADS = lex.entries("community_heads")
+COMMUNITY_WORDS = lex.entries("community_words")
+DEVICE_PLANTING_LEMMAS = lex.entries("device_planting_lemmas")
+RIVAL_GROUP_NOUNS = lex.entries("rival_group_nouns")
+ARMED_UNKNOWN_MODIFIERS = lex.entries("armed_unknown_modifiers")
+
 
 def among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorRef]) -> bool:
     """A fight word "between"/"among" one plural actor phrase ("between rival factions of X")."""
@@ -16,13 +26,13 @@ def among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorRe
         tok = doc[t.i]
         if tok.lemma_.lower() not in BATTLE_WORDS and "fire" not in t.text:
             continue
-        if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in ("flee", "escape", "avoid", "from"):
+        if tok.dep_ in ("dobj", "pobj") and tok.head.lemma_.lower() in FLED_FIGHTING_HEADS:
             continue  # "they had fled fighting between rival factions": why they left, not this event
         for obj in prep_obj(tok, ("between", "among")):
             if any(c.dep_ == "conj" for c in obj.children) or any(t.dep_ == "cc" for t in obj.subtree):
                 continue  # "between government forces and rebels" (however parsed): two sides named
             if actor.start <= obj.i < actor.end or actor.head in {g.i for g in obj.subtree}:
-                return obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in ("faction", "gang", "group")
+                return obj.tag_ in ("NNS", "NNPS") or obj.lemma_.lower() in RIVAL_GROUP_NOUNS
         # "two armed groups fought (with heavy machine guns)", "rival gangs clashed": a plural subject counted
         # or called rivals, and no other side named
         subj = doc[actor.head]
@@ -77,7 +87,7 @@ def unarmed_people(doc, trig: Trigger) -> ActorRef | None:
         head = inner or head
     if head.lemma_.lower() not in _PEOPLE_HEADS:
         return None
-    if any(t.lower_ in _ARMED_WORDS or t.lower_ in ("community", "communities", "ethnic", "clan", "tribe")
+    if any(t.lower_ in _ARMED_WORDS or t.lower_ in COMMUNITY_WORDS
            for t in subj.subtree):
         return None  # armed men, or a community acting as one (a communal militia)
     return ActorRef(subj.left_edge.i, subj.right_edge.i + 1, subj.i, RIOTERS, 5, "group", None,
@@ -102,7 +112,7 @@ def taker(trig: Trigger, doc, by_token, actors, main_subject, speaker: ActorRef 
 def of_communities(tok) -> bool:
     """People who speak for clans or communities ("elders of two rival clans", "leaders of the Tiv and
     Jukun communities")."""
-    return any(g.lemma_.lower() in ("clan", "tribe", "community", "militia") for c in tok.children
+    return any(g.lemma_.lower() in COMMUNITY_GROUP_NOUNS for c in tok.children
                if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj")
 
 
@@ -200,10 +210,10 @@ def communal_side(ref: ActorRef, doc) -> bool:
     if ref.head < 0:
         return True
     head = doc[ref.head]  # one farmer who kills another man is a mob of one, not a militia
-    if head.dep_ in ("compound", "amod") and (head.head.lemma_.lower() in ("community", "group", "clan", "tribe")
+    if head.dep_ in ("compound", "amod") and (head.head.lemma_.lower() in COMMUNITY_HEADS
                                               or head.head.tag_ in ("NNS", "NNPS")):
         return True  # "members of the Yoruba community", "pastoralist men"
-    return head.tag_ in ("NNS", "NNPS") or head.lower_ in ("fulani", "peulh", "herdsmen", "fishermen") or any(
+    return head.tag_ in ("NNS", "NNPS") or head.lower_ in COLLECTIVE_COMMUNITY_WORDS or any(
         c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
 
 
@@ -244,8 +254,8 @@ def plural(ref: ActorRef, doc) -> bool:
 
 def unarmed_uag(ref: ActorRef, doc) -> bool:
     """"two individuals", "a group of people": an unidentified actor named by a plain word, not "gunmen"."""
-    return ref.kind == "uag" and ref.head >= 0 and doc[ref.head].lemma_.lower() in ("individual", "person", "people") and not any(
-        t.lower_ in ("armed", "masked", "hooded", "unknown", "unidentified") for t in doc[ref.start:ref.end])
+    return ref.kind == "uag" and ref.head >= 0 and doc[ref.head].lemma_.lower() in PLAIN_PERSON_HEADS and not any(
+        t.lower_ in ARMED_UNKNOWN_MODIFIERS for t in doc[ref.start:ref.end])
 
 
 def looter(ref: ActorRef | None, doc) -> ActorRef | None:
@@ -262,7 +272,7 @@ def planter_of(doc, triggers, by_token) -> ActorRef | None:
     for t in triggers:
         sent = doc[t.i].sent
         for tok in sent:
-            if tok.lemma_.lower() in ("plant", "lay", "place", "emplace") and tok.tag_ == "VBN":
+            if tok.lemma_.lower() in DEVICE_PLANTING_LEMMAS and tok.tag_ == "VBN":
                 for obj in prep_obj(tok, ("by",)):
                     ref = ref_at(obj, by_token)
                     if ref is not None and ref.armed:

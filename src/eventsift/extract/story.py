@@ -19,6 +19,8 @@ from .rules import Trigger
 from .sentence import same_group
 from .. import lexicon as lex
 
+FORCE_ON_RIOTERS_TYPES = lex.entries("force_on_rioters_types")
+
 # a later sentence changes the story's type only with an event word at least this strong
 # ("killed", "exchanged fire"; not "death", "injured"), set on the Benin and sample notes
 UPGRADE_MIN_STRENGTH = 0.7
@@ -52,7 +54,7 @@ def more_severe(keep: Mention, other: Mention) -> Mention:
     if other.actor1 is None or other.actor1.span is None and not (
             keep.sub_event_type in DEMO_LADDER[:2] and other.sub_event_type == "Violent demonstration"):
         return keep  # but "residents demonstrated. They barricaded the road": riot words need no named crowd
-    if keep.sub_event_type == "Violent demonstration" and other.event_type in ("Protests", "Violence against civilians", "Battles") \
+    if keep.sub_event_type == "Violent demonstration" and other.event_type in FORCE_ON_RIOTERS_TYPES \
             and other.actor1.inter == 1 or keep.sub_event_type == "Violent demonstration" and other.event_type == "Protests":
         return keep  # force used against rioters: the event stays a riot
     rule_id = "story-more-severe"
@@ -137,14 +139,14 @@ def defender_of(keep: Mention, other: Mention):
                  and a.inter in (1, 2, 3, 4, 8) and a.name != keep.actor1.name), None)
 
 
-def damage_at(story: "Story | None", live: list[Trigger]) -> bool:
+def damage_at(story: Story | None, live: list[Trigger]) -> bool:
     """A sentence with no actor that tells of damage or rioting ("property was destroyed"), after a
     demonstration that was not yet violent."""
     return story is not None and story.mention.sub_event_type in DEMO_LADDER[:2] \
         and any(t.family in DAMAGE_FAMILIES for t in live)
 
 
-def intervenes_at(story: "Story | None", live: list[Trigger], actors: list[ActorRef]) -> bool:
+def intervenes_at(story: Story | None, live: list[Trigger], actors: list[ActorRef]) -> bool:
     """A sentence with an intervention word and a state force, after a peaceful protest was told."""
     return story is not None and story.mention.sub_event_type == "Peaceful protest" \
         and any(t.family == "intervene" for t in live) and any(a.inter == 1 for a in actors)
@@ -188,12 +190,13 @@ HARM_TYPES = lex.words("harm_event_types")
 
 # words by which a sentence points back to the event or actors just told
 BACK_REFERENCE = re.compile(
-    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:" + lex.alternation("back_reference_nouns") + r")\b|\b(?:intervened|responded|retaliated|repelled|repulsed|in response|in reaction|dispersed|afterwards|subsequently|then|they|he|she|them|him|it)\b", re.I)
+    r"\b(?:" + lex.alternation("back_reference_determiners") + r")\s+(?:\w+\s+)?(?:" + lex.alternation("back_reference_nouns")
+    + r")\b|\b(?:" + lex.alternation("back_reference_words") + r")\b", re.I)
 
 
 # a party's account of what it had done ("the ministry said its forces had neutralised two
 # fighters"): the event already told, in its words
-REPORTED_ACCOUNT = re.compile(r"\b(?:said|says|claimed|stated|announced|confirmed)\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
+REPORTED_ACCOUNT = re.compile(r"\b(?:" + lex.alternation("account_verbs") + r")\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 
 

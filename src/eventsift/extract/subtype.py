@@ -21,6 +21,12 @@ from .sides import (
 )
 from .. import lexicon as lex
 
+CIVILIAN_SIDE_KINDS = lex.words("civilian_side_kinds")
+PROTEST_RESPONSE_FAMILIES = lex.entries("protest_response_families")
+PROTEST_HARM_FAMILIES = lex.entries("protest_harm_families")
+CROWD_ACTOR_KINDS = lex.entries("crowd_actor_kinds")
+PROTEST_TOLD_BEFORE_DETERMINERS = lex.entries("protest_told_before_determiners")
+
 def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
              lower_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False) -> Typed | None:
     """The one event this sentence states (ACLED's most severe reading), or None.
@@ -79,7 +85,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         demo = next((a for a in actors if a.kind in ("protester", "rioter")), None)
         # "chanted against the killings", "demonstrated after a colleague was killed": what the protest
         # is about, not what it did
-        harm = next((t for t in triggers if t.family in ("violence", "casualty", "loot", "sexual")
+        harm = next((t for t in triggers if t.family in PROTEST_HARM_FAMILIES
                      and not grievance(doc[t.i]) and not cause_clause(doc[t.i], doc[trig.i])), None)
         # "12 demonstrators injured": they were hurt, which does not make them violent
         hurt = harm is not None and harm.family == "casualty" and hurt_ones(doc[harm.i], demo)
@@ -92,8 +98,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
                                  and not grievance(doc[t.i]) and not cause_clause(doc[t.i], doc[trig.i])
                                  for t in triggers)
         state_present = f.state_present  # "two killed as police fire on protesters": the police harmed
-        if violent or riot is not None or (harm is not None and not hurt and (agent is None and not state_present or agent is not None and agent.kind in (
-                "protester", "rioter", "civilian", "group", "group_civilian"))):
+        if violent or riot is not None or (harm is not None and not hurt and (agent is None and not state_present or agent is not None and agent.kind in CROWD_ACTOR_KINDS)):
             a1 = rename(demo or agent, RIOTERS, 5)
             a2 = next((a for a in actors if a.inter == 1), None)
             return out("demo-violent", f"demonstrators turned violent: '{(riot or harm or trig).text}'", trig)
@@ -109,13 +114,13 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
         if killed and a2 is not None:
             a1, a2 = a2, a1  # ACLED names the force that fired first, the protesters second
             return out("demo-lethal-force", "security forces used lethal force on protesters", trig)
-        acts = [t for t in triggers if t.family in ("intervene", "arrest", "violence") and not grievance(doc[t.i])
+        acts = [t for t in triggers if t.family in PROTEST_RESPONSE_FAMILIES and not grievance(doc[t.i])
                 and not protest_cause(doc[t.i], doc[trig.i])]
         if any(t.family in ("intervene", "arrest") for t in acts) or (harm is not None and violence is not None and a2 is not None):
             cue = acts[0] if acts else harm  # "police wounded 12 demonstrators": the harm is the cue
             if state_agent and a2 is agent and doc[trig.i].pos_ == "NOUN" and doc[trig.i].i not in range(agent.start, agent.end) \
                     and demo is None and doc[cue.i].i < doc[trig.i].i and not any(
-                        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "its") for c in doc[trig.i].children):
+                        c.dep_ in ("det", "poss") and c.lower_ in PROTEST_TOLD_BEFORE_DETERMINERS for c in doc[trig.i].children):
                 # "security forces used tear gas to disperse a protest": the forces act; "the demonstration"
                 # points back to a protest already told, whose protesters stay first
                 a1, a2 = agent, a1
@@ -186,7 +191,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
             a1 = looter(a1, doc) or bare("Unidentified Armed Group", 3, "attackers not named")
             a2 = None if a2 is not None and a2.inter == 7 else a2
             return out("property-only", f"only animals or property harmed: '{trig.text}'", trig)
-        civilian_side = {"civilian", "group_civilian", "rioter", "group"}
+        civilian_side = CIVILIAN_SIDE_KINDS
         if a1 is None and battle and mob is None and a2 is not None and a2.kind in civilian_side and communal_side(a2, doc):
             a1, a2 = communal(a2), None  # "six herders died in intercommunal clashes": a side of the fight
             return out("communal-victims-fought", "communal groups fought each other", trig)
