@@ -17,21 +17,21 @@ from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, S
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
 from .actors import RIOTERS, UAG, ActorRef, find_actors
-from .conventions import Typed, retype, typed as ruled
+from .conventions import Typed, retype, rule, typed as ruled
 from .counts import parse_counts
 from .lexicon import Lexicon, load
 from .rules import Trigger, find_triggers, weapon_kinds
 from .sentence import (
     BATTLE_TEXT, CLAIMED, CODED_APART, HURT_BY_GUNFIRE, LABEL_ACTORS, LABEL_STRENGTH, NON_VIOLENT_MAIN, OWNING_UP,
     RECIPROCAL, allied, blamed, claimant, clause_of, first_line, identifies, in_a_name, is_headline,
-    militants_as_group, not_political, note_label, other_side, participant, place_words, state_actor, team_words,
+    militants_as_group, note_label, other_side, participant, place_words, state_actor, team_words,
     tells_victims_only, threat_reason, unfounded,
 )
 from .story import (
     DAMAGE_FAMILIES, DATELINE, QUOTED, UPGRADE_MIN_STRENGTH, Story, attach, contest, continues, damage_at, fold,
     intervenes_at, relabel, summarised,
 )
-from .subtype import classify
+from .subtype import decide
 from .. import lexicon as lex
 
 log = logging.getLogger(__name__)
@@ -155,16 +155,15 @@ class Extractor:
             all_actors, actors = actors, [a for a in actors if a.head not in spoken]
             weapons = {k: w for k, w in weapon_kinds(lower, self.lex).items() if not in_a_name(s_text, w)}
             after = sents[n_sent + 1].text.lower() if n_sent + 1 < len(sents) else ""
-            typed = classify(live, actors, doc, weapons, lower, speakers=speaking,
-                             shot_after=bool(HURT_BY_GUNFIRE.search(after)))
+            typed = decide(live, actors, doc, weapons, lower, s_text, speakers=speaking,
+                           shot_after=bool(HURT_BY_GUNFIRE.search(after)), story_frame=story_frame,
+                           political_report=political_report)
             no_event = None
             if typed is not None and typed.sub_event_type is None:  # a convention row that finds no event
+                if typed.rule == "none-not-political":
+                    dropped.append(Dropped(article.id, span, typed.reason))
+                    continue
                 no_event, typed = typed.reason, None
-            why = not_political(typed, actors, weapons, s_text, story_frame,
-                                 political_report=political_report) if typed is not None else None
-            if why:
-                dropped.append(Dropped(article.id, span, why))
-                continue
             if typed is not None and not headline and identifies(doc[typed.trigger.i]):
                 dropped.append(Dropped(article.id, span, f"says who the perpetrators were: '{typed.trigger.text}' "
                                                          "is the subject of 'be'"))
@@ -172,7 +171,8 @@ class Extractor:
                     attach(current, region, lower)
                 continue
             if typed is not None and unfounded(typed, weapons):
-                dropped.append(Dropped(article.id, span, f"no event of its own: '{typed.trigger.text}' with no actor or weapon"))
+                dropped.append(Dropped(article.id, span, rule("none-unfounded").reason(
+                    f"no event of its own: '{typed.trigger.text}' with no actor or weapon")))
                 if current is not None and not headline:
                     attach(current, region, lower)
                 continue
@@ -182,7 +182,8 @@ class Extractor:
                 typed = replace(typed, actor1=ActorRef(-1, -1, -1, a.name, a.inter, "implied", None,
                                                        f"'{team_words(doc[typed.trigger.i])}' refers to {a.name}"))
             if typed is not None and typed.sub_event_type in _STRATEGIC_NEEDS_ACTOR and typed.actor1 is None:
-                dropped.append(Dropped(article.id, span, f"statement: '{typed.trigger.text}' with no actor"))
+                dropped.append(Dropped(article.id, span, rule("none-statement-no-actor").reason(
+                    f"statement: '{typed.trigger.text}' with no actor")))
                 typed = None
             elif typed is None and not headline and intervenes_at(current, live, actors):
                 # "Traders demonstrated ... Police dispersed them": the protest met an intervention

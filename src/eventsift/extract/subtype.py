@@ -14,6 +14,7 @@ from .rules import (
     OPERATIONS, PROJECTILES, PROPERTY, RIOT_WORDS, SECURITY_MEASURES, VIOLENT, WEAPON_OBJECTS, Trigger,
     conflict_pact, earlier_act, is_place_object, object_lemmas, quarrel, ref_at,
 )
+from .sentence import not_political
 from .sides import (
     among_themselves, armed_defender, bare, communal, communal_side, community_fought, conjoined_side, kin,
     looter, of_communities, place_community, planter_of, plural, receiver_of, rename, taker, territory_rule,
@@ -26,6 +27,21 @@ PROTEST_RESPONSE_FAMILIES = lex.entries("protest_response_families")
 PROTEST_HARM_FAMILIES = lex.entries("protest_harm_families")
 CROWD_ACTOR_KINDS = lex.entries("crowd_actor_kinds")
 PROTEST_TOLD_BEFORE_DETERMINERS = lex.entries("protest_told_before_determiners")
+
+def decide(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str], lower_text: str,
+           sent_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False,
+           story_frame: tuple[str, str] | None = None, political_report: bool = True) -> Typed | None:
+    """The one decision on a sentence's event: the reading the conventions give (``classify``), unless
+    the sentence or the report shows it is no political event at all (a row of no event). None: no
+    event word."""
+    found = classify(triggers, actors, doc, weapons, lower_text, speakers=speakers, shot_after=shot_after)
+    if found is None or found.sub_event_type is None:
+        return found
+    why = not_political(found, actors, weapons, sent_text, story_frame, political_report=political_report)
+    if why:
+        return typed("none-not-political", None, None, found.trigger, why)
+    return found
+
 
 def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
              lower_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False) -> Typed | None:
