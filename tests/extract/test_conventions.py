@@ -141,3 +141,13 @@ def test_a_table_row_with_no_acled_sub_type_fails_to_load(monkeypatch):
     finally:
         monkeypatch.undo()
         conventions.table.cache_clear()
+
+
+def test_conditions_name_only_features_a_mention_has():
+    from dataclasses import fields
+
+    from eventsift.extract.features import Features
+
+    known = {f.name for f in fields(Features)}
+    named = {name for row in conventions.table().values() for name in re.findall(r"\{(\w+)\}", row.condition)}
+    assert named and named <= known, sorted(named - known)
