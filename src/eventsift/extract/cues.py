@@ -9,6 +9,9 @@ from .actors import ActorRef
 from .rules import PROPERTY, RIOT_WORDS, Trigger, object_lemmas
 from .. import lexicon as lex
 
+GATHERING_CLIMB_DEPS = lex.entries("gathering_climb_deps")
+VIOLENCE_ARGUMENT_DEPS = lex.entries("violence_argument_deps")
+
 PLACE_ASSAULT_VERBS = lex.entries("place_assault_verbs")
 BOMBER_STOPPED_FAMILIES = lex.entries("bomber_stopped_families")
 BLADE_WORDS = r"\b(?:" + lex.alternation("blade_words") + r")\b"
@@ -30,9 +33,9 @@ def gathering_hit(doc, gathering, triggers, weapons: dict[str, str]) -> bool:
         return t.i in violent or t.lower_ in heads
 
     tok, steps = gathering, 0
-    while tok.dep_ in ("pobj", "prep", "dobj", "nsubjpass") and tok.head is not tok and steps < 4:
+    while tok.dep_ in GATHERING_CLIMB_DEPS and tok.head is not tok and steps < 4:
         tok, steps = tok.head, steps + 1
-        if hits(tok) or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and hits(c) for c in tok.children):
+        if hits(tok) or any(c.dep_ in VIOLENCE_ARGUMENT_DEPS and hits(c) for c in tok.children):
             return True
     return False
 

@@ -219,7 +219,8 @@ _FIREARM_WORDS = re.compile(r"\b(?:" + lex.alternation("firearm_cues") + r")\b")
 _SMALL_ARMS = re.compile(r"\b(?:" + lex.alternation("small_arms_cues") + r")\b")
 
 
-_AIR_SUPPORT = re.compile(r"\b(?:supported|backed|assisted|covered|reinforced)\s+by\s+(?:\w+\s+){0,3}?(?:" + lex.alternation("air_support_verbs") + r")\b")
+_AIR_SUPPORT = re.compile(r"\b(?:" + lex.alternation("air_support_verbs") + r")\s+by\s+(?:\w+\s+){0,3}?(?:"
+                          + lex.alternation("air_support_craft") + r")\b")
 
 
 _BLADES = re.compile(r"\b(?:" + lex.alternation("blade_weapon_cues") + r")\b")

@@ -14,6 +14,9 @@ from .conventions import Typed
 from .lexicon import Lexicon
 from .. import lexicon as lex
 
+CLAIMANT_WALK_DEPS = lex.entries("claimant_walk_deps")
+STATEMENT_WORD_TAGS = lex.entries("statement_word_tags")
+
 ORDINARY_CRIME_FRAMES = lex.entries("ordinary_crime_frames")
 ARMED_GROUP_KINDS = lex.entries("armed_group_kinds")
 TOLD_BEFORE_DETERMINERS = lex.entries("told_before_determiners")
@@ -191,7 +194,7 @@ def claimant(tok):
     for _ in range(6):
         if cur.dep_ == "nsubj" or cur.head is cur:
             return cur
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("acl", "xcomp", "amod"):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in CLAIMANT_WALK_DEPS:
             return tok
         cur = cur.head
     return tok
@@ -275,7 +278,7 @@ def statement_place(tok, trigger: int | None) -> bool:
     for _ in range(8):
         if cur.i == trigger:
             return False
-        if cur.lemma_.lower() in STATEMENT_VERBS and cur.pos_ in ("VERB", "AUX", "NOUN"):
+        if cur.lemma_.lower() in STATEMENT_VERBS and cur.pos_ in STATEMENT_WORD_TAGS:
             return True
         if cur.pos_ == "VERB" and cur is not tok:
             return False  # "In Nasiriyah, police fired ..., sources said": the place of the verb it hangs on

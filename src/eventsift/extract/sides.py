@@ -7,6 +7,9 @@ from .actors import COMMUNAL, RIOTERS, ActorRef
 from .rules import BATTLE_WORDS, REACTIVE, Trigger, prep_obj, ref_at, roles, subject_of
 from .. import lexicon as lex
 
+HUNG_VERB_DEPS = lex.entries("hung_verb_deps")
+COUNTING_MODIFIER_DEPS = lex.entries("counting_modifier_deps")
+
 COLLECTIVE_COMMUNITY_WORDS = lex.entries("collective_community_words")
 PLAIN_PERSON_HEADS = lex.entries("plain_person_heads")
 FLED_FIGHTING_HEADS = lex.entries("fled_fighting_heads")
@@ -38,7 +41,7 @@ def among_themselves(doc, triggers, actor: ActorRef, by_token: dict[int, ActorRe
         subj = doc[actor.head]
         if tok.lemma_.lower() in _RECIPROCAL_FIGHT and subj.dep_ == "nsubj" and subj.head.i == tok.i \
                 and subj.tag_ in ("NNS", "NNPS") and any(
-                    c.lower_ in _TWO_SIDES for c in subj.children if c.dep_ in ("nummod", "amod", "det")) \
+                    c.lower_ in _TWO_SIDES for c in subj.children if c.dep_ in COUNTING_MODIFIER_DEPS) \
                 and not any(c.dep_ == "dobj" for c in tok.children) \
                 and not any(ref_at(o, by_token) is not None for o in prep_obj(tok, ("with", "against"))):
             return True
@@ -75,7 +78,7 @@ def unarmed_people(doc, trig: Trigger) -> ActorRef | None:
         return None
     subj, passive = subject_of(tok)
     if subj is None and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children) and (
-            tok.tag_ != "VBN" or any(c.dep_ in ("dobj", "prt", "conj") for c in tok.children)):
+            tok.tag_ != "VBN" or any(c.dep_ in HUNG_VERB_DEPS for c in tok.children)):
         # "members of the sect tied up and beat ...": the parser hangs the verbs on the subject
         subj, passive = tok.head, False
     if subj is None or passive:

@@ -182,7 +182,7 @@ SEPARATE = re.compile(r"^\W*(?:" + lex.alternation("separate_event_openers") + r
 EVENT_NOUNS = ("(?:" + lex.alternation("countable_event_nouns") + ")")
 
 
-ANOTHER = re.compile(r"\b(?:another|a (?:second|third|fourth|separate|further))\s+(?:\w+\s+){0,2}?" + EVENT_NOUNS + r"\b", re.I)
+ANOTHER = re.compile(r"\b(?:another|a (?:" + lex.alternation("further_ordinals") + r"))\s+(?:\w+\s+){0,2}?" + EVENT_NOUNS + r"\b", re.I)
 
 
 HARM_TYPES = lex.words("harm_event_types")
@@ -368,7 +368,7 @@ def points_back(sent_text: str, agent_at: int | None) -> bool:
     return False
 
 
-DURING = re.compile(r"\b(?:during|in the course of|in)\s+the\s+(?:\w+\s+)?(?:" + lex.alternation("raid_nouns") + r")\b")
+DURING = re.compile(r"\b(?:" + lex.alternation("during_words") + r")\s+the\s+(?:\w+\s+)?(?:" + lex.alternation("raid_nouns") + r")\b")
 
 
 PRONOUNS = lex.words("object_pronouns")  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
