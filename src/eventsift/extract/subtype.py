@@ -1,5 +1,10 @@
-"""The sub-event type of one sentence: ``classify`` picks ACLED's most severe reading from trigger
-families, weapons and the actors' types, following ACLED's conventions (see DESIGN.md)."""
+"""The sub-event type of one sentence, decided in one place (``decide``).
+
+``classify`` reads the sentence's features once (``features.read``) and walks ACLED's conventions
+in the order of the table in ``lexicon/conventions.tsv``: each reading it returns names the row
+that decided it, and the row gives the sub-type and the rationale that ``reasons`` records.
+``decide`` then drops a reading the sentence or the report shows is not political at all.
+"""
 from __future__ import annotations
 
 from .actors import CIVILIANS, RIOTERS, UAG, ActorRef
@@ -45,7 +50,8 @@ def decide(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[s
 
 def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str],
              lower_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False) -> Typed | None:
-    """The one event this sentence states (ACLED's most severe reading), or None.
+    """The one event this sentence states (ACLED's most severe reading), named by its convention row;
+    a row of no event gives a reading whose ``sub_event_type`` is None. None: no event word.
 
     ``actors`` are the ones that may take part; ``speakers`` are those that only attribute the
     sentence ("X said"): they act only when the event's subject is a pronoun for them ("X said
