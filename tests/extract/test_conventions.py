@@ -151,3 +151,21 @@ def test_conditions_name_only_features_a_mention_has():
     known = {f.name for f in fields(Features)}
     named = {name for row in conventions.table().values() for name in re.findall(r"\{(\w+)\}", row.condition)}
     assert named and named <= known, sorted(named - known)
+
+
+@pytest.mark.parametrize("rule_id,sub,before,after,event_type", [
+    ("story-later-intervention", None, "Peaceful protest", "Protest with intervention", "Protests"),
+    ("story-more-severe", "Armed clash", "Attack", "Armed clash", "Battles"),
+    ("note-label", "Arrests", "Attack", "Arrests", "Strategic developments"),
+])
+def test_retype_takes_the_rows_sub_type_and_records_it(rule_id, sub, before, after, event_type):
+    m = Mention("t", Span(0, 10, "x"), EVENT_TYPE_OF[before], before)
+    out = conventions.retype(m, rule_id, "a later sentence says so", sub=sub)
+    assert (out.sub_event_type, out.event_type) == (after, event_type)
+    assert out.decisions[-1].reason.startswith(f"{before} → {after}: [{rule_id}] ")
+
+
+def test_retype_refuses_a_row_of_no_event():
+    m = Mention("t", Span(0, 10, "x"), "Battles", "Armed clash")
+    with pytest.raises(conventions.ConventionError, match="decides no event"):
+        conventions.retype(m, "none-quarrel", "words, not arms")
