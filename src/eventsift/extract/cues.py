@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicon as lex
 from .actors import ActorRef
 from .rules import PROPERTY, RIOT_WORDS, Trigger, object_lemmas
-from .. import lexicon as lex
 
 GATHERING_CLIMB_DEPS = lex.entries("gathering_climb_deps")
 VIOLENCE_ARGUMENT_DEPS = lex.entries("violence_argument_deps")

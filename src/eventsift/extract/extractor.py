@@ -13,6 +13,7 @@ import logging
 from dataclasses import replace
 from typing import Callable
 
+from .. import lexicon as lex
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
@@ -32,7 +33,6 @@ from .story import (
     intervenes_at, relabel, summarised,
 )
 from .subtype import decide
-from .. import lexicon as lex
 
 log = logging.getLogger(__name__)
 

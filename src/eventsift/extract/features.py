@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import lexicon as lex
 from .actors import CIVILIANS, ActorRef
 from .rules import BATTLE_WORDS, INITIATING, LIGHT_VERBS, VIOLENT, WEAPON_ORDER, Trigger, prep_obj, ref_at, roles, subject_of
 from .sides import rename
-from .. import lexicon as lex
 
 FIRED_AT_PREPS = lex.entries("fired_at_preps")
 SPEAKER_POSSESSIVES = lex.entries("speaker_possessives")

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import lexicon as lex
 from ..models import Mention
 from ..taxonomy import EVENT_TYPE_OF
 from . import context
 from .actors import ActorRef
 from .conventions import Typed
 from .lexicon import Lexicon
-from .. import lexicon as lex
 
 CLAIMANT_WALK_DEPS = lex.entries("claimant_walk_deps")
 STATEMENT_WORD_TAGS = lex.entries("statement_word_tags")

@@ -3,9 +3,9 @@ civilians), and the tests on them that the conventions name (a community acting 
 plain people, armed defenders, rival groups fighting among themselves)."""
 from __future__ import annotations
 
+from .. import lexicon as lex
 from .actors import COMMUNAL, RIOTERS, ActorRef
 from .rules import BATTLE_WORDS, REACTIVE, Trigger, prep_obj, ref_at, roles, subject_of
-from .. import lexicon as lex
 
 HUNG_VERB_DEPS = lex.entries("hung_verb_deps")
 COUNTING_MODIFIER_DEPS = lex.entries("counting_modifier_deps")

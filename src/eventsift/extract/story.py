@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import lexicon as lex
 from ..models import Decision, Mention, Stance
 from ..taxonomy import EVENT_TYPE_OF, RANK, family
 from . import context
@@ -17,7 +18,6 @@ from .actors import ActorRef
 from .conventions import retype, sub_of
 from .rules import Trigger
 from .sentence import same_group
-from .. import lexicon as lex
 
 FORCE_ON_RIOTERS_TYPES = lex.entries("force_on_rioters_types")
 

@@ -7,6 +7,7 @@ that decided it, and the row gives the sub-type and the rationale that ``reasons
 """
 from __future__ import annotations
 
+from .. import lexicon as lex
 from .actors import CIVILIANS, RIOTERS, UAG, ActorRef
 from .conventions import Typed, typed
 from .cues import (
@@ -25,7 +26,6 @@ from .sides import (
     looter, of_communities, place_community, planter_of, plural, receiver_of, rename, taker, territory_rule,
     unarmed_people, unarmed_uag,
 )
-from .. import lexicon as lex
 
 CIVILIAN_SIDE_KINDS = lex.words("civilian_side_kinds")
 PROTEST_RESPONSE_FAMILIES = lex.entries("protest_response_families")
