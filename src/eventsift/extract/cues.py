@@ -14,7 +14,7 @@ VIOLENCE_ARGUMENT_DEPS = lex.entries("violence_argument_deps")
 
 PLACE_ASSAULT_VERBS = lex.entries("place_assault_verbs")
 BOMBER_STOPPED_FAMILIES = lex.entries("bomber_stopped_families")
-BLADE_WORDS = r"\b(?:" + lex.alternation("blade_words") + r")\b"
+BLADE_WORDS = r"\b(?:" + lex.alternation("beating_blade_words") + r")\b"
 CAUSE_CLAUSE_MARKS = lex.entries("cause_clause_marks")
 AIMED_AT_PREPS = lex.entries("aimed_at_preps")
 
@@ -213,7 +213,7 @@ def lethal(doc, triggers) -> bool:
     return any(t.family == "violence" and doc[t.i].lemma_.lower() in _LETHAL and doc[t.i].pos_ == "VERB" for t in triggers)
 
 
-_BRAWL_WORDS = lex.words("brawl_words")
+_BRAWL_WORDS = lex.words("mob_brawl_words")
 
 
 _PRIVATE_CAUSE = re.compile(r"\b(?:" + lex.alternation("private_fight_causes") + r")\b")

@@ -169,7 +169,7 @@ def _owns_weapon(tok, weapons: dict[str, str]) -> bool:
     return any(a.lower_ in words for a in list(tok.ancestors)[:3])
 
 
-_SPEAKER_PRONOUNS = lex.words("speaker_pronouns")
+_SPEAKER_PRONOUNS = lex.words("claiming_speaker_pronouns")
 
 
 def _speaker_pronoun(subj) -> bool:
@@ -229,7 +229,7 @@ _BLADES = re.compile(r"\b(?:" + lex.alternation("blade_weapon_cues") + r")\b")
 _MOB_JUSTICE = re.compile(r"\b(?:" + lex.alternation("mob_justice_cues") + r")\b")
 
 
-_DEATHS = re.compile(r"\b(?:" + lex.alternation("death_cues") + r")\b")
+_DEATHS = re.compile(r"\b(?:" + lex.alternation("communal_death_cues") + r")\b")
 
 
 def _one_phrase(a: ActorRef, b: ActorRef, doc) -> bool:

@@ -31,7 +31,7 @@ ARMED_KINDS = lex.words("armed_actor_kinds")
 
 
 # weapon words that also name accidents ("a gas explosion"): not enough to make a report political
-BATTLE_TEXT = lex.words("fighting_words")
+BATTLE_TEXT = lex.words("sentence_fighting_words")
 
 
 LOOSE_WEAPONS = lex.words("accident_weapon_words")
@@ -124,7 +124,7 @@ def unfounded(typed: Typed, weapons: dict[str, str]) -> bool:
 
 
 # the next sentence tells that the fight's victims were shot ("Several farmers were wounded by machetes and gunshots")
-HURT_BY_GUNFIRE = re.compile(r"\b(?:" + lex.alternation("wound_verbs") + r")\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?(?:" + lex.alternation("gunshot_wound_words") + r")\b")
+HURT_BY_GUNFIRE = re.compile(r"\b(?:" + lex.alternation("gunshot_wound_verbs") + r")\s+(?:\w+\s+){0,2}?(?:by|with)\s+(?:[\w-]+\s+){0,4}?(?:" + lex.alternation("gunshot_wound_words") + r")\b")
 
 
 def in_a_name(text: str, word: str) -> bool:
@@ -211,26 +211,26 @@ def blamed(tok) -> bool:
 OWNING_UP = lex.words("owning_up_lemmas")  # "X said it had carried out the attack"
 
 
-PLACE_ENTS = lex.words("place_entity_labels")
+PLACE_ENTS = lex.words("event_place_entity_labels")
 
 
 STATEMENT_VERBS = lex.words("statement_place_verbs")
 
 
-PLACE_NOUNS = lex.words("place_nouns")
+PLACE_NOUNS = lex.words("event_place_nouns")
 
 
 # "northern Iraq" names no other place than Iraq
-COMPASS = re.compile(r"^(?:" + lex.alternation("compass_words") + r")\s+")
+COMPASS = re.compile(r"^(?:" + lex.alternation("event_place_compass_words") + r")\s+")
 
 
-PLACE_PREPS = lex.words("place_preps")
+PLACE_PREPS = lex.words("event_place_preps")
 
 
 # ACLED notes of some strategic developments open with a label naming the kind of event
 # ("Looting: On 12 February ...", "Movement of forces: ..."); the labels are ACLED's own
 # categories, so a label of this list decides the sub-type of the note's main event.
-NOTE_LABELS = lex.mapping("note_labels")
+NOTE_LABELS = lex.mapping("acled_note_labels")
 
 
 # the actor of a labelled note that names none, by the label's sub-type
@@ -367,7 +367,7 @@ def tells_victims_only(doc, typed: Typed) -> bool:
                 (tok.head if tok.dep_ == "pobj" else tok).head in words)
 
 
-DYING = lex.words("dying_lemmas")
+DYING = lex.words("victim_dying_lemmas")
 
 
 def same_phrase(a, b) -> bool:

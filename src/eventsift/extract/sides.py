@@ -220,7 +220,7 @@ def communal_side(ref: ActorRef, doc) -> bool:
         c.dep_ == "nummod" and c.lower_ not in ("one", "1", "a") for c in head.children)
 
 
-_KIN = lex.words("kin_nouns")
+_KIN = lex.words("feud_kin_nouns")
 
 
 _OCCUPATIONS = lex.words("occupational_communities")

@@ -196,7 +196,7 @@ BACK_REFERENCE = re.compile(
 
 # a party's account of what it had done ("the ministry said its forces had neutralised two
 # fighters"): the event already told, in its words
-REPORTED_ACCOUNT = re.compile(r"\b(?:" + lex.alternation("account_verbs") + r")\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
+REPORTED_ACCOUNT = re.compile(r"\b(?:" + lex.alternation("own_account_verbs") + r")\b[^.;]{0,80}?\bhad\s+[\"“']?(?:\w+ly\s+)?"
                                r"(?:been\s+)?\w+(?:ed|en|t)\b", re.I)
 
 
@@ -368,10 +368,10 @@ def points_back(sent_text: str, agent_at: int | None) -> bool:
     return False
 
 
-DURING = re.compile(r"\b(?:" + lex.alternation("during_words") + r")\s+the\s+(?:\w+\s+)?(?:" + lex.alternation("raid_nouns") + r")\b")
+DURING = re.compile(r"\b(?:" + lex.alternation("during_raid_words") + r")\s+the\s+(?:\w+\s+)?(?:" + lex.alternation("raid_nouns") + r")\b")
 
 
-PRONOUNS = lex.words("object_pronouns")  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
+PRONOUNS = lex.words("pointing_object_pronouns")  # objects: a subject pronoun ("The Maoists, who say they ...") may point back
 
 
 def summarised(head: Story, stories: list[Story]) -> Story | None:
