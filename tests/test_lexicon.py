@@ -13,7 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "eventsift"
 
 # words still held in Python literals under src/eventsift; the goal is 200 or fewer. Lower the pin as
 # word lists move into src/eventsift/lexicon/*.tsv, never raise it.
-WORD_BUDGET = 1331
+WORD_BUDGET = 540
 MODULE_LINES = 700
 
 
@@ -82,7 +82,7 @@ def test_word_counter_sees_sets_and_regex_alternatives(tmp_path):
 
 
 # modules still over the limit, each to be split; remove a name once its module is under MODULE_LINES
-OVERSIZE = {"extract/extractor.py", "extract/subtype.py"}
+OVERSIZE: set[str] = set()
 
 
 def test_no_module_over_the_line_limit():

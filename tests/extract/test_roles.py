@@ -4,7 +4,7 @@ import spacy
 from spacy.tokens import Doc
 
 from eventsift.extract.actors import ActorRef
-from eventsift.extract.extractor import _allied
+from eventsift.extract.sentence import allied as _allied
 from eventsift.extract.rules import Trigger, roles
 
 

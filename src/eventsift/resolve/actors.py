@@ -11,6 +11,7 @@ from dataclasses import replace
 from ..extract.actors import (
     CIVILIANS, COMMUNAL, ETHNIC_SUFFIX, GOVERNMENT, MILITARY, POLICE, PROTESTERS, REBELS, RIOTERS, UAG,
 )
+from ..extract.conventions import retype
 from ..extract.lexicon import load
 from ..models import Actor, Decision, Mention
 
@@ -60,14 +61,14 @@ def resolve_actors(mention: Mention, country_iso3: str | None) -> Mention:
             decisions.append(Decision(field, actor.name, why, actor.span))
     assoc1 = tuple(_resolve(a, country_iso3, name)[0] for a in mention.assoc_actor_1)
     assoc2 = tuple(_resolve(a, country_iso3, name)[0] for a in mention.assoc_actor_2)
-    sub = mention.sub_event_type
-    if sub == "Government regains territory" and a1 is not None and a1.inter == 8 and (a2 is None or a2.inter == 1):
-        # a foreign force taking ground from the state (or from no one named) overtakes it, as ACLED codes it
-        sub = "Non-state actor overtakes territory"
-        decisions.append(Decision("sub_event_type", sub, f"{a1.name} is a foreign force: taking ground is not the "
-                                                         "government regaining it"))
     civ = a2 is not None and a2.inter == 7 and mention.event_type in _TARGETED_TYPES
     if civ != mention.civilian_targeting:
         decisions.append(Decision("civilian_targeting", civ, "civilians are the target" if civ else "the target is not civilians"))
-    return replace(mention, sub_event_type=sub, actor1=a1, actor2=a2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
-                   civilian_targeting=civ, decisions=tuple(decisions))
+    resolved = replace(mention, actor1=a1, actor2=a2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
+                       civilian_targeting=civ, decisions=tuple(decisions))
+    if mention.sub_event_type == "Government regains territory" and a1 is not None and a1.inter == 8 \
+            and (a2 is None or a2.inter == 1):
+        # a foreign force taking ground from the state (or from no one named): known only once the event's
+        # country is, so this convention row is applied here, through the one decision function
+        resolved = retype(resolved, "territory-foreign-force", f"{a1.name} is a foreign force")
+    return resolved
