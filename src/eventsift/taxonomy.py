@@ -57,6 +57,9 @@ INTER_NAMES: dict[int, str] = {int(code): name for code, name in data_table("int
 NOTES_VERB: dict[str, str] = {row[0]: row[7] for row in _SUBS}
 #: the actors a sub-type chosen by a trained model needs (see classify.rerank): sub-type -> condition
 RERANK_ACTORS: dict[str, str] = {row[0]: row[8] for row in _SUBS if _given(row[8])}
+#: among reports of one event of one event type, the more specific sub-type names it (lower first); generic
+#: sub-types are absent (the more confident report decides between them)
+SPECIFICITY: dict[str, int] = {row[0]: int(row[9]) for row in _SUBS if _given(row[9])}
 
 
 def disorder_type(event_type: str, sub_event_type: str | None = None) -> str:

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from eventsift.fuse import date_from_neighbours, event_from_mentions, fuse_article, group_mentions, interaction, stable_id
 from eventsift.models import Actor, Article, Counts, Mention, Place, Span, Stance, TimeRef
+from eventsift.taxonomy import EVENT_TYPE_OF
 
 TEXT = ("IS retakes Palmyra\n\nIS recaptured Palmyra on Sunday, monitors said. "
         "Moscow denied it. IS retook all of Palmyra after the army withdrew.")
@@ -94,3 +95,20 @@ def test_an_undated_sentence_takes_the_day_of_its_neighbour(first, second, want)
     out = date_from_neighbours([a, b])
     assert out[1].time.date == want
     assert out[0].time.date == (want if first[1] is None and second[1] else first[0])
+
+
+@pytest.mark.parametrize("first, second, want", [
+    # one event type: the more specific sub-type names the event, whatever the confidence
+    (("Attack", 0.9), ("Abduction/forced disappearance", 0.5), "Abduction/forced disappearance"),
+    (("Shelling/artillery/missile attack", 0.9), ("Suicide bomb", 0.4), "Suicide bomb"),
+    (("Armed clash", 0.9), ("Government regains territory", 0.3), "Government regains territory"),
+    # two generic sub-types of one type: the more confident report decides
+    (("Peaceful protest", 0.9), ("Protest with intervention", 0.5), "Peaceful protest"),
+    (("Peaceful protest", 0.5), ("Protest with intervention", 0.9), "Protest with intervention"),
+])
+def test_the_most_specific_sub_type_names_a_fused_event(first, second, want):
+    ms = [mention(0, 18, sub=sub, etype=EVENT_TYPE_OF[sub], confidence=conf)
+          for sub, conf in (first, second)]
+    ms[1] = replace(ms[1], sentence=Span(20, 60, TEXT[20:60]))
+    (event,) = fuse_article(ARTICLE, ms)
+    assert event.sub_event_type == want

@@ -16,18 +16,8 @@ from datetime import date
 from typing import Sequence
 
 from ..models import Actor, Article, Decision, Event, Evidence, Mention, Source, Stance
-from ..taxonomy import disorder_type, plover
-from ..taxonomy import family, severity
+from ..taxonomy import SPECIFICITY, disorder_type, family, plover, severity
 from .notes import notes_sentence
-
-#: precedence among sub-types when mentions of one event disagree: the more specific wins
-_SPECIFIC_FIRST = (
-    "Suicide bomb", "Chemical weapon", "Air/drone strike", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Grenade", "Non-state actor overtakes territory",
-    "Government regains territory", "Excessive force against protesters", "Sexual violence",
-    "Abduction/forced disappearance",
-)
-
 
 def _place_key(m: Mention) -> str | None:
     if m.place is None or m.place.latitude is None:
@@ -130,7 +120,7 @@ def _best(group: list[Mention]) -> Mention:
     mixed = len({m.event_type for m in group}) > 1
 
     def rank(m: Mention):
-        spec = _SPECIFIC_FIRST.index(m.sub_event_type) if m.sub_event_type in _SPECIFIC_FIRST else len(_SPECIFIC_FIRST)
+        spec = SPECIFICITY.get(m.sub_event_type, len(SPECIFICITY) + 1)
         # sub-types of different event types in one family: the most severe carries the event
         return (severity(m.sub_event_type) if mixed else 0, spec, -m.confidence, m.sentence.start)
     return min(group, key=rank)
