@@ -18,12 +18,16 @@ import re
 from collections import deque
 from dataclasses import dataclass, replace
 from itertools import chain, islice
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .clean import clean_text
 from .config import Settings
 from .models import Article, Counts, Dropped, Event, Mention, Place, Span, Status
+from .errors import EventsiftError
 from .guard import Budget, BudgetExceeded, guard_text, prose_problem
+
+if TYPE_CHECKING:
+    from .fuse.across import EventIndex
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +98,13 @@ class Pipeline:
         return next(iter(self.pipe([article])))
 
     def pipe(self, articles: Iterable[Article], batch_size: int | None = None,
-             n_process: int | None = None) -> Iterator[Result]:
+             n_process: int | None = None, *, index: EventIndex | None = None) -> Iterator[Result]:
         """Results in input order. Failures inside one article fail that article only.
+
+        With an ``index`` (fuse.across.EventIndex: the store, or a fuse.across.MemoryIndex), each
+        article's events are fused across articles into it, article by article in input order,
+        before its result is given: one record per real-world event, whoever reports it. A
+        result's ``events`` stay the article's own; the fused events are the index's.
 
         The whole stream goes through one ``nlp.pipe`` call, so that with ``n_process`` > 1 the
         worker processes start once per run, not once per batch. Articles that are not ``ok``
@@ -109,7 +118,8 @@ class Pipeline:
         """
         size = batch_size or self.settings.batch_size
         for doc, article, cleaned in self._parsed(articles, size, n_process):
-            yield Result(article) if cleaned is None else self._safe_code(article, cleaned, doc)
+            result = Result(article) if cleaned is None else self._safe_code(article, cleaned, doc)
+            yield result if index is None else fuse_across(result, index)
 
     def _parsed(self, articles, size: int, n_process: int | None):
         """(doc, article, cleaned text) for each article, in order, through one ``nlp.pipe`` call;
@@ -313,6 +323,26 @@ class Pipeline:
             log.warning("country hint %r (%s) is no country the gazetteer knows", hint, where)
             return None
         return self.geocoder.country_place(iso3, f"the report names no place for it: {where} {hint}", national=national)
+
+def fuse_across(result: Result, index: EventIndex) -> Result:
+    """Fuse one article's events into ``index`` (fuse.across decides what is the same event) and
+    keep the article there with them. A failure that is this article's alone (a fusion error, rows
+    the index refuses) fails the article, kept alone with the reason; an index that cannot be used
+    at all raises its coded error, which stops the run."""
+    from .fuse.across import attach
+
+    try:
+        fused = attach(result.events, known=index.fused_event, candidates=index.fusion_candidates)
+        index.save_fused(result.article, fused, result.dropped)
+        return result
+    except EventsiftError:
+        raise
+    except Exception as exc:  # this article's events only: the run goes on
+        log.error("fusing article %s failed: %s", result.article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        failed = result.article.with_status(Status.FAILED, f"fusing or keeping its events failed: {type(exc).__name__}: {exc}")
+        index.save_fused(failed, (), ())
+        return Result(failed)
+
 
 #: what joins the towns of a list ("Najaf and Karbala", "Jazan, Najran and Abha")
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*|,?\s+(?:and|or)\s+(?:in\s+|at\s+)?)$")  # not ", in": a town and its area

@@ -124,12 +124,12 @@ def test_attach_claims_each_stored_event_once_and_remembers_reports():
     index = MemoryIndex()
     fuse_reports([[ev("a")]], index)
     twin = [ev("b"), replace(ev("b"), event_id="ev-b2", evidence=(Evidence("b", 20, 30, "x" * 10),))]
-    fused = attach(twin, known=index.known, candidates=index.candidates)
+    fused = attach(twin, known=index.fused_event, candidates=index.fusion_candidates)
     assert [f.merged for f in fused] == [True, False]
     for f in fused:
         index.put(f)
-    assert index.known("ev-b").event_id == "ev-a"
-    again = attach([ev("b")], known=index.known, candidates=index.candidates)
+    assert index.fused_event("ev-b").event_id == "ev-a"
+    again = attach([ev("b")], known=index.fused_event, candidates=index.fusion_candidates)
     assert again[0].event.event_id == "ev-a" and again[0].changes == ()
 
 

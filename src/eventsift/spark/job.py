@@ -182,7 +182,7 @@ def _fuse_country(items: Iterable[tuple[Ordinal, int, Event]]) -> Iterator[Event
 
     index = MemoryIndex()
     for _, group in groupby(sorted(items, key=lambda x: (x[0], x[1])), key=lambda x: x[0]):
-        for fused in attach([e for _, _, e in group], known=index.known, candidates=index.candidates):
+        for fused in attach([e for _, _, e in group], known=index.fused_event, candidates=index.fusion_candidates):
             index.put(fused)
     yield from index.events.values()
 
