@@ -215,3 +215,56 @@ def test_an_article_the_index_refuses_fails_alone_unless_the_index_is_unusable(e
     assert result.article.status is Status.FAILED and result.events == ()
     assert type(error).__name__ in result.article.reason
     assert index.saved == [("a", "failed", 0)]  # the article is kept, alone, with its reason
+
+
+# -- offsets: found in the cleaned text, given in the original's at the exit --------------------------
+def test_places_line_up_with_the_text_as_given(nlp):
+    """Cleaning removes clutter lines, so cleaned offsets are not the original's: every place span the
+    pipeline gives (the article's places, each event's place and its location decision) is in the
+    original text, and so is the place `eventsift geocode` prints."""
+    from datetime import date
+
+    text = ("Advertisement\nShare this\nHundreds of students marched on Monday in Kano and Kaduna to demand lower "
+            "school fees.\nPhoto: AFP\nA shell hit a market in Goma on Monday, killing three people.\n")
+    article = Article(id="clutter", text=text, published=date(2021, 3, 2))
+    pipe = Pipeline(nlp=nlp)
+    result = pipe(article)
+    spans = [p.span for p in result.places] + [d.span for e in result.events for d in e.reasons
+                                                if d.field == "location" and d.span is not None]
+    assert {s.text for s in spans} >= {"Kano", "Kaduna", "Goma"}
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert {e.location for e in result.events} >= {"Kano", "Kaduna", "Goma"}
+    geocoded = pipe.places(article)
+    assert {p.span.text for p in geocoded if p.span} >= {"Kano", "Kaduna", "Goma"}
+    assert all(text[p.span.start:p.span.end] == p.span.text for p in geocoded if p.span)
+
+
+class _Counting:
+    """A cleaned text whose offsets are those of the original shifted by ``shift``, counting its mappings."""
+
+    def __init__(self, shift: int) -> None:
+        self.shift = shift
+        self.calls = 0
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        self.calls += 1
+        return start + self.shift, end + self.shift
+
+
+def test_each_place_span_is_mapped_once_at_the_exit():
+    from eventsift.models import Mention, Place, Span
+    from eventsift.pipeline import ToOriginal
+
+    original = "xxxxxIn Kano and Kaduna."
+    kano = Place(Span(3, 7, "Kano"), "Kano", 12.0, 8.5, country="Nigeria", iso3="NGA")
+    kaduna = Place(Span(12, 18, "Kaduna"), "Kaduna", 10.5, 7.4, country="Nigeria", iso3="NGA")
+    country = Place(None, "Nigeria", 9.0, 8.0, country="Nigeria", iso3="NGA", geo_precision=3)
+    cleaned = _Counting(shift=5)
+    exit_ = ToOriginal(cleaned, original)
+    mentions = [Mention("a", Span(5, 24, original[5:]), "Protests", "Peaceful protest", place=p)
+                for p in (kano, kano, kaduna, country, None)]
+    out = [exit_.mention(m) for m in mentions] + [exit_.place(p) for p in (kano, kaduna, country)]
+    assert [m.place.span.text for m in out[:3]] == ["Kano", "Kano", "Kaduna"]
+    assert [(p.span.start, p.span.end) for p in out[5:7]] == [(8, 12), (17, 23)]
+    assert out[3].place.span is None and out[4].place is None and out[7].span is None
+    assert cleaned.calls == 2  # two distinct spans, each mapped once

@@ -445,28 +445,18 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def _geocode_rows(inputs, spans_by_id):
-    from .clean import clean_text
     from .ingest import iter_articles
-    from .pipeline import _place_to_original
-    from .resolve.geo import Geocoder
+    from .pipeline import Pipeline
 
-    settings = Settings.from_env()
-    geocoder = Geocoder.default(settings)
-    nlp = None
-    for article in iter_articles(inputs, settings=settings):
+    pipe = Pipeline(Settings.from_env())
+    for article in iter_articles(inputs, settings=pipe.settings):
         if article.status.value != "ok":
             continue
-        home = geocoder.home(article.outlet, article.url)
         if spans_by_id is not None:
-            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []), home=home)
+            places = pipe.geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []),
+                                           home=pipe.geocoder.home(article.outlet, article.url))
         else:
-            if nlp is None:
-                from . import nlp as nlp_stage
-
-                nlp = nlp_stage.load(settings)
-            cleaned = clean_text(article.text)
-            places = [_place_to_original(p, cleaned, article.text)
-                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True, home=home)]
+            places = pipe.places(article)
         yield {"article_id": article.id, "places": [
             {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
              "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,

@@ -258,9 +258,9 @@ class Pipeline:
         dropped = list(dropped)
         if self.reranker is not None:
             mentions = self.reranker.apply(mentions)
+        # places are found, chosen and listed in the cleaned text's offsets, and given in the original's at the exit
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc,
                                              home=self.geocoder.home(article.outlet, article.url))
-        places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
         resolved: list[Mention] = []
         for m in mentions:
             time = resolve_event_time(article.text, m.sentence, article.published)
@@ -288,18 +288,25 @@ class Pipeline:
                 place = self._hinted_place(article, national) or self._actors_country(m, national) or place
             # "rallies were held in Najaf and Karbala": one event per place, the toll given to the first
             listed = _listed_with(place, clean_places, cleaned.text, sentence) if place is not None else []
-            if place is not None:
-                place = _place_to_original(place, cleaned, article.text)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
             for other in listed:
-                other = _place_to_original(replace(other, reason=f"event place: {other.name}, listed with "
-                                                                 f"{place.name} as where it happened; {other.reason}"),
-                                           cleaned, article.text)
+                other = replace(other, reason=f"event place: {other.name}, listed with {place.name} as where it "
+                                              f"happened; {other.reason}")
                 resolved.append(resolve_actors(replace(m, place=other, counts=Counts(
                     fatalities=0, reason=f"fatalities: counted at {place.name}, listed first")), other.iso3))
-        events = fuse_article(article, resolved)
-        return Result(article, tuple(events), tuple(dropped), places)
+        exit_ = ToOriginal(cleaned, article.text)
+        events = fuse_article(article, [exit_.mention(m) for m in resolved])
+        return Result(article, tuple(events), tuple(dropped), tuple(exit_.place(p) for p in clean_places))
+
+    def places(self, article: Article) -> tuple[Place, ...]:
+        """Every place an article names (demonyms too: "Syrian" names Syria), resolved, in the
+        offsets of its text as given (what ``eventsift geocode`` prints)."""
+        cleaned = clean_text(article.text)
+        found = self.geocoder.geocode(cleaned.text, doc=self.nlp(cleaned.text), demonyms=True,
+                                      home=self.geocoder.home(article.outlet, article.url))
+        exit_ = ToOriginal(cleaned, article.text)
+        return tuple(exit_.place(p) for p in found)
 
     def _actors_country(self, m: Mention, national: bool) -> Place | None:
         """The country of the event's actors ("an Afghan soldier", a group at home in one country), for an event
@@ -384,8 +391,25 @@ def _span_to_clean(span: Span, cleaned) -> Span:
     return Span(start, end, cleaned.text[start:end])
 
 
-def _place_to_original(place: Place, cleaned, text: str) -> Place:
-    if place.span is None:
-        return place
-    start, end = cleaned.span_to_original(place.span.start, place.span.end)
-    return replace(place, span=Span(start, end, text[start:end]))
+class ToOriginal:
+    """The pipeline's exit for offsets: places are found and chosen in the cleaned text, and each
+    of their spans is mapped to the text as given here, once (a place several mentions share is
+    mapped once), so that evidence lines up with annotations made on the original."""
+
+    def __init__(self, cleaned, text: str) -> None:
+        self.cleaned = cleaned
+        self.text = text
+        self._spans: dict[tuple[int, int], Span] = {}
+
+    def span(self, span: Span) -> Span:
+        key = (span.start, span.end)
+        if key not in self._spans:
+            start, end = self.cleaned.span_to_original(span.start, span.end)
+            self._spans[key] = Span(start, end, self.text[start:end])
+        return self._spans[key]
+
+    def place(self, place: Place) -> Place:
+        return place if place.span is None else replace(place, span=self.span(place.span))
+
+    def mention(self, m: Mention) -> Mention:
+        return m if m.place is None or m.place.span is None else replace(m, place=self.place(m.place))
