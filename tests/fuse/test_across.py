@@ -133,6 +133,25 @@ def test_attach_claims_each_stored_event_once_and_remembers_reports():
     assert again[0].event.event_id == "ev-a" and again[0].changes == ()
 
 
+def unsourced(e: Event) -> Event:
+    """The event as a record that names no source (no outlet, no url): a row of a list of notes."""
+    return replace(e, sources=tuple(replace(s, outlet=None, url=None) for s in e.sources))
+
+
+@pytest.mark.parametrize(("first", "second", "merged"), [
+    (ev("a"), ev("b"), True),
+    (ev("a"), replace(ev("b"), sources=(replace(ev("b").sources[0], outlet=None),)), True),  # a url is a source
+    (ev("a"), replace(ev("b"), sources=(replace(ev("b").sources[0], url=None),)), True),     # so is an outlet
+    (unsourced(ev("a")), unsourced(ev("b")), False),  # two entries of a list: two events
+    (ev("a"), unsourced(ev("b")), False),              # a record that names no source is not joined to a report
+    (unsourced(ev("a")), ev("b"), False),              # nor a report to it
+])
+def test_only_reports_that_name_their_source_are_fused(first, second, merged):
+    index = fuse_reports([[first], [second]])
+    assert (len(index.events) == 1) is merged
+    assert (block(second) is None) is (not second.sources[0].outlet and not second.sources[0].url)
+
+
 # -- within one article ------------------------------------------------------------------------
 TEXT = "Airstrikes hit Saraqib. Shelling hit Ariha. The strikes killed ten people."
 ART = Article(id="w1", text=TEXT, published=DAY)
