@@ -6,6 +6,12 @@
     result = pipe(article)                    # one article
     for result in pipe.pipe(articles):        # many, batched through spaCy
         ...
+    index = MemoryIndex()                     # fuse.across: or the store, for `run`
+    for result in pipe.pipe(articles, index=index):
+        ...                                   # index.events: one per real-world event, across articles
+
+Offsets: places are found in the cleaned text and mapped to the text as given once, at the exit
+(:class:`ToOriginal`), so that every span lines up with the input.
 
 Articles whose status is not ``ok`` pass through untouched (no events), so that every input
 still becomes exactly one article row downstream.
@@ -330,6 +336,7 @@ class Pipeline:
             log.warning("country hint %r (%s) is no country the gazetteer knows", hint, where)
             return None
         return self.geocoder.country_place(iso3, f"the report names no place for it: {where} {hint}", national=national)
+
 
 def fuse_across(result: Result, index: EventIndex) -> Result:
     """Fuse one article's events into ``index`` (fuse.across decides what is the same event) and
