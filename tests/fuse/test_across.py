@@ -143,13 +143,12 @@ def unsourced(e: Event) -> Event:
     (ev("a"), replace(ev("b"), sources=(replace(ev("b").sources[0], outlet=None),)), True),  # a url is a source
     (ev("a"), replace(ev("b"), sources=(replace(ev("b").sources[0], url=None),)), True),     # so is an outlet
     (unsourced(ev("a")), unsourced(ev("b")), False),  # two entries of a list: two events
-    (ev("a"), unsourced(ev("b")), False),              # a record that names no source is not joined to a report
-    (unsourced(ev("a")), ev("b"), False),              # nor a report to it
+    (ev("a"), unsourced(ev("b")), True),               # a saved copy of a report joins it
+    (unsourced(ev("a")), ev("b"), True),               # and a report joins a record of it
 ])
-def test_only_reports_that_name_their_source_are_fused(first, second, merged):
+def test_two_records_that_name_no_source_are_never_fused(first, second, merged):
     index = fuse_reports([[first], [second]])
     assert (len(index.events) == 1) is merged
-    assert (block(second) is None) is (not second.sources[0].outlet and not second.sources[0].url)
 
 
 # -- within one article ------------------------------------------------------------------------

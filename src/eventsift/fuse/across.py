@@ -3,11 +3,11 @@
 Three steps, all pure (the store finds candidates; nothing here speaks SQL):
 
 1. **Blocking** (:func:`block`): a stored event can only be the same as a new one when it is in
-   the same country, within ``MATCH_DAYS`` days and of the same event family (taxonomy.family),
-   and when both were told by a named source (:func:`sourced`: an outlet or a url). Fusion joins
-   reports of one event from different sources; a record that names no source cannot be told from
-   an entry of a list (a coder's notes, a dataset's rows), whose entries are distinct events by
-   construction, so its events stay as its article coded them.
+   the same country, within ``MATCH_DAYS`` days and of the same event family (taxonomy.family).
+   Two records that both name no source (:func:`sourced`: no outlet, no url) are never the same
+   event: they cannot be told from two entries of one list (a coder's notes, a dataset's rows),
+   which are distinct events by construction. A record without a source may still join, or be
+   joined by, a report whose source is named (a saved page of a report the feed also carried).
 2. **Scoring** (:func:`score`): place (same point, same gazetteer entry, a similar spelling, or
    a coarse place whose admin area holds the precise one), day, actors, sub-types and tolls,
    each a number in 0..1 with a weight; some differences veto a match outright (two villages
@@ -97,10 +97,10 @@ def sourced(event: Event) -> bool:
 
 
 def block(event: Event, *, days: int = MATCH_DAYS) -> Block | None:
-    """Blocking keys of an event; None when it cannot be fused across articles (no country, no
-    date, or no named source: such events stay as their article coded them)."""
+    """Blocking keys of an event; None when it cannot be fused across articles (no country or
+    no date: such events stay as their article coded them)."""
     country = event.iso3 or event.country
-    if not country or event.event_date is None or not sourced(event):
+    if not country or event.event_date is None:
         return None
     day = _as_day(event.event_date)
     fam = family(event.event_type, event.sub_event_type)
@@ -529,8 +529,11 @@ def attach(
         b = block(ev)
         if b is None:
             continue
+        listed = not sourced(ev)  # an entry of a list, as far as anyone can tell
         for c in candidates(b):
-            if c.event_id == ev.event_id or article_ids & {s.article_id for s in c.sources} or not sourced(c):
+            if c.event_id == ev.event_id or article_ids & {s.article_id for s in c.sources}:
+                continue
+            if listed and not sourced(c):
                 continue
             s = score(ev, c)
             if not s.veto and s.value >= MATCH_THRESHOLD:
