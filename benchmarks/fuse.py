@@ -93,7 +93,7 @@ def fuse_stream(n_mentions: int) -> dict[str, float]:
     for article, mentions in synthetic_articles(n_mentions):
         events = fuse_article(article, mentions)
         events_in += len(events)
-        for f in attach(events, known=index.known, candidates=index.candidates):
+        for f in attach(events, known=index.fused_event, candidates=index.fusion_candidates):
             merged += f.merged
             index.put(f)
         horizon = article.published - timedelta(days=2 * MATCH_DAYS + 1)

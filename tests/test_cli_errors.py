@@ -10,7 +10,7 @@ import pytest
 
 from eventsift import cli
 from eventsift.errors import printable
-from eventsift.store import Store
+from eventsift.store import Store, rows
 
 GOOD = "Police fired tear gas at protesters in Lagos, Nigeria on Monday, killing two people."
 
@@ -77,7 +77,7 @@ def test_store_write_failures_are_coded(monkeypatch, capsys, tmp_path, nlp, rais
     def fail(*args, **kwargs):
         raise raised
 
-    monkeypatch.setattr(Store, "save_fused", fail)
+    monkeypatch.setattr(rows, "article_row", fail)  # inside the store's write of an article
     status, out, err = call(monkeypatch, capsys, "run", tmp_path / "r.txt", "--db", tmp_path / "s.db")
     assert status == 2 and code in err and "Traceback" not in err
 

@@ -6,6 +6,7 @@ from itertools import islice
 
 import pytest
 
+from eventsift.errors import EventsiftError
 from eventsift.ingest import iter_articles
 from eventsift.models import Article, Status
 from eventsift.pipeline import Pipeline
@@ -132,3 +133,138 @@ def test_an_event_with_no_place_is_put_in_its_actors_country(nlp):
     (event,) = Pipeline(nlp=nlp)(Article(id="c", text=text, published=date(2020, 3, 13))).events
     assert (event.iso3, event.geo_precision) == ("AFG", 3)
     assert any("the country of its actor Taliban" in d.reason for d in event.reasons if d.field == "location")
+
+
+# -- fusion across articles through an index (no model) ------------------------------------------
+def _event(article_id: str, **kw):
+    from datetime import date
+
+    from eventsift.models import Event, Evidence, Source, Stance
+
+    day = date(2021, 3, 21)
+    base = dict(
+        event_id=f"ev-{article_id}", event_type="Battles", sub_event_type="Armed clash",
+        disorder_type="Political violence", actor1="Islamic State West Africa Province", inter1=2,
+        actor2="Military Forces of Niger", inter2=1, interaction=12, location="Diffa", admin1="Diffa",
+        country="Niger", iso3="NER", latitude=13.315, longitude=12.611, geonameid=2445704, geo_precision=1,
+        event_date=day, time_precision=1, fatalities=7, confidence=0.6,
+        evidence=(Evidence(article_id, 0, 10, "0123456789"),),
+        sources=(Source(article_id, f"Outlet {article_id}", f"https://x/{article_id}", day, None, Stance.ASSERTED, 7),),
+    )
+    base.update(kw)
+    return Event(**base)
+
+
+def _result(article_id: str, *events):
+    from eventsift.pipeline import Result
+
+    return Result(Article(id=article_id, text="..."), tuple(events))
+
+
+def test_fuse_across_keeps_one_event_per_real_event():
+    from eventsift.fuse.across import MemoryIndex
+    from eventsift.pipeline import fuse_across
+
+    index = MemoryIndex()
+    for aid, kw in (("a", {}), ("b", {}), ("c", dict(location="Mainé-Soroa", geonameid=2440371, latitude=13.211,
+                                                      longitude=12.024))):
+        result = fuse_across(_result(aid, _event(aid, **kw)), index)
+        assert result.article.status is Status.OK and [e.event_id for e in result.events] == [f"ev-{aid}"]
+    assert list(index.events) == ["ev-a", "ev-c"]  # b told a's event; c is another town's
+    assert [s.article_id for s in index.events["ev-a"].sources] == ["a", "b"]
+    assert index.fused_event("ev-b").event_id == "ev-a"
+
+
+class _Refusing:
+    """An index whose writes fail: for one article's rows (``error``), or as a whole (a coded error)."""
+
+    def __init__(self, error: Exception) -> None:
+        from eventsift.fuse.across import MemoryIndex
+
+        self.kept = MemoryIndex()
+        self.error = error
+        self.saved: list[tuple[str, str, int]] = []
+
+    def fused_event(self, report_id):
+        return self.kept.fused_event(report_id)
+
+    def fusion_candidates(self, block):
+        return self.kept.fusion_candidates(block)
+
+    def save_fused(self, article, fused, dropped=()):
+        if fused:
+            raise self.error
+        self.saved.append((article.id, article.status.value, len(fused)))
+
+
+@pytest.mark.parametrize(("error", "stops"), [
+    (ValueError("a value the rows cannot hold"), False),
+    (KeyError("event_id"), False),
+    (EventsiftError("E308", "the disk is full", "free some space"), True),
+])
+def test_an_article_the_index_refuses_fails_alone_unless_the_index_is_unusable(error, stops):
+    from eventsift.pipeline import fuse_across
+
+    index = _Refusing(error)
+    if stops:
+        with pytest.raises(EventsiftError):
+            fuse_across(_result("a", _event("a")), index)
+        assert index.saved == []
+        return
+    result = fuse_across(_result("a", _event("a")), index)
+    assert result.article.status is Status.FAILED and result.events == ()
+    assert type(error).__name__ in result.article.reason
+    assert index.saved == [("a", "failed", 0)]  # the article is kept, alone, with its reason
+
+
+# -- offsets: found in the cleaned text, given in the original's at the exit --------------------------
+def test_places_line_up_with_the_text_as_given(nlp):
+    """Cleaning removes clutter lines, so cleaned offsets are not the original's: every place span the
+    pipeline gives (the article's places, each event's place and its location decision) is in the
+    original text, and so is the place `eventsift geocode` prints."""
+    from datetime import date
+
+    text = ("Advertisement\nShare this\nHundreds of students marched on Monday in Kano and Kaduna to demand lower "
+            "school fees.\nPhoto: AFP\nA shell hit a market in Goma on Monday, killing three people.\n")
+    article = Article(id="clutter", text=text, published=date(2021, 3, 2))
+    pipe = Pipeline(nlp=nlp)
+    result = pipe(article)
+    spans = [p.span for p in result.places] + [d.span for e in result.events for d in e.reasons
+                                                if d.field == "location" and d.span is not None]
+    assert {s.text for s in spans} >= {"Kano", "Kaduna", "Goma"}
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    assert {e.location for e in result.events} >= {"Kano", "Kaduna", "Goma"}
+    geocoded = pipe.places(article)
+    assert {p.span.text for p in geocoded if p.span} >= {"Kano", "Kaduna", "Goma"}
+    assert all(text[p.span.start:p.span.end] == p.span.text for p in geocoded if p.span)
+
+
+class _Counting:
+    """A cleaned text whose offsets are those of the original shifted by ``shift``, counting its mappings."""
+
+    def __init__(self, shift: int) -> None:
+        self.shift = shift
+        self.calls = 0
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        self.calls += 1
+        return start + self.shift, end + self.shift
+
+
+def test_each_place_span_is_mapped_once_at_the_exit():
+    from eventsift.models import Mention, Place, Span
+    from eventsift.pipeline import ToOriginal
+
+    original = "xxxxxIn Kano and Kaduna."
+    kano = Place(Span(3, 7, "Kano"), "Kano", 12.0, 8.5, country="Nigeria", iso3="NGA")
+    kaduna = Place(Span(12, 18, "Kaduna"), "Kaduna", 10.5, 7.4, country="Nigeria", iso3="NGA")
+    country = Place(None, "Nigeria", 9.0, 8.0, country="Nigeria", iso3="NGA", geo_precision=3)
+    cleaned = _Counting(shift=5)
+    exit_ = ToOriginal(cleaned, original)
+    mentions = [Mention("a", Span(5, 24, original[5:]), "Protests", "Peaceful protest", place=p)
+                for p in (kano, kano, kaduna, country, None)]
+    out = [exit_.mention(m) for m in mentions] + [exit_.place(p) for p in (kano, kaduna, country)]
+    assert [m.place.span.text for m in out[:3]] == ["Kano", "Kano", "Kaduna"]
+    assert [(p.span.start, p.span.end) for p in out[5:7]] == [(8, 12), (17, 23)]
+    assert out[3].place.span is None and out[4].place is None and out[7].span is None
+    assert cleaned.calls == 2  # two distinct spans, each mapped once

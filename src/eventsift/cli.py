@@ -143,7 +143,8 @@ def extract(
     model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
     country: Optional[str] = typer.Option(None, "--country", help=COUNTRY_HELP),
 ) -> None:
-    """Print the events found in the inputs (nothing is stored)."""
+    """Print the events found in the inputs (nothing is stored), fused across articles as `run` fuses them."""
+    from .fuse.across import MemoryIndex
     from .ingest import iter_articles
     from .pipeline import Pipeline
 
@@ -154,9 +155,10 @@ def extract(
     articles = iter_articles(inputs, published=_published(published), settings=pipe.settings)
     counts: Counter = Counter()
     drop_fh = open(dropped, "w", encoding="utf-8") if dropped else None
+    index = MemoryIndex()  # a later report may still join an event: events are written once all are read
 
     def events():
-        for result in pipe.pipe(articles):
+        for result in pipe.pipe(articles, index=index):
             counts[result.article.status.value] += 1
             if result.article.status.value != "ok":
                 log.warning("%s %s: %s", result.article.status.value,
@@ -166,7 +168,7 @@ def extract(
                     drop_fh.write(json.dumps({"article_id": d.article_id, "start": d.sentence.start,
                                               "end": d.sentence.end, "text": d.sentence.text,
                                               "reason": d.reason}, ensure_ascii=False) + "\n")
-            yield from result.events
+        yield from index.events.values()
 
     try:
         n = _write_events(fmt, events(), output)
@@ -192,7 +194,6 @@ def run(
     2 for a usage or store error."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from .fuse.across import attach
     from .ingest import count_inputs, iter_articles
     from .pipeline import Pipeline
     from .store import Store, fingerprint
@@ -218,8 +219,8 @@ def run(
                       TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
                       console=err, transient=False) as progress:
             task = progress.add_task("coding", total=count_inputs(inputs, settings=pipe.settings), rate="-")
-            for result in pipe.pipe(fresh()):
-                result = _save(store, result, attach)
+            # one record per real-world event: the store keeps the events and finds candidates, fuse decides
+            for result in pipe.pipe(fresh(), index=store):
                 seen[result.article.status.value] += 1
                 seen["events"] += len(result.events)
                 done = seen["ok"] + seen["skipped"] + seen["failed"]
@@ -279,31 +280,6 @@ def spark_job(
     seconds = time.perf_counter() - started
     err.print(f"{output}: {n} articles ({', '.join(f'{v} {k}' for k, v in sorted(counts['articles'].items()))}), "
               f"{counts['events']} events in {seconds:.1f} s ({n / max(seconds, 1e-6):.1f} articles/s)")
-
-
-def _save(store, result, attach):
-    """Save one result; an article whose events cannot be saved is saved alone as failed. A store
-    that cannot be written at all (disk full, read-only) stops the run with a coded error."""
-    import sqlite3
-
-    from .pipeline import Result
-    from .store.sqlite import store_error
-
-    try:
-        # one record per real-world event: the store finds candidates, fuse decides
-        fused = attach(result.events, known=store.fused_event, candidates=store.fusion_candidates)
-        store.save_fused(result.article, fused, result.dropped)
-        return result
-    except (sqlite3.OperationalError, OSError) as exc:
-        raise store_error(exc, store.path) from exc
-    except Exception as exc:  # this article's rows only: the run goes on
-        log.error("saving article %s failed: %s", result.article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
-        failed = result.article.with_status(result.article.status.FAILED, f"store error: {type(exc).__name__}: {exc}")
-        try:
-            store.save_fused(failed, (), ())
-        except sqlite3.Error as again:
-            raise store_error(again, store.path) from again
-        return Result(failed)
 
 
 def _print_summary(summary: dict, seen: Counter, seconds: float, db: Path, before: dict) -> None:
@@ -469,28 +445,18 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 
 def _geocode_rows(inputs, spans_by_id):
-    from .clean import clean_text
     from .ingest import iter_articles
-    from .pipeline import _place_to_original
-    from .resolve.geo import Geocoder
+    from .pipeline import Pipeline
 
-    settings = Settings.from_env()
-    geocoder = Geocoder.default(settings)
-    nlp = None
-    for article in iter_articles(inputs, settings=settings):
+    pipe = Pipeline(Settings.from_env())
+    for article in iter_articles(inputs, settings=pipe.settings):
         if article.status.value != "ok":
             continue
-        home = geocoder.home(article.outlet, article.url)
         if spans_by_id is not None:
-            places = geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []), home=home)
+            places = pipe.geocoder.geocode(article.text, spans=spans_by_id.get(article.id, []),
+                                           home=pipe.geocoder.home(article.outlet, article.url))
         else:
-            if nlp is None:
-                from . import nlp as nlp_stage
-
-                nlp = nlp_stage.load(settings)
-            cleaned = clean_text(article.text)
-            places = [_place_to_original(p, cleaned, article.text)
-                      for p in geocoder.geocode(cleaned.text, doc=nlp(cleaned.text), demonyms=True, home=home)]
+            places = pipe.places(article)
         yield {"article_id": article.id, "places": [
             {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
              "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,

@@ -6,6 +6,12 @@
     result = pipe(article)                    # one article
     for result in pipe.pipe(articles):        # many, batched through spaCy
         ...
+    index = MemoryIndex()                     # fuse.across: or the store, for `run`
+    for result in pipe.pipe(articles, index=index):
+        ...                                   # index.events: one per real-world event, across articles
+
+Offsets: places are found in the cleaned text and mapped to the text as given once, at the exit
+(:class:`ToOriginal`), so that every span lines up with the input.
 
 Articles whose status is not ``ok`` pass through untouched (no events), so that every input
 still becomes exactly one article row downstream.
@@ -18,12 +24,16 @@ import re
 from collections import deque
 from dataclasses import dataclass, replace
 from itertools import chain, islice
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .clean import clean_text
 from .config import Settings
 from .models import Article, Counts, Dropped, Event, Mention, Place, Span, Status
+from .errors import EventsiftError
 from .guard import Budget, BudgetExceeded, guard_text, prose_problem
+
+if TYPE_CHECKING:
+    from .fuse.across import EventIndex
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +104,13 @@ class Pipeline:
         return next(iter(self.pipe([article])))
 
     def pipe(self, articles: Iterable[Article], batch_size: int | None = None,
-             n_process: int | None = None) -> Iterator[Result]:
+             n_process: int | None = None, *, index: EventIndex | None = None) -> Iterator[Result]:
         """Results in input order. Failures inside one article fail that article only.
+
+        With an ``index`` (fuse.across.EventIndex: the store, or a fuse.across.MemoryIndex), each
+        article's events are fused across articles into it, article by article in input order,
+        before its result is given: one record per real-world event, whoever reports it. A
+        result's ``events`` stay the article's own; the fused events are the index's.
 
         The whole stream goes through one ``nlp.pipe`` call, so that with ``n_process`` > 1 the
         worker processes start once per run, not once per batch. Articles that are not ``ok``
@@ -109,7 +124,8 @@ class Pipeline:
         """
         size = batch_size or self.settings.batch_size
         for doc, article, cleaned in self._parsed(articles, size, n_process):
-            yield Result(article) if cleaned is None else self._safe_code(article, cleaned, doc)
+            result = Result(article) if cleaned is None else self._safe_code(article, cleaned, doc)
+            yield result if index is None else fuse_across(result, index)
 
     def _parsed(self, articles, size: int, n_process: int | None):
         """(doc, article, cleaned text) for each article, in order, through one ``nlp.pipe`` call;
@@ -248,9 +264,9 @@ class Pipeline:
         dropped = list(dropped)
         if self.reranker is not None:
             mentions = self.reranker.apply(mentions)
+        # places are found, chosen and listed in the cleaned text's offsets, and given in the original's at the exit
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc,
                                              home=self.geocoder.home(article.outlet, article.url))
-        places = tuple(_place_to_original(p, cleaned, article.text) for p in clean_places)
         resolved: list[Mention] = []
         for m in mentions:
             time = resolve_event_time(article.text, m.sentence, article.published)
@@ -278,18 +294,25 @@ class Pipeline:
                 place = self._hinted_place(article, national) or self._actors_country(m, national) or place
             # "rallies were held in Najaf and Karbala": one event per place, the toll given to the first
             listed = _listed_with(place, clean_places, cleaned.text, sentence) if place is not None else []
-            if place is not None:
-                place = _place_to_original(place, cleaned, article.text)
             m = replace(m, place=place, time=time)
             resolved.append(resolve_actors(m, place.iso3 if place else None))
             for other in listed:
-                other = _place_to_original(replace(other, reason=f"event place: {other.name}, listed with "
-                                                                 f"{place.name} as where it happened; {other.reason}"),
-                                           cleaned, article.text)
+                other = replace(other, reason=f"event place: {other.name}, listed with {place.name} as where it "
+                                              f"happened; {other.reason}")
                 resolved.append(resolve_actors(replace(m, place=other, counts=Counts(
                     fatalities=0, reason=f"fatalities: counted at {place.name}, listed first")), other.iso3))
-        events = fuse_article(article, resolved)
-        return Result(article, tuple(events), tuple(dropped), places)
+        exit_ = ToOriginal(cleaned, article.text)
+        events = fuse_article(article, [exit_.mention(m) for m in resolved])
+        return Result(article, tuple(events), tuple(dropped), tuple(exit_.place(p) for p in clean_places))
+
+    def places(self, article: Article) -> tuple[Place, ...]:
+        """Every place an article names (demonyms too: "Syrian" names Syria), resolved, in the
+        offsets of its text as given (what ``eventsift geocode`` prints)."""
+        cleaned = clean_text(article.text)
+        found = self.geocoder.geocode(cleaned.text, doc=self.nlp(cleaned.text), demonyms=True,
+                                      home=self.geocoder.home(article.outlet, article.url))
+        exit_ = ToOriginal(cleaned, article.text)
+        return tuple(exit_.place(p) for p in found)
 
     def _actors_country(self, m: Mention, national: bool) -> Place | None:
         """The country of the event's actors ("an Afghan soldier", a group at home in one country), for an event
@@ -313,6 +336,27 @@ class Pipeline:
             log.warning("country hint %r (%s) is no country the gazetteer knows", hint, where)
             return None
         return self.geocoder.country_place(iso3, f"the report names no place for it: {where} {hint}", national=national)
+
+
+def fuse_across(result: Result, index: EventIndex) -> Result:
+    """Fuse one article's events into ``index`` (fuse.across decides what is the same event) and
+    keep the article there with them. A failure that is this article's alone (a fusion error, rows
+    the index refuses) fails the article, kept alone with the reason; an index that cannot be used
+    at all raises its coded error, which stops the run."""
+    from .fuse.across import attach
+
+    try:
+        fused = attach(result.events, known=index.fused_event, candidates=index.fusion_candidates)
+        index.save_fused(result.article, fused, result.dropped)
+        return result
+    except EventsiftError:
+        raise
+    except Exception as exc:  # this article's events only: the run goes on
+        log.error("fusing article %s failed: %s", result.article.id, exc, exc_info=log.isEnabledFor(logging.DEBUG))
+        failed = result.article.with_status(Status.FAILED, f"fusing or keeping its events failed: {type(exc).__name__}: {exc}")
+        index.save_fused(failed, (), ())
+        return Result(failed)
+
 
 #: what joins the towns of a list ("Najaf and Karbala", "Jazan, Najran and Abha")
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*|,?\s+(?:and|or)\s+(?:in\s+|at\s+)?)$")  # not ", in": a town and its area
@@ -354,8 +398,25 @@ def _span_to_clean(span: Span, cleaned) -> Span:
     return Span(start, end, cleaned.text[start:end])
 
 
-def _place_to_original(place: Place, cleaned, text: str) -> Place:
-    if place.span is None:
-        return place
-    start, end = cleaned.span_to_original(place.span.start, place.span.end)
-    return replace(place, span=Span(start, end, text[start:end]))
+class ToOriginal:
+    """The pipeline's exit for offsets: places are found and chosen in the cleaned text, and each
+    of their spans is mapped to the text as given here, once (a place several mentions share is
+    mapped once), so that evidence lines up with annotations made on the original."""
+
+    def __init__(self, cleaned, text: str) -> None:
+        self.cleaned = cleaned
+        self.text = text
+        self._spans: dict[tuple[int, int], Span] = {}
+
+    def span(self, span: Span) -> Span:
+        key = (span.start, span.end)
+        if key not in self._spans:
+            start, end = self.cleaned.span_to_original(span.start, span.end)
+            self._spans[key] = Span(start, end, self.text[start:end])
+        return self._spans[key]
+
+    def place(self, place: Place) -> Place:
+        return place if place.span is None else replace(place, span=self.span(place.span))
+
+    def mention(self, m: Mention) -> Mention:
+        return m if m.place is None or m.place.span is None else replace(m, place=self.place(m.place))

@@ -124,13 +124,31 @@ def test_attach_claims_each_stored_event_once_and_remembers_reports():
     index = MemoryIndex()
     fuse_reports([[ev("a")]], index)
     twin = [ev("b"), replace(ev("b"), event_id="ev-b2", evidence=(Evidence("b", 20, 30, "x" * 10),))]
-    fused = attach(twin, known=index.known, candidates=index.candidates)
+    fused = attach(twin, known=index.fused_event, candidates=index.fusion_candidates)
     assert [f.merged for f in fused] == [True, False]
     for f in fused:
         index.put(f)
-    assert index.known("ev-b").event_id == "ev-a"
-    again = attach([ev("b")], known=index.known, candidates=index.candidates)
+    assert index.fused_event("ev-b").event_id == "ev-a"
+    again = attach([ev("b")], known=index.fused_event, candidates=index.fusion_candidates)
     assert again[0].event.event_id == "ev-a" and again[0].changes == ()
+
+
+def unsourced(e: Event) -> Event:
+    """The event as a record that names no source (no outlet, no url): a row of a list of notes."""
+    return replace(e, sources=tuple(replace(s, outlet=None, url=None) for s in e.sources))
+
+
+@pytest.mark.parametrize(("first", "second", "merged"), [
+    (ev("a"), ev("b"), True),
+    (ev("a"), replace(ev("b"), sources=(replace(ev("b").sources[0], outlet=None),)), True),  # a url is a source
+    (ev("a"), replace(ev("b"), sources=(replace(ev("b").sources[0], url=None),)), True),     # so is an outlet
+    (unsourced(ev("a")), unsourced(ev("b")), False),  # two entries of a list: two events
+    (ev("a"), unsourced(ev("b")), True),               # a saved copy of a report joins it
+    (unsourced(ev("a")), ev("b"), True),               # and a report joins a record of it
+])
+def test_two_records_that_name_no_source_are_never_fused(first, second, merged):
+    index = fuse_reports([[first], [second]])
+    assert (len(index.events) == 1) is merged
 
 
 # -- within one article ------------------------------------------------------------------------

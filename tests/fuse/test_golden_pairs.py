@@ -61,7 +61,7 @@ def clusters(reports: list[dict]) -> dict[str, str]:
     """report id → the id of the fused event it ended in."""
     events = {r["id"]: to_event(r) for r in reports}
     index = fuse_reports([events[r["id"]]] for r in reports)
-    return {rid: index.known(e.event_id).event_id for rid, e in events.items()}
+    return {rid: index.fused_event(e.event_id).event_id for rid, e in events.items()}
 
 
 def pairwise(groups: list[dict], order: list[dict]) -> dict[str, float]:

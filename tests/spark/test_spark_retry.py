@@ -44,8 +44,10 @@ def test_a_failed_task_reruns_without_duplicates(tmp_path):
 
     spark = spark_session("local[2,2]")
     try:
-        rows = [(f"k{i}", t, "2023-03-0%d" % (1 + i)) for i, t in enumerate(REPORTS)]
-        clean = spark.createDataFrame(rows, "id string, text string, published string").repartition(2, "id")
+        # each report from its own outlet: records that name no source are not fused with each other
+        rows = [(f"k{i}", t, "2023-03-0%d" % (1 + i), f"Outlet {i}") for i, t in enumerate(REPORTS)]
+        clean = spark.createDataFrame(rows, "id string, text string, published string, outlet string") \
+            .repartition(2, "id")
         expected_events, expected_articles = code_articles(clean, partitions=2)
         expected = (sorted(map(tuple, expected_events.select("event_id", "source_count").collect())),
                     sorted(map(tuple, expected_articles.select("id", "status", "events").collect())))

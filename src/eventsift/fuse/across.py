@@ -4,6 +4,10 @@ Three steps, all pure (the store finds candidates; nothing here speaks SQL):
 
 1. **Blocking** (:func:`block`): a stored event can only be the same as a new one when it is in
    the same country, within ``MATCH_DAYS`` days and of the same event family (taxonomy.family).
+   Two records that both name no source (:func:`sourced`: no outlet, no url) are never the same
+   event: they cannot be told from two entries of one list (a coder's notes, a dataset's rows),
+   which are distinct events by construction. A record without a source may still join, or be
+   joined by, a report whose source is named (a saved page of a report the feed also carried).
 2. **Scoring** (:func:`score`): place (same point, same gazetteer entry, a similar spelling, or
    a coarse place whose admin area holds the precise one), day, actors, sub-types and tolls,
    each a number in 0..1 with a weight; some differences veto a match outright (two villages
@@ -28,9 +32,9 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Protocol
 
-from ..models import Decision, Event, Evidence, Source, Stance
+from ..models import Article, Decision, Dropped, Event, Evidence, Source, Stance
 from ..taxonomy import REMOTE, disorder_type
 from ..taxonomy import event_types_of, family, severity
 from .notes import notes_sentence
@@ -85,6 +89,11 @@ class Block:
     event_types: tuple[str, ...]
     date_from: date
     date_to: date
+
+
+def sourced(event: Event) -> bool:
+    """Whether a report of the event names where it comes from (its outlet or its url)."""
+    return any(s.outlet or s.url for s in event.sources)
 
 
 def block(event: Event, *, days: int = MATCH_DAYS) -> Block | None:
@@ -520,8 +529,11 @@ def attach(
         b = block(ev)
         if b is None:
             continue
+        listed = not sourced(ev)  # an entry of a list, as far as anyone can tell
         for c in candidates(b):
             if c.event_id == ev.event_id or article_ids & {s.article_id for s in c.sources}:
+                continue
+            if listed and not sourced(c):
                 continue
             s = score(ev, c)
             if not s.veto and s.value >= MATCH_THRESHOLD:
@@ -547,9 +559,27 @@ def attach(
     return out
 
 
-# -- fusing a stream in memory (benchmarks, labelled sets, archives without a store) ----------
+# -- where fused events wait for later reports -----------------------------------------------
+class EventIndex(Protocol):
+    """What fusion across articles needs from where the fused events are kept: the store for
+    ``run`` (store.Store), memory for ``extract`` and Spark (:class:`MemoryIndex`). The pipeline
+    matches each article's events through it (Pipeline.pipe's ``index``), so that every command
+    fuses alike."""
+
+    def fused_event(self, report_id: str) -> Event | None:
+        """The kept event an article-level event id became (itself, or what it merged into)."""
+
+    def fusion_candidates(self, block: Block) -> Sequence[Event]:
+        """The kept events under a block's keys (country, event family, days): those near an
+        event in place, day and kind, that it may be the same as."""
+
+    def save_fused(self, article: Article, fused: Sequence[Fused], dropped: Sequence[Dropped] = ()) -> None:
+        """Keep an article's fused events (new ones, and kept ones its events merged into)."""
+
+
 class MemoryIndex:
-    """Fused events in memory, indexed by blocking keys (country, family, day)."""
+    """Fused events in memory, indexed by blocking keys (country, family, day); ``events`` holds
+    them in the order they were first kept."""
 
     def __init__(self) -> None:
         self.events: dict[str, Event] = {}
@@ -563,10 +593,10 @@ class MemoryIndex:
             return None
         return (country, family(e.event_type, e.sub_event_type), _as_day(e.event_date))
 
-    def known(self, report_id: str) -> Event | None:
+    def fused_event(self, report_id: str) -> Event | None:
         return self.events.get(self.aliases.get(report_id, report_id))
 
-    def candidates(self, b: Block) -> list[Event]:
+    def fusion_candidates(self, b: Block) -> list[Event]:
         out = []
         day = b.date_from
         while day <= b.date_to:
@@ -574,6 +604,11 @@ class MemoryIndex:
                 out.append(self.events[eid])
             day += timedelta(days=1)
         return out
+
+    def save_fused(self, article: Article, fused: Sequence[Fused], dropped: Sequence[Dropped] = ()) -> None:
+        """Keep an article's fused events (the article and its dropped candidates are not kept)."""
+        for f in fused:
+            self.put(f)
 
     def put(self, fused: Fused) -> None:
         e = fused.event
@@ -600,6 +635,6 @@ def fuse_reports(reports: Iterable[Sequence[Event]], index: MemoryIndex | None =
     """Fuse articles' events (one sequence per article) in memory; returns the index."""
     index = index or MemoryIndex()
     for events in reports:
-        for fused in attach(events, known=index.known, candidates=index.candidates):
+        for fused in attach(events, known=index.fused_event, candidates=index.fusion_candidates):
             index.put(fused)
     return index

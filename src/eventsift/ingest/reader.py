@@ -68,7 +68,7 @@ def iter_articles(
     settings = settings or Settings.from_env()
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    reader = _Reader(settings=settings, published=published)
+    reader = Reader(settings=settings, published=published)
     ids = _Ids()
     with reader.extractor:
         for given in paths:
@@ -77,7 +77,7 @@ def iter_articles(
                 continue
             path = Path(given)
             if path.is_dir():
-                for file in _walk(path):
+                for file in walk(path):
                     yield from ids.each(_guarded(reader.file(file), str(file)), str(file))
             else:
                 yield from ids.each(_guarded(reader.file(path), str(path)), str(path))
@@ -163,7 +163,7 @@ def count_inputs(paths: Iterable[str | Path] | str | Path, *, max_scan_bytes: in
         if str(given) == "-":
             return None
         path = Path(given)
-        files = _walk(path) if path.is_dir() else [path]
+        files = walk(path) if path.is_dir() else [path]
         for file in files:
             if is_warc(file):
                 try:
@@ -205,7 +205,7 @@ def _kind(path: Path) -> tuple[str, bool]:
     return suffix, False
 
 
-def _walk(root: Path) -> list[Path]:
+def walk(root: Path) -> list[Path]:
     """Files under ``root`` in sorted order, skipping hidden files and directories."""
     found: list[tuple[tuple[str, ...], Path]] = []
     for dirpath, dirnames, filenames in os.walk(root):
@@ -248,7 +248,10 @@ def _failed(source: str, reason: str, status: Status = Status.FAILED, **known: A
     return Article(id=ident, text="", status=status, reason=reason, source=source, **known)
 
 
-class _Reader:
+class Reader:
+    """Reads files, JSONL records and streams into Articles (one per input), with one HTML extractor
+    whose time limit holds for every page; used by iter_articles, the feed watcher and Spark."""
+
     def __init__(self, *, settings: Settings, published: date | None) -> None:
         self.settings = settings
         self.published = published

@@ -25,7 +25,7 @@ from eventsift.ingest.ids import article_id, parse_published
 from eventsift.models import Article, Status
 
 if TYPE_CHECKING:  # the reader passes itself in; importing it here would be circular
-    from eventsift.ingest.reader import _Reader
+    from eventsift.ingest.reader import Reader as _Reader
 
 log = logging.getLogger(__name__)
 

@@ -68,7 +68,7 @@ def _is_uri(given: str) -> bool:
 def _plan(inputs: Sequence[str]) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]], list[tuple[int, str]]]:
     """Local files (input no, file no, path) in the order ``run`` reads them, Parquet files or URIs
     (same), and other URIs (input no, uri) that Spark lists and reads."""
-    from eventsift.ingest.reader import _walk
+    from eventsift.ingest.reader import walk
 
     files, parquet, remote = [], [], []
     for i, given in enumerate(inputs):
@@ -79,7 +79,7 @@ def _plan(inputs: Sequence[str]) -> tuple[list[tuple[int, int, str]], list[tuple
                 remote.append((i, given))
             continue
         path = Path(given.removeprefix("file://"))
-        listed = _walk(path) if path.is_dir() else [path]
+        listed = walk(path) if path.is_dir() else [path]
         for j, file in enumerate(listed):
             (parquet if file.suffix.lower() == ".parquet" else files).append((i, j, str(file)))
     return files, parquet, remote
@@ -107,9 +107,9 @@ def _read_bytes(unit: tuple[int, int, str, bytes], settings: Settings) -> Iterat
 
 def _rows_partition(pairs, i: int, name: str, settings: Settings) -> Iterator[tuple[Ordinal, Article]]:
     """Articles of (row, row number) pairs: one reader (and HTML extractor) for the partition."""
-    from eventsift.ingest.reader import _Reader
+    from eventsift.ingest.reader import Reader
 
-    reader = _Reader(settings=settings, published=None)
+    reader = Reader(settings=settings, published=None)
     try:
         for row, k in pairs:
             values = row.asDict()
@@ -182,7 +182,7 @@ def _fuse_country(items: Iterable[tuple[Ordinal, int, Event]]) -> Iterator[Event
 
     index = MemoryIndex()
     for _, group in groupby(sorted(items, key=lambda x: (x[0], x[1])), key=lambda x: x[0]):
-        for fused in attach([e for _, _, e in group], known=index.known, candidates=index.candidates):
+        for fused in attach([e for _, _, e in group], known=index.fused_event, candidates=index.fusion_candidates):
             index.put(fused)
     yield from index.events.values()
 

@@ -24,7 +24,7 @@ from eventsift.config import Settings
 from eventsift.errors import EventsiftError
 from eventsift.ingest.decode import decode_bytes
 from eventsift.ingest.ids import article_id
-from eventsift.ingest.reader import _Reader
+from eventsift.ingest.reader import Reader as _Reader
 from eventsift.models import Article, Status
 from eventsift.watch.fetch import FetchError, Fetcher, is_http, without_fragment
 
