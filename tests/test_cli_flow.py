@@ -27,9 +27,17 @@ def _fusion_reports(path: Path) -> Path:
 
 
 def _events(output: str) -> dict[str, dict]:
+    """Events by id; an event reported by several articles comes once per article, alike but for article_id."""
     rows = [json.loads(line) for line in output.splitlines() if line.strip()]
-    by_id = {r["event_id"]: r for r in rows}
-    assert len(by_id) == len(rows), "an event id is given twice"
+    assert len({(r["event_id"], r["article_id"]) for r in rows}) == len(rows), "an event is given twice for one article"
+    by_id: dict[str, dict] = {}
+    lines: dict[str, list[str]] = {}
+    for r in rows:
+        lines.setdefault(r["event_id"], []).append(r.pop("article_id"))
+        assert by_id.setdefault(r["event_id"], r) == r, "lines of one event differ beyond article_id"
+    for event_id, article_ids in lines.items():  # one line for each article that reports the event
+        assert set(article_ids) == {s["article_id"] for s in by_id[event_id]["sources"]} | \
+            {e["article_id"] for e in by_id[event_id]["evidence"]}
     return by_id
 
 

@@ -226,9 +226,16 @@ class Event:
     def source_count(self) -> int:
         return len({s.article_id for s in self.sources})
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of DESIGN.md (what `extract --format jsonl` prints)."""
-        out: dict[str, Any] = {"article_id": self.article_id}
+    @property
+    def reporting_articles(self) -> tuple[str, ...]:
+        """Every article that reports the event: the one that first told it, then the others in order."""
+        ids = [e.article_id for e in self.evidence] + [s.article_id for s in self.sources]
+        return tuple(dict.fromkeys(i for i in ids if i))
+
+    def to_dict(self, article_id: str | None = None) -> dict[str, Any]:
+        """The JSON shape of DESIGN.md (what `extract --format jsonl` prints), as ``article_id`` reports it
+        (by default the article that first told it)."""
+        out: dict[str, Any] = {"article_id": article_id or self.article_id}
         for f in fields(self):
             value = getattr(self, f.name)
             if f.name == "evidence":

@@ -66,5 +66,17 @@ def test_jsonl_carries_the_contract_fields(name):
     assert row["article_id"] == "a1" and row["evidence"][0]["start"] == 5 and row["stance"] == "asserted"
 
 
+def test_jsonl_gives_a_fused_event_under_each_article_that_reports_it():
+    fused = event(evidence=(Evidence("a1", 5, 40, "Turkish warplanes ... killed 12 militants"),
+                            Evidence("b7", 0, 30, "Air strikes killed 12 near al-Bab")),
+                  sources=(Source("a1", outlet="Wire"), Source("b7", outlet="Daily"), Source("c2", outlet="Radio")))
+    out = io.StringIO()
+    assert write_jsonl([fused, event(event_id="ev-2")], out) == 2  # events, not lines
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(r["article_id"], r["event_id"]) for r in rows] == [
+        ("a1", fused.event_id), ("b7", fused.event_id), ("c2", fused.event_id), ("a1", "ev-2")]
+    assert rows[0] | {"article_id": "b7"} == rows[1]
+
+
 def test_every_format_is_registered():
     assert set(FORMATS) >= {"jsonl", "acled-csv", "geojson"}

@@ -25,9 +25,13 @@ EXTRA_COLUMNS: tuple[str, ...] = tuple(column for column, whose, _ in _COLUMNS i
 
 
 def write_jsonl(events: Iterable[Event], out: TextIO) -> int:
+    """One line per event and article that reports it, so that every input joins back to its events: an
+    event fused from several reports is written under each of them, with the same ``event_id``. Returns
+    the number of events."""
     n = 0
     for n, event in enumerate(events, 1):
-        out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        for article_id in event.reporting_articles or (None,):
+            out.write(json.dumps(event.to_dict(article_id), ensure_ascii=False) + "\n")
     return n
 
 
