@@ -96,7 +96,8 @@ class Pipeline:
             from .extract import Extractor
             from .resolve.time import own_day
 
-            self._extractor = Extractor(dater=own_day)
+            # a trained sub-type model, when given, is consulted where the rules decide the sub-type
+            self._extractor = Extractor(dater=own_day, second_opinion=self.reranker.rerank if self.reranker else None)
         return self._extractor
 
     # -- running ---------------------------------------------------------------------------
@@ -262,8 +263,6 @@ class Pipeline:
 
         mentions, dropped = self.extractor.extract(article, doc, cleaned)
         dropped = list(dropped)
-        if self.reranker is not None:
-            mentions = self.reranker.apply(mentions)
         # places are found, chosen and listed in the cleaned text's offsets, and given in the original's at the exit
         clean_places = self.geocoder.geocode(cleaned.text, doc=doc,
                                              home=self.geocoder.home(article.outlet, article.url))

@@ -57,8 +57,13 @@ _STRATEGIC_NEEDS_ACTOR = lex.words("strategic_sub_types_needing_actor")
 class Extractor:
     """Loads the lexicons once; ``extract`` is cheap afterwards."""
 
-    def __init__(self, *, lexicon: Lexicon | None = None, dater: Callable | None = None) -> None:
+    def __init__(self, *, lexicon: Lexicon | None = None, dater: Callable | None = None,
+                 second_opinion: Callable[[Mention], Mention] | None = None) -> None:
         self.lex = lexicon or load()
+        # ``second_opinion(mention)`` -> mention: a trained sub-type model (classify.Reranker.rerank), asked once the
+        # rules have decided a mention's reading; it may choose another sub-type of the same event type where the
+        # rules are unsure, and records why. Without it the rules' reading stands.
+        self.second_opinion = second_opinion
         # ``dater(text, sentence, published)`` -> TimeRef | None: the day a sentence names for its own event
         # (the pipeline passes the time resolver's ``own_day``). With it, a sentence that names another day than the story
         # told before it is an event of its own (ACLED: one event per place and day); without it, days
@@ -271,6 +276,8 @@ class Extractor:
         mentions = [self._counted(s, cleaned, article) for s in stories]
         if label is not None:
             mentions = [relabel(m, label) for m in mentions]
+        if self.second_opinion is not None:
+            mentions = [self.second_opinion(m) for m in mentions]
         mentions.sort(key=lambda m: m.sentence.start)
         return mentions, dropped
 
