@@ -186,6 +186,14 @@ def test_the_table_decides_rows_of_sentences_and_marks_the_rest_code():
     assert decided[-1].id == "none-no-reading" and decided[-1].condition == "True"
 
 
+def test_every_row_the_table_decides_has_code_for_its_sides_and_no_other_has():
+    from eventsift.extract.subtype import SIDES
+
+    decided = {rid for rid, row in conventions.table().items()
+               if row.test is not None and row.sub_event_type != conventions.NO_EVENT}
+    assert set(SIDES) == decided, sorted(set(SIDES) ^ decided)
+
+
 def _features(**named):
     """A mention's features with nothing read but ``named``."""
     from dataclasses import MISSING, fields

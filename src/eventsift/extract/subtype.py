@@ -3,7 +3,7 @@
 ``classify`` reads the sentence's features once (``features.read``); the first row of the
 conventions table (``lexicon/conventions.tsv``) whose condition holds on them decides
 (``conventions.first``). The row gives the sub-type and the rationale that ``reasons`` records; the
-row's code here (``_SIDES``) only says who the sides are (actor 1 and 2 start as the agent and the
+row's code here (``SIDES``) only says who the sides are (actor 1 and 2 start as the agent and the
 patient) and which words the reason quotes. ``decide`` then drops a reading the sentence or the
 report shows is not political at all.
 """
@@ -48,7 +48,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     that the victims were shot ("farmers and herders clashed. Several were wounded by gunshots").
 
     The table decides: the first row of ``lexicon/conventions.tsv`` whose condition holds on the
-    features (``conventions.first``). The code of the row (``_SIDES``) only says who the sides are
+    features (``conventions.first``). The code of the row (``SIDES``) only says who the sides are
     and what the reason quotes.
     """
     if not triggers:
@@ -59,7 +59,7 @@ def classify(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict
     if row.sub_event_type == NO_EVENT:
         word = f.violence if row.id in _ON_VIOLENCE else f.lead
         return typed(row.id, None, None, f.lead, f"'{word.text}'")
-    return _SIDES[row.id](r, row.id)
+    return SIDES[row.id](r, row.id)
 
 
 class _Reading:
@@ -79,7 +79,8 @@ class _Reading:
         return next((a for a in self.actors if a.inter == 1), None)
 
 
-_SIDES: dict[str, Callable[[_Reading, str], Typed]] = {}
+#: row id -> the code that sets the sides of a reading the row decides (every row of an event the table decides)
+SIDES: dict[str, Callable[[_Reading, str], Typed]] = {}
 _ON_VIOLENCE = {"none-deaths-only", "none-quarrel"}  # rows of no event that quote the violence word
 
 
@@ -87,7 +88,7 @@ def _sides(*rule_ids: str):
     """Register the code that sets the sides for the rows ``rule_ids``."""
     def register(fn):
         for rid in rule_ids:
-            _SIDES[rid] = fn
+            SIDES[rid] = fn
         return fn
     return register
 
