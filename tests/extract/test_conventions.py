@@ -132,25 +132,97 @@ def test_a_decision_must_name_a_row_and_keep_its_sub_type(rule_id, sub, error):
         conventions.sub_of(rule_id, sub)
 
 
-def test_a_table_row_with_no_acled_sub_type_fails_to_load(monkeypatch):
-    monkeypatch.setattr(lex, "rows", lambda name: (("bad-row", "Skirmish", "why", "when"),))
-    conventions.table.cache_clear()
-    try:
-        with pytest.raises(conventions.ConventionError, match="'Skirmish' is no ACLED sub-event type"):
-            conventions.table()
-    finally:
-        monkeypatch.undo()
-        conventions.table.cache_clear()
+def _entry(*values: str, rid: str = "bad-row") -> lex.Entry:
+    return lex.Entry(rid, values, "conventions.tsv", 7)
 
 
-def test_conditions_name_only_features_a_mention_has():
-    from dataclasses import fields
+@pytest.mark.parametrize("rows,error", [
+    ([_entry("Skirmish", "why", "violent")], "conventions.tsv:7: convention 'bad-row': 'Skirmish' is no ACLED sub-event type"),
+    ([_entry("Attack", "why")], "needs a rationale and a condition"),
+    ([_entry("Attack", "why", "violent"), _entry("Attack", "why", "battle")], "'bad-row' is already a row"),
+    ([_entry("Attack", "why", "violent and guns")], "conventions.tsv:7: condition names 'guns', which is no feature"),
+])
+def test_a_malformed_row_fails_to_load_and_says_where(rows, error):
+    with pytest.raises(conventions.ConventionError, match=re.escape(error)):
+        conventions.build(rows)
+
+
+# a condition: an expression on the features of a mention, nothing else
+@pytest.mark.parametrize("condition,error", [
+    ('violent and weapon_used == "air" and not (battle and air_support)', None),
+    ('"protest" in families and patient_inter in {None, 7}', None),
+    ('families & {"violence", "casualty"} and civilian_victims', None),
+    ("agent is None or agent_kind != 'protester'", None),
+    ("code_word and violent", "condition names 'code_word', which is no feature"),
+    ("weapon_used == guns", "condition names 'guns', which is no feature"),
+    ("len(families) > 1", "call 'len(families)' is not allowed"),
+    ("agent.armed", "attribute 'agent.armed' is not allowed"),
+    ("violent + battle", "'violent + battle' is not allowed"),
+    ("families[0]", "subscript 'families[0]' is not allowed"),
+    ("[x for x in families]", "is not allowed"),
+    ("lambda: violent", "is not allowed"),
+    ("weapon_used == 1.5", "constant 1.5 is not allowed"),
+    ("agent_kind in {agent_kind}", "holds more than constants"),
+    ("agent is patient", "'is' compares only with None"),
+    ("violent and", "is no expression"),
+    ("__import__('os')", "call"),
+])
+def test_condition_parser(condition, error):
+    if error is None:
+        assert conventions.parse(condition, "conventions.tsv:3") is not None
+        return
+    with pytest.raises(conventions.ConventionError, match=re.escape(error)) as caught:
+        conventions.parse(condition, "conventions.tsv:3")
+    assert str(caught.value).startswith("conventions.tsv:3: ")
+
+
+def test_the_table_decides_rows_of_sentences_and_marks_the_rest_code():
+    code = {rid for rid, row in conventions.table().items() if row.test is None}
+    # rows applied later by code, each naming its row: the report's frame, a later sentence, a note's label, the country
+    assert code == {"none-not-political", "none-unfounded", "none-statement-no-actor", "protest-deaths", "note-label",
+                    "territory-foreign-force"} | {rid for rid in conventions.table() if rid.startswith("story-")}
+    assert all(row.condition.startswith(conventions.CODE + ":") for rid, row in conventions.table().items() if rid in code)
+    decided = [row for row in conventions.table().values() if row.test is not None]
+    assert decided[-1].id == "none-no-reading" and decided[-1].condition == "True"
+
+
+def test_every_row_the_table_decides_has_code_for_its_sides_and_no_other_has():
+    from eventsift.extract.subtype import SIDES
+
+    decided = {rid for rid, row in conventions.table().items()
+               if row.test is not None and row.sub_event_type != conventions.NO_EVENT}
+    assert set(SIDES) == decided, sorted(set(SIDES) ^ decided)
+
+
+def _features(**named):
+    """A mention's features with nothing read but ``named``."""
+    from dataclasses import MISSING, fields
 
     from eventsift.extract.features import Features
+    from eventsift.extract.rules import Trigger
 
-    known = {f.name for f in fields(Features)}
-    named = {name for row in conventions.table().values() for name in re.findall(r"\{(\w+)\}", row.condition)}
-    assert named and named <= known, sorted(named - known)
+    lead = Trigger(0, "violence", "attack", 1.0)
+    blank = {f.name: False for f in fields(Features) if f.default is MISSING}
+    blank.update(triggers=(lead,), families=frozenset({"violence"}), by_token={}, main_subject=None, agent=None,
+                 patient=None, how="", lead=lead, target_names=frozenset(), speaker=None, weapon=None)
+    return Features(**{**blank, **named})
+
+
+@pytest.mark.parametrize("named,rule_id", [
+    ({}, "none-no-reading"),
+    ({"violent": True}, "armed-clash"),
+    ({"violent": True, "weapon_used": "air"}, "remote-air"),
+    ({"violent": True, "weapon_used": "air", "battle": True, "air_support": True}, "armed-clash"),
+    ({"violent": True, "weapon_used": "grenade", "battle": True, "patient_armed": True}, "armed-clash"),
+    ({"violent": True, "patient_inter": 7}, "attack-on-civilians"),
+    ({"violent": True, "agent_armed": True}, "attack-no-armed-target"),
+    ({"demonstration": True, "violent": True, "weapon_used": "air"}, "demo-peaceful"),
+    ({"grave": True, "demonstration": True}, "grave-found"),
+    ({"territory_claimed": True, "taker_armed": True, "taker_state": True}, "territory-government"),
+    ({"territory_claimed": True, "taker_armed": False}, "none-no-reading"),
+])
+def test_the_first_row_whose_condition_holds_decides(named, rule_id):
+    assert conventions.first(_features(**named)).id == rule_id
 
 
 @pytest.mark.parametrize("rule_id,sub,before,after,event_type", [
