@@ -19,7 +19,7 @@ USERS = {
     "roles.tsv": ("extract/rules.py",),
     "modality.tsv": ("extract/context.py", "extract/actors.py"),
     "actors.tsv": ("extract/actors.py",),
-    "syntax.tsv": ("extract/rules.py",),
+    "syntax.tsv": ("extract/rules.py", "extract/context.py", "extract/actors.py"),
 }
 _CALL = re.compile(r"\.(?:words|entries|mapping|numbers|rows|alternation)\(([^)]*)\)")
 

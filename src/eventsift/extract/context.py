@@ -11,6 +11,7 @@ from ..models import Stance
 _MODAL_HYPOTHETICAL = lex.words("hypothetical_modals")
 _MODAL_FUTURE = lex.words("future_modals")
 _THREAT_HEADS = lex.words("threat_heads")
+_THREAT_COMPLEMENT_DEPS = lex.words("threat_complement_deps")
 _NOBODY = lex.words("nobody_words")
 #: "the detained commander was freed": a participle that describes someone already told
 _TOLD_DETERMINERS = lex.words("already_told_determiners")
@@ -24,6 +25,9 @@ _ATTEMPTED = lex.words("attempted_modifiers")
 # heads under which an event word names what was stopped or not done ("failure to stop attacks", "a deal that
 # ended six weeks of fighting", "to cease all attacks")
 _PREVENTED = lex.words("prevention_heads")
+_PREVENTED_COMPLEMENT_DEPS = lex.words("prevented_complement_deps")
+_OWN_CLAUSE_DEPS = lex.words("own_clause_deps")
+_PARTICULAR_EVENT_DEPS = lex.words("particular_event_deps")
 _FAILED = lex.words("failure_verbs")
 _TRIED = lex.words("attempt_verbs")
 _FLED = lex.words("flight_verbs")
@@ -89,7 +93,7 @@ def modality(trigger) -> str | None:
         if head is tok:
             break
         lemma = head.lemma_.lower()
-        if tok.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "dobj", "relcl", "advcl", "conj") and lemma in _THREAT_HEADS:
+        if tok.dep_ in _THREAT_COMPLEMENT_DEPS and lemma in _THREAT_HEADS:
             if tok.dep_ == "conj" or (tok.dep_ == "dobj" and head.pos_ != "VERB"):
                 pass
             elif tok.dep_ == "xcomp" and lemma in _TRIED and head.pos_ == "VERB" and head.dep_ != "relcl" and not any(
@@ -106,7 +110,7 @@ def modality(trigger) -> str | None:
         if depth == 0 and tok.lemma_.lower() in _FLED_FROM and (tok.dep_ == "dobj" and lemma in _FLED or tok.dep_ == "pobj" and head.lower_ in (
                 "from", "by") and head.head.lemma_.lower() in _FLED):
             return f"what people fled: '{head.text} {trigger.text}'"  # "had fled fighting across the border"
-        if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and lemma in _PREVENTED:
+        if tok.dep_ in _PREVENTED_COMPLEMENT_DEPS and lemma in _PREVENTED:
             return f"prevented: '{head.text} ... {trigger.text}'"
         if tok.dep_ in ("xcomp",) and lemma in _FAILED:
             return f"negated: '{head.text} to {trigger.text}'"
@@ -116,7 +120,7 @@ def modality(trigger) -> str | None:
                 and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
             # "no deaths were reported, as most people had fled": what had happened before, as a reason
             return f"told as what had happened before: 'had {tok.text}' in a subordinate clause"
-        if tok.dep_ in ("conj", "advcl", "relcl", "acl") and depth > 0:
+        if tok.dep_ in _OWN_CLAUSE_DEPS and depth > 0:
             break
         tok = head
     return None
@@ -128,7 +132,7 @@ def _generic_plural(trigger) -> bool:
     clause ties them to the day ("gunbattles have killed seven people since midnight")."""
     if trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+    if any(c.dep_ in _PARTICULAR_EVENT_DEPS for c in trigger.children):
         return False  # "the attacks", "two attacks", "Monday's attacks"
     head = trigger.head
     if any(t.lower_ in _THIS_DAY for t in head.subtree):
@@ -226,6 +230,7 @@ def hedged(text: str) -> str | None:
 
 
 _ARTICLES = lex.words("phrase_articles")
+_NOMINAL_POS = lex.words("nominal_pos")
 
 
 def _phrase(tok) -> str:
@@ -278,7 +283,7 @@ def _words_before(tok) -> str:
 def _name_start(tok) -> int:
     doc = tok.doc
     i = tok.i - 1
-    while i > tok.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in ("for", "of")):
+    while i > tok.sent.start and (doc[i].pos_ in _NOMINAL_POS or doc[i].lower_ in ("for", "of")):
         i -= 1
     first = i + 1
     while first < tok.i and doc[first].lower_ in ("for", "of"):
@@ -358,7 +363,7 @@ def speakers(sent) -> frozenset[int]:
     return frozenset(out)
 
 
-_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+_CLAUSES = lex.words("noun_clause_deps")
 
 
 def _phrase_tokens(head) -> list[int]:
