@@ -69,6 +69,8 @@ _NOMINAL_POS = vocab.words("nominal_pos")
 _NOUN_MODIFIER_DEPS = vocab.words("noun_modifier_deps")
 _ETHNIC_ARGUMENT_DEPS = vocab.words("ethnic_group_argument_deps")
 _PATIENT_DEPS = vocab.words("patient_deps")
+_ATTRIBUTIVE_DEPS = vocab.words("attributive_deps")
+_NOUN_POS = vocab.words("noun_pos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +144,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     if kind is None:
         if lemma == "bomber" and "suicide" in mod_words:
             kind = "uag"  # "a suicide bomber": the attacker, not an aircraft
-        elif lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & _STATE_PLATFORM_MODIFIERS):
+        elif lemma in _PLATFORMS and tok.pos_ in _NOUN_POS and (country or mod_words & _STATE_PLATFORM_MODIFIERS):
             kind = "military"
-        elif lemma in _STATE_SITES and tok.pos_ in ("NOUN", "PROPN") and (
+        elif lemma in _STATE_SITES and tok.pos_ in _NOUN_POS and (
             lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS or (
                 lemma in ("base", "post") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ASSAULTS
                 and all(m.dep_ == "det" for m in mods))  # "attacked a base", not "stormed a UN logistics base"
@@ -154,7 +156,7 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
                 kind = "police"
         elif lower in lex.ethnic and tok.pos_ in _NOMINAL_POS and (
                 tok.dep_ in _ETHNIC_ARGUMENT_DEPS or (
-                tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _COMMUNITY_HEADS)):  # "the Yoruba community"
+                tok.dep_ in _ATTRIBUTIVE_DEPS and tok.head.lemma_.lower() in _COMMUNITY_HEADS)):  # "the Yoruba community"
             kind = "group_civilian"
             ethnic = lex.ethnic[lower]
         else:
@@ -243,7 +245,7 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                     hit = (n, actor)
                     break
         member_of = None
-        if hit is None and tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ in ("NOUN", "PROPN") and i + 2 < end \
+        if hit is None and tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ in _NOUN_POS and i + 2 < end \
                 and doc[i + 1].lower_ in ("of", "from"):
             k = i + 2 + (doc[i + 2].lower_ in _ARTICLES)
             inner = _named_at(doc, k, end, lex)

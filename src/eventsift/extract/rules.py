@@ -67,6 +67,10 @@ _NON_TRIGGER_POS = vocab.words("non_trigger_pos")
 _HEADLINE_ACTOR_DEPS = vocab.words("headline_actor_deps")
 _STREET_PHRASE_DEPS = vocab.words("street_phrase_deps")
 _PATIENT_DEPS = vocab.words("patient_deps")
+_SUBJECT_DEPS = vocab.words("subject_deps")
+_PASSIVE_MARKER_DEPS = vocab.words("passive_marker_deps")
+_ATTRIBUTIVE_DEPS = vocab.words("attributive_deps")
+_VERB_POS = vocab.words("verb_pos")
 
 
 def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char0: int) -> list[Trigger]:
@@ -224,7 +228,7 @@ def _accused_of(tok) -> bool:
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("of", "with") and (
                 t.head.head.lower_ in _ACCUSING or t.head.head.lemma_.lower() in _ACCUSING):
             return True
-        if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in _ACCUSATION_WALK_DEPS:
+        if t is not tok and t.pos_ in _VERB_POS and t.dep_ not in _ACCUSATION_WALK_DEPS:
             return False   # (the clause of another verb: "killed a man who was accused ..." stops here)
     return False
 
@@ -238,7 +242,7 @@ _SHOW_COLLECT_DEPS = vocab.words("show_collect_sense_deps")
 
 def _describes(tok, lex: Lexicon) -> bool:
     """The event word only describes a noun it modifies ("fighting forces", "a fighting season"): no event."""
-    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lex.modifier_heads
+    return tok.dep_ in _ATTRIBUTIVE_DEPS and tok.head.lemma_.lower() in lex.modifier_heads
 
 
 def _other_sense(tok, lemma: str, fam: str) -> bool:
@@ -273,7 +277,7 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     if lemma in ("fight", "battle") and (objs & _FOUGHT_NONVIOLENT
                                          or objs & _SCOURGES or any(c.dep_ == "prep" and c.lower_ == "against" and any(
                                              g.lemma_.lower() in _SCOURGES for g in c.children) for c in kids)
-                                         or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in ("amod", "compound"))
+                                         or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in _ATTRIBUTIVE_DEPS)
                                          or any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
                                          or any(c.dep_ == "prep" and c.lower_ == "in" and any(
                                              g.lemma_.lower() == "court" for g in c.children) for c in kids)):
@@ -296,12 +300,12 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     if lemma in _THING_OBJECT_VERBS and objs & _THINGS_DONE:
         return True  # "hacked emails", "executed the projects", "hurt learning", "up for grabs"
     if lemma in ("grab", "seizure") and tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ == "for" or any(
-            c.dep_ in ("compound", "amod") for c in kids) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)):
+            c.dep_ in _ATTRIBUTIVE_DEPS for c in kids) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)):
         return True  # "up for grabs", "land seizures" (a practice, not a seizure of a place)
     if lemma == "hit" and any(c.dep_ == "agent" and any(g.lemma_.lower() in _HARDSHIPS for g in c.children)
                               for c in kids):
         return True  # "hit by several protests", "hit by the largest theft"
-    if lemma == "flee" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DISPLACED for c in kids):
+    if lemma == "flee" and not any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in _DISPLACED for c in kids):
         return True  # a displacement is a people's: "thousands fled", not "the suspects fled the scene"
     if fam in ("violence", "casualty") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" \
             and tok.head.lemma_.lower() in _TOPIC_VERBS:
@@ -411,7 +415,7 @@ def prep_obj(tok, preps) -> list:
 def subject_of(tok):
     cur = tok
     for _ in range(3):
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:  # "GAO, Mali — Police opened fire": the subject nearest the verb, not the dateline
             before = [c for c in subjects if c.i < cur.i]
             c = before[-1] if before else subjects[0]
@@ -453,8 +457,8 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
     agent = patient = None
     how = ""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in _VERB_FORM_TAGS:
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if tok.pos_ in _VERB_POS or tok.tag_ in _VERB_FORM_TAGS:
+        passive = any(c.dep_ in _PASSIVE_MARKER_DEPS for c in tok.children)
         subj, subj_passive = subject_of(tok)
         participle_active = tok.dep_ == "acl" and not passive and (any(c.dep_ == "dobj" for c in tok.children) or any(
             c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children))
