@@ -20,7 +20,8 @@ USERS = {
     "roles.tsv": ("extract/rules.py",),
     "modality.tsv": ("extract/context.py", "extract/actors.py"),
     "actors.tsv": ("extract/actors.py",),
-    "syntax.tsv": ("extract/rules.py", "extract/context.py", "extract/actors.py", "resolve/geo/cues.py", "resolve/geo/finder.py"),
+    "syntax.tsv": ("extract/rules.py", "extract/context.py", "extract/actors.py", "extract/sentence.py",
+                   "extract/extractor.py", "resolve/geo/cues.py", "resolve/geo/finder.py"),
 }
 _CALL = re.compile(r"\.(?:words|entries|mapping|numbers|rows|alternation)\(([^)]*)\)")
 

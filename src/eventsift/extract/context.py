@@ -28,6 +28,10 @@ _PREVENTED = lex.words("prevention_heads")
 _PREVENTED_COMPLEMENT_DEPS = lex.words("prevented_complement_deps")
 _OWN_CLAUSE_DEPS = lex.words("own_clause_deps")
 _PARTICULAR_EVENT_DEPS = lex.words("particular_event_deps")
+_SUBJECT_DEPS = lex.words("subject_deps")
+_NOUN_POS = lex.words("noun_pos")
+_VERB_POS = lex.words("verb_pos")
+_ATTRIBUTIVE_DEPS = lex.words("attributive_deps")
 _FAILED = lex.words("failure_verbs")
 _TRIED = lex.words("attempt_verbs")
 _FLED = lex.words("flight_verbs")
@@ -63,7 +67,7 @@ _DATE_AT_START = re.compile(r"^\W*(?:" + lex.alternation("date_lead_words") + r"
 def modality(trigger) -> str | None:
     """Why the event word does not state a real, happened event (None when it does)."""
     tok = trigger
-    if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN") \
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and trigger.head.pos_ in _NOUN_POS \
             and any(c.dep_ == "det" and c.lower_ in _TOLD_DETERMINERS for c in trigger.head.children):
         return f"describes someone already told: '{trigger.text} {trigger.head.text}'"  # "the detained commander was freed"
     if _generic_plural(trigger):
@@ -72,7 +76,7 @@ def modality(trigger) -> str | None:
         if child.dep_ == "advmod" and child.lower_ in _HABITUAL_ADVERBS:
             return f"habitual: '{child.text} {trigger.text}'"
     for child in trigger.children:  # "no one died", "nobody was hurt"
-        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in _NOBODY or any(
+        if child.dep_ in _SUBJECT_DEPS and (child.lower_ in _NOBODY or any(
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
             return f"negated: '{child.text} ... {trigger.text}'"
     for depth in range(4):
@@ -130,7 +134,7 @@ def _generic_plural(trigger) -> bool:
     """A bare plural event noun that is the subject of a present-perfect or present clause
     ("Jihadist attacks in the area have forced thousands to flee"): attacks in general, unless the
     clause ties them to the day ("gunbattles have killed seven people since midnight")."""
-    if trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+    if trigger.tag_ != "NNS" or trigger.dep_ not in _SUBJECT_DEPS:
         return False
     if any(c.dep_ in _PARTICULAR_EVENT_DEPS for c in trigger.children):
         return False  # "the attacks", "two attacks", "Monday's attacks"
@@ -254,12 +258,12 @@ def claim(sent, trigger) -> tuple[str | None, str | None]:
                 return who, f"according to {who}"
     best = None
     for tok in sent:
-        if tok.lemma_.lower() not in _SAY or tok.pos_ not in ("VERB", "AUX"):
+        if tok.lemma_.lower() not in _SAY or tok.pos_ not in _VERB_POS:
             continue
         if tok.i == trigger.i:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
-        if subj is None and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
+        if subj is None and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in _NOUN_POS:
             who = _words_before(tok)
             if who:
                 best = (who, f"{who} {tok.text}")
@@ -352,13 +356,13 @@ def speakers(sent) -> frozenset[int]:
                 if obj.dep_ == "pobj":
                     out.update(t.i for t in obj.subtree)
             continue
-        if tok.lemma_.lower() not in _ATTRIBUTION or tok.pos_ not in ("VERB", "AUX"):
+        if tok.lemma_.lower() not in _ATTRIBUTION or tok.pos_ not in _VERB_POS:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             if subj.pos_ != "PRON":
                 out.update(_phrase_tokens(subj))
-        elif tok.i > sent.start and doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
+        elif tok.i > sent.start and doc[tok.i - 1].pos_ in _NOUN_POS:
             out.update(range(_name_start(tok), tok.i))  # ", the Houthi movement said": parser missed it
     return frozenset(out)
 
@@ -371,7 +375,7 @@ def _phrase_tokens(head) -> list[int]:
     subject can carry the whole event clause: "PORT SUDAN — Artillery fire ... killed ... said")."""
     out = [head.i]
     for child in head.children:
-        if child.dep_ not in _CLAUSES and (child.pos_ != "VERB" or child.dep_ in ("amod", "compound")):
+        if child.dep_ not in _CLAUSES and (child.pos_ != "VERB" or child.dep_ in _ATTRIBUTIVE_DEPS):
             out.extend(_phrase_tokens(child))  # "the Houthi-run television": the participle is part of the name
     return out
 
