@@ -1,5 +1,6 @@
-"""The lexicon sets that extraction's rules, context and actor modules read: every set in their files is
-named by a module that uses it (no set is orphaned), and every set those modules name exists."""
+"""The lexicon sets that extraction's rules, context and actor modules (and place finding, for parser labels)
+read: every set in their files is named by a module that uses it (no set is orphaned), and every set those
+modules name exists."""
 from __future__ import annotations
 
 import re
@@ -19,6 +20,8 @@ USERS = {
     "roles.tsv": ("extract/rules.py",),
     "modality.tsv": ("extract/context.py", "extract/actors.py"),
     "actors.tsv": ("extract/actors.py",),
+    "syntax.tsv": ("extract/rules.py", "extract/context.py", "extract/actors.py", "extract/sentence.py",
+                   "extract/extractor.py", "resolve/geo/cues.py", "resolve/geo/finder.py"),
 }
 _CALL = re.compile(r"\.(?:words|entries|mapping|numbers|rows|alternation)\(([^)]*)\)")
 

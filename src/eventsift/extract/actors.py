@@ -56,6 +56,7 @@ _MEMBER_HEADS = vocab.words("group_member_heads")
 _BELONG = vocab.words("belonging_verbs")
 #: "Gunmen believed to belong to X shot ...": the verb the parser made the head of the gunmen
 _BELIEVED = vocab.words("belonging_report_verbs")
+_MEMBERSHIP_VERB_DEPS = vocab.words("membership_verb_deps")
 _ARTICLES = vocab.words("phrase_articles")
 
 
@@ -64,6 +65,12 @@ _FORMER = vocab.words("former_modifiers")
 _STAFF = vocab.words("civil_staff_heads")
 # verbs whose object "a base", "a post" is a military site even without "military" before it
 _ASSAULTS = vocab.words("site_assault_verbs")
+_NOMINAL_POS = vocab.words("nominal_pos")
+_NOUN_MODIFIER_DEPS = vocab.words("noun_modifier_deps")
+_ETHNIC_ARGUMENT_DEPS = vocab.words("ethnic_group_argument_deps")
+_PATIENT_DEPS = vocab.words("patient_deps")
+_ATTRIBUTIVE_DEPS = vocab.words("attributive_deps")
+_NOUN_POS = vocab.words("noun_pos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +113,8 @@ def _country_in(tokens, lex: Lexicon) -> Country | None:
 #: "-held" and the like after a name: the place it holds ("rebel-held", "Houthi-controlled")
 _HOLDING = vocab.words("holding_participles")
 _DASHES = frozenset({"—", "–", "--", ":"})   # not the hyphen of "pro-government"
+_LEFT_MODIFIER_DEPS = vocab.words("noun_left_modifier_deps")
+_MODIFIER_PART_DEPS = vocab.words("modifier_part_deps")
 
 
 def _modifiers(head):
@@ -115,9 +124,9 @@ def _modifiers(head):
     # a dateline's town before a dash ("KYIV — Russian missiles") is no modifier of the noun after it
     cut = max((i for i, c in enumerate(lefts) if c.text in _DASHES), default=-1)
     for child in lefts[cut + 1:]:
-        if child.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "det", "nummod", "advmod"):
+        if child.dep_ in _LEFT_MODIFIER_DEPS:
             out.append(child)
-            out.extend(c for c in child.lefts if c.dep_ in ("compound", "amod", "advmod", "punct", "poss"))
+            out.extend(c for c in child.lefts if c.dep_ in _MODIFIER_PART_DEPS)
     return out
 
 
@@ -135,9 +144,9 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
     if kind is None:
         if lemma == "bomber" and "suicide" in mod_words:
             kind = "uag"  # "a suicide bomber": the attacker, not an aircraft
-        elif lemma in _PLATFORMS and tok.pos_ in ("NOUN", "PROPN") and (country or mod_words & _STATE_PLATFORM_MODIFIERS):
+        elif lemma in _PLATFORMS and tok.pos_ in _NOUN_POS and (country or mod_words & _STATE_PLATFORM_MODIFIERS):
             kind = "military"
-        elif lemma in _STATE_SITES and tok.pos_ in ("NOUN", "PROPN") and (
+        elif lemma in _STATE_SITES and tok.pos_ in _NOUN_POS and (
             lemma not in _SITE_NEEDS_MODIFIER or mod_words & _SITE_MODIFIERS or (
                 lemma in ("base", "post") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ASSAULTS
                 and all(m.dep_ == "det" for m in mods))  # "attacked a base", not "stormed a UN logistics base"
@@ -145,27 +154,27 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             kind, site = "military", True
             if mod_words & {"police"}:
                 kind = "police"
-        elif lower in lex.ethnic and tok.pos_ in ("PROPN", "NOUN", "ADJ") and (
-                tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") or (
-                tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() in _COMMUNITY_HEADS)):  # "the Yoruba community"
+        elif lower in lex.ethnic and tok.pos_ in _NOMINAL_POS and (
+                tok.dep_ in _ETHNIC_ARGUMENT_DEPS or (
+                tok.dep_ in _ATTRIBUTIVE_DEPS and tok.head.lemma_.lower() in _COMMUNITY_HEADS)):  # "the Yoruba community"
             kind = "group_civilian"
             ethnic = lex.ethnic[lower]
         else:
             return None
-    if kind == "none" or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    if kind == "none" or tok.pos_ not in _NOMINAL_POS:
         return None
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in ("anti", "pro"):
         return None  # "an anti-government march", "pro-government militias": a stance, not the government acting
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ == "VBN":
         return None  # "the rebel-held town", "a Taliban-controlled district": who holds the place, not an actor
-    if lemma == "local" and tok.dep_ in ("amod", "compound", "nmod"):
+    if lemma == "local" and tok.dep_ in _NOUN_MODIFIER_DEPS:
         return None  # "a local police post": a modifier, not the locals
     if kind in ("military", "police") and mod_words & _FORMER:
         kind = "civilian"  # "a former soldier", "a retired police officer": civilians
     if kind == "government" and tok.dep_ == "compound" and tok.head.lemma_.lower() in _STAFF:
         kind = "civilian"  # "a government employee": a civilian
-    if kind == "government" and tok.dep_ in ("compound", "amod", "nmod") and (
+    if kind == "government" and tok.dep_ in _NOUN_MODIFIER_DEPS and (
             lex.generic.get(tok.head.lemma_.lower()) in ("military", "police")):
         return None  # "government soldiers", "government forces": the forces are the actor, not the government
     if kind in ("group", "member"):
@@ -192,7 +201,7 @@ def _generic(tok, lex: Lexicon) -> ActorRef | None:
             kind = "civilian"
     elif kind in ("civilian", "uag") and mod_words & _ARMED_MODIFIERS and lemma in _ARMED_BY_MODIFIER:
         kind = "uag"
-    elif kind == "uag" and lemma == "individual" and not mod_words & _ARMED_MODIFIERS and tok.dep_ in ("dobj", "nsubjpass"):
+    elif kind == "uag" and lemma == "individual" and not mod_words & _ARMED_MODIFIERS and tok.dep_ in _PATIENT_DEPS:
         kind = "civilian"  # "killed an individual": a victim, not an armed group
     elif kind == "civilian" and lemma in _INDIVIDUALS:
         kind = "civilian"
@@ -236,7 +245,7 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                     hit = (n, actor)
                     break
         member_of = None
-        if hit is None and tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ in ("NOUN", "PROPN") and i + 2 < end \
+        if hit is None and tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ in _NOUN_POS and i + 2 < end \
                 and doc[i + 1].lower_ in ("of", "from"):
             k = i + 2 + (doc[i + 2].lower_ in _ARTICLES)
             inner = _named_at(doc, k, end, lex)
@@ -265,7 +274,7 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                                 f"dictionary: '{doc[i:j].text}' → {actor.name}"))
             i = j
             continue
-        if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+        if tok.pos_ in _NOMINAL_POS:
             ref = _generic(tok, lex)
             if ref is not None:
                 if out and ref.start < out[-1].end:
@@ -301,7 +310,7 @@ def _belonging(ref: ActorRef, refs: list[ActorRef], doc) -> ActorRef:
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in _BELIEVED:
         verbs.append(head.head)  # "Gunmen believed to belong to X shot ...", parsed with "believed" as the verb
     for verb in verbs:
-        if verb.dep_ not in ("acl", "relcl", "amod", "ROOT") or verb.lemma_.lower() not in _BELONG and not any(
+        if verb.dep_ not in _MEMBERSHIP_VERB_DEPS or verb.lemma_.lower() not in _BELONG and not any(
                 c.lemma_.lower() in _BELONG for c in verb.children if c.dep_ == "xcomp"):
             continue
         span = range(min(t.i for t in verb.subtree), max(t.i for t in verb.subtree) + 1)

@@ -11,6 +11,7 @@ from ..models import Stance
 _MODAL_HYPOTHETICAL = lex.words("hypothetical_modals")
 _MODAL_FUTURE = lex.words("future_modals")
 _THREAT_HEADS = lex.words("threat_heads")
+_THREAT_COMPLEMENT_DEPS = lex.words("threat_complement_deps")
 _NOBODY = lex.words("nobody_words")
 #: "the detained commander was freed": a participle that describes someone already told
 _TOLD_DETERMINERS = lex.words("already_told_determiners")
@@ -24,6 +25,13 @@ _ATTEMPTED = lex.words("attempted_modifiers")
 # heads under which an event word names what was stopped or not done ("failure to stop attacks", "a deal that
 # ended six weeks of fighting", "to cease all attacks")
 _PREVENTED = lex.words("prevention_heads")
+_PREVENTED_COMPLEMENT_DEPS = lex.words("prevented_complement_deps")
+_OWN_CLAUSE_DEPS = lex.words("own_clause_deps")
+_PARTICULAR_EVENT_DEPS = lex.words("particular_event_deps")
+_SUBJECT_DEPS = lex.words("subject_deps")
+_NOUN_POS = lex.words("noun_pos")
+_VERB_POS = lex.words("verb_pos")
+_ATTRIBUTIVE_DEPS = lex.words("attributive_deps")
 _FAILED = lex.words("failure_verbs")
 _TRIED = lex.words("attempt_verbs")
 _FLED = lex.words("flight_verbs")
@@ -59,7 +67,7 @@ _DATE_AT_START = re.compile(r"^\W*(?:" + lex.alternation("date_lead_words") + r"
 def modality(trigger) -> str | None:
     """Why the event word does not state a real, happened event (None when it does)."""
     tok = trigger
-    if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and trigger.head.pos_ in ("NOUN", "PROPN") \
+    if trigger.dep_ == "amod" and trigger.tag_ == "VBN" and trigger.head.pos_ in _NOUN_POS \
             and any(c.dep_ == "det" and c.lower_ in _TOLD_DETERMINERS for c in trigger.head.children):
         return f"describes someone already told: '{trigger.text} {trigger.head.text}'"  # "the detained commander was freed"
     if _generic_plural(trigger):
@@ -68,7 +76,7 @@ def modality(trigger) -> str | None:
         if child.dep_ == "advmod" and child.lower_ in _HABITUAL_ADVERBS:
             return f"habitual: '{child.text} {trigger.text}'"
     for child in trigger.children:  # "no one died", "nobody was hurt"
-        if child.dep_ in ("nsubj", "nsubjpass") and (child.lower_ in _NOBODY or any(
+        if child.dep_ in _SUBJECT_DEPS and (child.lower_ in _NOBODY or any(
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
             return f"negated: '{child.text} ... {trigger.text}'"
     for depth in range(4):
@@ -89,7 +97,7 @@ def modality(trigger) -> str | None:
         if head is tok:
             break
         lemma = head.lemma_.lower()
-        if tok.dep_ in ("xcomp", "ccomp", "pcomp", "pobj", "acl", "dobj", "relcl", "advcl", "conj") and lemma in _THREAT_HEADS:
+        if tok.dep_ in _THREAT_COMPLEMENT_DEPS and lemma in _THREAT_HEADS:
             if tok.dep_ == "conj" or (tok.dep_ == "dobj" and head.pos_ != "VERB"):
                 pass
             elif tok.dep_ == "xcomp" and lemma in _TRIED and head.pos_ == "VERB" and head.dep_ != "relcl" and not any(
@@ -106,7 +114,7 @@ def modality(trigger) -> str | None:
         if depth == 0 and tok.lemma_.lower() in _FLED_FROM and (tok.dep_ == "dobj" and lemma in _FLED or tok.dep_ == "pobj" and head.lower_ in (
                 "from", "by") and head.head.lemma_.lower() in _FLED):
             return f"what people fled: '{head.text} {trigger.text}'"  # "had fled fighting across the border"
-        if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and lemma in _PREVENTED:
+        if tok.dep_ in _PREVENTED_COMPLEMENT_DEPS and lemma in _PREVENTED:
             return f"prevented: '{head.text} ... {trigger.text}'"
         if tok.dep_ in ("xcomp",) and lemma in _FAILED:
             return f"negated: '{head.text} to {trigger.text}'"
@@ -116,7 +124,7 @@ def modality(trigger) -> str | None:
                 and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
             # "no deaths were reported, as most people had fled": what had happened before, as a reason
             return f"told as what had happened before: 'had {tok.text}' in a subordinate clause"
-        if tok.dep_ in ("conj", "advcl", "relcl", "acl") and depth > 0:
+        if tok.dep_ in _OWN_CLAUSE_DEPS and depth > 0:
             break
         tok = head
     return None
@@ -126,9 +134,9 @@ def _generic_plural(trigger) -> bool:
     """A bare plural event noun that is the subject of a present-perfect or present clause
     ("Jihadist attacks in the area have forced thousands to flee"): attacks in general, unless the
     clause ties them to the day ("gunbattles have killed seven people since midnight")."""
-    if trigger.tag_ != "NNS" or trigger.dep_ not in ("nsubj", "nsubjpass"):
+    if trigger.tag_ != "NNS" or trigger.dep_ not in _SUBJECT_DEPS:
         return False
-    if any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+    if any(c.dep_ in _PARTICULAR_EVENT_DEPS for c in trigger.children):
         return False  # "the attacks", "two attacks", "Monday's attacks"
     head = trigger.head
     if any(t.lower_ in _THIS_DAY for t in head.subtree):
@@ -226,6 +234,7 @@ def hedged(text: str) -> str | None:
 
 
 _ARTICLES = lex.words("phrase_articles")
+_NOMINAL_POS = lex.words("nominal_pos")
 
 
 def _phrase(tok) -> str:
@@ -249,12 +258,12 @@ def claim(sent, trigger) -> tuple[str | None, str | None]:
                 return who, f"according to {who}"
     best = None
     for tok in sent:
-        if tok.lemma_.lower() not in _SAY or tok.pos_ not in ("VERB", "AUX"):
+        if tok.lemma_.lower() not in _SAY or tok.pos_ not in _VERB_POS:
             continue
         if tok.i == trigger.i:
             continue
         subj = next((c for c in tok.children if c.dep_ in ("nsubj",)), None)
-        if subj is None and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
+        if subj is None and tok.i > sent.start and tok.doc[tok.i - 1].pos_ in _NOUN_POS:
             who = _words_before(tok)
             if who:
                 best = (who, f"{who} {tok.text}")
@@ -278,7 +287,7 @@ def _words_before(tok) -> str:
 def _name_start(tok) -> int:
     doc = tok.doc
     i = tok.i - 1
-    while i > tok.sent.start and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ") or doc[i].lower_ in ("for", "of")):
+    while i > tok.sent.start and (doc[i].pos_ in _NOMINAL_POS or doc[i].lower_ in ("for", "of")):
         i -= 1
     first = i + 1
     while first < tok.i and doc[first].lower_ in ("for", "of"):
@@ -347,18 +356,18 @@ def speakers(sent) -> frozenset[int]:
                 if obj.dep_ == "pobj":
                     out.update(t.i for t in obj.subtree)
             continue
-        if tok.lemma_.lower() not in _ATTRIBUTION or tok.pos_ not in ("VERB", "AUX"):
+        if tok.lemma_.lower() not in _ATTRIBUTION or tok.pos_ not in _VERB_POS:
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             if subj.pos_ != "PRON":
                 out.update(_phrase_tokens(subj))
-        elif tok.i > sent.start and doc[tok.i - 1].pos_ in ("PROPN", "NOUN"):
+        elif tok.i > sent.start and doc[tok.i - 1].pos_ in _NOUN_POS:
             out.update(range(_name_start(tok), tok.i))  # ", the Houthi movement said": parser missed it
     return frozenset(out)
 
 
-_CLAUSES = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis"})
+_CLAUSES = lex.words("noun_clause_deps")
 
 
 def _phrase_tokens(head) -> list[int]:
@@ -366,7 +375,7 @@ def _phrase_tokens(head) -> list[int]:
     subject can carry the whole event clause: "PORT SUDAN — Artillery fire ... killed ... said")."""
     out = [head.i]
     for child in head.children:
-        if child.dep_ not in _CLAUSES and (child.pos_ != "VERB" or child.dep_ in ("amod", "compound")):
+        if child.dep_ not in _CLAUSES and (child.pos_ != "VERB" or child.dep_ in _ATTRIBUTIVE_DEPS):
             out.extend(_phrase_tokens(child))  # "the Houthi-run television": the participle is part of the name
     return out
 

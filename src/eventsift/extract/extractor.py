@@ -52,6 +52,7 @@ HEADLINE_MAIN_BONUS = 0.08  # the body event a headline summarises: the report's
 MAX_CONFIDENCE = 0.95
 
 _STRATEGIC_NEEDS_ACTOR = lex.words("strategic_sub_types_needing_actor")
+_VERB_POS = lex.words("verb_pos")
 
 
 class Extractor:
@@ -224,7 +225,7 @@ class Extractor:
             # "an air strike hit a school on 4 October") is the day of the story it tells; when that verb is strong,
             # another story's other day makes it an event of its own (nouns such as "the abductors" or "a curfew",
             # and days of other clauses, split nothing)
-            verbs = [t for t in live if doc[t.i].pos_ in ("VERB", "AUX") and not participant(doc[t.i], self.lex)]
+            verbs = [t for t in live if doc[t.i].pos_ in _VERB_POS and not participant(doc[t.i], self.lex)]
             own_day = self._day(article, cleaned, doc, sent, verbs[0].i) if verbs else None  # the story's day
             day = own_day if verbs and verbs[0].strength >= UPGRADE_MIN_STRENGTH else None
             # a sentence that names another day than a story tells of another event (one per place and day)

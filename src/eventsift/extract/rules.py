@@ -23,7 +23,7 @@ BATTLE_WORDS = vocab.words("battle_words")
 WEAPON_ORDER = vocab.entries("weapon_kind_subtypes")
 WEAPON_SUB = vocab.mapping("weapon_kind_subtypes")
 RIOT_WORDS = vocab.words("riot_words")
-_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_ENTS = vocab.words("event_place_entity_labels")
 PROPERTY = vocab.words("property_objects")
 WEAPON_OBJECTS = vocab.words("seized_weapon_objects")
 _CONTROL_NOUNS = vocab.words("territory_control_objects")
@@ -63,6 +63,14 @@ _LABOUR_STRIKE = vocab.words("labour_strike_cues")
 _TAKING = vocab.words("taking_verbs")
 #: the stopping of a projectile by air defence ("intercepted", "shot down")
 _INTERCEPTING = vocab.words("interception_lemmas")
+_NON_TRIGGER_POS = vocab.words("non_trigger_pos")
+_HEADLINE_ACTOR_DEPS = vocab.words("headline_actor_deps")
+_STREET_PHRASE_DEPS = vocab.words("street_phrase_deps")
+_PATIENT_DEPS = vocab.words("patient_deps")
+_SUBJECT_DEPS = vocab.words("subject_deps")
+_PASSIVE_MARKER_DEPS = vocab.words("passive_marker_deps")
+_ATTRIBUTIVE_DEPS = vocab.words("attributive_deps")
+_VERB_POS = vocab.words("verb_pos")
 
 
 def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char0: int) -> list[Trigger]:
@@ -87,10 +95,10 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             out.append(Trigger(tok.i, "violence", f"{tok.text} fire", 1.0))  # "exchanged heavy fire", "... sporadic shots"
             continue
         fam = lex.trigger_lemmas.get(lemma) or lex.trigger_lemmas.get(tok.lower_)
-        if fam is None or tok.pos_ in ("PROPN", "ADP", "DET", "PRON", "PUNCT"):
+        if fam is None or tok.pos_ in _NON_TRIGGER_POS:
             continue
         fire_on = lemma == "fire" and tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ in ("on", "at") for c in tok.children) \
-            and any(c.dep_ in ("compound", "nmod", "poss") for c in tok.children)  # headlines: "police fire on protesters"
+            and any(c.dep_ in _HEADLINE_ACTOR_DEPS for c in tok.children)  # headlines: "police fire on protesters"
         if lemma in _VERBAL_ONLY and tok.pos_ not in ("VERB",) and not fire_on and not (lemma == "strike" and tok.pos_ == "NOUN") and not (
                 lemma == "march" and tok.pos_ == "NOUN" and tok.text.islower()):  # "a peaceful march", not "March"
             continue
@@ -98,7 +106,7 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             continue
         if _other_sense(tok, lemma, fam) or _describes(tok, lex):
             continue
-        if lemma in ("hit", "take") and any(c.dep_ in ("dobj", "pobj", "prep") and c.lemma_.lower() in ("street", "to")
+        if lemma in ("hit", "take") and any(c.dep_ in _STREET_PHRASE_DEPS and c.lemma_.lower() in ("street", "to")
                                             and (c.lemma_.lower() == "street" or any(
                                                 g.lemma_.lower() == "street" for g in c.children)) for c in tok.children):
             continue  # "protesters hit the streets", "took to the streets": they came out, nobody was hit
@@ -107,7 +115,7 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         if fam == "withdraw" and tok.dep_ == "amod" and tok.tag_ == "VBN":
             continue  # "a base at an abandoned school", "an evacuated village": what a place is, not a withdrawal
         if fam == "disrupt" and lemma in _KILL_IF_PEOPLE and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PEOPLE_OBJECTS for c in tok.children):
+                c.dep_ in _PATIENT_DEPS and c.lemma_.lower() in _PEOPLE_OBJECTS for c in tok.children):
             fam = "violence"  # "neutralised two terrorists": killed, not a device made safe
         if lemma == "strike" and tok.pos_ != "NOUN":
             fam = "violence"  # "warplanes struck a market", "the vehicle struck an IED"; workers strike as a noun
@@ -116,15 +124,15 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
             if fam == "protest" and not any(t.lower_ in _LABOUR_STRIKE for t in doc[max(start, tok.i - 2):tok.i]):
                 continue
         if lemma in _TAKING and any(
-                c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _PERSONS for c in tok.children):
+                c.dep_ in _PATIENT_DEPS and c.lemma_.lower() in _PERSONS for c in tok.children):
             fam = "abduct"  # "gunmen seized three villagers": people taken, not ground or goods
         if lemma == "disperse" and _dispersed_by_itself(tok):
             continue  # "the marchers dispersed without incident": the protest ended, no one intervened
         out.append(Trigger(tok.i, fam, tok.text, _WEAK.get(lemma, 1.0)))
     disrupted = {t.i for t in out if t.family == "disrupt"}
     if disrupted:  # "troops found and defused a bomb": the bomb that was made safe went off nowhere
-        out = [t for t in out if not (t.family == "violence" and doc[t.i].pos_ == "NOUN" and doc[t.i].dep_ in (
-            "dobj", "nsubjpass") and ({doc[t.i].head.i} | {c.i for c in doc[t.i].head.conjuncts}) & disrupted)]
+        out = [t for t in out if not (t.family == "violence" and doc[t.i].pos_ == "NOUN" and doc[t.i].dep_ in _PATIENT_DEPS
+            and ({doc[t.i].head.i} | {c.i for c in doc[t.i].head.conjuncts}) & disrupted)]
     if any(t.family == "disrupt" and doc[t.i].lemma_.lower() in _INTERCEPTING for t in out) and any(
             tok.lemma_.lower() in PROJECTILES for tok in doc[start:end]):
         # "rockets fired at the town were intercepted": air defence stopped the strike, the firing is not a
@@ -158,6 +166,7 @@ _THING_OBJECT_VERBS = vocab.words("thing_object_verbs")
 #: people of office whose clashes are quarrels
 _OFFICE = vocab.words("office_holders")
 _QUARREL_WORDS = vocab.words("quarrel_words")
+_FIGHT_SIDE_DEPS = vocab.words("fight_side_deps")
 
 
 def quarrel(doc, triggers, actors, weapons) -> bool:
@@ -169,7 +178,7 @@ def quarrel(doc, triggers, actors, weapons) -> bool:
     if any(a.armed for a in actors if a.start >= 0):
         return False
     tok = doc[next(t.i for t in triggers if t.family == "violence")]
-    sides = [a for a in tok.subtree if a.dep_ in ("nsubj", "pobj", "dobj")] + [
+    sides = [a for a in tok.subtree if a.dep_ in _FIGHT_SIDE_DEPS] + [
         c for c in tok.children if c.dep_ == "nsubj"]
     people = [doc[a.head] for a in actors if a.start >= 0] + [
         t for t in sides if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
@@ -204,6 +213,7 @@ def conflict_pact(doc, agree: Trigger, actors: list[ActorRef]) -> bool:
 
 _ACCUSING = vocab.words("accusation_words")
 _EARLIER_ACT = vocab.words("earlier_act_prepositions")
+_ACCUSATION_WALK_DEPS = vocab.words("accusation_walk_deps")
 
 
 def earlier_act(tok) -> bool:
@@ -218,7 +228,7 @@ def _accused_of(tok) -> bool:
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in ("of", "with") and (
                 t.head.head.lower_ in _ACCUSING or t.head.head.lemma_.lower() in _ACCUSING):
             return True
-        if t is not tok and t.pos_ in ("VERB", "AUX") and t.dep_ not in ("pcomp", "pobj", "conj", "xcomp", "advcl"):
+        if t is not tok and t.pos_ in _VERB_POS and t.dep_ not in _ACCUSATION_WALK_DEPS:
             return False   # (the clause of another verb: "killed a man who was accused ..." stops here)
     return False
 
@@ -226,11 +236,13 @@ def _accused_of(tok) -> bool:
 #: throwing is violence only when what is thrown hurts ("threw a grenade", "hurled stones"), not support or insults
 _THROWING = vocab.words("throwing_verbs")
 _THROWN = vocab.words("thrown_weapons")
+_SENSE_OBJECT_DEPS = vocab.words("sense_object_deps")
+_SHOW_COLLECT_DEPS = vocab.words("show_collect_sense_deps")
 
 
 def _describes(tok, lex: Lexicon) -> bool:
     """The event word only describes a noun it modifies ("fighting forces", "a fighting season"): no event."""
-    return tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in lex.modifier_heads
+    return tok.dep_ in _ATTRIBUTIVE_DEPS and tok.head.lemma_.lower() in lex.modifier_heads
 
 
 def _other_sense(tok, lemma: str, fam: str) -> bool:
@@ -241,7 +253,7 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     of the sentence ("the clash reflects ...")."""
     kids = list(tok.children)
     deps = {c.dep_ for c in kids}
-    objs = {c.lemma_.lower() for c in kids if c.dep_ in ("dobj", "nsubjpass", "attr")}
+    objs = {c.lemma_.lower() for c in kids if c.dep_ in _SENSE_OBJECT_DEPS}
     if tok.lower_ == "according":
         return True
     if lemma in _THROWING and not objs & _THROWN:
@@ -252,7 +264,7 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
             c.dep_ == "det" and c.lower_ in _POINTING_BACK for c in kids) and not any(
             c.dep_ == "prep" for c in kids):
         return True   # "police arrived after the killing": the event already told, pointed back to
-    if lemma in ("demonstrate", "gather") and (deps & {"dobj", "ccomp", "attr", "auxpass", "nsubjpass"}):
+    if lemma in ("demonstrate", "gather") and (deps & _SHOW_COLLECT_DEPS):
         return True
     if lemma == "agree" and "ccomp" in deps:
         return True
@@ -265,7 +277,7 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     if lemma in ("fight", "battle") and (objs & _FOUGHT_NONVIOLENT
                                          or objs & _SCOURGES or any(c.dep_ == "prep" and c.lower_ == "against" and any(
                                              g.lemma_.lower() in _SCOURGES for g in c.children) for c in kids)
-                                         or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in ("amod", "compound"))
+                                         or any(c.lower_ in _CONTESTS for c in kids if c.dep_ in _ATTRIBUTIVE_DEPS)
                                          or any(c.dep_ == "prep" and c.lower_ == "for" for c in kids)
                                          or any(c.dep_ == "prep" and c.lower_ == "in" and any(
                                              g.lemma_.lower() == "court" for g in c.children) for c in kids)):
@@ -288,12 +300,12 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
     if lemma in _THING_OBJECT_VERBS and objs & _THINGS_DONE:
         return True  # "hacked emails", "executed the projects", "hurt learning", "up for grabs"
     if lemma in ("grab", "seizure") and tok.pos_ == "NOUN" and (tok.dep_ == "pobj" and tok.head.lower_ == "for" or any(
-            c.dep_ in ("compound", "amod") for c in kids) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)):
+            c.dep_ in _ATTRIBUTIVE_DEPS for c in kids) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in kids)):
         return True  # "up for grabs", "land seizures" (a practice, not a seizure of a place)
     if lemma == "hit" and any(c.dep_ == "agent" and any(g.lemma_.lower() in _HARDSHIPS for g in c.children)
                               for c in kids):
         return True  # "hit by several protests", "hit by the largest theft"
-    if lemma == "flee" and not any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _DISPLACED for c in kids):
+    if lemma == "flee" and not any(c.dep_ in _SUBJECT_DEPS and c.lemma_.lower() in _DISPLACED for c in kids):
         return True  # a displacement is a people's: "thousands fled", not "the suspects fled the scene"
     if fam in ("violence", "casualty") and tok.pos_ == "NOUN" and tok.dep_ == "nsubj" \
             and tok.head.lemma_.lower() in _TOPIC_VERBS:
@@ -303,12 +315,13 @@ def _other_sense(tok, lemma: str, fam: str) -> bool:
 
 _PERSONS = vocab.words("seized_persons")
 PROJECTILES = vocab.words("projectiles")
+_FORCED_DISPERSAL_DEPS = vocab.words("forced_dispersal_deps")
 
 
 def _dispersed_by_itself(tok) -> bool:
     """A crowd that dispersed on its own (peacefully, without incident), not one dispersed by a force."""
     kids = list(tok.children)
-    if any(c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in kids):
+    if any(c.dep_ in _FORCED_DISPERSAL_DEPS for c in kids):
         return False
     subj = next((c for c in kids if c.dep_ == "nsubj"), None)
     if subj is None and tok.dep_ == "conj":
@@ -372,6 +385,13 @@ _LIGHT_VERB_PATIENT_PREPS = vocab.words("light_verb_patient_prepositions")
 _NOUN_PATIENT_PREPS = vocab.words("noun_patient_prepositions")
 #: "took all of the town": the object that stands for a part of a place
 _PARTITIVES = vocab.words("partitive_objects")
+_SUBJECT_CLIMB_DEPS = vocab.words("subject_climb_deps")
+_VERB_FORM_TAGS = vocab.words("verb_form_tags")
+_ACTIVE_OBJECT_DEPS = vocab.words("active_object_deps")
+_NOUN_MODIFIER_DEPS = vocab.words("noun_modifier_deps")
+_ADVERBIAL_PLACE_DEPS = vocab.words("adverbial_place_deps")
+_PLACE_OBJECT_DEPS = vocab.words("patient_deps", "adverbial_place_deps")
+_ACTED_ON_DEPS = vocab.words("acted_on_deps")
 
 def ref_at(tok, by_token: dict[int, ActorRef]) -> ActorRef | None:
     ref = by_token.get(tok.i)
@@ -395,14 +415,14 @@ def prep_obj(tok, preps) -> list:
 def subject_of(tok):
     cur = tok
     for _ in range(3):
-        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in cur.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:  # "GAO, Mali — Police opened fire": the subject nearest the verb, not the dateline
             before = [c for c in subjects if c.i < cur.i]
             c = before[-1] if before else subjects[0]
             if cur is not tok and c.dep_ == "nsubjpass" and cur.lemma_.lower() in _RAISING:
                 return c, False  # "a group is suspected to have killed a woman": the group did it
             return c, c.dep_ == "nsubjpass"
-        if cur.dep_ in ("conj", "xcomp", "advcl") and cur.head is not cur:
+        if cur.dep_ in _SUBJECT_CLIMB_DEPS and cur.head is not cur:
             if cur.dep_ == "advcl" and cur.pos_ != "VERB":
                 break
             cur = cur.head
@@ -437,8 +457,8 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
     agent = patient = None
     how = ""
     lemma = tok.lemma_.lower()
-    if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if tok.pos_ in _VERB_POS or tok.tag_ in _VERB_FORM_TAGS:
+        passive = any(c.dep_ in _PASSIVE_MARKER_DEPS for c in tok.children)
         subj, subj_passive = subject_of(tok)
         participle_active = tok.dep_ == "acl" and not passive and (any(c.dep_ == "dobj" for c in tok.children) or any(
             c.dep_ == "conj" and c.pos_ == "VERB" and any(g.dep_ == "dobj" for g in c.children) for c in tok.children))
@@ -461,7 +481,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
         else:
             if subj is not None:
                 agent = ref_at(subj, by_token)
-            objs = [c for c in tok.children if c.dep_ in ("dobj", "obj", "attr")]
+            objs = [c for c in tok.children if c.dep_ in _ACTIVE_OBJECT_DEPS]
             if not objs and tok.dep_ == "conj":
                 objs = [c for c in tok.head.children if c.dep_ == "dobj"]
             if not objs:  # "attacked and killed 2 soldiers": the object sits on a conjoined verb
@@ -498,7 +518,7 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
                     how = f"'{c.text} {tok.text}' refers to the subject"
                 else:
                     agent = ref_at(c, by_token)
-            elif c.dep_ in ("compound", "amod", "nmod") and agent is None:
+            elif c.dep_ in _NOUN_MODIFIER_DEPS and agent is None:
                 agent = by_token.get(c.i)
         for obj in prep_obj(tok, ("by", "from")):
             agent = agent or ref_at(obj, by_token)
@@ -534,8 +554,8 @@ def is_place_object(tok, by_token) -> bool:
         if c.dep_ == "dobj" and c.lower_ in _PARTITIVES:
             kids.extend(c.children)
     for c in kids:
-        if c.dep_ in ("dobj", "nsubjpass", "advmod", "npadvmod", "attr", "oprd") or (c.dep_ == "prep" and c.lower_ == "of"):
-            if c.dep_ in ("advmod", "npadvmod", "attr", "oprd") and c.pos_ != "PROPN":
+        if c.dep_ in _PLACE_OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ in _ADVERBIAL_PLACE_DEPS and c.pos_ != "PROPN":
                 continue
             target = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
             if target is None:
@@ -552,7 +572,7 @@ def object_lemmas(tok) -> set[str]:
     a noun; not the places ("in a school") nor compound modifiers ("a cattle trader")."""
     out = set()
     for c in tok.children:
-        if c.dep_ in ("dobj", "nsubjpass", "pobj"):
+        if c.dep_ in _ACTED_ON_DEPS:
             out.add(c.lemma_.lower())
             out.update(g.lemma_.lower() for g in c.conjuncts)
         if c.dep_ == "prep" and c.lower_ in ("of", "to"):

@@ -16,6 +16,8 @@ from .lexicon import Lexicon
 
 CLAIMANT_WALK_DEPS = lex.entries("claimant_walk_deps")
 STATEMENT_WORD_TAGS = lex.entries("statement_word_tags")
+_VERB_POS = lex.words("verb_pos")
+_PASSIVE_MARKER_DEPS = lex.words("passive_marker_deps")
 
 ORDINARY_CRIME_FRAMES = lex.entries("ordinary_crime_frames")
 ARMED_GROUP_KINDS = lex.entries("armed_group_kinds")
@@ -54,7 +56,7 @@ def clause_of(tok):
     that tells the act's result ("hit Dnipro on Friday, killing three") belongs to the act's clause."""
     steps = 0
     while tok.head.i != tok.i and steps < 12 and not (
-            tok.pos_ in ("VERB", "AUX") and tok.dep_ in CLAUSE_DEPS and not (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
+            tok.pos_ in _VERB_POS and tok.dep_ in CLAUSE_DEPS and not (tok.dep_ == "advcl" and tok.tag_ == "VBG")):
         tok, steps = tok.head, steps + 1
     return tok
 
@@ -194,7 +196,7 @@ def claimant(tok):
     for _ in range(6):
         if cur.dep_ == "nsubj" or cur.head is cur:
             return cur
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in CLAIMANT_WALK_DEPS:
+        if cur.pos_ in _VERB_POS and cur.dep_ not in CLAIMANT_WALK_DEPS:
             return tok
         cur = cur.head
     return tok
@@ -358,7 +360,7 @@ def tells_victims_only(doc, typed: Typed) -> bool:
                 return True
     if any(w.lemma_.lower() in DYING for w in words):
         return True
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for w in words for c in w.children):
+    if not any(c.dep_ in _PASSIVE_MARKER_DEPS for w in words for c in w.children):
         return False
     tok = head  # "wounded by the attackers": an agent of the event word itself
     while tok.dep_ == "conj" and tok.head is not tok:

@@ -73,8 +73,8 @@ PLACE_ONLY_CONTEXTS = ("paren", "of:", "after:", "relative", "before:in", "befor
 #: contexts that do not by themselves show a name to be a place (a later mention is not made one by them)
 WEAK_CONTEXTS = frozenset({"", "bare", "list", "after-town", "abbreviation", "local", "tail", "repeat"})
 #: NER labels that make a capitalised span a person's or an organisation's name, not a place
-NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NOT_PLACE_LABELS = lex.words("not_place_entity_labels")
+PLACE_LABELS = lex.words("event_place_entity_labels")
 #: endings that make a country's name (whole, or less its last letter) into its demonym:
 #: Syria-n, Iraq-i, Sudan-ese, Canad-ian, Mexic-an, Somali(a), Philippine(s)
 DEMONYM_ENDINGS = frozenset({"", *lex.words("geo_demonym_endings")})

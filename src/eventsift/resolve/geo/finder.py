@@ -45,6 +45,9 @@ def _alike(a: str, b: str) -> bool:
 #: a bare name right before a speech verb is a person unless it is a place this big (a government speaking)
 SPEAKER_MAX_POP = 100_000
 _SPEAKS = re.compile(r"\s+(?:" + lex.alternation("geo_speech_verbs") + r")\b")
+_SURE_PLACE_LABELS = lex.words("sure_place_entity_labels")
+_DATED_OR_TITLED_LABELS = lex.words("dated_or_titled_entity_labels")
+_DOUBTFUL_PLACE_LABELS = lex.words("doubtful_place_entity_labels")
 
 
 class Finder:
@@ -205,7 +208,7 @@ class Finder:
         ent = self._ent_at(ents, f.start, f.end)
         label = ent[0] if ent else ""
         named_as_place = f.context.startswith(("of:", "after:", "relative", "paren")) and f.context != "after:division"
-        if label and label not in ("GPE", "LOC", "NORP") and not (named_as_place and label != "PERSON"):
+        if label and label not in _SURE_PLACE_LABELS and not (named_as_place and label != "PERSON"):
             return False   # "Congress", "Notre Dame" (but "Cavan County Council", "Heathrow airport" name places)
         entries = self.gaz.lookup(f.text, allow_loose=False)
         return any(e.feature_class in ("A", "L") or e.population >= MIN_POP_BARE for e in entries)
@@ -270,7 +273,7 @@ class Finder:
             if any(_alike(written, fold(e.name)) for e in self.gaz.lookup(phrase)):
                 return None
             ent = self._ent_at(ents, start, end)
-            if ent and ent[0] in ("DATE", "WORK_OF_ART", "LAW") :
+            if ent and ent[0] in _DATED_OR_TITLED_LABELS:
                 return None
             ctx, region, direction, relative = self._context(text, start, end)
             return Found(start, end, phrase, ctx or "local", region, direction, relative, known=False)
@@ -490,7 +493,7 @@ class Finder:
             return None
         if not admin and big < MIN_POP_BARE:
             return None
-        if (label in NOT_PLACE_LABELS or label in ("NORP", "DATE", "TIME", "MONEY", "CARDINAL")) and not admin and big < MIN_POP_INITIAL:
+        if (label in NOT_PLACE_LABELS or label in _DOUBTFUL_PLACE_LABELS) and not admin and big < MIN_POP_INITIAL:
             return None
         return Found(start, end, phrase, ctx or "bare", region, direction, relative)
 
