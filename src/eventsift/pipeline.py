@@ -258,6 +258,7 @@ class Pipeline:
 
     def _code(self, article: Article, cleaned, doc) -> Result:
         from .fuse import fuse_article
+        from .extract.conventions import retype
         from .resolve.actors import resolve_actors
         from .resolve.time import BACKGROUND_DAYS, is_ahead, is_background, resolve_event_time
 
@@ -294,12 +295,12 @@ class Pipeline:
             # "rallies were held in Najaf and Karbala": one event per place, the toll given to the first
             listed = _listed_with(place, clean_places, cleaned.text, sentence) if place is not None else []
             m = replace(m, place=place, time=time)
-            resolved.append(resolve_actors(m, place.iso3 if place else None))
+            resolved.append(resolve_actors(m, place.iso3 if place else None, retype=retype))
             for other in listed:
                 other = replace(other, reason=f"event place: {other.name}, listed with {place.name} as where it "
                                               f"happened; {other.reason}")
                 resolved.append(resolve_actors(replace(m, place=other, counts=Counts(
-                    fatalities=0, reason=f"fatalities: counted at {place.name}, listed first")), other.iso3))
+                    fatalities=0, reason=f"fatalities: counted at {place.name}, listed first")), other.iso3, retype=retype))
         exit_ = ToOriginal(cleaned, article.text)
         events = fuse_article(article, [exit_.mention(m) for m in resolved])
         return Result(article, tuple(events), tuple(dropped), tuple(exit_.place(p) for p in clean_places))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from . import lexicon
+
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
 VAC = "Violence against civilians"
@@ -123,3 +125,19 @@ def event_types_of(fam: str) -> tuple[str, ...]:
 def severity(sub_event_type: str) -> int:
     """Lower is more severe (ACLED codes the most serious event at a place and time)."""
     return RANK.get(sub_event_type, len(RANK))
+
+
+#: ACLED's names for actors known only by kind ("soldiers", "gunmen"): kind -> (bare name, inter code); the
+#: name is completed with the event's country once it is known ("Military Forces of Nigeria", "Civilians (Mali)")
+GENERIC_NAMES = {kind: (name, int(inter)) for kind, name, inter in lexicon.rows("generic_actor_names")}
+# Bare names of generic actors.
+MILITARY = GENERIC_NAMES["military"][0]
+POLICE = GENERIC_NAMES["police"][0]
+GOVERNMENT = GENERIC_NAMES["government"][0]
+UAG = GENERIC_NAMES["uag"][0]
+REBELS = GENERIC_NAMES["rebel"][0]
+CIVILIANS = GENERIC_NAMES["civilian"][0]
+PROTESTERS = GENERIC_NAMES["protester"][0]
+RIOTERS = GENERIC_NAMES["rioter"][0]
+COMMUNAL = GENERIC_NAMES["communal"][0]
+ETHNIC_SUFFIX = "Ethnic Militia"

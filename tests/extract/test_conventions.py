@@ -117,7 +117,7 @@ def test_row_fires_and_the_reason_names_it(extract_text, rule_id, text):
 def test_a_foreign_force_taking_ground_overtakes_it():
     m = Mention("t", Span(0, 10, "x"), "Battles", "Government regains territory",
                 actor1=Actor("Military Forces", 1, None, "RUS", ""), actor2=None)
-    out = resolve_actors(m, "UKR")
+    out = resolve_actors(m, "UKR", retype=conventions.retype)
     assert out.sub_event_type == "Non-state actor overtakes territory" and out.event_type == "Battles"
     assert "[territory-foreign-force]" in out.decisions[-1].reason
 

@@ -148,7 +148,7 @@ def test_counts(record):
 @pytest.fixture(scope="module")
 def actors_in(nlp):
     from eventsift.extract.actors import find_actors
-    from eventsift.extract.lexicon import load
+    from eventsift.lexicon.tables import load
 
     def _run(text):
         doc = nlp(text)

@@ -1,6 +1,5 @@
-"""The lexicon sets that extraction's rules, context and actor modules (and place finding, for parser labels)
-read: every set in their files is named by a module that uses it (no set is orphaned), and every set those
-modules name exists."""
+"""Every lexicon set is read by some module of the package (no set is orphaned), and every set a module
+names in a lexicon call exists."""
 from __future__ import annotations
 
 import re
@@ -11,44 +10,31 @@ import pytest
 from eventsift import lexicon as lex
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "eventsift"
-
-# lexicon file -> the modules that read its sets
-USERS = {
-    "triggers.tsv": ("extract/rules.py",),
-    "senses.tsv": ("extract/rules.py", "extract/context.py"),
-    "weapons.tsv": ("extract/rules.py",),
-    "roles.tsv": ("extract/rules.py",),
-    "modality.tsv": ("extract/context.py", "extract/actors.py"),
-    "actors.tsv": ("extract/actors.py",),
-    "syntax.tsv": ("extract/rules.py", "extract/context.py", "extract/actors.py", "extract/sentence.py",
-                   "extract/extractor.py", "resolve/geo/cues.py", "resolve/geo/finder.py"),
-}
-_CALL = re.compile(r"\.(?:words|entries|mapping|numbers|rows|alternation)\(([^)]*)\)")
+MODULES = sorted(p for p in SRC.rglob("*.py") if "lexicon" not in p.relative_to(SRC).parts[:1])
+_CALL = re.compile(r"\b(?:lex|vocab)\.(?:words|entries|mapping|numbers|rows|alternation|source)\(([^)]*)\)")
+_QUOTED = re.compile(r"[\"']([a-z0-9_]+)[\"']")
 
 
-def _source(module: str) -> str:
-    return (SRC / module).read_text(encoding="utf-8")
+def _named_in_calls(text: str) -> set[str]:
+    return {name for args in _CALL.findall(text) for name in _QUOTED.findall(args)}
 
 
-def _named_in(module: str) -> set[str]:
-    return {name for args in _CALL.findall(_source(module)) for name in re.findall(r'"([a-z0-9_]+)"', args)}
+SOURCES = {str(p.relative_to(SRC)): p.read_text(encoding="utf-8") for p in MODULES}
+SOURCES.update({f"lexicon/{p.name}": p.read_text(encoding="utf-8") for p in (SRC / "lexicon").glob("*.py")})
+QUOTED_ANYWHERE = {name for text in SOURCES.values() for name in _QUOTED.findall(text)}
 
 
-SETS = [(name, lex.source(name)) for name in lex.names() if lex.source(name) in USERS]
+@pytest.mark.parametrize("name", lex.names())
+def test_set_is_read_by_a_module(name):
+    assert name in QUOTED_ANYWHERE, f"set {name!r} of {lex.source(name)} is named by no module of the package"
 
 
-def test_the_files_hold_sets():
-    assert {file for _, file in SETS} == set(USERS)
-
-
-@pytest.mark.parametrize(("name", "file"), SETS, ids=[name for name, _ in SETS])
-def test_set_is_used_by_its_module(name, file):
-    users = USERS[file]
-    assert any(name in _named_in(module) for module in users), f"set {name!r} of {file} is named in none of {users}"
-
-
-@pytest.mark.parametrize("module", sorted({m for ms in USERS.values() for m in ms}))
+@pytest.mark.parametrize("module", sorted(m for m, text in SOURCES.items()
+                                          if _named_in_calls(text) and m != "lexicon/__init__.py"))
 def test_module_names_only_sets_that_exist(module):
-    missing = _named_in(module) - set(lex.names())
+    missing = _named_in_calls(SOURCES[module]) - set(lex.names())
     assert not missing, f"{module} names sets no lexicon file defines: {sorted(missing)}"
-    assert _named_in(module), f"{module} reads no lexicon set"
+
+
+def test_the_scan_sees_the_files():
+    assert len(lex.names()) > 300 and "extract/rules.py" in SOURCES and "lexicon/numerals.py" in SOURCES

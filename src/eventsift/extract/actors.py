@@ -9,21 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .. import lexicon as vocab
-from .lexicon import Country, Lexicon
+from ..lexicon.tables import Country, Lexicon
+from ..taxonomy import (  # noqa: F401 (the bare names of generic actors, read by the other extract modules)
+    CIVILIANS, COMMUNAL, ETHNIC_SUFFIX, GENERIC_NAMES, GOVERNMENT, MILITARY, POLICE, PROTESTERS, REBELS, RIOTERS, UAG,
+)
 
-# generic kind -> (bare ACLED name, inter code); the name is completed with the event's country later
-GENERIC_NAMES = {kind: (name, int(inter)) for kind, name, inter in vocab.rows("generic_actor_names")}
-# Bare names of generic actors.
-MILITARY = GENERIC_NAMES["military"][0]
-POLICE = GENERIC_NAMES["police"][0]
-GOVERNMENT = GENERIC_NAMES["government"][0]
-UAG = GENERIC_NAMES["uag"][0]
-REBELS = GENERIC_NAMES["rebel"][0]
-CIVILIANS = GENERIC_NAMES["civilian"][0]
-PROTESTERS = GENERIC_NAMES["protester"][0]
-RIOTERS = GENERIC_NAMES["rioter"][0]
-COMMUNAL = GENERIC_NAMES["communal"][0]
-ETHNIC_SUFFIX = "Ethnic Militia"
 
 _ARMED_MODIFIERS = vocab.words("armed_actor_modifiers")
 _STATE_MODIFIERS = vocab.words("state_force_modifiers")
@@ -266,7 +256,7 @@ def find_actors(doc, start: int, end: int, lex: Lexicon) -> list[ActorRef]:
                 j -= 1
             country = None
             if actor.home is not None:
-                from .lexicon import load  # noqa: PLC0415 (cached)
+                from ..lexicon.tables import load  # noqa: PLC0415 (cached)
 
                 country = load().countries_by_iso.get(actor.home)
             head = member_of.i if member_of is not None else j - 1

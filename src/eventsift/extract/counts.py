@@ -7,7 +7,7 @@ gives, and combines them the way ACLED codes fatalities:
 - the most conservative figure: "at least 12" is 12, "more than two dozen" 24, "up to 30" 30
   (the only figure given; kept as ``fatalities_high`` too), a range "10 to 15" / "10-15" is best
   10, low 10, high 15;
-- vague words follow :mod:`eventsift.extract.numbers` ("dozens" 12, "several" 3); "a number of",
+- vague words follow :mod:`eventsift.lexicon.numerals` ("dozens" 12, "several" 3); "a number of",
   "many", "an unknown number of" give no number;
 - restatements are not added twice (the same figure for the same kind of victim), different
   victims are added ("5 soldiers and 3 militants were killed" is 8; attackers count too);
@@ -46,7 +46,7 @@ import re
 from dataclasses import dataclass
 
 from eventsift import lexicon as lex
-from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.lexicon.numerals import NUMBER_PATTERN, parse_number
 from eventsift.extract.victims import DATE_LIKE, OBJ_START, OBJECT_WINDOW, QUANT, norm_head, np_list, parse_subject, subject_chunk
 from eventsift.models import Counts, Span
 

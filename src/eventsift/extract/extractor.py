@@ -20,7 +20,7 @@ from . import context
 from .actors import RIOTERS, UAG, ActorRef, find_actors
 from .conventions import Typed, retype, rule, typed as ruled
 from .counts import parse_counts
-from .lexicon import Lexicon, load
+from ..lexicon.tables import Lexicon, load
 from .rules import Trigger, find_triggers, weapon_kinds
 from .sentence import (
     BATTLE_TEXT, CLAIMED, CODED_APART, HURT_BY_GUNFIRE, LABEL_ACTORS, LABEL_STRENGTH, NON_VIOLENT_MAIN, OWNING_UP,

@@ -20,7 +20,7 @@ from .cues import (
     attempted, beating_word, bomber_stopped, brawl_word, cause_clause, gathering_hit, grievance, harms_property_only,
     hurt_ones, lethal, organised_violence, protest_cause, street_riot,
 )
-from .lexicon import load
+from ..lexicon.tables import load
 from .rules import (
     BATTLE_WORDS, INITIATING, LIGHT_VERBS, OPERATIONS, PROJECTILES, PROPERTY, RIOT_WORDS, SECURITY_MEASURES, VIOLENT,
     WEAPON_OBJECTS, WEAPON_ORDER, Trigger, conflict_pact, earlier_act, is_place_object, object_lemmas, prep_obj, quarrel,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .. import lexicon as vocab
 from .actors import ActorRef
-from .lexicon import Lexicon
+from ..lexicon.tables import Lexicon
 
 # families that state violence between people
 VIOLENT = vocab.words("violent_families")

@@ -12,7 +12,7 @@ from ..taxonomy import EVENT_TYPE_OF
 from . import context
 from .actors import ActorRef
 from .conventions import Typed
-from .lexicon import Lexicon
+from ..lexicon.tables import Lexicon
 
 CLAIMANT_WALK_DEPS = lex.entries("claimant_walk_deps")
 STATEMENT_WORD_TAGS = lex.entries("statement_word_tags")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from eventsift import lexicon as lex
-from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.lexicon.numerals import NUMBER_PATTERN, parse_number
 
 _F = re.IGNORECASE
 NUM = NUMBER_PATTERN

@@ -7,12 +7,12 @@ External/Other forces (inter 8); civilian_targeting is recomputed from the final
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Callable
 
-from ..extract.actors import (
+from ..taxonomy import (
     CIVILIANS, COMMUNAL, ETHNIC_SUFFIX, GOVERNMENT, MILITARY, POLICE, PROTESTERS, REBELS, RIOTERS, UAG,
 )
-from ..extract.conventions import retype
-from ..extract.lexicon import load
+from ..lexicon.tables import load
 from ..models import Actor, Decision, Mention
 
 _STATE = (MILITARY, POLICE, GOVERNMENT)  # "<name> of <Country>"
@@ -50,8 +50,13 @@ def _resolve(actor: Actor | None, iso3: str | None, name: str | None) -> tuple[A
     return new, why
 
 
-def resolve_actors(mention: Mention, country_iso3: str | None) -> Mention:
-    """A new Mention whose actors carry the event's country and the right inter codes."""
+def resolve_actors(mention: Mention, country_iso3: str | None, *,
+                   retype: Callable[..., Mention] | None = None) -> Mention:
+    """A new Mention whose actors carry the event's country and the right inter codes.
+
+    ``retype(mention, rule_id, detail)`` is the sub-type's decision site (``extract.conventions.retype``,
+    passed by the pipeline): where the event's country changes what the reading is (a foreign force
+    taking ground), the convention row is applied through it; without it the reading stands."""
     name = _country_name(country_iso3) if country_iso3 else None
     decisions = list(mention.decisions)
     a1, why1 = _resolve(mention.actor1, country_iso3, name)
@@ -66,7 +71,8 @@ def resolve_actors(mention: Mention, country_iso3: str | None) -> Mention:
         decisions.append(Decision("civilian_targeting", civ, "civilians are the target" if civ else "the target is not civilians"))
     resolved = replace(mention, actor1=a1, actor2=a2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
                        civilian_targeting=civ, decisions=tuple(decisions))
-    if mention.sub_event_type == "Government regains territory" and a1 is not None and a1.inter == 8 \
+    if retype is not None and mention.sub_event_type == "Government regains territory" and a1 is not None \
+            and a1.inter == 8 \
             and (a2 is None or a2.inter == 1):
         # a foreign force taking ground from the state (or from no one named): known only once the event's
         # country is, so this convention row is applied here, through the one decision function

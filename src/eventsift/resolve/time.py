@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from eventsift import lexicon as lex
-from eventsift.extract.numbers import NUMBER_PATTERN, parse_number
+from eventsift.lexicon.numerals import NUMBER_PATTERN, parse_number
 from eventsift.models import Span, TimeRef
 
 log = logging.getLogger(__name__)

@@ -68,7 +68,7 @@ class Finder:
     def _org_names(cls) -> frozenset:
         """Names of armed groups and forces of two words or more (from the actor dictionary), lower-cased."""
         if cls._ORG_NAMES is None:
-            from ...extract.lexicon import load   # noqa: PLC0415 (cached; loaded on first use only)
+            from ...lexicon.tables import load   # noqa: PLC0415 (cached; loaded on first use only)
 
             cls._ORG_NAMES = frozenset(k for k in load().aliases if len(k) >= 2 and all(w.isalpha() for w in k))
         return cls._ORG_NAMES

@@ -1,4 +1,5 @@
-"""Lexicons for the extractor, loaded once from eventsift/data (JSON/TSV shipped with the package)."""
+"""The larger word tables (named actors and their aliases, generic actor heads, countries and demonyms, identity
+groups, trigger lemmas and phrases, weapons), loaded once from eventsift/data; shared by extraction and place finding."""
 from __future__ import annotations
 
 import json
