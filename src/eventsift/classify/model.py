@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -24,6 +24,7 @@ from .features import features
 
 MODEL_FORMAT = "eventsift-subtype-model"
 MODEL_VERSION = 1
+MODEL_KIND = "multinomial naive Bayes on word and word-pair presence"
 DEFAULT_FOLDS = 5
 DEFAULT_MIN_PER_CLASS = 3
 DEFAULT_ALPHA = 0.1  # additive smoothing of feature counts (0.1 beat 0.3, 0.5 and 1 in 5-fold CV on the samples)
@@ -32,6 +33,45 @@ NGRAMS = 2
 _TEMPERATURES = np.exp(np.linspace(0.0, math.log(200.0), 60))
 
 FoldProgress = Callable[[int, int], None]  # (folds done, folds)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeatureSpec:
+    """How a text becomes features (see ``classify.features``); only ``ngrams`` can vary."""
+
+    ngrams: int
+    lowercase: bool = True
+    numbers: str = "one token"  # every number is one token
+    presence: bool = True  # a feature counts once per text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelFile:
+    """The saved model's JSON: its keys are these fields, in this order (weights rounded to keep the
+    file small). Files written before ``alpha``, ``summary``, ``created_from`` or ``created`` were
+    saved read with their defaults."""
+
+    format: str = MODEL_FORMAT
+    version: int = MODEL_VERSION
+    kind: str = MODEL_KIND
+    eventsift_version: str = __version__
+    created: str = ""
+    created_from: dict = field(default_factory=dict)
+    features: FeatureSpec
+    alpha: float = DEFAULT_ALPHA
+    temperature: float
+    labels: list[str]
+    class_log_prior: list[float]
+    vocabulary: list[str]
+    weights: list[list[float]]
+    summary: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ModelFile:
+        """The file's fields (KeyError or TypeError when one that has no default is missing)."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(**{**values, "features": FeatureSpec(**data["features"])})
 
 
 @dataclass
@@ -72,22 +112,11 @@ class SubtypeModel:
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {
-            "format": MODEL_FORMAT,
-            "version": MODEL_VERSION,
-            "kind": "multinomial naive Bayes on word and word-pair presence",
-            "eventsift_version": __version__,
-            "created": self.created,
-            "created_from": self.created_from,
-            "features": {"ngrams": self.ngrams, "lowercase": True, "numbers": "one token", "presence": True},
-            "alpha": self.alpha,
-            "temperature": round(self.temperature, 6),
-            "labels": self.labels,
-            "class_log_prior": [round(float(v), 6) for v in self.class_log_prior],
-            "vocabulary": self.vocabulary,
-            "weights": [[round(float(v), 5) for v in row] for row in self.feature_log_prob],
-            "summary": self.summary,
-        }
+        return asdict(ModelFile(
+            created=self.created, created_from=self.created_from, features=FeatureSpec(ngrams=self.ngrams),
+            alpha=self.alpha, temperature=round(self.temperature, 6), labels=self.labels,
+            class_log_prior=[round(float(v), 6) for v in self.class_log_prior], vocabulary=self.vocabulary,
+            weights=[[round(float(v), 5) for v in row] for row in self.feature_log_prob], summary=self.summary))
 
     def save(self, path: Path) -> None:
         tmp = path.with_name(path.name + ".tmp")
@@ -110,16 +139,16 @@ class SubtypeModel:
             raise EventsiftError("E074", f"{path} is a version {data.get('version')} model; "
                                  f"this eventsift reads version {MODEL_VERSION}", "train the model again: " + hint)
         try:
-            labels = list(data["labels"])
-            vocab = list(data["vocabulary"])
-            prior = np.asarray(data["class_log_prior"], dtype=float)
-            weights = np.asarray(data["weights"], dtype=float).reshape(len(labels), len(vocab))
+            saved = ModelFile.from_json(data)
+            labels = list(saved.labels)
+            vocab = list(saved.vocabulary)
+            prior = np.asarray(saved.class_log_prior, dtype=float)
+            weights = np.asarray(saved.weights, dtype=float).reshape(len(labels), len(vocab))
             unknown = [lab for lab in labels if lab not in EVENT_TYPE_OF]
             if unknown or prior.shape != (len(labels),) or len(labels) < 2:
                 raise ValueError(f"labels {unknown or labels}")
-            return cls(labels, vocab, prior, weights, float(data["temperature"]), int(data["features"]["ngrams"]),
-                       float(data.get("alpha", DEFAULT_ALPHA)), data.get("summary", {}),
-                       data.get("created_from", {}), data.get("created", ""))
+            return cls(labels, vocab, prior, weights, float(saved.temperature), int(saved.features.ngrams),
+                       float(saved.alpha), saved.summary, saved.created_from, saved.created)
         except (KeyError, TypeError, ValueError) as exc:
             raise EventsiftError("E074", f"{path}: a damaged model file ({type(exc).__name__}: {exc})", hint) from None
 
