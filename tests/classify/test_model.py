@@ -132,3 +132,14 @@ def test_a_file_without_the_later_keys_loads_with_their_defaults(tmp_path, tiny_
     loaded = SubtypeModel.load(path)
     assert (loaded.alpha, loaded.summary, loaded.created_from, loaded.created) == (DEFAULT_ALPHA, {}, {}, "")
     assert loaded.predict("Jets bombed the bridge.") == tiny_model.predict("Jets bombed the bridge.")
+
+
+def test_the_cross_validation_summary_has_the_documented_keys(tiny_examples):
+    from dataclasses import fields
+
+    from eventsift.classify.model import CrossValidation, LabelScores
+
+    cv = train(tiny_examples, folds=3)[1]["cross_validation"]
+    assert list(cv) == [f.name for f in fields(CrossValidation)]
+    assert all(list(scores) == [f.name for f in fields(LabelScores)] for scores in cv["per_label"].values())
+    assert cv["macro_f1"] == round(sum(s["f1"] for s in cv["per_label"].values()) / len(cv["per_label"]), 3)

@@ -190,10 +190,37 @@ def _folds(y: np.ndarray, k: int, seed: int) -> np.ndarray:
     return fold
 
 
+@dataclass(frozen=True)
+class LabelScores:
+    """One sub-type's held-out figures."""
+
+    support: int  # its examples
+    precision: float
+    recall: float
+    f1: float
+    within_type_accuracy: float  # right among the sub-types of its own event type
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """The k-fold figures saved in the model's summary (as a JSON object with these keys)."""
+
+    folds: int
+    examples: int
+    accuracy: float
+    macro_f1: float
+    event_type_accuracy: float
+    within_type_accuracy: float
+    majority_baseline: float  # the accuracy of always answering the most frequent sub-type
+    temperature: float  # the one that makes the held-out probabilities best
+    per_label: dict[str, LabelScores]
+
+
 def cross_validate(examples: Sequence[Example], labels: list[str], *, folds: int = DEFAULT_FOLDS,
                    alpha: float = DEFAULT_ALPHA, max_features: int = DEFAULT_MAX_FEATURES, ngrams: int = NGRAMS,
                    seed: int = 13, progress: Optional[FoldProgress] = None) -> dict:
-    """k-fold figures per label, overall, and within the gold event type; plus the fitted temperature."""
+    """k-fold figures per label, overall, and within the gold event type; plus the fitted temperature
+    (a :class:`CrossValidation` as JSON)."""
     feats = [features(ex.text, ngrams) for ex in examples]
     y = np.array([labels.index(ex.label) for ex in examples])
     fold = _folds(y, folds, seed)
@@ -211,7 +238,7 @@ def cross_validate(examples: Sequence[Example], labels: list[str], *, folds: int
     family = np.array([[EVENT_TYPE_OF[lab] == EVENT_TYPE_OF[labels[t]] for lab in labels] for t in y])
     pred_within = np.where(family, held_scores, -np.inf).argmax(axis=1)
     temperature = _fit_temperature(held_scores, y)
-    per_label = {}
+    per_label: dict[str, LabelScores] = {}
     for j, lab in enumerate(labels):
         tp = int(np.sum((pred == j) & (y == j)))
         p_n, support = int(np.sum(pred == j)), int(np.sum(y == j))
@@ -219,21 +246,20 @@ def cross_validate(examples: Sequence[Example], labels: list[str], *, folds: int
         recall = tp / support if support else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         within = float(np.mean(pred_within[y == j] == j)) if support else 0.0
-        per_label[lab] = {"support": support, "precision": round(precision, 3), "recall": round(recall, 3),
-                          "f1": round(f1, 3), "within_type_accuracy": round(within, 3)}
+        per_label[lab] = LabelScores(support, round(precision, 3), round(recall, 3), round(f1, 3), round(within, 3))
     pred_types = np.array([EVENT_TYPE_OF[labels[j]] for j in pred])
     gold_types = np.array([EVENT_TYPE_OF[labels[j]] for j in y])
-    return {
-        "folds": folds,
-        "examples": int(len(y)),
-        "accuracy": round(float(np.mean(pred == y)), 3),
-        "macro_f1": round(float(np.mean([v["f1"] for v in per_label.values()])), 3),
-        "event_type_accuracy": round(float(np.mean(pred_types == gold_types)), 3),
-        "within_type_accuracy": round(float(np.mean(pred_within == y)), 3),
-        "majority_baseline": round(float(np.bincount(y).max() / len(y)), 3),
-        "temperature": round(float(temperature), 4),
-        "per_label": per_label,
-    }
+    return asdict(CrossValidation(
+        folds=folds,
+        examples=int(len(y)),
+        accuracy=round(float(np.mean(pred == y)), 3),
+        macro_f1=round(float(np.mean([v.f1 for v in per_label.values()])), 3),
+        event_type_accuracy=round(float(np.mean(pred_types == gold_types)), 3),
+        within_type_accuracy=round(float(np.mean(pred_within == y)), 3),
+        majority_baseline=round(float(np.bincount(y).max() / len(y)), 3),
+        temperature=round(float(temperature), 4),
+        per_label=per_label,
+    ))
 
 
 def _fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:
