@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from eventsift.cli import app
 from eventsift.config import Settings, describe
+from eventsift.models import Span
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,3 +76,22 @@ def test_a_binary_format_needs_an_output_file(tmp_path):
     assert result.exit_code == 2 and "--output" in result.output
     result = runner.invoke(app, ["export", "--db", str(db), "--format", "parquet", "--output", str(tmp_path / "e.parquet")])
     assert result.exit_code == 0 and (tmp_path / "e.parquet").exists()
+
+
+@pytest.mark.parametrize("span, expected", [
+    (None, {"start": None, "end": None, "text": None}),
+    (Span(4, 10, "Ghazni"), {"start": 4, "end": 10, "text": "Ghazni"}),
+])
+def test_a_span_is_written_as_its_fields(span, expected):
+    from eventsift.cli import _span_json
+
+    assert _span_json(span) == expected
+
+
+def test_geocode_writes_fields_a_place_has():
+    from dataclasses import fields
+
+    from eventsift.cli import GEOCODE_PLACE_FIELDS
+    from eventsift.models import Place
+
+    assert set(GEOCODE_PLACE_FIELDS) <= {f.name for f in fields(Place)}

@@ -165,9 +165,8 @@ def extract(
                             printable(result.article.source or result.article.id), printable(result.article.reason))
             if drop_fh:
                 for d in result.dropped:
-                    drop_fh.write(json.dumps({"article_id": d.article_id, "start": d.sentence.start,
-                                              "end": d.sentence.end, "text": d.sentence.text,
-                                              "reason": d.reason}, ensure_ascii=False) + "\n")
+                    line = {"article_id": d.article_id, **_span_json(d.sentence), "reason": d.reason}
+                    drop_fh.write(json.dumps(line, ensure_ascii=False) + "\n")
         yield from index.events.values()
 
     try:
@@ -444,6 +443,19 @@ def _read_jsonl(path: Path) -> list[dict]:
     return rows
 
 
+#: what `geocode` writes of each place it resolves, after the span of text that names it
+GEOCODE_PLACE_FIELDS = ("name", "latitude", "longitude", "geonameid", "iso3", "admin1", "feature_class")
+
+
+def _span_json(span) -> dict:
+    """A span of the text as JSON: its fields (start, end, text), all None without a span."""
+    from dataclasses import fields
+
+    from .models import Span
+
+    return {f.name: getattr(span, f.name, None) for f in fields(Span)}
+
+
 def _geocode_rows(inputs, spans_by_id):
     from .ingest import iter_articles
     from .pipeline import Pipeline
@@ -458,10 +470,7 @@ def _geocode_rows(inputs, spans_by_id):
         else:
             places = pipe.places(article)
         yield {"article_id": article.id, "places": [
-            {"start": p.span.start if p.span else None, "end": p.span.end if p.span else None,
-             "text": p.span.text if p.span else None, "name": p.name, "latitude": p.latitude,
-             "longitude": p.longitude, "geonameid": p.geonameid, "iso3": p.iso3, "admin1": p.admin1,
-             "feature_class": p.feature_class} for p in places]}
+            {**_span_json(p.span), **{name: getattr(p, name) for name in GEOCODE_PLACE_FIELDS}} for p in places]}
 
 
 @app.command()

@@ -162,6 +162,42 @@ def test_openapi_describes_the_endpoints(client):
                      "q", "limit", "offset", "format"}
 
 
+@pytest.mark.parametrize("path, bodies", [
+    ("/events", {"EventPage", "EventFeatures"}),
+    ("/points", {"PointRows"}),
+    ("/articles/{article_id}", {"ArticleBody"}),
+    ("/stats", {"Stats"}),
+])
+def test_openapi_documents_each_body(client, path, bodies):
+    spec = client.get("/openapi.json").json()
+    schema = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    named = {ref["$ref"].rsplit("/", 1)[1] for ref in schema.get("anyOf", [schema])}
+    assert named == bodies
+    for name in bodies:  # every field of a body is required: clients may rely on each key
+        body = spec["components"]["schemas"][name]
+        assert set(body["required"]) | {"type"} >= set(body["properties"]), name
+
+
+@pytest.mark.parametrize("path, keys", [
+    ("/events?limit=2", ["total", "limit", "offset", "count", "events"]),
+    ("/events?limit=2&format=geojson", ["type", "features", "properties"]),
+    ("/points?limit=2", ["columns", "count", "complete", "rows"]),
+])
+def test_bodies_keep_their_keys_in_order(client, path, keys):
+    assert list(client.get(path).json()) == keys
+
+
+@pytest.mark.parametrize("path, status, keys", [
+    ("/events/no-such-event", 404, ["message", "parameter", "errors"]),
+    ("/events?date_from=2020-02-01&date_to=2020-01-01", 422, ["message", "parameter", "errors"]),
+    ("/events?limit=0", 422, ["message", "parameter", "errors"]),
+])
+def test_problems_share_one_shape(client, path, status, keys):
+    answer = client.get(path)
+    assert answer.status_code == status
+    assert list(answer.json()["detail"]) == keys
+
+
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
 def test_there_is_no_way_to_write(client, method):
     assert getattr(client, method)("/events").status_code == 405

@@ -99,6 +99,8 @@ def _edit(path, change):
     (lambda p: _edit(p, lambda d: d.update(labels=["Arrests", "Riot"])), "damaged model file"),
     (lambda p: _edit(p, lambda d: d.pop("weights")), "damaged model file"),
     (lambda p: _edit(p, lambda d: d.update(weights=[[0.0]])), "damaged model file"),
+    (lambda p: _edit(p, lambda d: d.pop("features")), "damaged model file"),
+    (lambda p: _edit(p, lambda d: d["features"].update(stems=True)), "damaged model file"),
 ])
 def test_a_bad_model_file_is_a_clear_error(tmp_path, tiny_model, spoil, words):
     path = tmp_path / "m.json"
@@ -107,3 +109,37 @@ def test_a_bad_model_file_is_a_clear_error(tmp_path, tiny_model, spoil, words):
     with pytest.raises(EventsiftError) as exc:
         SubtypeModel.load(path)
     assert exc.value.code == "E074" and words in exc.value.message and "eventsift train" in exc.value.hint
+
+
+def test_the_file_keys_are_the_model_file_fields_in_order(tmp_path, tiny_model):
+    from dataclasses import fields
+
+    from eventsift.classify.model import FeatureSpec, ModelFile
+
+    path = tmp_path / "m.json"
+    tiny_model.save(path)
+    data = json.loads(path.read_text())
+    assert list(data) == [f.name for f in fields(ModelFile)]
+    assert list(data["features"]) == [f.name for f in fields(FeatureSpec)]
+
+
+def test_a_file_without_the_later_keys_loads_with_their_defaults(tmp_path, tiny_model):
+    from eventsift.classify.model import DEFAULT_ALPHA
+
+    path = tmp_path / "m.json"
+    tiny_model.save(path)
+    _edit(path, lambda d: [d.pop(k) for k in ("alpha", "summary", "created_from", "created", "kind")])
+    loaded = SubtypeModel.load(path)
+    assert (loaded.alpha, loaded.summary, loaded.created_from, loaded.created) == (DEFAULT_ALPHA, {}, {}, "")
+    assert loaded.predict("Jets bombed the bridge.") == tiny_model.predict("Jets bombed the bridge.")
+
+
+def test_the_cross_validation_summary_has_the_documented_keys(tiny_examples):
+    from dataclasses import fields
+
+    from eventsift.classify.model import CrossValidation, LabelScores
+
+    cv = train(tiny_examples, folds=3)[1]["cross_validation"]
+    assert list(cv) == [f.name for f in fields(CrossValidation)]
+    assert all(list(scores) == [f.name for f in fields(LabelScores)] for scores in cv["per_label"].values())
+    assert cv["macro_f1"] == round(sum(s["f1"] for s in cv["per_label"].values()) / len(cv["per_label"]), 3)

@@ -16,15 +16,17 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import EventsiftError
 from ..export import geojson_feature, write_acled_csv, write_geojson
+from ..export.geojson import Feature, Point, plain
 from ..store import Store
 from .guard import Guard, allowed_hosts, content_security_policy
-from .stats import StatsCache, latest_rows
+from .shapes import (ArticleBody, EventFeatures, EventPage, Page, PointRows, Problem, ProblemDetail, coded_problem,
+                     problem)
+from .stats import Stats, StatsCache, latest_rows
 
 log = logging.getLogger(__name__)
 
@@ -61,26 +63,11 @@ DOWNLOAD_CHUNK = 500
 STATIC_DIR = Path(__file__).resolve().parent.parent / "web" / "static"
 
 
-class ProblemDetail(BaseModel):
-    message: str
-    parameter: str | None = None
-    code: str | None = None
-    hint: str | None = None
-    errors: list[dict[str, Any]] = []
-
-
-class Problem(BaseModel):
-    """The body of every 4xx/5xx answer."""
-
-    detail: ProblemDetail
-
-
+#: the error answers every endpoint may give, and when
+PROBLEM_CAUSES = {400: "Host not served", 404: "Not found", 422: "A parameter is not valid",
+                  503: "The store cannot be read"}
 PROBLEMS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem, "description": "Host not served"},
-    404: {"model": Problem, "description": "Not found"},
-    422: {"model": Problem, "description": "A parameter is not valid"},
-    503: {"model": Problem, "description": "The store cannot be read"},
-}
+    status: {"model": Problem, "description": cause} for status, cause in PROBLEM_CAUSES.items()}
 
 
 def _identity(db: Path) -> tuple[int, int] | None:
@@ -168,8 +155,7 @@ def _query(name: str) -> Any:
 
 
 def _bad(parameter: str, message: str) -> HTTPException:
-    return HTTPException(status_code=422, detail={"parameter": parameter, "message": f"{parameter}: {message}",
-                                                   "errors": []})
+    return HTTPException(status_code=422, detail=ProblemDetail(parameter=parameter, message=f"{parameter}: {message}"))
 
 
 def _text(parameter: str, value: str | None) -> str | None:
@@ -223,15 +209,10 @@ def _filters(country, admin1, event_type, sub_event_type, actor, date_from, date
     return {k: v for k, v in found.items() if v not in (None, "")}
 
 
-def _map_feature(row: dict[str, Any]) -> dict[str, Any]:
+def _map_feature(row: dict[str, Any]) -> Feature:
     """What geojson_feature gives for an event, with the map's properties only, from stored
     values (the map fields are stored as their JSON values: dates as ISO text)."""
-    lon, lat = row["longitude"], row["latitude"]
-    geometry = None
-    if lat is not None and lon is not None:
-        geometry = {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]}
-    return {"type": "Feature", "id": row["event_id"], "geometry": geometry,
-            "properties": {k: row[k] for k in MAP_FIELDS}}
+    return Feature(row["event_id"], Point.of(row["longitude"], row["latitude"]), {k: row[k] for k in MAP_FIELDS})
 
 
 def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | None = None,
@@ -266,23 +247,21 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         for e in errors:
             where = ".".join(str(x) for x in e.get("loc", ()) if x not in ("query", "path"))
             parts.append(f"{where}: {e.get('msg')}")
-        return JSONResponse(status_code=422, content={"detail": {
-            "message": "; ".join(parts), "parameter": None,
-            "errors": [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))} for e in errors]}})
+        return problem(422, "; ".join(parts), errors=[
+            {"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg"))} for e in errors])
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        detail = exc.detail if isinstance(exc.detail, dict) else {"message": str(exc.detail)}
-        detail = {"parameter": None, "errors": [], **detail}
-        return JSONResponse(status_code=exc.status_code, content={"detail": detail}, headers=exc.headers)
+        detail = exc.detail if isinstance(exc.detail, ProblemDetail) else ProblemDetail(message=str(exc.detail))
+        return problem(exc.status_code, detail.message, detail.parameter, detail.errors, headers=exc.headers)
 
     @app.exception_handler(EventsiftError)
     async def _coded(request: Request, exc: EventsiftError) -> JSONResponse:
         log.warning("%s: %s", exc.code, exc.message)
-        return JSONResponse(status_code=503, content={"detail": {"code": exc.code, "message": exc.message,
-                                                                "hint": exc.hint, "parameter": None, "errors": []}})
+        return coded_problem(503, exc)
 
-    @app.get("/events", summary="Events matching the filters, by date then id")
+    @app.get("/events", summary="Events matching the filters, by date then id",
+             response_model=EventPage | EventFeatures)
     def events(
         country: str | None = _query("country"),
         admin1: str | None = _query("admin1"),
@@ -304,24 +283,19 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         total = store.count_events(**filters) if with_total else None
         if fields == "map":  # a light read: no evidence, sources or reasons
             if format == "geojson":
-                features = [_map_feature(r) for r in store.event_rows(MAP_COLUMNS, **filters, limit=limit,
-                                                                     offset=offset)]
-                return JSONResponse({"type": "FeatureCollection", "features": features,
-                                     "properties": {"total": total, "limit": limit, "offset": offset,
-                                                    "count": len(features)}})
+                rows = store.event_rows(MAP_COLUMNS, **filters, limit=limit, offset=offset)
+                return _features([_map_feature(r) for r in rows], total, limit, offset)
             rows = list(store.event_rows(MAP_FIELDS, **filters, limit=limit, offset=offset))
-            return JSONResponse({"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows})
+            return JSONResponse(plain(EventPage(total, limit, offset, len(rows), rows)))
         found = list(store.events(**filters, limit=limit, offset=offset))
         # JSONResponse directly: the records are plain JSON already, FastAPI's encoder would walk them again
         if format == "geojson":
-            features = [geojson_feature(e) for e in found]
-            return JSONResponse({"type": "FeatureCollection", "features": features,
-                                 "properties": {"total": total, "limit": limit, "offset": offset,
-                                                "count": len(features)}})
+            return _features([geojson_feature(e) for e in found], total, limit, offset)
         rows = [e.to_dict() for e in found]
-        return JSONResponse({"total": total, "limit": limit, "offset": offset, "count": len(rows), "events": rows})
+        return JSONResponse(plain(EventPage(total, limit, offset, len(rows), rows)))
 
-    @app.get("/points", summary="The latest matching events as compact rows, for the map's markers")
+    @app.get("/points", summary="The latest matching events as compact rows, for the map's markers",
+             response_model=PointRows)
     def points(
         country: str | None = _query("country"), admin1: str | None = _query("admin1"),
         event_type: str | None = _query("event_type"), sub_event_type: str | None = _query("sub_event_type"),
@@ -336,8 +310,7 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         rows = latest_rows(stores.get(), POINT_COLUMNS, limit + 1, **filters)
         complete = len(rows) <= limit
         rows = rows[-limit:]
-        return JSONResponse({"columns": list(POINT_COLUMNS), "count": len(rows), "complete": complete,
-                             "rows": rows})
+        return JSONResponse(plain(PointRows(list(POINT_COLUMNS), len(rows), complete, rows)))
 
     @app.get("/download", summary="Every matching event as a file: ACLED CSV or GeoJSON",
              response_class=StreamingResponse,
@@ -363,28 +336,24 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
         _id("event_id", event_id)
         found = stores.get().get_event(event_id)
         if found is None:
-            raise HTTPException(status_code=404, detail={"message": f"no event {event_id!r}"})
+            raise HTTPException(status_code=404, detail=f"no event {event_id!r}")
         out = found.to_dict()
         out["history"] = [_plain_history(h) for h in getattr(found, "history", ())]
         return JSONResponse(out)
 
-    @app.get("/articles/{article_id}", summary="An article's text and metadata (evidence offsets point into text)")
+    @app.get("/articles/{article_id}", summary="An article's text and metadata (evidence offsets point into text)",
+             response_model=ArticleBody)
     def article(article_id: str) -> Any:
         _id("article_id", article_id)
         store = stores.get()
         found = store.get_article(article_id)
         if found is None:
-            raise HTTPException(status_code=404, detail={"message": f"no article {article_id!r}"})
-        return {
-            "id": found.id, "url": found.url, "outlet": found.outlet,
-            "published": found.published.isoformat() if found.published else None,
-            "title": found.title, "language": found.language, "status": found.status.value,
-            "reason": found.reason, "text": found.text,
-            "event_ids": [r["event_id"] for r in store.event_rows(("event_id",), article_id=article_id,
-                                                                   limit=MAX_LIMIT)],
-        }
+            raise HTTPException(status_code=404, detail=f"no article {article_id!r}")
+        event_ids = [r["event_id"] for r in store.event_rows(("event_id",), article_id=article_id, limit=MAX_LIMIT)]
+        return JSONResponse(plain(ArticleBody.of(found, event_ids)))
 
-    @app.get("/stats", summary="Counts and fatalities by week, event type, country and admin1")
+    @app.get("/stats", summary="Counts and fatalities by week, event type, country and admin1",
+             response_model=Stats)
     def stats(
         country: str | None = _query("country"), admin1: str | None = _query("admin1"),
         event_type: str | None = _query("event_type"), sub_event_type: str | None = _query("sub_event_type"),
@@ -407,6 +376,11 @@ def create_app(db: Path, *, tiles_url: str | None = None, attribution: str | Non
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     _mount_docs(app)
     return app
+
+
+def _features(features: list[Feature], total: int | None, limit: int, offset: int) -> JSONResponse:
+    """A page of events as a FeatureCollection."""
+    return JSONResponse(plain(EventFeatures(features, Page(total, limit, offset, len(features)))))
 
 
 class _Stopped(Exception):
@@ -500,7 +474,7 @@ def _mount_docs(app: FastAPI) -> None:
 
 def _id(parameter: str, value: str) -> None:
     if len(value) > MAX_ID:
-        raise HTTPException(status_code=404, detail={"message": f"no {parameter[:-3]} with an id of {len(value)} characters"})
+        raise HTTPException(status_code=404, detail=f"no {parameter[:-3]} with an id of {len(value)} characters")
     if any(ord(c) < 32 or 0xD800 <= ord(c) <= 0xDFFF for c in value):
         raise _bad(parameter, "must not contain control characters")
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any, Awaitable, Callable, Iterable
 
+from .shapes import ProblemDetail, problem_body
+
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 
 Scope = dict[str, Any]
@@ -98,10 +100,10 @@ class Guard:
 
     async def _refuse(self, send: Send, host: str) -> None:
         shown = host[:100].encode("ascii", "backslashreplace").decode("ascii")
-        body = json.dumps({"detail": {
-            "message": f"host {shown!r} is not served here (requests must name this machine: "
-                       f"{', '.join(sorted(self.hosts))}); start the server with --allow-host NAME to add one",
-            "parameter": None, "errors": []}}).encode()
+        body = json.dumps(problem_body(ProblemDetail(
+            message=f"host {shown!r} is not served here (requests must name this machine: "
+                    f"{', '.join(sorted(self.hosts))}); start the server with --allow-host NAME to add one",
+            parameter=None, errors=[]))).encode()
         await send({"type": "http.response.start", "status": 400,
                     "headers": [(b"content-type", b"application/json"),
                                 (b"content-length", str(len(body)).encode())] + self.headers + [self.csp]})

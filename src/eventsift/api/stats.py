@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict, defaultdict
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..export.geojson import plain
 from ..store import Store
 from ..store import query as store_query
 from ..store.sqlite import STATS_GROUPS
@@ -20,6 +22,88 @@ from ..store.sqlite import STATS_GROUPS
 CACHE_SIZE = 64
 #: rows in the top-actors and top-places lists
 TOP = 10
+
+
+# -- the body of /stats: each list's rows name what they count, then events and fatalities --
+@dataclass(frozen=True, slots=True)
+class WeekCount:
+    week: str  # its Monday
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class EventTypeCount:
+    event_type: str
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class CountryCount:
+    country: str
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class Admin1Count:
+    admin1: str
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class WeekTypeCount:
+    week: str
+    event_type: str
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class IsoCount:
+    iso3: str
+    isonumeric: int | None  # what the page's country borders are keyed by
+    country: str | None  # the first name in alphabetical order that the events give the code
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class ActorCount:
+    actor: str  # on either side of an event
+    events: int
+    fatalities: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    location: str
+    admin1: str | None
+    country: str | None
+    events: int
+    fatalities: int
+    latitude: float | None  # the mean of its events' points
+    longitude: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Totals, the date range, and the counts the page draws (see :func:`stats`)."""
+
+    events: int
+    fatalities: int
+    date_min: str | None
+    date_max: str | None
+    by_week: list[WeekCount]
+    by_event_type: list[EventTypeCount]
+    by_country: list[CountryCount]
+    by_admin1: list[Admin1Count]
+    by_week_type: list[WeekTypeCount]
+    by_iso: list[IsoCount]
+    top_actors: list[ActorCount]
+    top_places: list[PlaceCount]
 
 
 @lru_cache(maxsize=512)
@@ -127,28 +211,23 @@ def stats(store: Store, **filters: Any) -> dict[str, Any]:
     by_iso = sorted(iso.items(), key=lambda kv: (-kv[1][1], kv[0]))
     top_actors = sorted(actors.items(), key=lambda kv: (-kv[1][0], kv[0]))[:TOP]
     top_places = sorted(places.items(), key=lambda kv: (-kv[1][0], kv[0][0], kv[0][1] or "", kv[0][2] or ""))[:TOP]
-    def grouped(key: str) -> list[dict[str, Any]]:
+    def grouped(key: str, row: type) -> list:
         ranked = sorted(groups[key].items(), key=lambda kv: (-kv[1][0], kv[0]))[:STATS_GROUPS]
-        return [{key: k, "events": n, "fatalities": f} for k, (n, f) in ranked]
+        return [row(k, n, f) for k, (n, f) in ranked]
 
-    return {
-        "events": total[0],
-        "fatalities": total[1],
-        "date_min": dates[0][:10] if dates else None,
-        "date_max": dates[1][:10] if dates else None,
-        "by_week": [{"week": w, "events": n, "fatalities": f} for w, (n, f) in sorted(weeks.items())],
-        "by_event_type": grouped("event_type"),
-        "by_country": grouped("country"),
-        "by_admin1": grouped("admin1"),
-        "by_week_type": [{"week": w, "event_type": t, "events": n, "fatalities": f}
-                         for (w, t), (n, f) in sorted(week_type.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))],
-        "by_iso": [{"iso3": k, "isonumeric": iso_numeric(k), "country": c, "events": n, "fatalities": f}
-                   for k, (c, n, f) in by_iso],
-        "top_actors": [{"actor": k, "events": n, "fatalities": f} for k, (n, f) in top_actors],
-        "top_places": [{"location": loc, "admin1": a1, "country": c, "events": r[0], "fatalities": r[1],
-                        "latitude": r[2] / r[4] if r[4] else None, "longitude": r[3] / r[4] if r[4] else None}
-                       for (loc, a1, c), r in top_places],
-    }
+    return plain(Stats(
+        total[0], total[1], dates[0][:10] if dates else None, dates[1][:10] if dates else None,
+        by_week=[WeekCount(w, n, f) for w, (n, f) in sorted(weeks.items())],
+        by_event_type=grouped("event_type", EventTypeCount),
+        by_country=grouped("country", CountryCount),
+        by_admin1=grouped("admin1", Admin1Count),
+        by_week_type=[WeekTypeCount(w, t, n, f)
+                      for (w, t), (n, f) in sorted(week_type.items(), key=lambda kv: (kv[0][0], kv[0][1] or ""))],
+        by_iso=[IsoCount(k, iso_numeric(k), c, n, f) for k, (c, n, f) in by_iso],
+        top_actors=[ActorCount(k, n, f) for k, (n, f) in top_actors],
+        top_places=[PlaceCount(loc, a1, c, r[0], r[1], r[2] / r[4] if r[4] else None, r[3] / r[4] if r[4] else None)
+                    for (loc, a1, c), r in top_places],
+    ))
 
 
 class StatsCache:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Optional, Sequence
@@ -24,6 +24,7 @@ from .features import features
 
 MODEL_FORMAT = "eventsift-subtype-model"
 MODEL_VERSION = 1
+MODEL_KIND = "multinomial naive Bayes on word and word-pair presence"
 DEFAULT_FOLDS = 5
 DEFAULT_MIN_PER_CLASS = 3
 DEFAULT_ALPHA = 0.1  # additive smoothing of feature counts (0.1 beat 0.3, 0.5 and 1 in 5-fold CV on the samples)
@@ -32,6 +33,45 @@ NGRAMS = 2
 _TEMPERATURES = np.exp(np.linspace(0.0, math.log(200.0), 60))
 
 FoldProgress = Callable[[int, int], None]  # (folds done, folds)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FeatureSpec:
+    """How a text becomes features (see ``classify.features``); only ``ngrams`` can vary."""
+
+    ngrams: int
+    lowercase: bool = True
+    numbers: str = "one token"  # every number is one token
+    presence: bool = True  # a feature counts once per text
+
+
+@dataclass(frozen=True, kw_only=True)
+class ModelFile:
+    """The saved model's JSON: its keys are these fields, in this order (weights rounded to keep the
+    file small). Files written before ``alpha``, ``summary``, ``created_from`` or ``created`` were
+    saved read with their defaults."""
+
+    format: str = MODEL_FORMAT
+    version: int = MODEL_VERSION
+    kind: str = MODEL_KIND
+    eventsift_version: str = __version__
+    created: str = ""
+    created_from: dict = field(default_factory=dict)
+    features: FeatureSpec
+    alpha: float = DEFAULT_ALPHA
+    temperature: float
+    labels: list[str]
+    class_log_prior: list[float]
+    vocabulary: list[str]
+    weights: list[list[float]]
+    summary: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_json(cls, data: dict) -> ModelFile:
+        """The file's fields (KeyError or TypeError when one that has no default is missing)."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        return cls(**{**values, "features": FeatureSpec(**data["features"])})
 
 
 @dataclass
@@ -72,22 +112,11 @@ class SubtypeModel:
 
     # -- saving ----------------------------------------------------------------------------
     def to_json(self) -> dict:
-        return {
-            "format": MODEL_FORMAT,
-            "version": MODEL_VERSION,
-            "kind": "multinomial naive Bayes on word and word-pair presence",
-            "eventsift_version": __version__,
-            "created": self.created,
-            "created_from": self.created_from,
-            "features": {"ngrams": self.ngrams, "lowercase": True, "numbers": "one token", "presence": True},
-            "alpha": self.alpha,
-            "temperature": round(self.temperature, 6),
-            "labels": self.labels,
-            "class_log_prior": [round(float(v), 6) for v in self.class_log_prior],
-            "vocabulary": self.vocabulary,
-            "weights": [[round(float(v), 5) for v in row] for row in self.feature_log_prob],
-            "summary": self.summary,
-        }
+        return asdict(ModelFile(
+            created=self.created, created_from=self.created_from, features=FeatureSpec(ngrams=self.ngrams),
+            alpha=self.alpha, temperature=round(self.temperature, 6), labels=self.labels,
+            class_log_prior=[round(float(v), 6) for v in self.class_log_prior], vocabulary=self.vocabulary,
+            weights=[[round(float(v), 5) for v in row] for row in self.feature_log_prob], summary=self.summary))
 
     def save(self, path: Path) -> None:
         tmp = path.with_name(path.name + ".tmp")
@@ -110,16 +139,16 @@ class SubtypeModel:
             raise EventsiftError("E074", f"{path} is a version {data.get('version')} model; "
                                  f"this eventsift reads version {MODEL_VERSION}", "train the model again: " + hint)
         try:
-            labels = list(data["labels"])
-            vocab = list(data["vocabulary"])
-            prior = np.asarray(data["class_log_prior"], dtype=float)
-            weights = np.asarray(data["weights"], dtype=float).reshape(len(labels), len(vocab))
+            saved = ModelFile.from_json(data)
+            labels = list(saved.labels)
+            vocab = list(saved.vocabulary)
+            prior = np.asarray(saved.class_log_prior, dtype=float)
+            weights = np.asarray(saved.weights, dtype=float).reshape(len(labels), len(vocab))
             unknown = [lab for lab in labels if lab not in EVENT_TYPE_OF]
             if unknown or prior.shape != (len(labels),) or len(labels) < 2:
                 raise ValueError(f"labels {unknown or labels}")
-            return cls(labels, vocab, prior, weights, float(data["temperature"]), int(data["features"]["ngrams"]),
-                       float(data.get("alpha", DEFAULT_ALPHA)), data.get("summary", {}),
-                       data.get("created_from", {}), data.get("created", ""))
+            return cls(labels, vocab, prior, weights, float(saved.temperature), int(saved.features.ngrams),
+                       float(saved.alpha), saved.summary, saved.created_from, saved.created)
         except (KeyError, TypeError, ValueError) as exc:
             raise EventsiftError("E074", f"{path}: a damaged model file ({type(exc).__name__}: {exc})", hint) from None
 
@@ -161,10 +190,37 @@ def _folds(y: np.ndarray, k: int, seed: int) -> np.ndarray:
     return fold
 
 
+@dataclass(frozen=True)
+class LabelScores:
+    """One sub-type's held-out figures."""
+
+    support: int  # its examples
+    precision: float
+    recall: float
+    f1: float
+    within_type_accuracy: float  # right among the sub-types of its own event type
+
+
+@dataclass(frozen=True)
+class CrossValidation:
+    """The k-fold figures saved in the model's summary (as a JSON object with these keys)."""
+
+    folds: int
+    examples: int
+    accuracy: float
+    macro_f1: float
+    event_type_accuracy: float
+    within_type_accuracy: float
+    majority_baseline: float  # the accuracy of always answering the most frequent sub-type
+    temperature: float  # the one that makes the held-out probabilities best
+    per_label: dict[str, LabelScores]
+
+
 def cross_validate(examples: Sequence[Example], labels: list[str], *, folds: int = DEFAULT_FOLDS,
                    alpha: float = DEFAULT_ALPHA, max_features: int = DEFAULT_MAX_FEATURES, ngrams: int = NGRAMS,
                    seed: int = 13, progress: Optional[FoldProgress] = None) -> dict:
-    """k-fold figures per label, overall, and within the gold event type; plus the fitted temperature."""
+    """k-fold figures per label, overall, and within the gold event type; plus the fitted temperature
+    (a :class:`CrossValidation` as JSON)."""
     feats = [features(ex.text, ngrams) for ex in examples]
     y = np.array([labels.index(ex.label) for ex in examples])
     fold = _folds(y, folds, seed)
@@ -182,7 +238,7 @@ def cross_validate(examples: Sequence[Example], labels: list[str], *, folds: int
     family = np.array([[EVENT_TYPE_OF[lab] == EVENT_TYPE_OF[labels[t]] for lab in labels] for t in y])
     pred_within = np.where(family, held_scores, -np.inf).argmax(axis=1)
     temperature = _fit_temperature(held_scores, y)
-    per_label = {}
+    per_label: dict[str, LabelScores] = {}
     for j, lab in enumerate(labels):
         tp = int(np.sum((pred == j) & (y == j)))
         p_n, support = int(np.sum(pred == j)), int(np.sum(y == j))
@@ -190,21 +246,20 @@ def cross_validate(examples: Sequence[Example], labels: list[str], *, folds: int
         recall = tp / support if support else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         within = float(np.mean(pred_within[y == j] == j)) if support else 0.0
-        per_label[lab] = {"support": support, "precision": round(precision, 3), "recall": round(recall, 3),
-                          "f1": round(f1, 3), "within_type_accuracy": round(within, 3)}
+        per_label[lab] = LabelScores(support, round(precision, 3), round(recall, 3), round(f1, 3), round(within, 3))
     pred_types = np.array([EVENT_TYPE_OF[labels[j]] for j in pred])
     gold_types = np.array([EVENT_TYPE_OF[labels[j]] for j in y])
-    return {
-        "folds": folds,
-        "examples": int(len(y)),
-        "accuracy": round(float(np.mean(pred == y)), 3),
-        "macro_f1": round(float(np.mean([v["f1"] for v in per_label.values()])), 3),
-        "event_type_accuracy": round(float(np.mean(pred_types == gold_types)), 3),
-        "within_type_accuracy": round(float(np.mean(pred_within == y)), 3),
-        "majority_baseline": round(float(np.bincount(y).max() / len(y)), 3),
-        "temperature": round(float(temperature), 4),
-        "per_label": per_label,
-    }
+    return asdict(CrossValidation(
+        folds=folds,
+        examples=int(len(y)),
+        accuracy=round(float(np.mean(pred == y)), 3),
+        macro_f1=round(float(np.mean([v.f1 for v in per_label.values()])), 3),
+        event_type_accuracy=round(float(np.mean(pred_types == gold_types)), 3),
+        within_type_accuracy=round(float(np.mean(pred_within == y)), 3),
+        majority_baseline=round(float(np.bincount(y).max() / len(y)), 3),
+        temperature=round(float(temperature), 4),
+        per_label=per_label,
+    ))
 
 
 def _fit_temperature(scores: np.ndarray, y: np.ndarray) -> float:

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, TextIO
 
 from ..models import Event
 from ..taxonomy import INTER_NAMES, data_table
+from .geojson import COLLECTION_HEAD, COLLECTION_TAIL, Feature, Point, plain
 from .plover import write_plover
 from .regions import region_of
 
@@ -141,23 +142,20 @@ def write_hxl(events: Iterable[Event], out: TextIO) -> int:
     return n
 
 
-def geojson_feature(event: Event) -> dict:
-    props = event.to_dict()
-    geometry = None
-    if event.latitude is not None and event.longitude is not None:
-        geometry = {"type": "Point", "coordinates": [round(event.longitude, 5), round(event.latitude, 5)]}
-    return {"type": "Feature", "id": event.event_id, "geometry": geometry, "properties": props}
+def geojson_feature(event: Event) -> Feature:
+    """The event as a GeoJSON Feature: its point, and all its fields as properties."""
+    return Feature(event.event_id, Point.of(event.longitude, event.latitude), event.to_dict())
 
 
 def write_geojson(events: Iterable[Event], out: TextIO) -> int:
     """A FeatureCollection written feature by feature (no whole list in memory)."""
-    out.write('{"type": "FeatureCollection", "features": [\n')
+    out.write(COLLECTION_HEAD)
     n = 0
     for n, event in enumerate(events, 1):
         if n > 1:
             out.write(",\n")
-        out.write(json.dumps(geojson_feature(event), ensure_ascii=False))
-    out.write("\n]}\n")
+        out.write(json.dumps(plain(geojson_feature(event)), ensure_ascii=False))
+    out.write(COLLECTION_TAIL)
     return n
 
 
@@ -177,6 +175,6 @@ FORMATS: dict[str, Callable[[Iterable[Event], TextIO], int]] = {
 }
 
 #: formats written to a file path rather than a text stream
-BINARY_FORMATS: dict[str, Callable[[Iterable[Event], "str | Path"], int]] = {
+BINARY_FORMATS: dict[str, Callable[[Iterable[Event], str | Path], int]] = {
     "parquet": write_parquet,
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, Mapping
@@ -21,13 +21,24 @@ EVENT_COLUMNS: tuple[str, ...] = EVENT_FIELDS + DERIVED_EVENT_COLUMNS + ("reason
 _DATE_FIELDS = frozenset({"event_date"})
 _BOOL_FIELDS = frozenset({"civilian_targeting"})
 
-ARTICLE_COLUMNS = (
-    "id", "url", "outlet", "published", "title", "text", "language", "status", "reason", "source",
-    "fingerprint", "ingested_at",
-)
-EVIDENCE_COLUMNS = ("event_id", "seq", "article_id", "start", "end", "text")
-SOURCE_COLUMNS = ("event_id", "seq", "article_id", "outlet", "url", "published", "claimed_by", "stance", "fatalities")
-DROPPED_COLUMNS = ("article_id", "seq", "start", "end", "text", "reason")
+
+
+def field_names(record: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(record))
+
+
+#: Article fields stored one column each (the country an input names only guides its coding)
+ARTICLE_FIELDS = tuple(name for name in field_names(Article) if name != "country")
+#: the article's columns: its fields, then what the store adds
+ARTICLE_COLUMNS = ARTICLE_FIELDS + ("fingerprint", "ingested_at")
+EVIDENCE_FIELDS = field_names(Evidence)
+SOURCE_FIELDS = field_names(Source)
+SPAN_FIELDS = field_names(Span)
+#: child rows of an event: its id and the record's place among its siblings, then the record's fields
+EVIDENCE_COLUMNS = ("event_id", "seq") + EVIDENCE_FIELDS
+SOURCE_COLUMNS = ("event_id", "seq") + SOURCE_FIELDS
+#: a dropped candidate: the article, its place among the article's, the sentence, why
+DROPPED_COLUMNS = ("article_id", "seq") + SPAN_FIELDS + ("reason",)
 
 _ENUMS: dict[str, type[Enum]] = {"Stance": Stance, "Status": Status}
 
@@ -40,6 +51,21 @@ def fingerprint(article: Article) -> str:
     digest.update(article.text.encode("utf-8", "surrogatepass"))
     digest.update(b"\x00" + published.encode("ascii"))
     return digest.hexdigest()
+
+
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    """An INSERT of one row into ``columns`` of ``table`` (names quoted: ``end`` is an SQL keyword)."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+def to_column(value: Any) -> Any:
+    """A field's value as stored: dates as ISO text, enums as their values."""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    return value
 
 
 def to_iso(value: date | None) -> str | None:
@@ -98,10 +124,14 @@ def _dec(value: Any) -> Any:
     return value
 
 
+#: a decision's keys in the stored JSON (its span, when it has one, as [start, end, text])
+_DECISION_FIELDS = tuple(name for name in field_names(Decision) if name != "span")
+
+
 def reasons_to_json(reasons: tuple[Decision, ...]) -> str:
     items = []
     for d in reasons:
-        item: dict[str, Any] = {"field": d.field, "value": _enc(d.value), "reason": d.reason}
+        item: dict[str, Any] = {name: _enc(getattr(d, name)) for name in _DECISION_FIELDS}
         if d.span is not None:
             item["span"] = [d.span.start, d.span.end, d.span.text]
         items.append(item)
@@ -142,30 +172,21 @@ def event_row(event: Event) -> tuple[Any, ...]:
 
 
 def evidence_rows(event_id: str, evidence: tuple[Evidence, ...], first_seq: int = 0) -> list[tuple[Any, ...]]:
-    return [(event_id, first_seq + i, e.article_id, e.start, e.end, e.text) for i, e in enumerate(evidence)]
+    return [(event_id, first_seq + i, *(getattr(e, name) for name in EVIDENCE_FIELDS)) for i, e in enumerate(evidence)]
 
 
 def source_rows(event_id: str, sources: tuple[Source, ...], first_seq: int = 0) -> list[tuple[Any, ...]]:
-    return [
-        (event_id, first_seq + i, s.article_id, s.outlet, s.url, to_iso(s.published), s.claimed_by, s.stance.value, s.fatalities)
-        for i, s in enumerate(sources)
-    ]
+    return [(event_id, first_seq + i, *(to_column(getattr(s, name)) for name in SOURCE_FIELDS))
+            for i, s in enumerate(sources)]
 
 
 def evidence_from_row(row: Mapping[str, Any]) -> Evidence:
-    return Evidence(article_id=row["article_id"], start=row["start"], end=row["end"], text=row["text"])
+    return Evidence(**{name: row[name] for name in EVIDENCE_FIELDS})
 
 
 def source_from_row(row: Mapping[str, Any]) -> Source:
-    return Source(
-        article_id=row["article_id"],
-        outlet=row["outlet"],
-        url=row["url"],
-        published=from_iso(row["published"]),
-        claimed_by=row["claimed_by"],
-        stance=Stance(row["stance"]),
-        fatalities=row["fatalities"],
-    )
+    values = {name: row[name] for name in SOURCE_FIELDS}
+    return Source(**{**values, "published": from_iso(values["published"]), "stance": Stance(values["stance"])})
 
 
 def event_from_row(row: Mapping[str, Any], evidence: tuple[Evidence, ...], sources: tuple[Source, ...]) -> Event:
@@ -184,35 +205,13 @@ def event_from_row(row: Mapping[str, Any], evidence: tuple[Evidence, ...], sourc
 
 # -- articles and dropped candidates -------------------------------------------------------
 def article_row(article: Article, ingested_at: str) -> tuple[Any, ...]:
-    return (
-        article.id,
-        article.url,
-        article.outlet,
-        to_iso(article.published),
-        article.title,
-        article.text,
-        article.language,
-        Status(article.status).value,
-        article.reason,
-        article.source,
-        fingerprint(article),
-        ingested_at,
-    )
+    article = replace(article, status=Status(article.status))  # a status given as its text is checked here
+    return (*(to_column(getattr(article, name)) for name in ARTICLE_FIELDS), fingerprint(article), ingested_at)
 
 
 def article_from_row(row: Mapping[str, Any]) -> Article:
-    return Article(
-        id=row["id"],
-        text=row["text"],
-        url=row["url"],
-        outlet=row["outlet"],
-        published=from_iso(row["published"]),
-        title=row["title"],
-        language=row["language"],
-        status=Status(row["status"]),
-        reason=row["reason"],
-        source=row["source"],
-    )
+    values = {name: row[name] for name in ARTICLE_FIELDS}
+    return Article(**{**values, "published": from_iso(values["published"]), "status": Status(values["status"])})
 
 
 def dropped_rows(article_id: str, dropped: tuple[Dropped, ...] | list[Dropped]) -> list[tuple[Any, ...]]:
@@ -220,7 +219,7 @@ def dropped_rows(article_id: str, dropped: tuple[Dropped, ...] | list[Dropped]) 
 
 
 def dropped_from_row(row: Mapping[str, Any]) -> Dropped:
-    return Dropped(article_id=row["article_id"], sentence=Span(row["start"], row["end"], row["text"]), reason=row["reason"])
+    return Dropped(article_id=row["article_id"], sentence=Span(*(row[name] for name in SPAN_FIELDS)), reason=row["reason"])
 
 
 def value_to_json(value: Any) -> str:

@@ -51,12 +51,9 @@ _ARTICLE_INSERT = (
     f"ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in rows.ARTICLE_COLUMNS if c != "id")
 )
-_EVIDENCE_INSERT = 'INSERT INTO evidence (event_id, seq, article_id, "start", "end", text) VALUES (?, ?, ?, ?, ?, ?)'
-_SOURCE_INSERT = (
-    "INSERT INTO event_sources (event_id, seq, article_id, outlet, url, published, claimed_by, stance, fatalities) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_DROPPED_INSERT = 'INSERT INTO dropped (article_id, seq, "start", "end", text, reason) VALUES (?, ?, ?, ?, ?, ?)'
+_EVIDENCE_INSERT = rows.insert_sql("evidence", rows.EVIDENCE_COLUMNS)
+_SOURCE_INSERT = rows.insert_sql("event_sources", rows.SOURCE_COLUMNS)
+_DROPPED_INSERT = rows.insert_sql("dropped", rows.DROPPED_COLUMNS)
 
 
 def store_error(exc: BaseException, path: Path | str) -> EventsiftError:
