@@ -13,7 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "eventsift"
 
 # words still held in Python literals under src/eventsift; the goal is 200 or fewer. Lower the pin as
 # word lists move into src/eventsift/lexicon/*.tsv, never raise it.
-WORD_BUDGET = 233
+WORD_BUDGET = 198
 MODULE_LINES = 700
 
 

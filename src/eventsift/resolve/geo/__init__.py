@@ -42,6 +42,7 @@ MAIN_NEAR_WEIGHT = 3.0
 #: event places known only to an area of these kinds are coded at the area's seat (ACLED codes an event
 #: known only to a province at the provincial capital); a country-level event keeps the country
 SEATED_AREAS = frozenset({"ADM1", "ADM2"})
+_BROAD = lex.words("geo_broad_area_codes")
 
 #: the outlet's home: its country's votes for the article's focus (as much as a country the article names)
 HOME_VOTE = 2.0
@@ -214,7 +215,7 @@ class Geocoder:
     def _plausible(p: Place, located: list[Place]) -> bool:
         """A place found inside a longer name ("Colorado State University") is kept when it is an area,
         a large place, or near the article's other places."""
-        if p.feature_code in ("PCLI", "CONT", "RGN") or (p.feature_class == "P" and (p.population or 0) >= PART_MIN_POP):
+        if p.feature_code in _BROAD or (p.feature_class == "P" and (p.population or 0) >= PART_MIN_POP):
             return True
         if p.feature_class != "P":   # an area ("Saint Michael" parish in "St. Michael's Hospital"): of a country named
             return any(q.latitude is not None and q.geonameid != p.geonameid and q.iso3 == p.iso3 for q in located)

@@ -14,7 +14,7 @@ from .names import fold
 #: word of an organisation's name or a title ("The Washington Post", "Pakistan Army", "US Ambassador");
 #: set on GeoWebNews/TR-News dev runs (100k..3M tried; 100k gained little recall for lost precision)
 BIG_POP = 300_000
-BIG_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "ADM1", "CONT", "PPLC", "RGN", "TERR"})
+BIG_CODES = lex.words("geo_big_codes")
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{1,3}&[A-Z]{1,3}\b|[^\W\d_][\w'’]*(?:[-‐][\w'’]+)*\.?", re.UNICODE)
 #: "Fresno, Calif.", "ALLENDALE, N.J.": a capitalised word and a comma before a state's abbreviation

@@ -32,6 +32,8 @@ MIN_POP_INITIAL = 100_000
 LOOSE_MIN_CHARS = 6
 #: a whole local name ("Band Sharan") spelt this much like a gazetteer entry (difflib ratio) is that entry
 LOCAL_ALIKE = 0.75
+#: an abbreviation's readings: a first-level division, a country or a territory
+_STATE_OR_COUNTRY = lex.words("geo_country_codes") | {"ADM1"}
 #: a match inside a place context ("in X", "X district") needs only to exist in the gazetteer
 MIN_POP_CONTEXT = 0
 
@@ -398,7 +400,7 @@ class Finder:
         """The countries and first-level areas a name written after a comma stands for."""
         name = name.rstrip(".")
         return [e for e in self.gaz.lookup(name, allow_loose=False)
-                if e.feature_code in ("ADM1", "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR")]
+                if e.feature_code in _STATE_OR_COUNTRY]
 
     @staticmethod
     def _surnames(text: str, ents) -> frozenset[str]:

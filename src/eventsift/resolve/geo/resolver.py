@@ -44,7 +44,7 @@ W_LOOSE = -2.0         # only a loose (transliteration) key matched
 #: of a country the article speaks of as much bears the name as its own ("Salisbury" is the English town, not
 #: Harare's former name; "Riverdale" in New York, not Riverdale Park; but Palmyra in a report on Syria is Tadmur)
 W_OTHER_NAME = -3.0
-W_KIND = {"PCLI": 6.0, "CONT": 5.0, "RGN": 7.0, "ADM1": 2.0, "ADM2": 0.0, "PPLC": 2.0, "PPLA": 1.0, "PPL": 0.0}
+W_KIND = lex.numbers("geo_kind_weights")
 W_REGION_WORD = 4.0    # "X province" prefers admin areas; bare names prefer settlements
 W_SETTLEMENT = 0.5
 #: "the town of X", "X village": a settlement, not the district named after it
@@ -105,7 +105,9 @@ def _alike(a: str, b: str, bar: float = LOOSE_MIN_RATIO) -> bool:
 
 
 #: the order of containment: a candidate can lie inside a container of a lower rank only
-_RANK = {"CONT": 0, "RGN": 0, "PCLI": 1, "ADM1": 2, "ADM2": 3}
+_RANK = {code: int(rank) for code, rank in lex.numbers("geo_containment_ranks").items()}
+_BROAD = lex.words("geo_broad_area_codes")
+_PROVINCE_OR_BROADER = _BROAD | {"ADM1"}
 
 
 def _rank(e: Entry) -> int:
@@ -113,7 +115,7 @@ def _rank(e: Entry) -> int:
 
 
 def precision_of(entry: Entry, found: Found | None) -> int:
-    if entry.feature_code in ("PCLI", "CONT", "RGN", "ADM1"):
+    if entry.feature_code in _PROVINCE_OR_BROADER:
         return 2 if found is not None and found.direction else 3
     if entry.feature_code == "ADM2":
         return 2
@@ -482,7 +484,7 @@ class Resolver:
             enclosing = [picked[j][0] for j in conts.get(i, ()) if j in picked]
             if enclosing:
                 e = enclosing[0]
-                prec = 3 if e.feature_code in ("PCLI", "ADM1", "CONT", "RGN") else 2
+                prec = 3 if e.feature_code in _PROVINCE_OR_BROADER else 2
                 why = "not in the gazetteer" if not cands[i][0] else f"no place of that name inside {e.name} is known"
                 out.append(self._place(span, e, prec, f"'{f.text}' {why}: enclosing {e.name}", None))
             else:
