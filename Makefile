@@ -43,7 +43,7 @@ test: setup
 
 # the tests that need neither the spaCy model nor the gazetteer (see tests/conftest.py)
 test-fast: setup
-	$(BIN)/python -m pytest -m "not model and not gazetteer and not slow"
+	$(BIN)/python -m pytest -m "not model and not gazetteer and not slow and not browser"
 
 bench: setup
 	$(BIN)/python -m benchmarks

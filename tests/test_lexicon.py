@@ -11,7 +11,7 @@ from eventsift import lexicon as lex
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventsift"
 
-# words still held in Python literals under src/eventsift; the goal is 200 or fewer. Lower the pin as
+# words still held in Python literals under src/eventsift: at most 200, and the pin only goes down as
 # word lists move into src/eventsift/lexicon/*.tsv, never raise it.
 WORD_BUDGET = 198
 MODULE_LINES = 700

@@ -9,7 +9,7 @@ import pytest
 pytest_plugins = ["pytester"]
 
 CONFTEST = Path(__file__).resolve().parent / "conftest.py"
-FAST = "not model and not gazetteer and not slow"
+FAST = "not model and not gazetteer and not slow and not browser"
 
 TESTS = '''
 import pytest

@@ -99,6 +99,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+pytestmark = pytest.mark.browser  # drives Chromium: in make test, not in make test-fast
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     import uvicorn
