@@ -47,7 +47,10 @@ from dataclasses import dataclass
 
 from eventsift import lexicon as lex
 from eventsift.lexicon.numerals import NUMBER_PATTERN, parse_number
-from eventsift.extract.victims import DATE_LIKE, OBJ_START, OBJECT_WINDOW, QUANT, norm_head, np_list, parse_subject, subject_chunk
+from eventsift.extract.victims import (DATE_LIKE, OBJ_START, OBJECT_WINDOW, QUANT, norm_head, np_list, parse_subject,
+                                       subject_chunk)
+from eventsift.extract.victims import ARREST as _ARR, INJURE as _INJ, KILL_ACTIVE as _KILL_ACTIVE, \
+    KILL_PASSIVE_ONLY as _KILL_PASSIVE_ONLY
 from eventsift.models import Counts, Span
 
 _F = re.IGNORECASE
@@ -62,10 +65,6 @@ def _alt(name: str) -> str:
     return lex.alternation(name)
 
 
-_KILL_ACTIVE = _alt("casualty_kill_verbs")
-_KILL_PASSIVE_ONLY = _alt("casualty_death_words")
-_INJ = _alt("casualty_injure_verbs")
-_ARR = _alt("casualty_arrest_verbs")
 _DISP = _alt("casualty_displace_verbs")
 
 _KIND_RE = {

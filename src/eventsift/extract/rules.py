@@ -37,17 +37,6 @@ class Trigger:
     strength: float  # 1 strong, lower for weak cues
 
 
-@dataclass(frozen=True, slots=True)
-class Typed:
-    sub_event_type: str
-    actor1: ActorRef | None
-    actor2: ActorRef | None
-    trigger: Trigger
-    reason: str
-    actor1_reason: str
-    actor2_reason: str
-
-
 _WEAK = vocab.numbers("weak_trigger_strength")
 # words of security measures whose actor, when unnamed, is the authorities
 SECURITY_MEASURES = vocab.entries("security_measure_words")

@@ -26,10 +26,10 @@ def _alt(name: str) -> str:
 
 
 # the casualty verbs, where they end a subject on its left
-_KILL_ACTIVE = _alt("casualty_kill_verbs")
-_KILL_PASSIVE_ONLY = _alt("casualty_death_words")
-_INJ = _alt("casualty_injure_verbs")
-_ARR = _alt("casualty_arrest_verbs")
+KILL_ACTIVE = _alt("casualty_kill_verbs")
+KILL_PASSIVE_ONLY = _alt("casualty_death_words")
+INJURE = _alt("casualty_injure_verbs")
+ARREST = _alt("casualty_arrest_verbs")
 
 # How far back (characters) a statement's subject is looked for; how far ahead its object.
 SUBJECT_WINDOW = 160
@@ -68,8 +68,8 @@ DATE_LIKE = re.compile(
 _BREAKDOWN = re.compile(rf"\s[-–—]\s+(?:{NUM})\s+[a-z]+(?:,?\s+(?:and\s+)?(?:{NUM})\s+[a-z]+){{1,6}}(?:\s+[-–—]|\s*$)", _F)
 _INCLUDING = re.compile(rf"\b(?:{_alt('count_inclusion_cues')})\b[^,;]*", _F)
 _SUBJ_BOUNDARY = re.compile(
-    rf"[.;:!?]|\b(?:{_alt('count_subject_boundaries')}|and\s+(?:then\s+)?(?=\S+\s+(?:{_KILL_ACTIVE}|{_INJ}|{_ARR})\b))\b"
-    rf"|\b(?:{_KILL_ACTIVE}|{_KILL_PASSIVE_ONLY}|{_INJ}|{_ARR}|{_alt('casualty_boundary_verbs')})\b(?:\s+(?:and|or))?",
+    rf"[.;:!?]|\b(?:{_alt('count_subject_boundaries')}|and\s+(?:then\s+)?(?=\S+\s+(?:{KILL_ACTIVE}|{INJURE}|{ARREST})\b))\b"
+    rf"|\b(?:{KILL_ACTIVE}|{KILL_PASSIVE_ONLY}|{INJURE}|{ARREST}|{_alt('casualty_boundary_verbs')})\b(?:\s+(?:and|or))?",
     _F,
 )
 
