@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import functools
 import logging
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Callable
 
 from .. import lexicon as lex
+from ..nlp import ACTORS, SENT, TRIGGERS, WEAPONS
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
@@ -61,6 +63,9 @@ class Extractor:
     def __init__(self, *, lexicon: Lexicon | None = None, dater: Callable | None = None,
                  second_opinion: Callable[[Mention], Mention] | None = None) -> None:
         self.lex = lexicon or load()
+        # the matching components' span groups (eventsift.nlp.factories) were found with the default lexicon:
+        # they stand for the matchers only when this extractor uses it too
+        self.annotated = lexicon is None
         # ``second_opinion(mention)`` -> mention: a trained sub-type model (classify.Reranker.rerank), asked once the
         # rules have decided a mention's reading; it may choose another sub-type of the same event type where the
         # rules are unsure, and records why. Without it the rules' reading stands.
@@ -114,7 +119,7 @@ class Extractor:
             lower = s_text.lower()
             if current is not None and not headline and CLAIMED.search(lower):
                 current.mention = self._claimed(current.mention, doc, sent, cleaned, article)
-            triggers = find_triggers(doc, sent.start, sent.end, self.lex, lower, sent.start_char) if len(s_text) >= 12 else []
+            triggers = self._triggers(doc, sent, lower) if len(s_text) >= 12 else []
             if not triggers:
                 if current is not None and not headline:
                     attach(current, region, lower)
@@ -154,12 +159,12 @@ class Extractor:
             if why:
                 dropped.append(Dropped(article.id, span, why))
                 continue
-            actors = find_actors(doc, sent.start, sent.end, self.lex)
+            actors = self._actors(doc, sent)
             actors, group = militants_as_group(actors, group)
             spoken = context.speakers(sent)
             speaking = [a for a in actors if a.head in spoken]
             all_actors, actors = actors, [a for a in actors if a.head not in spoken]
-            weapons = {k: w for k, w in weapon_kinds(lower, self.lex).items() if not in_a_name(s_text, w)}
+            weapons = {k: w for k, w in self._weapons(doc, sent, lower).items() if not in_a_name(s_text, w)}
             after = sents[n_sent + 1].text.lower() if n_sent + 1 < len(sents) else ""
             typed = decide(live, actors, doc, weapons, lower, s_text, speakers=speaking,
                            shot_after=bool(HURT_BY_GUNFIRE.search(after)), story_frame=story_frame,
@@ -282,6 +287,23 @@ class Extractor:
         mentions.sort(key=lambda m: m.sentence.start)
         return mentions, dropped
 
+    # ------------------------------------------------------------------ what the matchers found
+
+    def _triggers(self, doc, sent, lower: str) -> list[Trigger]:
+        """The sentence's event words: read from the Doc's span group, else found here."""
+        found = read_triggers(doc, sent) if self.annotated else None
+        return find_triggers(doc, sent.start, sent.end, self.lex, lower, sent.start_char) if found is None else found
+
+    def _weapons(self, doc, sent, lower: str) -> dict[str, str]:
+        """The sentence's weapons (kind -> words): read from the Doc's span group, else found here."""
+        found = read_weapons(doc, sent) if self.annotated else None
+        return weapon_kinds(lower, self.lex) if found is None else found
+
+    def _actors(self, doc, sent) -> list[ActorRef]:
+        """The sentence's actor phrases: read from the Doc's span group, else found here."""
+        found = read_actors(doc, sent, self.lex) if self.annotated else None
+        return find_actors(doc, sent.start, sent.end, self.lex) if found is None else found
+
     def _labelled(self, article: Article, cleaned, doc, sub: str) -> Story | None:
         """The event a note's label names when no sentence states it in event words
         ("Security measures: ... a curfew", "Movement of forces: ... were observed"): coded from the
@@ -289,7 +311,7 @@ class Extractor:
         sent = next((s for s in doc.sents if len(s.text.strip()) >= 12), None)
         if sent is None:
             return None
-        actors = find_actors(doc, sent.start, sent.end, self.lex)
+        actors = self._actors(doc, sent)
         actors = [a for a in actors if a.head not in context.speakers(sent)]
         actor1 = next((a for a in actors if a.armed and a.kind != "site"), None) or next(iter(actors), None)
         if actor1 is None:
@@ -307,7 +329,7 @@ class Extractor:
         is its actor1 when the report named no perpetrator (an unidentified armed group)."""
         if m.actor1 is not None and m.actor1.name != UAG:
             return m
-        refs = find_actors(doc, sent.start, sent.end, self.lex)
+        refs = self._actors(doc, sent)
         # a group that is the subject itself before one named inside the subject ("the al Qaeda-linked Al Shabaab
         # group said": Al Shabaab)
         refs.sort(key=lambda a: doc[a.head].dep_ != "nsubj")
@@ -430,6 +452,51 @@ class Extractor:
             actor1=a1, actor2=a2, civilian_targeting=civ, counts=counts, claimed_by=claimed_by,
             stance=stance, confidence=conf, trigger=trigger, decisions=tuple(decisions),
         )
+
+
+# ------------------------------------------------------------------ reading the matching components' span groups
+# (eventsift.nlp.factories): each gives None when the Doc has no such group
+
+
+def annotations(doc, name: str, sent):
+    """(span group, index of its first span in ``sent``, index after its last) or None."""
+    if name not in doc.spans:
+        return None
+    group = doc.spans[name]
+    starts = group.attrs[SENT]
+    return group, bisect_left(starts, sent.start), bisect_right(starts, sent.start)
+
+
+def read_triggers(doc, sent) -> list[Trigger] | None:
+    found = annotations(doc, TRIGGERS, sent)
+    if found is None:
+        return None
+    group, a, b = found
+    at = group.attrs
+    return [Trigger(at["head"][k], group[k].label_, at["text"][k], at["strength"][k]) for k in range(a, b)]
+
+
+def read_weapons(doc, sent) -> dict[str, str] | None:
+    found = annotations(doc, WEAPONS, sent)
+    if found is None:
+        return None
+    group, a, b = found
+    return {group[k].label_: group.attrs["word"][k] for k in range(a, b)}
+
+
+def read_actors(doc, sent, lexicon: Lexicon) -> list[ActorRef] | None:
+    found = annotations(doc, ACTORS, sent)
+    if found is None:
+        return None
+    group, a, b = found
+    at = group.attrs
+    out = []
+    for k in range(a, b):
+        span = group[k]
+        country = lexicon.countries_by_iso[at["country"][k]] if at["country"][k] is not None else None
+        out.append(ActorRef(span.start, span.end, at["head"][k], span.label_, at["inter"][k], at["kind"][k], country,
+                            at["reason"][k], at["identity"][k]))
+    return out
 
 
 # the opening of a report read for its kind of story (about the headline and first sentence)

@@ -1,0 +1,135 @@
+"""eventsift's matching components, registered with spaCy in this one module.
+
+Each is a small class in the manner of spaCy's ``SpanRuler``: its patterns come from the lexicon
+(eventsift.lexicon.tables), ``match(doc)`` runs extraction's matcher over each sentence, and
+``set_annotations(doc, found)`` stores what it found as a span group (``doc.spans[name]``) whose
+spans carry a label. What a span and its label cannot say is kept in the group's ``attrs``: one list
+per field, one entry per span, in the group's order; field ``sent`` is the first token of the sentence
+each span was found in (spans are in sentence order). A group with no spans has ``sent`` only. Span groups and their attrs
+travel with ``Doc.to_bytes``, which is how the Docs parsed in ``nlp.pipe``'s worker processes come
+back. extract reads the groups (extract.extractor) and runs the matchers itself on a Doc without them.
+
+    component            span               label        attrs after ``sent``
+    eventsift_triggers   the event word     its family   head, text, strength
+    eventsift_weapons    the weapon words   its kind     word
+    eventsift_actors     the actor phrase   actor name   head, inter, kind, country, reason, identity
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from . import ACTORS, SENT, TRIGGERS, WEAPONS
+from ..extract.actors import ActorRef, find_actors
+from ..extract.rules import Trigger, find_triggers, weapon_kinds
+from ..lexicon.tables import Lexicon, load
+
+
+class SentenceMatcher:
+    """A matcher run sentence by sentence; ``__call__(doc)`` is ``set_annotations(doc, match(doc))``.
+    A subclass says what it finds in a sentence (``find``) and how one finding is stored (``annotation``:
+    the span, its label and the other values by field name)."""
+
+    name = ""
+
+    def __init__(self, name: str | None = None, *, lexicon: Lexicon | None = None) -> None:
+        self.name = name or type(self).name
+        self.lex = lexicon or load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.set_annotations(doc, self.match(doc))
+
+    def match(self, doc: Doc) -> list[tuple[Span, list]]:
+        """(the sentence, what the matcher found in it) for each sentence of ``doc``."""
+        if not len(doc):
+            return []
+        return [(sent, self.find(doc, sent)) for sent in doc.sents]
+
+    def find(self, doc: Doc, sent: Span) -> list:
+        raise NotImplementedError(f"{type(self).__name__} finds nothing")
+
+    def annotation(self, doc: Doc, sent: Span, item) -> tuple[Span, str, dict]:
+        raise NotImplementedError(f"{type(self).__name__} stores nothing")
+
+    def set_annotations(self, doc: Doc, found: list[tuple[Span, list]]) -> Doc:
+        spans: list[Span] = []
+        attrs: dict[str, list] = {SENT: []}
+        for sent, items in found:
+            for item in items:
+                span, label, values = self.annotation(doc, sent, item)
+                spans.append(Span(doc, span.start, span.end, label=label))
+                attrs[SENT].append(sent.start)
+                for field, value in values.items():
+                    attrs.setdefault(field, []).append(value)
+        doc.spans[self.name] = SpanGroup(doc, name=self.name, attrs=attrs, spans=spans)
+        return doc
+
+
+class TriggerMatcher(SentenceMatcher):
+    """Event words (extract.rules.find_triggers): the head word, labelled with its family."""
+
+    name = TRIGGERS
+
+    def find(self, doc: Doc, sent: Span) -> list[Trigger]:
+        return find_triggers(doc, sent.start, sent.end, self.lex, sent.text.lower(), sent.start_char)
+
+    def annotation(self, doc: Doc, sent: Span, t: Trigger) -> tuple[Span, str, dict]:
+        return doc[t.i:t.i + 1], t.family, dict(head=t.i, text=t.text, strength=t.strength)
+
+
+class WeaponMatcher(SentenceMatcher):
+    """Weapon words (extract.rules.weapon_kinds): the words, labelled with the weapon's kind; one per kind,
+    in the order the matcher gives them."""
+
+    name = WEAPONS
+
+    def find(self, doc: Doc, sent: Span) -> list[tuple[str, str]]:
+        return list(weapon_kinds(sent.text.lower(), self.lex).items())
+
+    def annotation(self, doc: Doc, sent: Span, item: tuple[str, str]) -> tuple[Span, str, dict]:
+        kind, word = item
+        return words_at(sent, word), kind, dict(word=word)
+
+
+class ActorMatcher(SentenceMatcher):
+    """Actor phrases (extract.actors.find_actors): the phrase, labelled with the actor's name."""
+
+    name = ACTORS
+
+    def find(self, doc: Doc, sent: Span) -> list[ActorRef]:
+        return find_actors(doc, sent.start, sent.end, self.lex)
+
+    def annotation(self, doc: Doc, sent: Span, a: ActorRef) -> tuple[Span, str, dict]:
+        country = a.country.iso3 if a.country is not None else None
+        return doc[a.start:a.end], a.name, dict(head=a.head, inter=a.inter, kind=a.kind, country=country,
+                                                 reason=a.reason, identity=a.identity)
+
+
+def words_at(sent: Span, words: str) -> Span:
+    """The tokens of ``sent`` that spell ``words`` (lower case, the first whole-word occurrence), else
+    the sentence's first token."""
+    lower = sent.text.lower()
+    m = re.search(r"(?<![\w-])" + re.escape(words) + r"(?!\w)", lower)
+    at = m.start() if m else lower.find(words)
+    if at >= 0:
+        span = sent.doc.char_span(sent.start_char + at, sent.start_char + at + len(words), alignment_mode="expand")
+        if span is not None and len(span):
+            return span
+    return sent[0:1]
+
+
+@Language.factory(TRIGGERS)
+def make_triggers(nlp: Language, name: str) -> TriggerMatcher:
+    return TriggerMatcher(name)
+
+
+@Language.factory(WEAPONS)
+def make_weapons(nlp: Language, name: str) -> WeaponMatcher:
+    return WeaponMatcher(name)
+
+
+@Language.factory(ACTORS)
+def make_actors(nlp: Language, name: str) -> ActorMatcher:
+    return ActorMatcher(name)
