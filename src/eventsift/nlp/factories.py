@@ -21,10 +21,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from . import ACTORS, SENT, TRIGGERS, WEAPONS
 from ..extract.actors import ActorRef, find_actors
+from ..extract.extractor import ACTORS, SENT, TRIGGERS, WEAPONS
 from ..extract.rules import Trigger, find_triggers, weapon_kinds
 from ..lexicon.tables import Lexicon, load
+
+
+#: the components, in pipeline order
+MATCHERS = (TRIGGERS, WEAPONS, ACTORS)
 
 
 class SentenceMatcher:

@@ -1,0 +1,154 @@
+"""The matching components (eventsift.nlp.factories) on Docs built by hand, with no model: the spans and
+labels each sets, that its span group survives ``Doc.to_bytes`` (how Docs come back from ``nlp.pipe``'s
+worker processes), and that extract reads back from the group what the matcher itself finds."""
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from eventsift.extract.actors import find_actors
+from eventsift.extract.extractor import ACTORS, SENT, TRIGGERS, WEAPONS, read_actors, read_triggers, read_weapons
+from eventsift.extract.rules import find_triggers, weapon_kinds
+from eventsift.lexicon.tables import load
+from eventsift.nlp.factories import MATCHERS, ActorMatcher, TriggerMatcher, WeaponMatcher
+
+# one row per token: text, lemma, coarse and fine tag, dependency, head (doc index); as the small English
+# model parses these sentences
+PARSES = {
+    "attack-and-arrest": [
+        ("Gunmen", "gunman", "NOUN", "NNS", "nsubj", 1), ("attacked", "attack", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 3), ("village", "village", "NOUN", "NN", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+        ("Police", "Police", "NOUN", "NNS", "nsubj", 6), ("arrested", "arrest", "VERB", "VBD", "ROOT", 6),
+        ("two", "two", "NUM", "CD", "nummod", 8), ("protesters", "protester", "NOUN", "NNS", "dobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 6),
+    ],
+    "roadside-bomb": [
+        ("A", "a", "DET", "DT", "det", 2), ("roadside", "roadside", "NOUN", "NN", "compound", 2),
+        ("bomb", "bomb", "NOUN", "NN", "nsubj", 3), ("exploded", "explode", "VERB", "VBD", "ROOT", 3),
+        ("near", "near", "ADP", "IN", "prep", 3), ("a", "a", "DET", "DT", "det", 6),
+        ("market", "market", "NOUN", "NN", "pobj", 4), (".", ".", "PUNCT", ".", "punct", 3),
+    ],
+    "israeli-air-strike": [
+        ("An", "an", "DET", "DT", "det", 3), ("Israeli", "israeli", "ADJ", "JJ", "amod", 3),
+        ("air", "air", "NOUN", "NN", "compound", 3), ("strike", "strike", "NOUN", "NN", "nsubj", 4),
+        ("hit", "hit", "VERB", "VBD", "ROOT", 4), ("Gaza", "Gaza", "PROPN", "NNP", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 4),
+    ],
+    "weather": [
+        ("The", "the", "DET", "DT", "det", 1), ("weather", "weather", "NOUN", "NN", "nsubj", 2),
+        ("was", "be", "AUX", "VBD", "ROOT", 2), ("fine", "fine", "ADJ", "JJ", "acomp", 2),
+        ("today", "today", "NOUN", "NN", "npadvmod", 2), (".", ".", "PUNCT", ".", "punct", 2),
+    ],
+}
+
+
+#: English's vocabulary without a model: its lexical attributes give lower-case forms (a bare Vocab's are empty)
+VOCAB = English().vocab
+
+
+def parsed(key: str) -> Doc:
+    rows = PARSES[key]
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][0] != "." for i in range(len(rows))]
+    return Doc(VOCAB, words=words, spaces=spaces, lemmas=[r[1] for r in rows], pos=[r[2] for r in rows],
+               tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[r[5] for r in rows])
+
+
+COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMatcher}
+
+
+@pytest.mark.parametrize(("component", "key", "expected"), [
+    # (span text, label, first token of its sentence)
+    (TRIGGERS, "attack-and-arrest", [("attacked", "violence", 0), ("arrested", "arrest", 5), ("protesters", "protest", 5)]),
+    (TRIGGERS, "roadside-bomb", [("bomb", "violence", 0), ("exploded", "violence", 0)]),
+    (TRIGGERS, "weather", []),
+    (WEAPONS, "roadside-bomb", [("roadside bomb", "ied", 0)]),
+    (WEAPONS, "attack-and-arrest", []),
+    (WEAPONS, "israeli-air-strike", [("air strike", "air", 0)]),
+    (ACTORS, "attack-and-arrest", [("Gunmen", "Unidentified Armed Group", 0), ("Police", "Police Forces", 5),
+                                   ("protesters", "Protesters", 5)]),
+    (ACTORS, "roadside-bomb", []),
+    (ACTORS, "israeli-air-strike", [("Israeli air strike", "Military Forces of Israel", 0)]),
+])
+def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
+    doc = COMPONENTS[component]()(parsed(key))
+    group = doc.spans[component]
+    assert [(s.text, s.label_, start) for s, start in zip(group, group.attrs[SENT], strict=True)] == expected
+    assert all(len(values) == len(group) for values in group.attrs.values())
+
+
+@pytest.mark.parametrize(("component", "key", "field", "expected"), [
+    (TRIGGERS, "attack-and-arrest", "head", [1, 6, 8]),
+    (TRIGGERS, "roadside-bomb", "text", ["bomb", "exploded"]),
+    (WEAPONS, "roadside-bomb", "word", ["roadside bomb"]),
+    (ACTORS, "attack-and-arrest", "inter", [3, 1, 6]),
+    (ACTORS, "attack-and-arrest", "kind", ["uag", "police", "protester"]),
+    (ACTORS, "attack-and-arrest", "country", [None, None, None]),
+    (ACTORS, "israeli-air-strike", "country", ["ISR"]),
+])
+def test_what_a_span_cannot_say_is_in_the_group_attrs(component, key, field, expected):
+    assert COMPONENTS[component]()(parsed(key)).spans[component].attrs[field] == expected
+
+
+@pytest.mark.parametrize("component", MATCHERS)
+def test_an_empty_doc_gets_an_empty_group(component):
+    doc = COMPONENTS[component]()(Doc(Vocab(), words=[]))
+    assert len(doc.spans[component]) == 0 and doc.spans[component].attrs == {SENT: []}
+
+
+def _matched(component, doc, sent):
+    lex = load()
+    if component == TRIGGERS:
+        return find_triggers(doc, sent.start, sent.end, lex, sent.text.lower(), sent.start_char)
+    if component == WEAPONS:
+        return weapon_kinds(sent.text.lower(), lex)
+    return find_actors(doc, sent.start, sent.end, lex)
+
+
+def _read(component, doc, sent):
+    if component == TRIGGERS:
+        return read_triggers(doc, sent)
+    if component == WEAPONS:
+        return read_weapons(doc, sent)
+    return read_actors(doc, sent, load())
+
+
+@pytest.mark.parametrize("key", sorted(PARSES))
+@pytest.mark.parametrize("component", MATCHERS)
+def test_annotations_survive_to_bytes_and_read_back_as_the_matcher_finds(component, key):
+    doc = COMPONENTS[component]()(parsed(key))
+    back = Doc(English().vocab).from_bytes(doc.to_bytes())  # a fresh vocabulary, as in another process
+    before, after = doc.spans[component], back.spans[component]
+    assert [(s.start, s.end, s.label_) for s in after] == [(s.start, s.end, s.label_) for s in before]
+    assert after.attrs == before.attrs
+    for sent, sent_back in zip(doc.sents, back.sents, strict=True):
+        assert _read(component, back, sent_back) == _matched(component, doc, sent)
+
+
+@pytest.mark.parametrize("component", MATCHERS)
+def test_a_doc_without_the_group_reads_as_none(component):
+    doc = parsed("attack-and-arrest")
+    assert _read(component, doc, next(iter(doc.sents))) is None
+
+
+def test_the_model_pipeline_runs_the_matchers_last(nlp):
+    assert tuple(nlp.pipe_names[-len(MATCHERS):]) == MATCHERS
+
+
+TEXTS = [
+    "Gunmen attacked a village in Borno on Monday, killing 12 people.\nPolice arrested two protesters.",
+    "An Israeli air strike hit a school in Gaza. A roadside bomb exploded near a market in Kabul.",
+    "The weather was fine today.",
+]
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_groups_found_in_process(nlp):
+    def groups(docs):
+        return [[(name, [(s.start, s.end, s.label_) for s in d.spans[name]], d.spans[name].attrs) for name in MATCHERS]
+                for d in docs]
+
+    assert groups(nlp.pipe(TEXTS, n_process=2, batch_size=1)) == groups(nlp.pipe(TEXTS))
