@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import pytest
 from spacy.lang.en import English
-from spacy.tokens import Doc
+from spacy.tokens import Doc, SpanGroup
 from spacy.vocab import Vocab
 
 from eventsift.extract.actors import find_actors
-from eventsift.extract.extractor import ACTORS, SENT, TRIGGERS, WEAPONS, read_actors, read_triggers, read_weapons
+from eventsift.extract.context import modality
+from eventsift.extract.extractor import (
+    ACTORS, MODALITY, SENT, TRIGGERS, WEAPONS, read_actors, read_modality, read_triggers, read_weapons,
+)
 from eventsift.extract.rules import find_triggers, weapon_kinds
 from eventsift.lexicon.tables import load
-from eventsift.nlp.factories import MATCHERS, ActorMatcher, TriggerMatcher, WeaponMatcher
+from eventsift.nlp.factories import MATCHERS, ActorMatcher, ModalityMatcher, TriggerMatcher, WeaponMatcher
 
 # one row per token: text, lemma, coarse and fine tag, dependency, head (doc index); as the small English
 # model parses these sentences
@@ -37,6 +40,11 @@ PARSES = {
         ("hit", "hit", "VERB", "VBD", "ROOT", 4), ("Gaza", "Gaza", "PROPN", "NNP", "dobj", 4),
         (".", ".", "PUNCT", ".", "punct", 4),
     ],
+    "no-arrest": [
+        ("Police", "police", "NOUN", "NNS", "nsubj", 3), ("did", "do", "AUX", "VBD", "aux", 3),
+        ("not", "not", "PART", "RB", "neg", 3), ("arrest", "arrest", "VERB", "VB", "ROOT", 3),
+        ("anyone", "anyone", "PRON", "NN", "dobj", 3), (".", ".", "PUNCT", ".", "punct", 3),
+    ],
     "weather": [
         ("The", "the", "DET", "DT", "det", 1), ("weather", "weather", "NOUN", "NN", "nsubj", 2),
         ("was", "be", "AUX", "VBD", "ROOT", 2), ("fine", "fine", "ADJ", "JJ", "acomp", 2),
@@ -57,7 +65,7 @@ def parsed(key: str) -> Doc:
                tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[r[5] for r in rows])
 
 
-COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMatcher}
+COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMatcher, MODALITY: ModalityMatcher}
 
 
 @pytest.mark.parametrize(("component", "key", "expected"), [
@@ -72,6 +80,10 @@ COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMat
                                    ("protesters", "Protesters", 5)]),
     (ACTORS, "roadside-bomb", []),
     (ACTORS, "israeli-air-strike", [("Israeli air strike", "Military Forces of Israel", 0)]),
+    (TRIGGERS, "no-arrest", [("arrest", "arrest", 0)]),
+    (MODALITY, "no-arrest", [("arrest", "negated", 0)]),
+    (MODALITY, "attack-and-arrest", []),
+    (MODALITY, "weather", []),
 ])
 def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
     doc = COMPONENTS[component]()(parsed(key))
@@ -88,6 +100,7 @@ def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
     (ACTORS, "attack-and-arrest", "kind", ["uag", "police", "protester"]),
     (ACTORS, "attack-and-arrest", "country", [None, None, None]),
     (ACTORS, "israeli-air-strike", "country", ["ISR"]),
+    (MODALITY, "no-arrest", "why", ["negated: 'not arrest'"]),
 ])
 def test_what_a_span_cannot_say_is_in_the_group_attrs(component, key, field, expected):
     assert COMPONENTS[component]()(parsed(key)).spans[component].attrs[field] == expected
@@ -105,6 +118,9 @@ def _matched(component, doc, sent):
         return find_triggers(doc, sent.start, sent.end, lex, sent.text.lower(), sent.start_char)
     if component == WEAPONS:
         return weapon_kinds(sent.text.lower(), lex)
+    if component == MODALITY:
+        triggers = find_triggers(doc, sent.start, sent.end, lex, sent.text.lower(), sent.start_char)
+        return {t.i: modality(doc[t.i]) for t in triggers if modality(doc[t.i]) is not None}
     return find_actors(doc, sent.start, sent.end, lex)
 
 
@@ -113,6 +129,8 @@ def _read(component, doc, sent):
         return read_triggers(doc, sent)
     if component == WEAPONS:
         return read_weapons(doc, sent)
+    if component == MODALITY:
+        return read_modality(doc, sent)
     return read_actors(doc, sent, load())
 
 
@@ -152,3 +170,11 @@ def test_worker_processes_give_the_groups_found_in_process(nlp):
                 for d in docs]
 
     assert groups(nlp.pipe(TEXTS, n_process=2, batch_size=1)) == groups(nlp.pipe(TEXTS))
+
+
+def test_modality_reads_the_event_words_of_the_trigger_component():
+    doc = parsed("no-arrest")
+    assert ModalityMatcher()(doc).spans[MODALITY].attrs["why"] == ["negated: 'not arrest'"]  # found by itself
+    doc = TriggerMatcher()(parsed("no-arrest"))
+    doc.spans[TRIGGERS] = SpanGroup(doc, name=TRIGGERS, attrs={SENT: []}, spans=[])
+    assert len(ModalityMatcher()(doc).spans[MODALITY]) == 0  # the trigger component found no event word

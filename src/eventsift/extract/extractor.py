@@ -127,10 +127,11 @@ class Extractor:
             # candidates that are not events
             live = []
             drop_reason = None
+            moods = read_modality(doc, sent) if self.annotated else None
             for t in triggers:
                 if t.family == "threat":
                     continue
-                why = context.modality(doc[t.i])
+                why = context.modality(doc[t.i]) if moods is None else moods.get(t.i)
                 if why is None:
                     live.append(t)
                 else:
@@ -462,6 +463,7 @@ class Extractor:
 TRIGGERS = "eventsift_triggers"  # event words (the head word), labelled with their family
 WEAPONS = "eventsift_weapons"  # weapon words, labelled with their kind
 ACTORS = "eventsift_actors"  # actor phrases, labelled with the actor's name
+MODALITY = "eventsift_modality"  # event words that state no happened event, labelled with the kind of reason
 SENT = "sent"
 
 
@@ -504,6 +506,15 @@ def read_actors(doc, sent, lexicon: Lexicon) -> list[ActorRef] | None:
         out.append(ActorRef(span.start, span.end, at["head"][k], span.label_, at["inter"][k], at["kind"][k], country,
                             at["reason"][k], at["identity"][k]))
     return out
+
+
+def read_modality(doc, sent) -> dict[int, str] | None:
+    """Why each event word of ``sent`` that states no happened event does not (token index -> reason)."""
+    found = annotations(doc, MODALITY, sent)
+    if found is None:
+        return None
+    group, a, b = found
+    return {group[k].start: group.attrs["why"][k] for k in range(a, b)}
 
 
 # the opening of a report read for its kind of story (about the headline and first sentence)

@@ -13,6 +13,9 @@ back. extract reads the groups (extract.extractor) and runs the matchers itself 
     eventsift_triggers   the event word     its family   head, text, strength
     eventsift_weapons    the weapon words   its kind     word
     eventsift_actors     the actor phrase   actor name   head, inter, kind, country, reason, identity
+    eventsift_modality   an event word      why not      why
+                         that states no     (its first
+                         happened event     words)
 """
 from __future__ import annotations
 
@@ -22,13 +25,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..extract.actors import ActorRef, find_actors
-from ..extract.extractor import ACTORS, SENT, TRIGGERS, WEAPONS
+from ..extract.context import modality
+from ..extract.extractor import ACTORS, MODALITY, SENT, TRIGGERS, WEAPONS, read_triggers
 from ..extract.rules import Trigger, find_triggers, weapon_kinds
 from ..lexicon.tables import Lexicon, load
 
 
 #: the components, in pipeline order
-MATCHERS = (TRIGGERS, WEAPONS, ACTORS)
+MATCHERS = (TRIGGERS, WEAPONS, ACTORS, MODALITY)
 
 
 class SentenceMatcher:
@@ -111,6 +115,25 @@ class ActorMatcher(SentenceMatcher):
                                                  reason=a.reason, identity=a.identity)
 
 
+class ModalityMatcher(SentenceMatcher):
+    """Event words that state no real, happened event (extract.context.modality: negated, planned, hypothetical,
+    habitual, background, ...): the word, labelled with the kind of reason (its words before the colon), the
+    whole reason in ``why``. The event words are the trigger component's, else found here."""
+
+    name = MODALITY
+
+    def find(self, doc: Doc, sent: Span) -> list[tuple[int, str]]:
+        triggers = read_triggers(doc, sent)
+        if triggers is None:
+            triggers = find_triggers(doc, sent.start, sent.end, self.lex, sent.text.lower(), sent.start_char)
+        found = ((t.i, modality(doc[t.i])) for t in triggers)
+        return [(i, why) for i, why in found if why is not None]
+
+    def annotation(self, doc: Doc, sent: Span, item: tuple[int, str]) -> tuple[Span, str, dict]:
+        i, why = item
+        return doc[i:i + 1], why.split(":", 1)[0], dict(why=why)
+
+
 def words_at(sent: Span, words: str) -> Span:
     """The tokens of ``sent`` that spell ``words`` (lower case, the first whole-word occurrence), else
     the sentence's first token."""
@@ -137,3 +160,8 @@ def make_weapons(nlp: Language, name: str) -> WeaponMatcher:
 @Language.factory(ACTORS)
 def make_actors(nlp: Language, name: str) -> ActorMatcher:
     return ActorMatcher(name)
+
+
+@Language.factory(MODALITY)
+def make_modality(nlp: Language, name: str) -> ModalityMatcher:
+    return ModalityMatcher(name)
