@@ -10,12 +10,14 @@ from spacy.vocab import Vocab
 
 from eventsift.extract.actors import find_actors
 from eventsift.extract.context import modality
+from eventsift.extract.counts import parse_counts
 from eventsift.extract.extractor import (
-    ACTORS, MODALITY, SENT, TRIGGERS, WEAPONS, read_actors, read_modality, read_triggers, read_weapons,
+    ACTORS, MODALITY, NO_COUNTS, SENT, TOLLS, TRIGGERS, WEAPONS, read_actors, read_counts, read_modality, read_triggers,
+    read_weapons,
 )
 from eventsift.extract.rules import find_triggers, weapon_kinds
 from eventsift.lexicon.tables import load
-from eventsift.nlp.factories import MATCHERS, ActorMatcher, ModalityMatcher, TriggerMatcher, WeaponMatcher
+from eventsift.nlp.factories import MATCHERS, ActorMatcher, ModalityMatcher, TollMatcher, TriggerMatcher, WeaponMatcher
 
 # one row per token: text, lemma, coarse and fine tag, dependency, head (doc index); as the small English
 # model parses these sentences
@@ -65,7 +67,8 @@ def parsed(key: str) -> Doc:
                tags=[r[3] for r in rows], deps=[r[4] for r in rows], heads=[r[5] for r in rows])
 
 
-COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMatcher, MODALITY: ModalityMatcher}
+COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMatcher, MODALITY: ModalityMatcher,
+              TOLLS: TollMatcher}
 
 
 @pytest.mark.parametrize(("component", "key", "expected"), [
@@ -84,6 +87,8 @@ COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMat
     (MODALITY, "no-arrest", [("arrest", "negated", 0)]),
     (MODALITY, "attack-and-arrest", []),
     (MODALITY, "weather", []),
+    (TOLLS, "attack-and-arrest", [("arrested two protesters", "toll", 5)]),
+    (TOLLS, "weather", []),
 ])
 def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
     doc = COMPONENTS[component]()(parsed(key))
@@ -101,6 +106,9 @@ def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
     (ACTORS, "attack-and-arrest", "country", [None, None, None]),
     (ACTORS, "israeli-air-strike", "country", ["ISR"]),
     (MODALITY, "no-arrest", "why", ["negated: 'not arrest'"]),
+    (TOLLS, "attack-and-arrest", "arrested", [2]),
+    (TOLLS, "attack-and-arrest", "fatalities", [None]),
+    (TOLLS, "attack-and-arrest", "spans", [[[34, 57, "arrested two protesters"]]]),
 ])
 def test_what_a_span_cannot_say_is_in_the_group_attrs(component, key, field, expected):
     assert COMPONENTS[component]()(parsed(key)).spans[component].attrs[field] == expected
@@ -118,6 +126,8 @@ def _matched(component, doc, sent):
         return find_triggers(doc, sent.start, sent.end, lex, sent.text.lower(), sent.start_char)
     if component == WEAPONS:
         return weapon_kinds(sent.text.lower(), lex)
+    if component == TOLLS:
+        return parse_counts(doc.text, sent.start_char, sent.end_char)
     if component == MODALITY:
         triggers = find_triggers(doc, sent.start, sent.end, lex, sent.text.lower(), sent.start_char)
         return {t.i: modality(doc[t.i]) for t in triggers if modality(doc[t.i]) is not None}
@@ -131,6 +141,8 @@ def _read(component, doc, sent):
         return read_weapons(doc, sent)
     if component == MODALITY:
         return read_modality(doc, sent)
+    if component == TOLLS:
+        return read_counts(doc, sent)
     return read_actors(doc, sent, load())
 
 
@@ -178,3 +190,8 @@ def test_modality_reads_the_event_words_of_the_trigger_component():
     doc = TriggerMatcher()(parsed("no-arrest"))
     doc.spans[TRIGGERS] = SpanGroup(doc, name=TRIGGERS, attrs={SENT: []}, spans=[])
     assert len(ModalityMatcher()(doc).spans[MODALITY]) == 0  # the trigger component found no event word
+
+
+def test_a_sentence_with_no_toll_span_reads_as_no_counts():
+    doc = TollMatcher()(parsed("weather"))
+    assert read_counts(doc, next(iter(doc.sents))) == NO_COUNTS == parse_counts(doc.text)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 from bisect import bisect_left, bisect_right
-from dataclasses import replace
+from dataclasses import fields, replace
 from typing import Callable
 
 from .. import lexicon as lex
@@ -279,7 +279,7 @@ class Extractor:
                 stories.append(labelled)
         for story in stories:
             contest(story, doc)
-        mentions = [self._counted(s, cleaned, article) for s in stories]
+        mentions = [self._counted(s, cleaned, article, doc) for s in stories]
         if label is not None:
             mentions = [relabel(m, label) for m in mentions]
         if self.second_opinion is not None:
@@ -303,6 +303,13 @@ class Extractor:
         """The sentence's actor phrases: read from the Doc's span group, else found here."""
         found = read_actors(doc, sent, self.lex) if self.annotated else None
         return find_actors(doc, sent.start, sent.end, self.lex) if found is None else found
+
+    def _read_counts(self, doc, text: str, sent) -> Counts | None:
+        """The counts the toll component read in ``sent`` (a whole sentence of ``doc``, a Doc of ``text``), else None."""
+        if not self.annotated or sent is None or TOLLS not in doc.spans or sent.start != sent.sent.start \
+                or sent.end != sent.sent.end or doc.text != text:
+            return None
+        return read_counts(doc, sent)
 
     def _labelled(self, article: Article, cleaned, doc, sub: str) -> Story | None:
         """The event a note's label names when no sentence states it in event words
@@ -371,11 +378,15 @@ class Extractor:
                                                                 ("assoc_actor_2", out[1], "actor2")) if allies)
         return replace(m, assoc_actor_1=out[0], assoc_actor_2=out[1], decisions=decisions)
 
-    def _counted(self, story: Story, cleaned, article: Article) -> Mention:
+    def _counted(self, story: Story, cleaned, article: Article, doc) -> Mention:
         """The story's counts read over all its sentences, so that a later coding statement or
         revision overrides the first sentence's figure (see extract.counts)."""
         m = story.mention
-        counts = _counts_over(cleaned.text, story.regions)
+        counts = None
+        if len(story.regions) == 1:  # one sentence: what the toll component read in it, if it did
+            counts = self._read_counts(doc, cleaned.text, doc.char_span(*story.regions[0]))
+        if counts is None:
+            counts = _counts_over(cleaned.text, story.regions)
         counts = _counts_to_original(counts, cleaned, article)
         if m.sub_event_type == "Other" and m.trigger is not None and "grave" in m.trigger.text.lower():
             counts = replace(counts, fatalities=0, fatalities_low=0, fatalities_high=0,
@@ -415,7 +426,9 @@ class Extractor:
         trigger = self._span(cleaned, article, trig_tok.idx, trig_tok.idx + len(trig_tok.text))
         a1 = self._actor(typed.actor1, doc, cleaned, article)
         a2 = self._actor(typed.actor2, doc, cleaned, article)
-        counts = _counts_in(cleaned.text, sent.start_char, sent.end_char)
+        counts = self._read_counts(doc, cleaned.text, sent)
+        if counts is None:
+            counts = _counts_in(cleaned.text, sent.start_char, sent.end_char)
         counts = _counts_to_original(counts, cleaned, article)
         claimed_by, claim_words = context.claim(sent, trig_tok)
         stance, stance_why = context.stance(sent, trig_tok, claimed_by)
@@ -464,6 +477,9 @@ TRIGGERS = "eventsift_triggers"  # event words (the head word), labelled with th
 WEAPONS = "eventsift_weapons"  # weapon words, labelled with their kind
 ACTORS = "eventsift_actors"  # actor phrases, labelled with the actor's name
 MODALITY = "eventsift_modality"  # event words that state no happened event, labelled with the kind of reason
+TOLLS = "eventsift_tolls"  # a sentence's counts (extract.counts.parse_counts): its count words, one span per sentence
+#: what a sentence with no span in the TOLLS group states (parse_counts over no text)
+NO_COUNTS = parse_counts("")
 SENT = "sent"
 
 
@@ -515,6 +531,19 @@ def read_modality(doc, sent) -> dict[int, str] | None:
         return None
     group, a, b = found
     return {group[k].start: group.attrs["why"][k] for k in range(a, b)}
+
+
+def read_counts(doc, sent) -> Counts | None:
+    """The counts stated in ``sent`` (no span: none stated)."""
+    found = annotations(doc, TOLLS, sent)
+    if found is None:
+        return None
+    group, a, b = found
+    if a == b:
+        return NO_COUNTS
+    at = group.attrs
+    values = {f.name: at[f.name][a] for f in fields(Counts) if f.name != "spans"}
+    return Counts(**values, spans=tuple(Span(*words) for words in at["spans"][a]))
 
 
 # the opening of a report read for its kind of story (about the headline and first sentence)

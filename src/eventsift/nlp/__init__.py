@@ -7,9 +7,9 @@ tells the parser that a comma, colon, semicolon or closing bracket at the start 
 starts a sentence (the small model splits datelines such as "ADEN, Yemen — ..." after the city).
 
 After the model's own components, extract's matchers run as components too (nlp/factories.py):
-event words, weapons and actor phrases are found sentence by sentence and stored on the Doc as
-span groups, so that they are found inside ``nlp.pipe``'s worker processes and come back with the
-Doc; extract reads them back.
+event words, weapons, actor phrases, what states no happened event, and tolls are found sentence by
+sentence and stored on the Doc as span groups, so that they are found inside ``nlp.pipe``'s worker
+processes and come back with the Doc; extract reads them back.
 """
 from __future__ import annotations
 

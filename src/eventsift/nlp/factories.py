@@ -16,23 +16,31 @@ back. extract reads the groups (extract.extractor) and runs the matchers itself 
     eventsift_modality   an event word      why not      why
                          that states no     (its first
                          happened event     words)
+    eventsift_tolls      a sentence's       toll         the fields of models.Counts (spans as
+                         count words                     [start, end, text] in the Doc's text)
 """
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..extract.actors import ActorRef, find_actors
 from ..extract.context import modality
-from ..extract.extractor import ACTORS, MODALITY, SENT, TRIGGERS, WEAPONS, read_triggers
+from ..extract.counts import parse_counts
+from ..extract.extractor import ACTORS, MODALITY, NO_COUNTS, SENT, TOLLS, TRIGGERS, WEAPONS, read_triggers
 from ..extract.rules import Trigger, find_triggers, weapon_kinds
 from ..lexicon.tables import Lexicon, load
+from ..models import Counts
 
 
 #: the components, in pipeline order
-MATCHERS = (TRIGGERS, WEAPONS, ACTORS, MODALITY)
+MATCHERS = (TRIGGERS, WEAPONS, ACTORS, MODALITY, TOLLS)
+#: the label of a sentence's counts
+TOLL = "toll"
+
 
 
 class SentenceMatcher:
@@ -134,6 +142,26 @@ class ModalityMatcher(SentenceMatcher):
         return doc[i:i + 1], why.split(":", 1)[0], dict(why=why)
 
 
+class TollMatcher(SentenceMatcher):
+    """The counts a sentence states (extract.counts.parse_counts over the sentence in the Doc's text): one span
+    per sentence whose counts are not NO_COUNTS, over its count words (the sentence when the counts name none)."""
+
+    name = TOLLS
+
+    def find(self, doc: Doc, sent: Span) -> list[Counts]:
+        counts = parse_counts(doc.text, sent.start_char, sent.end_char)
+        return [] if counts == NO_COUNTS else [counts]
+
+    def annotation(self, doc: Doc, sent: Span, counts: Counts) -> tuple[Span, str, dict]:
+        words = None
+        if counts.spans:
+            start, end = min(s.start for s in counts.spans), max(s.end for s in counts.spans)
+            words = doc.char_span(start, end, alignment_mode="expand")
+        values = {f.name: getattr(counts, f.name) for f in fields(Counts)}
+        values["spans"] = [[s.start, s.end, s.text] for s in counts.spans]
+        return words if words is not None and len(words) else sent, TOLL, values
+
+
 def words_at(sent: Span, words: str) -> Span:
     """The tokens of ``sent`` that spell ``words`` (lower case, the first whole-word occurrence), else
     the sentence's first token."""
@@ -165,3 +193,8 @@ def make_actors(nlp: Language, name: str) -> ActorMatcher:
 @Language.factory(MODALITY)
 def make_modality(nlp: Language, name: str) -> ModalityMatcher:
     return ModalityMatcher(name)
+
+
+@Language.factory(TOLLS)
+def make_tolls(nlp: Language, name: str) -> TollMatcher:
+    return TollMatcher(name)
