@@ -305,7 +305,8 @@ class Extractor:
         return find_actors(doc, sent.start, sent.end, self.lex) if found is None else found
 
     def _read_counts(self, doc, text: str, sent) -> Counts | None:
-        """The counts the toll component read in ``sent`` (a whole sentence of ``doc``, a Doc of ``text``), else None."""
+        """The counts the toll component read in ``sent`` (a whole sentence of ``doc``, a Doc of ``text``), else
+        None."""
         if not self.annotated or sent is None or TOLLS not in doc.spans or sent.start != sent.sent.start \
                 or sent.end != sent.sent.end or doc.text != text:
             return None

@@ -5,9 +5,10 @@ Each is a small class in the manner of spaCy's ``SpanRuler``: its patterns come 
 ``set_annotations(doc, found)`` stores what it found as a span group (``doc.spans[name]``) whose
 spans carry a label. What a span and its label cannot say is kept in the group's ``attrs``: one list
 per field, one entry per span, in the group's order; field ``sent`` is the first token of the sentence
-each span was found in (spans are in sentence order). A group with no spans has ``sent`` only. Span groups and their attrs
-travel with ``Doc.to_bytes``, which is how the Docs parsed in ``nlp.pipe``'s worker processes come
-back. extract reads the groups (extract.extractor) and runs the matchers itself on a Doc without them.
+each span was found in (spans are in sentence order). A group with no spans has ``sent`` only. Span
+groups and their attrs travel with ``Doc.to_bytes``, which is how the Docs parsed in ``nlp.pipe``'s
+worker processes come back. extract reads the groups (extract.extractor) and runs the matchers itself
+on a Doc without them.
 
     component            span               label        attrs after ``sent``
     eventsift_triggers   the event word     its family   head, text, strength
@@ -35,12 +36,10 @@ from ..extract.rules import Trigger, find_triggers, weapon_kinds
 from ..lexicon.tables import Lexicon, load
 from ..models import Counts
 
-
 #: the components, in pipeline order
 MATCHERS = (TRIGGERS, WEAPONS, ACTORS, MODALITY, TOLLS)
 #: the label of a sentence's counts
 TOLL = "toll"
-
 
 
 class SentenceMatcher:
