@@ -1,19 +1,20 @@
 """The matching components (eventsift.nlp.factories) on Docs built by hand, with no model: the spans and
-labels each sets, that its span group survives ``Doc.to_bytes`` (how Docs come back from ``nlp.pipe``'s
-worker processes), and that extract reads back from the group what the matcher itself finds."""
+the table each stores in the Doc's span group of matches, that the group survives ``Doc.to_bytes`` (how
+Docs come back from ``nlp.pipe``'s worker processes), and that extract reads back from it what the
+matcher itself finds."""
 from __future__ import annotations
 
 import pytest
 from spacy.lang.en import English
-from spacy.tokens import Doc, SpanGroup
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from eventsift.extract.actors import find_actors
 from eventsift.extract.context import modality
 from eventsift.extract.counts import parse_counts
 from eventsift.extract.extractor import (
-    ACTORS, MODALITY, NO_COUNTS, SENT, TOLLS, TRIGGERS, WEAPONS, read_actors, read_counts, read_modality, read_triggers,
-    read_weapons,
+    ACTORS, FIRST, MATCHES, MODALITY, NO_COUNTS, SENT, TOLLS, TRIGGERS, WEAPONS, matched, read_actors, read_counts,
+    read_modality, read_triggers, read_weapons,
 )
 from eventsift.extract.rules import find_triggers, weapon_kinds
 from eventsift.lexicon.tables import load
@@ -71,8 +72,14 @@ COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMat
               TOLLS: TollMatcher}
 
 
+def stored(doc: Doc, component: str) -> tuple[list, dict]:
+    """The component's spans in the Doc's group of matches, and its table."""
+    group, table = matched(doc, component)
+    return list(group)[table[FIRST]:table[FIRST] + len(table[SENT])], table
+
+
 @pytest.mark.parametrize(("component", "key", "expected"), [
-    # (span text, label, first token of its sentence)
+    # (span text, the field naming what it is, first token of its sentence)
     (TRIGGERS, "attack-and-arrest", [("attacked", "violence", 0), ("arrested", "arrest", 5), ("protesters", "protest", 5)]),
     (TRIGGERS, "roadside-bomb", [("bomb", "violence", 0), ("exploded", "violence", 0)]),
     (TRIGGERS, "weather", []),
@@ -84,17 +91,20 @@ COMPONENTS = {TRIGGERS: TriggerMatcher, WEAPONS: WeaponMatcher, ACTORS: ActorMat
     (ACTORS, "roadside-bomb", []),
     (ACTORS, "israeli-air-strike", [("Israeli air strike", "Military Forces of Israel", 0)]),
     (TRIGGERS, "no-arrest", [("arrest", "arrest", 0)]),
-    (MODALITY, "no-arrest", [("arrest", "negated", 0)]),
+    (MODALITY, "no-arrest", [("arrest", "negated: 'not arrest'", 0)]),
     (MODALITY, "attack-and-arrest", []),
     (MODALITY, "weather", []),
-    (TOLLS, "attack-and-arrest", [("arrested two protesters", "toll", 5)]),
+    (TOLLS, "attack-and-arrest", [("arrested two protesters", None, 5)]),
     (TOLLS, "weather", []),
 ])
-def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
+def test_a_component_stores_spans_labelled_with_its_name_per_sentence(component, key, expected):
     doc = COMPONENTS[component]()(parsed(key))
-    group = doc.spans[component]
-    assert [(s.text, s.label_, start) for s, start in zip(group, group.attrs[SENT], strict=True)] == expected
-    assert all(len(values) == len(group) for values in group.attrs.values())
+    spans, table = stored(doc, component)
+    what = {TRIGGERS: "family", WEAPONS: "kind", ACTORS: "name", MODALITY: "why"}.get(component)
+    names = table.get(what, []) if what else [None] * len(spans)
+    assert [(s.text, name, start) for s, name, start in zip(spans, names, table[SENT], strict=True)] == expected
+    assert {s.label_ for s in spans} <= {component}
+    assert all(len(values) == len(spans) for field, values in table.items() if field != FIRST)
 
 
 @pytest.mark.parametrize(("component", "key", "field", "expected"), [
@@ -110,14 +120,14 @@ def test_a_component_sets_labelled_spans_per_sentence(component, key, expected):
     (TOLLS, "attack-and-arrest", "fatalities", [None]),
     (TOLLS, "attack-and-arrest", "spans", [[[34, 57, "arrested two protesters"]]]),
 ])
-def test_what_a_span_cannot_say_is_in_the_group_attrs(component, key, field, expected):
-    assert COMPONENTS[component]()(parsed(key)).spans[component].attrs[field] == expected
+def test_what_a_span_cannot_say_is_in_the_component_table(component, key, field, expected):
+    assert stored(COMPONENTS[component]()(parsed(key)), component)[1][field] == expected
 
 
 @pytest.mark.parametrize("component", MATCHERS)
-def test_an_empty_doc_gets_an_empty_group(component):
+def test_an_empty_doc_gets_an_empty_table(component):
     doc = COMPONENTS[component]()(Doc(Vocab(), words=[]))
-    assert len(doc.spans[component]) == 0 and doc.spans[component].attrs == {SENT: []}
+    assert len(doc.spans[MATCHES]) == 0 and doc.spans[MATCHES].attrs == {component: {FIRST: 0, SENT: []}}
 
 
 def _matched(component, doc, sent):
@@ -151,7 +161,7 @@ def _read(component, doc, sent):
 def test_annotations_survive_to_bytes_and_read_back_as_the_matcher_finds(component, key):
     doc = COMPONENTS[component]()(parsed(key))
     back = Doc(English().vocab).from_bytes(doc.to_bytes())  # a fresh vocabulary, as in another process
-    before, after = doc.spans[component], back.spans[component]
+    before, after = doc.spans[MATCHES], back.spans[MATCHES]
     assert [(s.start, s.end, s.label_) for s in after] == [(s.start, s.end, s.label_) for s in before]
     assert after.attrs == before.attrs
     for sent, sent_back in zip(doc.sents, back.sents, strict=True):
@@ -178,7 +188,7 @@ TEXTS = [
 @pytest.mark.slow
 def test_worker_processes_give_the_groups_found_in_process(nlp):
     def groups(docs):
-        return [[(name, [(s.start, s.end, s.label_) for s in d.spans[name]], d.spans[name].attrs) for name in MATCHERS]
+        return [(list(d.spans), [(s.start, s.end, s.label_) for s in d.spans[MATCHES]], d.spans[MATCHES].attrs)
                 for d in docs]
 
     assert groups(nlp.pipe(TEXTS, n_process=2, batch_size=1)) == groups(nlp.pipe(TEXTS))
@@ -186,12 +196,33 @@ def test_worker_processes_give_the_groups_found_in_process(nlp):
 
 def test_modality_reads_the_event_words_of_the_trigger_component():
     doc = parsed("no-arrest")
-    assert ModalityMatcher()(doc).spans[MODALITY].attrs["why"] == ["negated: 'not arrest'"]  # found by itself
+    assert stored(ModalityMatcher()(doc), MODALITY)[1]["why"] == ["negated: 'not arrest'"]  # found by itself
     doc = TriggerMatcher()(parsed("no-arrest"))
-    doc.spans[TRIGGERS] = SpanGroup(doc, name=TRIGGERS, attrs={SENT: []}, spans=[])
-    assert len(ModalityMatcher()(doc).spans[MODALITY]) == 0  # the trigger component found no event word
+    doc.spans[MATCHES].attrs[TRIGGERS] = {FIRST: 0, SENT: []}
+    assert stored(ModalityMatcher()(doc), MODALITY)[0] == []  # the trigger component found no event word
 
 
 def test_a_sentence_with_no_toll_span_reads_as_no_counts():
     doc = TollMatcher()(parsed("weather"))
     assert read_counts(doc, next(iter(doc.sents))) == NO_COUNTS == parse_counts(doc.text)
+
+
+@pytest.mark.parametrize("key", sorted(PARSES))
+def test_all_components_share_one_group_each_with_its_consecutive_spans(key):
+    doc = parsed(key)
+    for component in MATCHERS:
+        doc = COMPONENTS[component]()(doc)
+    group = doc.spans[MATCHES]
+    assert list(doc.spans) == [MATCHES] and list(group.attrs) == list(MATCHERS)
+    assert [s.label_ for s in group] == [c for c in MATCHERS for _ in stored(doc, c)[0]]
+
+
+def test_a_component_run_again_replaces_its_own_spans_and_keeps_the_others():
+    doc = WeaponMatcher()(TriggerMatcher()(parsed("roadside-bomb")))
+    before = {c: ([(s.start, s.end) for s in stored(doc, c)[0]], stored(doc, c)[1]) for c in (TRIGGERS, WEAPONS)}
+    doc = TriggerMatcher()(doc)
+    assert list(doc.spans[MATCHES].attrs) == [WEAPONS, TRIGGERS] and len(doc.spans[MATCHES]) == 3
+    for c in (TRIGGERS, WEAPONS):
+        spans, table = stored(doc, c)
+        assert [(s.start, s.end) for s in spans] == before[c][0]
+        assert {f: v for f, v in table.items() if f != FIRST} == {f: v for f, v in before[c][1].items() if f != FIRST}

@@ -307,7 +307,7 @@ class Extractor:
     def _read_counts(self, doc, text: str, sent) -> Counts | None:
         """The counts the toll component read in ``sent`` (a whole sentence of ``doc``, a Doc of ``text``), else
         None."""
-        if not self.annotated or sent is None or TOLLS not in doc.spans or sent.start != sent.sent.start \
+        if not self.annotated or sent is None or matched(doc, TOLLS) is None or sent.start != sent.sent.start \
                 or sent.end != sent.sent.end or doc.text != text:
             return None
         return read_counts(doc, sent)
@@ -468,60 +468,73 @@ class Extractor:
         )
 
 
-# ------------------------------------------------------------------ reading the matching components' span groups
-# The spaCy components of eventsift.nlp.factories run the matchers over each sentence and store what they find as
-# span groups (``doc.spans[name]``), each named after its component; a group's ``attrs`` hold one list per field,
-# one entry per span in the group's order, field SENT giving the first token of each span's sentence (spans are in
-# sentence order). The readers give None when the Doc has no such group.
+# ------------------------------------------------------------------ reading the matching components' span group
+# The spaCy components of eventsift.nlp.factories run the matchers over each sentence and store what they find in
+# ONE span group, ``doc.spans[MATCHES]`` (each group costs the Doc's serialisation two msgpack calls, which is what
+# bringing Docs back from nlp.pipe's worker processes is made of). A span is labelled with the name of the component
+# that found it; the group's ``attrs`` hold a table per component: FIRST (the group index of its first span; its
+# spans are consecutive) and one list per field, one entry per span, field SENT giving the first token of each
+# span's sentence (spans are in sentence order). The readers give None when the Doc has no table of the component.
 
-TRIGGERS = "eventsift_triggers"  # event words (the head word), labelled with their family
-WEAPONS = "eventsift_weapons"  # weapon words, labelled with their kind
-ACTORS = "eventsift_actors"  # actor phrases, labelled with the actor's name
-MODALITY = "eventsift_modality"  # event words that state no happened event, labelled with the kind of reason
+MATCHES = "eventsift_matches"  # the span group of all the matching components
+TRIGGERS = "eventsift_triggers"  # event words (the head word), family in field "family"
+WEAPONS = "eventsift_weapons"  # weapon words, kind in field "kind"
+ACTORS = "eventsift_actors"  # actor phrases, actor name in field "name"
+MODALITY = "eventsift_modality"  # event words that state no happened event, the reason in field "why"
 TOLLS = "eventsift_tolls"  # a sentence's counts (extract.counts.parse_counts): its count words, one span per sentence
-#: what a sentence with no span in the TOLLS group states (parse_counts over no text)
+#: what a sentence with no span in the TOLLS table states (parse_counts over no text)
 NO_COUNTS = parse_counts("")
 SENT = "sent"
+FIRST = "first"
+
+
+def matched(doc, name: str):
+    """(the MATCHES span group, component ``name``'s table in its attrs) or None."""
+    if MATCHES not in doc.spans:
+        return None
+    group = doc.spans[MATCHES]
+    table = group.attrs.get(name)
+    return None if table is None else (group, table)
 
 
 def annotations(doc, name: str, sent):
-    """(span group, index of its first span in ``sent``, index after its last) or None."""
-    if name not in doc.spans:
+    """(span group, the component's table, index of its first row in ``sent``, index after its last) or None;
+    row k is span ``group[table[FIRST] + k]``."""
+    found = matched(doc, name)
+    if found is None:
         return None
-    group = doc.spans[name]
-    starts = group.attrs[SENT]
-    return group, bisect_left(starts, sent.start), bisect_right(starts, sent.start)
+    group, table = found
+    starts = table[SENT]
+    return group, table, bisect_left(starts, sent.start), bisect_right(starts, sent.start)
 
 
 def read_triggers(doc, sent) -> list[Trigger] | None:
     found = annotations(doc, TRIGGERS, sent)
     if found is None:
         return None
-    group, a, b = found
-    at = group.attrs
-    return [Trigger(at["head"][k], group[k].label_, at["text"][k], at["strength"][k]) for k in range(a, b)]
+    _, at, a, b = found
+    return [Trigger(at["head"][k], at["family"][k], at["text"][k], at["strength"][k]) for k in range(a, b)]
 
 
 def read_weapons(doc, sent) -> dict[str, str] | None:
     found = annotations(doc, WEAPONS, sent)
     if found is None:
         return None
-    group, a, b = found
-    return {group[k].label_: group.attrs["word"][k] for k in range(a, b)}
+    _, at, a, b = found
+    return {at["kind"][k]: at["word"][k] for k in range(a, b)}
 
 
 def read_actors(doc, sent, lexicon: Lexicon) -> list[ActorRef] | None:
     found = annotations(doc, ACTORS, sent)
     if found is None:
         return None
-    group, a, b = found
-    at = group.attrs
+    group, at, a, b = found
     out = []
     for k in range(a, b):
-        span = group[k]
+        span = group[at[FIRST] + k]
         country = lexicon.countries_by_iso[at["country"][k]] if at["country"][k] is not None else None
-        out.append(ActorRef(span.start, span.end, at["head"][k], span.label_, at["inter"][k], at["kind"][k], country,
-                            at["reason"][k], at["identity"][k]))
+        out.append(ActorRef(span.start, span.end, at["head"][k], at["name"][k], at["inter"][k], at["kind"][k],
+                            country, at["reason"][k], at["identity"][k]))
     return out
 
 
@@ -530,8 +543,8 @@ def read_modality(doc, sent) -> dict[int, str] | None:
     found = annotations(doc, MODALITY, sent)
     if found is None:
         return None
-    group, a, b = found
-    return {group[k].start: group.attrs["why"][k] for k in range(a, b)}
+    group, at, a, b = found
+    return {group[at[FIRST] + k].start: at["why"][k] for k in range(a, b)}
 
 
 def read_counts(doc, sent) -> Counts | None:
@@ -539,10 +552,9 @@ def read_counts(doc, sent) -> Counts | None:
     found = annotations(doc, TOLLS, sent)
     if found is None:
         return None
-    group, a, b = found
+    _, at, a, b = found
     if a == b:
         return NO_COUNTS
-    at = group.attrs
     values = {f.name: at[f.name][a] for f in fields(Counts) if f.name != "spans"}
     return Counts(**values, spans=tuple(Span(*words) for words in at["spans"][a]))
 

@@ -8,7 +8,7 @@ starts a sentence (the small model splits datelines such as "ADEN, Yemen — ...
 
 After the model's own components, extract's matchers run as components too (nlp/factories.py):
 event words, weapons, actor phrases, what states no happened event, and tolls are found sentence by
-sentence and stored on the Doc as span groups, so that they are found inside ``nlp.pipe``'s worker
+sentence and stored on the Doc in one span group, so that they are found inside ``nlp.pipe``'s worker
 processes and come back with the Doc; extract reads them back.
 """
 from __future__ import annotations

@@ -2,23 +2,25 @@
 
 Each is a small class in the manner of spaCy's ``SpanRuler``: its patterns come from the lexicon
 (eventsift.lexicon.tables), ``match(doc)`` runs extraction's matcher over each sentence, and
-``set_annotations(doc, found)`` stores what it found as a span group (``doc.spans[name]``) whose
-spans carry a label. What a span and its label cannot say is kept in the group's ``attrs``: one list
-per field, one entry per span, in the group's order; field ``sent`` is the first token of the sentence
-each span was found in (spans are in sentence order). A group with no spans has ``sent`` only. Span
-groups and their attrs travel with ``Doc.to_bytes``, which is how the Docs parsed in ``nlp.pipe``'s
-worker processes come back. extract reads the groups (extract.extractor) and runs the matchers itself
-on a Doc without them.
+``set_annotations(doc, found)`` stores what it found in the Doc's one span group of matches
+(``doc.spans[MATCHES]``), as spans labelled with the component's name. What a span cannot say is kept
+in the group's ``attrs``, in a table per component (``attrs[name]``): ``first``, the index in the
+group of the component's first span (its spans are consecutive), and one list per field, one entry
+per span; field ``sent`` is the first token of the sentence each span was found in (spans are in
+sentence order). A component that found nothing has ``first`` and ``sent`` only. One group rather
+than one per component: each group costs two msgpack calls when a Doc is written or read, and
+``Doc.to_bytes`` is how the Docs parsed in ``nlp.pipe``'s worker processes come back. extract reads
+the tables (extract.extractor) and runs the matchers itself on a Doc without them.
 
-    component            span               label        attrs after ``sent``
-    eventsift_triggers   the event word     its family   head, text, strength
-    eventsift_weapons    the weapon words   its kind     word
-    eventsift_actors     the actor phrase   actor name   head, inter, kind, country, reason, identity
-    eventsift_modality   an event word      why not      why
-                         that states no     (its first
-                         happened event     words)
-    eventsift_tolls      a sentence's       toll         the fields of models.Counts (spans as
-                         count words                     [start, end, text] in the Doc's text)
+    component            span               fields after ``first`` and ``sent``
+    eventsift_triggers   the event word     head, family, text, strength
+    eventsift_weapons    the weapon words   kind, word
+    eventsift_actors     the actor phrase   head, name, inter, kind, country, reason, identity
+    eventsift_modality   an event word      why (the reason; its kind is its words before the colon)
+                         that states no
+                         happened event
+    eventsift_tolls      a sentence's       the fields of models.Counts (spans as [start, end, text]
+                         count words        in the Doc's text)
 """
 from __future__ import annotations
 
@@ -31,21 +33,21 @@ from spacy.tokens import Doc, Span, SpanGroup
 from ..extract.actors import ActorRef, find_actors
 from ..extract.context import modality
 from ..extract.counts import parse_counts
-from ..extract.extractor import ACTORS, MODALITY, NO_COUNTS, SENT, TOLLS, TRIGGERS, WEAPONS, read_triggers
+from ..extract.extractor import (
+    ACTORS, FIRST, MATCHES, MODALITY, NO_COUNTS, SENT, TOLLS, TRIGGERS, WEAPONS, read_triggers,
+)
 from ..extract.rules import Trigger, find_triggers, weapon_kinds
 from ..lexicon.tables import Lexicon, load
 from ..models import Counts
 
 #: the components, in pipeline order
 MATCHERS = (TRIGGERS, WEAPONS, ACTORS, MODALITY, TOLLS)
-#: the label of a sentence's counts
-TOLL = "toll"
 
 
 class SentenceMatcher:
     """A matcher run sentence by sentence; ``__call__(doc)`` is ``set_annotations(doc, match(doc))``.
     A subclass says what it finds in a sentence (``find``) and how one finding is stored (``annotation``:
-    the span, its label and the other values by field name)."""
+    the span and the other values by field name)."""
 
     name = ""
 
@@ -65,37 +67,56 @@ class SentenceMatcher:
     def find(self, doc: Doc, sent: Span) -> list:
         raise NotImplementedError(f"{type(self).__name__} finds nothing")
 
-    def annotation(self, doc: Doc, sent: Span, item) -> tuple[Span, str, dict]:
+    def annotation(self, doc: Doc, sent: Span, item) -> tuple[Span, dict]:
         raise NotImplementedError(f"{type(self).__name__} stores nothing")
 
     def set_annotations(self, doc: Doc, found: list[tuple[Span, list]]) -> Doc:
         spans: list[Span] = []
-        attrs: dict[str, list] = {SENT: []}
+        table: dict[str, list] = {SENT: []}
         for sent, items in found:
             for item in items:
-                span, label, values = self.annotation(doc, sent, item)
-                spans.append(Span(doc, span.start, span.end, label=label))
-                attrs[SENT].append(sent.start)
+                span, values = self.annotation(doc, sent, item)
+                spans.append(Span(doc, span.start, span.end, label=self.name))
+                table[SENT].append(sent.start)
                 for field, value in values.items():
-                    attrs.setdefault(field, []).append(value)
-        doc.spans[self.name] = SpanGroup(doc, name=self.name, attrs=attrs, spans=spans)
+                    table.setdefault(field, []).append(value)
+        store(doc, self.name, spans, table)
         return doc
 
 
+def store(doc: Doc, name: str, spans: list[Span], table: dict) -> None:
+    """Add component ``name``'s spans to the Doc's MATCHES group (made when missing) and its table to the group's
+    attrs, in place of what the component stored there before."""
+    if MATCHES not in doc.spans:
+        doc.spans[MATCHES] = SpanGroup(doc, name=MATCHES)
+    group = doc.spans[MATCHES]
+    if name in group.attrs:  # run again: rebuild the group without the component's old spans
+        old, tables = list(group), {k: t for k, t in group.attrs.items() if k != name}
+        group = doc.spans[MATCHES] = SpanGroup(doc, name=MATCHES)
+        for other, kept in tables.items():
+            _append(group, other, old[kept[FIRST]:kept[FIRST] + len(kept[SENT])], kept)
+    _append(group, name, spans, table)
+
+
+def _append(group: SpanGroup, name: str, spans: list[Span], table: dict) -> None:
+    group.attrs[name] = {**table, FIRST: len(group)}
+    group.extend(spans)
+
+
 class TriggerMatcher(SentenceMatcher):
-    """Event words (extract.rules.find_triggers): the head word, labelled with its family."""
+    """Event words (extract.rules.find_triggers): the head word; its family in field ``family``."""
 
     name = TRIGGERS
 
     def find(self, doc: Doc, sent: Span) -> list[Trigger]:
         return find_triggers(doc, sent.start, sent.end, self.lex, sent.text.lower(), sent.start_char)
 
-    def annotation(self, doc: Doc, sent: Span, t: Trigger) -> tuple[Span, str, dict]:
-        return doc[t.i:t.i + 1], t.family, dict(head=t.i, text=t.text, strength=t.strength)
+    def annotation(self, doc: Doc, sent: Span, t: Trigger) -> tuple[Span, dict]:
+        return doc[t.i:t.i + 1], dict(head=t.i, family=t.family, text=t.text, strength=t.strength)
 
 
 class WeaponMatcher(SentenceMatcher):
-    """Weapon words (extract.rules.weapon_kinds): the words, labelled with the weapon's kind; one per kind,
+    """Weapon words (extract.rules.weapon_kinds): the words, the weapon's kind in field ``kind``; one per kind,
     in the order the matcher gives them."""
 
     name = WEAPONS
@@ -103,29 +124,28 @@ class WeaponMatcher(SentenceMatcher):
     def find(self, doc: Doc, sent: Span) -> list[tuple[str, str]]:
         return list(weapon_kinds(sent.text.lower(), self.lex).items())
 
-    def annotation(self, doc: Doc, sent: Span, item: tuple[str, str]) -> tuple[Span, str, dict]:
+    def annotation(self, doc: Doc, sent: Span, item: tuple[str, str]) -> tuple[Span, dict]:
         kind, word = item
-        return words_at(sent, word), kind, dict(word=word)
+        return words_at(sent, word), dict(kind=kind, word=word)
 
 
 class ActorMatcher(SentenceMatcher):
-    """Actor phrases (extract.actors.find_actors): the phrase, labelled with the actor's name."""
+    """Actor phrases (extract.actors.find_actors): the phrase; the actor's name in field ``name``."""
 
     name = ACTORS
 
     def find(self, doc: Doc, sent: Span) -> list[ActorRef]:
         return find_actors(doc, sent.start, sent.end, self.lex)
 
-    def annotation(self, doc: Doc, sent: Span, a: ActorRef) -> tuple[Span, str, dict]:
+    def annotation(self, doc: Doc, sent: Span, a: ActorRef) -> tuple[Span, dict]:
         country = a.country.iso3 if a.country is not None else None
-        return doc[a.start:a.end], a.name, dict(head=a.head, inter=a.inter, kind=a.kind, country=country,
-                                                 reason=a.reason, identity=a.identity)
+        return doc[a.start:a.end], dict(head=a.head, name=a.name, inter=a.inter, kind=a.kind, country=country,
+                                         reason=a.reason, identity=a.identity)
 
 
 class ModalityMatcher(SentenceMatcher):
     """Event words that state no real, happened event (extract.context.modality: negated, planned, hypothetical,
-    habitual, background, ...): the word, labelled with the kind of reason (its words before the colon), the
-    whole reason in ``why``. The event words are the trigger component's, else found here."""
+    habitual, background, ...): the word; the reason in ``why``. The event words are the trigger component's, else found here."""
 
     name = MODALITY
 
@@ -136,9 +156,9 @@ class ModalityMatcher(SentenceMatcher):
         found = ((t.i, modality(doc[t.i])) for t in triggers)
         return [(i, why) for i, why in found if why is not None]
 
-    def annotation(self, doc: Doc, sent: Span, item: tuple[int, str]) -> tuple[Span, str, dict]:
+    def annotation(self, doc: Doc, sent: Span, item: tuple[int, str]) -> tuple[Span, dict]:
         i, why = item
-        return doc[i:i + 1], why.split(":", 1)[0], dict(why=why)
+        return doc[i:i + 1], dict(why=why)
 
 
 class TollMatcher(SentenceMatcher):
@@ -151,14 +171,14 @@ class TollMatcher(SentenceMatcher):
         counts = parse_counts(doc.text, sent.start_char, sent.end_char)
         return [] if counts == NO_COUNTS else [counts]
 
-    def annotation(self, doc: Doc, sent: Span, counts: Counts) -> tuple[Span, str, dict]:
+    def annotation(self, doc: Doc, sent: Span, counts: Counts) -> tuple[Span, dict]:
         words = None
         if counts.spans:
             start, end = min(s.start for s in counts.spans), max(s.end for s in counts.spans)
             words = doc.char_span(start, end, alignment_mode="expand")
         values = {f.name: getattr(counts, f.name) for f in fields(Counts)}
         values["spans"] = [[s.start, s.end, s.text] for s in counts.spans]
-        return words if words is not None and len(words) else sent, TOLL, values
+        return words if words is not None and len(words) else sent, values
 
 
 def words_at(sent: Span, words: str) -> Span:
