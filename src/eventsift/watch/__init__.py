@@ -95,14 +95,11 @@ class Watcher:
 
     # -- one poll ------------------------------------------------------------------------------
     def poll(self, feeds: Iterable[str]) -> PollReport:
-        from eventsift.fuse.across import attach
-
         report = PollReport()
         due = self._due(feeds, report)
-        for result in self.pipeline.pipe(self._articles(due, report)):
+        # the pipeline fuses each article's events into the store and keeps the article there, as `run` does
+        for result in self.pipeline.pipe(self._articles(due, report), index=self.store):
             article = result.article
-            fused = attach(result.events, known=self.store.fused_event, candidates=self.store.fusion_candidates)
-            self.store.save_fused(article, fused, result.dropped)
             state = {Status.OK: "coded", Status.SKIPPED: "skipped", Status.FAILED: "given_up"}[article.status]
             if article.status is Status.FAILED and not article.reason.startswith("gave up"):
                 state = "skipped"  # failed while being read or coded: not worth fetching again
