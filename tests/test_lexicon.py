@@ -13,7 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "eventsift"
 
 # words still held in Python literals under src/eventsift: at most 200, and the pin only goes down as
 # word lists move into src/eventsift/lexicon/*.tsv, never raise it.
-WORD_BUDGET = 198
+WORD_BUDGET = 187
 MODULE_LINES = 700
 
 

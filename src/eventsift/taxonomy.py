@@ -7,9 +7,9 @@ their own category. The PLOVER mapping uses PLOVER's event types and modes.
 """
 from __future__ import annotations
 
-from importlib import resources
 
 from . import lexicon
+from .lexicon import data_table
 
 BATTLES = "Battles"
 REMOTE = "Explosions/Remote violence"
@@ -17,12 +17,6 @@ VAC = "Violence against civilians"
 PROTESTS = "Protests"
 RIOTS = "Riots"
 STRATEGIC = "Strategic developments"
-
-
-def data_table(name: str) -> list[list[str]]:
-    """The rows of a tab-separated table in ``eventsift/data`` (``#`` starts a comment line), as lists of fields."""
-    text = resources.files("eventsift.data").joinpath(name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def _given(value: str) -> str | None:

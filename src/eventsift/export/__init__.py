@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from ..models import Event
-from ..taxonomy import INTER_NAMES, data_table
+from ..lexicon import data_table
+from ..taxonomy import INTER_NAMES
 from .geojson import COLLECTION_HEAD, COLLECTION_TAIL, Feature, Point, plain
 from .plover import write_plover
 from .regions import region_of

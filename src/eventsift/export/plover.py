@@ -13,7 +13,8 @@ import json
 from typing import Iterable, TextIO
 
 from ..models import Event
-from ..taxonomy import PLOVER_CONTEXTS, data_table
+from ..lexicon import data_table
+from ..taxonomy import PLOVER_CONTEXTS
 from ..taxonomy import plover as _taxonomy_plover
 
 #: ACLED event type → PLOVER contexts it always carries

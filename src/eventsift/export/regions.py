@@ -7,7 +7,7 @@ Countries not listed (Antarctica, a few uninhabited territories) get an empty re
 """
 from __future__ import annotations
 
-from ..taxonomy import data_table
+from ..lexicon import data_table
 
 #: region -> the ISO3 codes of its countries, in the table's order
 _REGIONS: dict[str, str] = dict(data_table("regions.tsv"))

@@ -22,7 +22,6 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
-from importlib import resources
 from types import CodeType
 
 from .. import lexicon as lex
@@ -119,9 +118,7 @@ def build(entries) -> dict[str, Convention]:
 @lru_cache(maxsize=1)
 def table() -> dict[str, Convention]:
     """The conventions in decision order, by id."""
-    file = lex.source(TABLE)
-    text = resources.files(lex.__name__).joinpath(file).read_text(encoding="utf-8")
-    return build(lex.read([(file, text)])[TABLE])
+    return build(lex.items(TABLE))
 
 
 @lru_cache(maxsize=1)

@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["LexiconError", "Entry", "words", "entries", "mapping", "numbers", "rows", "alternation", "names", "source", "read"]
-
 
 class LexiconError(ValueError):
     """A lexicon file is malformed or a set is asked for that no file defines."""
@@ -69,6 +67,18 @@ def _get(name: str) -> tuple[Entry, ...]:
     except KeyError:
         raise LexiconError(f"no lexicon set named {name!r}; add rows '{name}<TAB>entry' to a file in "
                            f"{resources.files(__name__)}") from None
+
+
+def items(name: str) -> tuple[Entry, ...]:
+    """A set's rows as read, with the file and line of each (for tables whose rows are checked on load)."""
+    return _get(name)
+
+
+def data_table(name: str) -> list[list[str]]:
+    """The rows of a tab-separated table in ``eventsift/data`` (``#`` starts a comment line), as lists of fields:
+    the larger tables (taxonomy, actors' countries, generic heads, export columns) kept beside the word sets."""
+    text = resources.files("eventsift.data").joinpath(name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def names() -> list[str]:

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from . import data_table
+
 
 @dataclass(frozen=True, slots=True)
 class NamedActor:
@@ -51,12 +53,6 @@ def _data(name: str) -> str:
     return resources.files("eventsift.data").joinpath(name).read_text(encoding="utf-8")
 
 
-def _rows(text: str):
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.rstrip("\n").split("\t")
-
-
 def _alternation(phrases) -> re.Pattern:
     ordered = sorted(set(phrases), key=len, reverse=True)
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(p) for p in ordered) + r")(?![\w])")
@@ -73,11 +69,11 @@ def load() -> Lexicon:
             aliases[tuple(_split(alias))] = actor
         for alias in row.get("case_sensitive_aliases", ()):
             exact[alias] = actor
-    generic = {row[0]: row[1] for row in _rows(_data("generic.tsv"))}
-    ethnic = {row[0]: row[1] for row in _rows(_data("ethnic.txt"))}
+    generic = {row[0]: row[1] for row in data_table("generic.tsv")}
+    ethnic = {row[0]: row[1] for row in data_table("ethnic.txt")}
     by_word: dict[str, Country] = {}
     by_iso: dict[str, Country] = {}
-    for iso3, name, words in _rows(_data("countries.tsv")):
+    for iso3, name, words in data_table("countries.tsv"):
         country = Country(iso3, name)
         by_iso[iso3] = country
         for w in words.split(","):
