@@ -70,8 +70,11 @@ class Pipeline:
         self._geocoder = geocoder
         self._extractor = extractor
         # off by default: a trained sub-type model (classify.Reranker) that may re-rank the rules'
-        # sub-type where they are unsure; it sees coded mentions only, never the dropped ones
+        # sub-type where they are unsure; it sees coded mentions only, never the dropped ones. The extractor
+        # consults it where the rules decide, so an extractor given without one is handed it
         self.reranker = reranker
+        if extractor is not None and reranker is not None and extractor.second_opinion is None:
+            extractor.second_opinion = reranker.rerank
 
     # -- lazily loaded parts -------------------------------------------------------------
     @property

@@ -152,3 +152,18 @@ def test_the_pipeline_has_no_model_by_default():
     from eventsift.pipeline import Pipeline
 
     assert Pipeline().reranker is None
+
+
+def test_a_pipeline_hands_its_model_to_an_extractor_given_without_one():
+    from eventsift.extract import Extractor
+    from eventsift.pipeline import Pipeline
+
+    class Model:
+        def rerank(self, mention):
+            return mention
+
+    model = Model()
+    assert Pipeline(extractor=Extractor(), reranker=model).extractor.second_opinion == model.rerank
+    own = Extractor(second_opinion=lambda m: m)
+    assert Pipeline(extractor=own, reranker=model).extractor.second_opinion is own.second_opinion
+    assert Pipeline(reranker=model).extractor.second_opinion == model.rerank
