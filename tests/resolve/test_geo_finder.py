@@ -167,6 +167,10 @@ def test_demonyms_of_one_and_two_words(finder, text, demonyms):
     # an upper-case short word that only an alternate key makes a place is an acronym; a country's code is not
     ("NOMAH said the talks failed in Aleppo.", [], ["Aleppo"]),
     ("US troops left Aleppo.", [], ["US", "Aleppo"]),
+    # an acronym spelt out in brackets after the name it shortens is the organisation, whatever town it spells
+    ("The Special Task Force (NOMA) raided a house in Aleppo.", [], ["Aleppo"]),
+    ("The Northern Alliance (NA) entered Aleppo.", [], ["Aleppo"]),
+    ("A force from the coalition (US) left Aleppo.", [], ["US", "Aleppo"]),
     # common words that open a sentence
     ("No one was hurt in Aleppo.", [], ["Aleppo"]),
     # a town's people: "workers of X", "the inhabitants of X"

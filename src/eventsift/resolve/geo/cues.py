@@ -86,6 +86,8 @@ BARE_STEM_MIN = 5
 IRREGULAR_DEMONYMS = lex.mapping("geo_irregular_demonyms")
 #: upper-case short names that are places ("US", "EU"); other short capitals are acronyms
 KNOWN_CODES = lex.words("geo_place_codes")
+#: the lengths of a bracketed acronym (see defines_acronym)
+ACRONYM_MIN, ACRONYM_MAX = 2, 8
 CONTINENTS = lex.entries("geo_continents")
 
 
@@ -135,6 +137,16 @@ def is_cap(word: str) -> bool:
 def any_big(entries: list[Entry]) -> bool:
     """Whether any of the entries is a country, a first-level region, a continent, a capital or a big place."""
     return any(e.feature_code in BIG_CODES or e.population >= BIG_POP for e in entries)
+
+
+def defines_acronym(text: str, start: int, end: int) -> bool:
+    """Whether the span is a short name in capitals spelt out in brackets after what it stands for ("the
+    National Liberation Army (ELN)", "Special Task Force (STF)", "a response team (HART)"): an organisation's
+    acronym, never a place, whatever town shares its letters. Place codes ("(US)", "(DRC)") stay places."""
+    phrase = text[start:end]
+    return (text[start - 1:start] == "(" and text[end:end + 1] == ")" and text[start - 2:start - 1] == " "
+            and ACRONYM_MIN <= len(phrase) <= ACRONYM_MAX and phrase.isupper() and phrase.isalnum()
+            and phrase not in KNOWN_CODES)
 
 
 def sentence_initial(text: str, start: int) -> bool:

@@ -15,8 +15,8 @@ from .cues import (ADMIN_CHAIN_AFTER, ADMIN_TAIL, AFTER, AFTER_NUMBER, AFTER_TOW
                    BIG_CODES, CODED_TO, CONNECTORS, CONTINENTS, DATELINE_AFTER, DEMONYM_ENDINGS, DIRECTIONS, HYPHEN,
                    IRREGULAR_DEMONYMS, KNOWN_CODES, LOCAL_AFTER, LOCAL_NOUNS, LOWER_WORD, NAMED_DAY, NOT_PLACE_LABELS,
                    OF_WORDS, PAREN_CLOSE, PAREN_LIST, PLACE_LABELS, PLACE_ONLY_CONTEXTS, PREFIXED, REGION_WORDS,
-                   RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big, is_cap, sentence_initial,
-                   tokens)
+                   RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big, defines_acronym, is_cap,
+                   sentence_initial, tokens)
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
 from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
@@ -418,6 +418,8 @@ class Finder:
             return None
         if i > 0 and fold(toks[i - 1][2]).rstrip(".") in TITLES and toks[i][0] - toks[i - 1][1] <= 1:
             return None  # "Mr Assad", "President Moscow": a person's name
+        if defines_acronym(text, start, end):
+            return None
         abbreviated = self._abbreviation(text, start, end, phrase)
         if abbreviated is not None:
             return abbreviated
@@ -526,7 +528,7 @@ class Finder:
         end = start + len(phrase)
         if fold(phrase) in STOP or any(fold(t[2]).rstrip(".") in STOP for t in toks[i:last + 1]):
             return None
-        if sentence_initial(text, start):
+        if sentence_initial(text, start) or defines_acronym(text, start, end):
             return None
         ctx, region, direction, relative = self._context(text, start, end)
         after = text[end:end + 3]
