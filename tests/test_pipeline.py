@@ -111,6 +111,22 @@ def test_a_first_telling_with_no_date_takes_the_date_of_a_later_one(nlp):
     assert any("a later sentence of the same event" in d.reason for d in event.reasons if d.field == "event_date")
 
 
+@pytest.mark.parametrize("lead", [
+    # dated by its dateline only
+    "KHARTOUM, May 3 (Wire) - Mortar rounds crashed into a market in the town of Geneina, killing six traders.",
+    # dated by the statement it is told in
+    "Sudan demanded on Tuesday that Chad close its border, a day after mortar rounds crashed into a market in "
+    "the town of Geneina, killing six traders.",
+])
+def test_a_first_telling_dated_by_another_act_takes_the_own_day_of_a_later_one(nlp, lead):
+    from datetime import date
+
+    text = lead + " The shelling struck the main market of Geneina on Monday morning, officials said."
+    (event,) = Pipeline(nlp=nlp)(Article(id="dated", text=text, published=date(2022, 5, 3))).events
+    assert str(event.event_date) == "2022-05-02"
+    assert event.fatalities == 6
+
+
 def test_towns_listed_as_where_it_happened_are_an_event_each(nlp):
     """One event per place: a protest "in Kano and Kaduna" is two events; a toll goes to the first town only;
     a town and the area around it ("near Goma, in North Kivu") are one place."""

@@ -263,7 +263,7 @@ class Pipeline:
         from .fuse import fuse_article
         from .extract.conventions import retype
         from .resolve.actors import resolve_actors
-        from .resolve.time import BACKGROUND_DAYS, is_ahead, is_background, resolve_event_time
+        from .resolve.time import BACKGROUND_DAYS, borrowed_day, is_ahead, is_background, own_day, resolve_event_time
 
         mentions, dropped = self.extractor.extract(article, doc, cleaned)
         dropped = list(dropped)
@@ -273,6 +273,14 @@ class Pipeline:
         resolved: list[Mention] = []
         for m in mentions:
             time = resolve_event_time(article.text, m.sentence, article.published)
+            for later in m.support if borrowed_day(article.text, m.sentence, article.published) else ():
+                # a first telling dated only by its dateline, a statement or the publication day ("Iraq demanded on
+                # Thursday ..., a day after shells hit a resort"): a later sentence of the same event that names
+                # its own day dates it
+                told = own_day(article.text, later, article.published)
+                if told is not None:
+                    time = replace(told, reason=f"{told.reason} (a later sentence of the same event)")
+                    break
             for later in m.support if time.span is None else ():
                 # a first telling with no date of its own ("Group cuts ties, renames itself"): the first later
                 # sentence of the same event that names one dates it

@@ -27,6 +27,8 @@ _ATTEMPTED = lex.words("attempted_modifiers")
 _PREVENTED = lex.words("prevention_heads")
 _PREVENTED_COMPLEMENT_DEPS = lex.words("prevented_complement_deps")
 _OWN_CLAUSE_DEPS = lex.words("own_clause_deps")
+#: clauses whose past-tense verb states what happened, under any head (adverbial and relative clauses)
+_TOLD_CLAUSE_DEPS = ("advcl", "relcl")
 _PARTICULAR_EVENT_DEPS = lex.words("particular_event_deps")
 _SUBJECT_DEPS = lex.words("subject_deps")
 _NOUN_POS = lex.words("noun_pos")
@@ -94,7 +96,10 @@ def modality(trigger) -> str | None:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return f"hypothetical: '{child.text} ... {tok.text}'"
         head = tok.head
-        if head is tok:
+        if head is tok or (tok.tag_ == "VBD" and tok.dep_ in _TOLD_CLAUSE_DEPS):
+            # "Iraq demanded that Turkey withdraw, a day after shells slammed into a resort", "vowed to punish the
+            # bandits who attacked the convoy": a clause in the past tense tells what happened, whatever is
+            # demanded, vowed or planned above it
             break
         lemma = head.lemma_.lower()
         if tok.dep_ in _THREAT_COMPLEMENT_DEPS and lemma in _THREAT_HEADS:

@@ -348,6 +348,9 @@ def continues(new: Mention, stories: list[Story], current: Story | None, sent_te
             and (not current.places or current.mention.event_type in DEMONSTRATION_TYPES and part_of(new, current.mention)):
         # "The demonstrators barricaded a road near Tanguieta": the crowd just told, where it went
         return current  # "JNIM attacked the town hall. They exchanged fire with the army in Karimama"
+    if new_places and names_the_event(new, current.mention, sent_text) and not DISTINCT.match(sent_text) \
+            and not ANOTHER.search(sent_text):
+        return current  # "... shells slammed into a resort. The shelling hit the Parakh resort near Zakho": where it was
     if DISTINCT.match(sent_text) or ANOTHER.search(sent_text) or new_places:
         if not own_agent and places:
             for story in reversed(stories):
@@ -355,6 +358,14 @@ def continues(new: Mention, stories: list[Story], current: Story | None, sent_te
                     return story
         return None
     return current
+
+
+def names_the_event(new: Mention, told: Mention, sent_text: str) -> bool:
+    """Whether the sentence opens by naming the event just told, of the same sub-type, with a definite article
+    ("The shelling hit ...", "The attack took place ..."): it tells more of that event, wherever it names."""
+    if new.trigger is None or new.sub_event_type != told.sub_event_type:
+        return False
+    return bool(re.match(r"\W*the\s+(?:\w+\s+)?" + re.escape(new.trigger.text) + r"\b", sent_text, re.I))
 
 
 def points_back(sent_text: str, agent_at: int | None) -> bool:

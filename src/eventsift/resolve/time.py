@@ -490,6 +490,15 @@ def own_day(text: str, sentence: Span, published: date | None) -> TimeRef | None
     return ref if rank == 0 and ref.precision == DAY and not is_background(ref, published) else None
 
 
+def borrowed_day(text: str, sentence: Span, published: date | None) -> bool:
+    """Whether the date ``resolve_event_time`` gives a sentence is not the sentence's own day for its event but
+    one borrowed: a dateline's filing day, a statement's day ("said on Thursday"), a toll's revision, or the
+    publication day for a sentence that names none. A later sentence of the same event that names its own
+    day then dates it better."""
+    rank, ref = _dated(text, sentence, published)
+    return rank != 0 and ref.precision == DAY and not is_background(ref, published)
+
+
 def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:
     """The date of the event a sentence states.
 
