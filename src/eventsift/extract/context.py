@@ -81,7 +81,9 @@ def modality(trigger) -> str | None:
         if child.dep_ in _SUBJECT_DEPS and (child.lower_ in _NOBODY or any(
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
             return f"negated: '{child.text} ... {trigger.text}'"
+    joined = True   # the words climbed so far are the event word and verbs joined to it by "and"
     for depth in range(4):
+        joined = joined and (depth == 0 or trigger.dep_ == "conj" and tok.i == trigger.head.i)
         for child in tok.children:
             if child.dep_ == "amod" and child.lemma_.lower() in _UNREAL_MODIFIERS:
                 return f"future or plan: '{child.text} {tok.text}'"
@@ -125,9 +127,10 @@ def modality(trigger) -> str | None:
             return f"negated: '{head.text} to {trigger.text}'"
         if lemma == "yet" or (tok.dep_ == "xcomp" and head.lower_ == "yet"):
             return f"negated: 'yet to {trigger.text}'"
-        if depth == 0 and tok.dep_ in ("advcl", "relcl") and tok.tag_ == "VBN" \
+        if joined and tok.dep_ in ("advcl", "relcl") and tok.tag_ == "VBN" \
                 and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children):
-            # "no deaths were reported, as most people had fled": what had happened before, as a reason
+            # "no deaths were reported, as most people had fled": what had happened before, as a reason; the
+            # verbs joined to it share its "had" ("police who had beaten and detained demonstrators")
             return f"told as what had happened before: 'had {tok.text}' in a subordinate clause"
         if tok.dep_ in _OWN_CLAUSE_DEPS and depth > 0:
             break

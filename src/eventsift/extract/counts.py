@@ -82,6 +82,8 @@ _AUX_BEFORE = re.compile(
     _F,
 )
 _HAD_BEFORE = re.compile(rf"\bhad\s+(?:(?:{_alt('count_pluperfect_adverbs')})\s+){{0,2}}(?:\w+ed\s+(?:and|or)\s+)?$", _F)
+# an age set off by commas after a name ("Ali Omar, 34, died"): not a count
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’.-]*,\s+\d{1,3},\s*$")
 #: a speaker's account of its own act, back-shifted ("the army said on Sunday it had killed", "claimed that its
 #: fighters had killed"): this event's toll as the speaker tells it
 _OWN_ACCOUNT = re.compile(rf"\b(?:{_alt('count_own_account_verbs')})\s+(?:on\s+\w+\s+)?"
@@ -245,6 +247,8 @@ def _statements(text: str, start: int, end: int, kind: str, blocked: list[tuple[
         if not (aux or passive_only or not _ING.search(verb)):
             continue
         chunk, cstart = subject_chunk(text, start, vm.start())
+        if _AGE_AFTER_NAME.search(text[max(start, cstart - 40):cstart + len(chunk)]):
+            continue  # "Ali Omar, 34, died": the number is the dead man's age
         if not aux and not passive_only:
             # no auxiliary: only a headline-style subject right before the verb ("3 killed")
             if not re.search(rf"(?:^|\s){NUM}(?:\s+[\w'’-]+){{0,4}}\s*$", chunk, _F) or re.search(rf"\b(?:{_KILL_ACTIVE}|{_INJ})\b", chunk, _F):

@@ -213,7 +213,9 @@ def blamed(tok) -> bool:
 OWNING_UP = lex.words("owning_up_lemmas")  # "X said it had carried out the attack"
 
 
-PLACE_ENTS = lex.words("event_place_entity_labels")
+PLACE_ENTS = lex.words("story_place_entity_labels")
+#: entity labels of sites inside a place (FAC): a square, a ministry, a checkpoint
+SITE_ENTS = lex.words("event_place_entity_labels") - PLACE_ENTS
 
 
 STATEMENT_VERBS = lex.words("statement_place_verbs")
@@ -299,7 +301,8 @@ def place_words(doc, sent, actors: list[ActorRef], lex: Lexicon, trigger: int | 
         if ent.label_ in PLACE_ENTS and ent.start not in in_actor and not statement_place(ent.root, trigger):
             out.add(ent.text.lower())
     for tok in sent:
-        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.i not in in_actor and not statement_place(tok, trigger) and (
+        if tok.pos_ == "PROPN" and tok.dep_ == "pobj" and tok.i not in in_actor and tok.ent_type_ not in SITE_ENTS \
+                and not statement_place(tok, trigger) and (
                 tok.head.lower_ in PLACE_PREPS or tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS):
             out.add(tok.text.lower())
     out = {COMPASS.sub("", w) for w in out}
