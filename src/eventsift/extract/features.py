@@ -35,6 +35,8 @@ FIRED_AT_PREPS = lex.entries("fired_at_preps")
 SPEAKER_POSSESSIVES = lex.entries("speaker_possessives")
 CIVILIAN_VICTIM_LEMMAS = lex.entries("civilian_victim_lemmas")
 CIVILIAN_SIDE_KINDS = lex.words("civilian_side_kinds")
+#: verbs by which weapons are taken or put out of use ("seized 40 rifles", "destroyed an arms cache")
+WEAPON_TAKING = lex.words("weapon_taking_verbs")
 PROTEST_RESPONSE_FAMILIES = lex.entries("protest_response_families")
 PROTEST_HARM_FAMILIES = lex.entries("protest_harm_families")
 CROWD_ACTOR_KINDS = lex.entries("crowd_actor_kinds")
@@ -393,7 +395,7 @@ def _strategic(f: Features, doc, actors, ev: dict) -> dict:
     disrupt = ev["disrupt"]
     if arrest is not None and disrupt is not None and disrupt.i < arrest.i:
         arrest = None  # "defused a car bomb and detained two men": the device first
-    seize = next((t for t in triggers if doc[t.i].lemma_.lower() in ("seize", "capture")), None)
+    seize = next((t for t in triggers if doc[t.i].lemma_.lower() in WEAPON_TAKING), None)
     seized_weapons = seize is not None and bool(object_lemmas(doc[seize.i]) & WEAPON_OBJECTS)
     loot = next((t for t in triggers if t.family == "loot"), None) or (seize if seize is not None and object_lemmas(doc[seize.i]) & PROPERTY else None)
     if loot is not None and disrupt is not None and (doc[loot.i] in doc[disrupt.i].conjuncts

@@ -46,6 +46,9 @@ _PEOPLE_OBJECTS = vocab.words("people_objects")
 _RAISING = vocab.words("raising_verbs")
 OPERATIONS = vocab.words("operation_triggers")
 _EXCHANGED = vocab.words("exchanged_fire_objects")
+_CAPTIVES = vocab.words("exchanged_captive_objects")
+_ESTABLISHING = vocab.words("base_establishing_verbs")
+_DELIVERING = vocab.words("weapon_delivery_verbs")
 _VERBAL_ONLY = vocab.words("verb_only_triggers")
 #: words just before the noun "strike" that make it a strike of workers ("on strike", "a general strike")
 _LABOUR_STRIKE = vocab.words("labour_strike_cues")
@@ -82,6 +85,18 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         if lemma == "exchange" and tok.pos_ == "VERB" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _EXCHANGED for c in tok.children):
             out.append(Trigger(tok.i, "violence", f"{tok.text} fire", 1.0))  # "exchanged heavy fire", "... sporadic shots"
+            continue
+        objects = {c.lemma_.lower() for c in tok.children if c.dep_ in _PATIENT_DEPS} if tok.pos_ == "VERB" else set()
+        if lemma in ("exchange", "swap") and objects & _CAPTIVES:
+            out.append(Trigger(tok.i, "agree", f"{tok.text} prisoners", 1.0))  # "the two sides exchanged 200 prisoners"
+            continue
+        if lemma in _DELIVERING and any(w.lemma_.lower() in lex.weapon_kind or w.lower_ in lex.weapon_kind
+                                        for c in tok.children if c.dep_ in _PATIENT_DEPS for w in c.subtree):
+            out.append(Trigger(tok.i, "violence", tok.text, 1.0))  # "helicopters dropped barrels of chlorine gas"
+            continue
+        if tok.pos_ == "NOUN" and tok.dep_ in _PATIENT_DEPS and lex.trigger_lemmas.get(lemma) == "base" \
+                and tok.head.lemma_.lower() in _ESTABLISHING:
+            out.append(Trigger(tok.i, "base", tok.text, 1.0))  # "set up a new base", "established its headquarters"
             continue
         fam = lex.trigger_lemmas.get(lemma) or lex.trigger_lemmas.get(tok.lower_)
         if fam is None or tok.pos_ in _NON_TRIGGER_POS:
