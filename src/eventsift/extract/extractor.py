@@ -142,6 +142,9 @@ class Extractor:
                 if drop_reason or any(t.family == "threat" for t in triggers):
                     dropped.append(Dropped(article.id, span, drop_reason or threat_reason(doc, triggers)))
                 continue
+            acts = [t for t in live if not participant(doc[t.i], self.lex)]
+            if acts and len(acts) < len(live):
+                live = acts   # "villagers beat two suspected kidnappers to death": the act, not what its victims once did
             if all(participant(doc[t.i], self.lex) for t in live):
                 # "The injured were airlifted", "the abductors made contact": who took part, no act of its own
                 dropped.append(Dropped(article.id, span, f"tells who took part, not an act: '{live[0].text}'"))
