@@ -15,6 +15,7 @@ from eventsift.taxonomy import EVENT_TYPE_OF
 # one example per row: the row that decides it (several rows may fire on one text: a story told over sentences)
 EXAMPLES = [
     ('grave-found', 'Police found a mass grave containing nine bodies near the town.'),
+    ('bodies-found', 'Police found the bodies of three men with gunshot wounds near the river.'),
     ('demo-violent', 'Police clashed with protesters outside the courthouse.'),
     ('demo-lethal-force', 'Police fired on demonstrators, killing two protesters.'),
     ('demo-intervention', 'Police wounded 12 demonstrators outside the ministry.'),
@@ -218,6 +219,7 @@ def _features(**named):
     ({"violent": True, "agent_armed": True}, "attack-no-armed-target"),
     ({"demonstration": True, "violent": True, "weapon_used": "air"}, "demo-peaceful"),
     ({"grave": True, "demonstration": True}, "grave-found"),
+    ({"bodies_found": True, "violent": True, "agent_armed": True}, "bodies-found"),
     ({"territory_claimed": True, "taker_armed": True, "taker_state": True}, "territory-government"),
     ({"territory_claimed": True, "taker_armed": False}, "none-no-reading"),
 ])

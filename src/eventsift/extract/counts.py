@@ -151,6 +151,7 @@ _COUNT_NOUN = re.compile(
 # the nouns _COUNT_NOUN ends in: a cheap test before the costly one (a number may start anywhere)
 _COUNT_NOUN_WORDS = re.compile(_alt("toll_death_noun_stems"), _F)
 _BODY_SINGLE = re.compile(_alt("toll_single_body_phrases"), _F)
+_BODIES_OF = re.compile(_alt("toll_bodies_of_phrases"), _F)
 _ZERO_DEATHS = re.compile(_alt("toll_zero_deaths"), _F)
 _ZERO_INJURED = re.compile(_alt("toll_zero_injured"), _F)
 _CUMULATIVE = re.compile(_alt("toll_cumulative_cues").replace("{MONTH}", "|".join(lex.entries("month_names"))), _F)
@@ -363,6 +364,13 @@ def parse_counts(text: str, start: int = 0, end: int | None = None, *, doc: obje
         n = parse_number(m.group("n"))
         if n is not None:
             deaths.append(_Mention("fatalities", n, n, "toll", True, Span(m.start(), m.end(), m.group(0)), "toll"))
+    if not deaths:
+        for m in _BODIES_OF.finditer(text, start, end):
+            obj = None if any(a <= m.start() < b for a, b in skip) else np_list(text, m.end(), end)
+            if obj is not None:
+                span = Span(m.start(), obj[4], text[m.start():obj[4]])
+                deaths.append(_Mention("fatalities", obj[0], obj[1], obj[2], obj[3], span, "bodies found"))
+                break
     if not deaths:
         for m in _BODY_SINGLE.finditer(text, start, end):
             if not any(a <= m.start() < b for a, b in skip):

@@ -49,6 +49,11 @@ _EXCHANGED = vocab.words("exchanged_fire_objects")
 _CAPTIVES = vocab.words("exchanged_captive_objects")
 _ESTABLISHING = vocab.words("base_establishing_verbs")
 _DELIVERING = vocab.words("weapon_delivery_verbs")
+_REMAINS = vocab.words("remains_nouns")
+_REMAINS_FOUND = vocab.words("remains_finding_lemmas")
+_VIOLENT_DEATH = re.compile(r"\b(?:" + vocab.alternation("violent_death_marks") + r")", re.I)
+#: the text of the trigger of remains found with marks of a violent death
+BODIES_FOUND = "bodies found"
 _VERBAL_ONLY = vocab.words("verb_only_triggers")
 #: words just before the noun "strike" that make it a strike of workers ("on strike", "a general strike")
 _LABOUR_STRIKE = vocab.words("labour_strike_cues")
@@ -59,6 +64,8 @@ _NON_TRIGGER_POS = vocab.words("non_trigger_pos")
 _HEADLINE_ACTOR_DEPS = vocab.words("headline_actor_deps")
 _STREET_PHRASE_DEPS = vocab.words("street_phrase_deps")
 _PATIENT_DEPS = vocab.words("patient_deps")
+#: how found remains stand to the finding verb: its passive subject or its object
+_FOUND_DEPS = ("nsubjpass", "dobj")
 _SUBJECT_DEPS = vocab.words("subject_deps")
 _PASSIVE_MARKER_DEPS = vocab.words("passive_marker_deps")
 _ATTRIBUTIVE_DEPS = vocab.words("attributive_deps")
@@ -93,6 +100,11 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
         if lemma in _DELIVERING and any(w.lemma_.lower() in lex.weapon_kind or w.lower_ in lex.weapon_kind
                                         for c in tok.children if c.dep_ in _PATIENT_DEPS for w in c.subtree):
             out.append(Trigger(tok.i, "violence", tok.text, 1.0))  # "helicopters dropped barrels of chlorine gas"
+            continue
+        if lemma in _REMAINS_FOUND and tok.pos_ == "VERB" and any(
+                c.dep_ in _FOUND_DEPS and c.lemma_.lower() in _REMAINS for c in tok.children) \
+                and _VIOLENT_DEATH.search(doc[start:end].text):
+            out.append(Trigger(tok.i, "violence", BODIES_FOUND, 1.0))  # "bodies with gunshot wounds were found"
             continue
         if tok.pos_ == "NOUN" and tok.dep_ in _PATIENT_DEPS and lex.trigger_lemmas.get(lemma) == "base" \
                 and tok.head.lemma_.lower() in _ESTABLISHING:

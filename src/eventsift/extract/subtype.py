@@ -105,6 +105,15 @@ def _grave(r: _Reading, rid: str) -> Typed:
     return r.out(rid, f"mass grave found: '{grave.text}'", grave)
 
 
+@_sides("bodies-found")
+def _bodies(r: _Reading, rid: str) -> Typed:
+    """Remains that show a violent death: killed by people no one names, as ACLED codes them; the dead were civilians
+    unless the sentence says whose they were."""
+    r.a1 = bare(UAG, 3, "no killer named for the bodies found")
+    r.a2 = r.a2 or bare(CIVILIANS, 7, "the dead found")
+    return r.out(rid, "bodies found with marks of a violent death", r.f.bodies_found)
+
+
 @_sides("demo-violent")
 def _demo_violent(r: _Reading, rid: str) -> Typed:
     f = r.f
