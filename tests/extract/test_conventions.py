@@ -16,6 +16,8 @@ from eventsift.taxonomy import EVENT_TYPE_OF
 EXAMPLES = [
     ('grave-found', 'Police found a mass grave containing nine bodies near the town.'),
     ('bodies-found', 'Police found the bodies of three men with gunshot wounds near the river.'),
+    ('monitor-explosions', 'The monitoring mission recorded 40 explosions near the front line on Sunday.'),
+    ('monitor-violations', 'Observers registered 75 ceasefire violations around the town overnight.'),
     ('demo-violent', 'Police clashed with protesters outside the courthouse.'),
     ('demo-lethal-force', 'Police fired on demonstrators, killing two protesters.'),
     ('demo-intervention', 'Police wounded 12 demonstrators outside the ministry.'),

@@ -22,7 +22,7 @@ from .cues import (
 )
 from ..lexicon.tables import load
 from .rules import (
-    BATTLE_WORDS, BODIES_FOUND, INITIATING, LIGHT_VERBS, OPERATIONS, PROJECTILES, PROPERTY, RIOT_WORDS, SECURITY_MEASURES, VIOLENT,
+    BATTLE_WORDS, BODIES_FOUND, INITIATING, LIGHT_VERBS, MONITORED, OPERATIONS, PROJECTILES, PROPERTY, RIOT_WORDS, SECURITY_MEASURES, VIOLENT,
     WEAPON_OBJECTS, WEAPON_ORDER, Trigger, conflict_pact, earlier_act, is_place_object, object_lemmas, prep_obj, quarrel,
     ref_at, roles, subject_of,
 )
@@ -85,6 +85,7 @@ class Features:
     # the event word of each family a convention reads (None: the sentence has none)
     grave: Trigger | None = None  # a mass grave found
     bodies_found: Trigger | None = None  # remains found with marks of a violent death
+    monitored: str | None = None  # what ceasefire monitors counted ("explosions recorded"), by its trigger's text
     protest: Trigger | None = None  # not one told as the victim's earlier act, nor a gathering a bomb struck
     riot: Trigger | None = None
     mob: Trigger | None = None
@@ -264,6 +265,7 @@ def _events(f: Features, doc, actors, speakers, weapons: dict[str, str], lower_t
     out: dict = {"weapon_named": bool(weapons)}
     out["grave"] = next((t for t in triggers if t.family == "other" and "grave" in t.text.lower()), None)
     out["bodies_found"] = next((t for t in triggers if t.text == BODIES_FOUND), None)
+    out["monitored"] = next((t.text for t in triggers if t.text in MONITORED.values()), None)
     protest = first("protest")
     if protest is not None and earlier_act(doc[protest.i]) and any(
             t.family in ("violence", "casualty") and not earlier_act(doc[t.i]) for t in triggers):

@@ -54,6 +54,9 @@ _REMAINS_FOUND = vocab.words("remains_finding_lemmas")
 _VIOLENT_DEATH = re.compile(r"\b(?:" + vocab.alternation("violent_death_marks") + r")", re.I)
 #: the text of the trigger of remains found with marks of a violent death
 BODIES_FOUND = "bodies found"
+_MONITOR_COUNTING = vocab.words("monitor_counting_lemmas")
+#: what monitors count -> the text of the trigger that stands for the count
+MONITORED = vocab.mapping("monitored_counts")
 _VERBAL_ONLY = vocab.words("verb_only_triggers")
 #: words just before the noun "strike" that make it a strike of workers ("on strike", "a general strike")
 _LABOUR_STRIKE = vocab.words("labour_strike_cues")
@@ -101,6 +104,12 @@ def find_triggers(doc, start: int, end: int, lex: Lexicon, lower_text: str, char
                                         for c in tok.children if c.dep_ in _PATIENT_DEPS for w in c.subtree):
             out.append(Trigger(tok.i, "violence", tok.text, 1.0))  # "helicopters dropped barrels of chlorine gas"
             continue
+        if lemma in _MONITOR_COUNTING and tok.pos_ == "VERB":
+            counted = next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in MONITORED), None)
+            if counted is not None:   # "the mission recorded 85 explosions", "... 120 ceasefire violations"
+                out.append(Trigger(counted.i, "violence", MONITORED[counted.lemma_.lower()], 1.0))
+                seen.add(counted.i)
+                continue
         if lemma in _REMAINS_FOUND and tok.pos_ == "VERB" and any(
                 c.dep_ in _FOUND_DEPS and c.lemma_.lower() in _REMAINS for c in tok.children) \
                 and _VIOLENT_DEATH.search(doc[start:end].text):

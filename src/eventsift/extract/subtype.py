@@ -114,6 +114,16 @@ def _bodies(r: _Reading, rid: str) -> Typed:
     return r.out(rid, "bodies found with marks of a violent death", r.f.bodies_found)
 
 
+@_sides("monitor-explosions", "monitor-violations")
+def _monitored(r: _Reading, rid: str) -> Typed:
+    """What monitors heard or saw from afar: fired by sides they do not name (both sides of an exchange)."""
+    r.a1 = r.a1 if r.a1 is not None and r.a1.armed else bare(UAG, 3, "the monitors name no side")
+    if rid == "monitor-violations":
+        r.a2 = r.a2 if r.a2 is not None and r.a2.armed else bare(UAG, 3, "the other side of the exchange")
+    trigger = next(t for t in r.f.triggers if t.text == r.f.monitored)
+    return r.out(rid, f"counted by monitors: '{r.doc[trigger.i].text}'", trigger)
+
+
 @_sides("demo-violent")
 def _demo_violent(r: _Reading, rid: str) -> Typed:
     f = r.f
