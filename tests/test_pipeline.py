@@ -127,6 +127,13 @@ def test_a_first_telling_dated_by_another_act_takes_the_own_day_of_a_later_one(n
     assert event.fatalities == 6
 
 
+def test_a_report_without_publication_date_is_dated_by_its_dateline(nlp):
+    text = "KHARTOUM, May 3, 2022 (Wire) - Mortar rounds crashed into a market in Geneina on Monday, killing six traders."
+    result = Pipeline(nlp=nlp)(Article(id="undated", text=text))
+    assert str(result.article.published) == "2022-05-03"
+    assert [str(e.event_date) for e in result.events] == ["2022-05-02"]
+
+
 def test_towns_listed_as_where_it_happened_are_an_event_each(nlp):
     """One event per place: a protest "in Kano and Kaduna" is two events; a toll goes to the first town only;
     a town and the area around it ("near Goma, in North Kivu") are one place."""

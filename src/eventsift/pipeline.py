@@ -263,8 +263,16 @@ class Pipeline:
         from .fuse import fuse_article
         from .extract.conventions import retype
         from .resolve.actors import resolve_actors
-        from .resolve.time import BACKGROUND_DAYS, borrowed_day, is_ahead, is_background, own_day, resolve_event_time
+        from .resolve.time import (BACKGROUND_DAYS, borrowed_day, filing_date, is_ahead, is_background, own_day,
+                                   resolve_event_time)
 
+        if article.published is None:
+            # no publication date given: the report's own dateline or publication line dates it, so that "on
+            # Friday" can be resolved
+            filed = filing_date(article.text)
+            if filed is not None:
+                log.debug("article %s: %s", article.id, filed.reason)
+                article = replace(article, published=filed.date)
         mentions, dropped = self.extractor.extract(article, doc, cleaned)
         dropped = list(dropped)
         # places are found, chosen and listed in the cleaned text's offsets, and given in the original's at the exit

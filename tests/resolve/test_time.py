@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from eventsift.models import Span
-from eventsift.resolve.time import find_time_expressions, is_ahead, is_background, resolve_event_time, resolve_expression
+from eventsift.resolve.time import (filing_date, find_time_expressions, is_ahead, is_background, resolve_event_time,
+                                   resolve_expression)
 
 WED = date(2020, 3, 25)  # a Wednesday
 MON = date(2020, 3, 23)  # a Monday
@@ -211,3 +212,19 @@ def test_event_time_never_uses_processing_date():
     text = "Clashes broke out today."
     ref = resolve_event_time(text, _sentence(text), date(2001, 1, 1))
     assert ref.date == date(2001, 1, 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NAIROBI, Jan 16, 2016 (Wire) - Militants overran a base on Friday.", "2016-01-16"),
+    ("Published 16 January 2016\n\nMilitants overran a base on Friday.", "2016-01-16"),
+    ("Updated: March 3, 2021 09:12 GMT\nPolice fired on marchers on Tuesday.", "2021-03-03"),
+    ("3 March 2021\n\nPolice fired on marchers on Tuesday.", "2021-03-03"),
+    # a date in the report's prose is when something happened, not when it was filed
+    ("On 3 March 2021, police fired on marchers in the capital.", None),
+    # a dateline without a year cannot be placed in time on its own
+    ("NAIROBI, Jan 16 (Wire) - Militants overran a base on Friday.", None),
+])
+def test_filing_date_from_the_reports_opening(text, expected):
+    ref = filing_date(text)
+    assert (str(ref.date) if ref else None) == expected
+

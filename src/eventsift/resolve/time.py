@@ -499,6 +499,30 @@ def borrowed_day(text: str, sentence: Span, published: date | None) -> bool:
     return rank != 0 and ref.precision == DAY and not is_background(ref, published)
 
 
+#: how far into a report its filing date is looked for (the dateline or a publication line opens it)
+FILING_DATE_CHARS = 600
+# a line that gives when the page was published: "Published 16 January 2016", "Updated: Jan 16, 2016"
+_PUBLICATION_LINE = re.compile(rf"^\s*(?:{_alt('publication_line_words')})\b\s*(?:on\b)?\s*:?\s*$", _F)
+
+
+def filing_date(text: str) -> TimeRef | None:
+    """The day a report was filed, read off its own opening when the input gives no publication date: a
+    dated wire dateline ("NAIROBI, Jan 16, 2016 (Agency) -"), a publication line ("Published 16 January
+    2016") or a line that is only a date. None when the opening gives no full date."""
+    for sp in find_time_expressions(text, 0, min(len(text), FILING_DATE_CHARS)):
+        ref = resolve_expression(sp.text, None)
+        if ref.date is None or ref.precision != DAY:
+            continue
+        line_start = text.rfind("\n", 0, sp.start) + 1
+        line_end = text.find("\n", sp.end)
+        rest = text[sp.end:len(text) if line_end < 0 else line_end]
+        if in_dateline(text, sp) or _PUBLICATION_LINE.match(text[line_start:sp.start]) or (
+                not text[line_start:sp.start].strip() and not re.search(r"[^\W\d_]{4,}", rest)):
+            how = "dateline" if in_dateline(text, sp) else "publication line"
+            return TimeRef(ref.date, DAY, sp, f"filed on {ref.date} (the report's {how}: '{sp.text}')")
+    return None
+
+
 def resolve_event_time(text: str, sentence: Span, published: date | None) -> TimeRef:
     """The date of the event a sentence states.
 
