@@ -296,6 +296,7 @@ def place_words(doc, sent, actors: list[ActorRef], lex: Lexicon, trigger: int | 
     """Places a sentence names for its event: place entities, and proper nouns after "in", "at",
     "near"...; not the places where a statement about it was made."""
     in_actor = {t for a in actors if a.start >= 0 for t in range(a.start, a.end)}
+    in_actor |= _naming_another_event(sent, lex)
     out = set()
     for ent in sent.ents:
         if ent.label_ in PLACE_ENTS and ent.start not in in_actor and not statement_place(ent.root, trigger):
@@ -308,6 +309,22 @@ def place_words(doc, sent, actors: list[ActorRef], lex: Lexicon, trigger: int | 
     out = {COMPASS.sub("", w) for w in out}
     return frozenset(w for w in out if w not in lex.countries_by_word and len(w) > 2
                      and w not in lex.weapon_kind and w not in lex.trigger_lemmas)  # "Shells struck ...": no place
+
+
+#: prepositions by which a sentence dates its event by another ("hours before the Mastung bombing")
+TIME_ANCHOR_PREPOSITIONS = lex.words("time_anchor_prepositions")
+_EVENT_NOUN = re.compile(lex.alternation("countable_event_nouns"))
+
+
+def _naming_another_event(sent, lex: Lexicon) -> set[int]:
+    """Tokens of the place words that name another event by which the sentence dates its own ("Hours before
+    the Mastung bombing, a bomb exploded in Bannu"): that event's place, not this one's."""
+    out: set[int] = set()
+    for tok in sent:
+        if tok.dep_ == "pobj" and tok.head.lower_ in TIME_ANCHOR_PREPOSITIONS and (
+                tok.lemma_.lower() in lex.trigger_lemmas or _EVENT_NOUN.fullmatch(tok.lower_)):
+            out.update(c.i for c in tok.lefts if c.pos_ == "PROPN" for c in c.subtree)
+    return out
 
 
 def team_words(trigger) -> str | None:
