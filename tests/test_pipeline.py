@@ -127,6 +127,18 @@ def test_a_first_telling_dated_by_another_act_takes_the_own_day_of_a_later_one(n
     assert event.fatalities == 6
 
 
+def test_a_first_telling_that_names_no_town_takes_the_town_of_a_later_one(nlp):
+    from datetime import date
+
+    text = ("KABUL (Wire) - The death toll from a suicide bombing in northern Afghanistan rose to 30 on Saturday, "
+            "officials said.\n\nThe president condemned the attack as cowardly and said those responsible would face "
+            "justice. The interior ministry promised a full inquiry into the security failures that allowed it.\n\n"
+            "The bomber blew himself up on Friday at a rally in Kunduz, witnesses said.")
+    (event,) = Pipeline(nlp=nlp)(Article(id="placed", text=text, published=date(2023, 5, 13))).events
+    assert (event.location, str(event.event_date)) == ("Kunduz", "2023-05-12")
+    assert any("a later sentence of the same event" in d.reason for d in event.reasons if d.field == "location")
+
+
 def test_a_report_without_publication_date_is_dated_by_its_dateline(nlp):
     text = "KHARTOUM, May 3, 2022 (Wire) - Mortar rounds crashed into a market in Geneina on Monday, killing six traders."
     result = Pipeline(nlp=nlp)(Article(id="undated", text=text))

@@ -309,6 +309,14 @@ class Pipeline:
             national = m.event_type in NATIONAL_TYPES
             place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger,
                                               national=national)
+            if not _names_a_town(place, sentence):
+                # the first telling names no town of its own ("The death toll from a suicide bombing in southwestern
+                # Pakistan rose to 128"): the first later sentence of the same event that does places it
+                for later in (_span_to_clean(s, cleaned) for s in m.support):
+                    told = self.geocoder.event_place(cleaned.text, clean_places, later, national=national)
+                    if _names_a_town(told, later):
+                        place = replace(told, reason=f"{told.reason} (a later sentence of the same event)")
+                        break
             if place is None or place.latitude is None:
                 place = self._hinted_place(article, national) or self._actors_country(m, national) or place
             # "rallies were held in Najaf and Karbala": one event per place, the toll given to the first
@@ -411,6 +419,12 @@ def _listed_with(place: Place, places, text: str, sentence: Span) -> list[Place]
 
 
 # -- offsets between the original text and the cleaned text ---------------------------------
+
+def _names_a_town(place: Place | None, sentence: Span) -> bool:
+    """Whether the event place is a town or village that the sentence itself names."""
+    return place is not None and place.geo_precision == 1 and place.span is not None \
+        and sentence.start <= place.span.start and place.span.end <= sentence.end
+
 
 def _span_to_clean(span: Span, cleaned) -> Span:
     start, end = cleaned.span_from_original(span.start, span.end)
