@@ -309,9 +309,10 @@ class Pipeline:
             national = m.event_type in NATIONAL_TYPES
             place = self.geocoder.event_place(cleaned.text, clean_places, sentence, trigger=trigger,
                                               national=national)
-            if not _names_a_town(place, sentence):
-                # the first telling names no town of its own ("The death toll from a suicide bombing in southwestern
-                # Pakistan rose to 128"): the first later sentence of the same event that does places it
+            if not _named_in(place, sentence) or place.feature_code in COUNTRY_CODES or place.feature_class == "L":
+                # the first telling names no place of its own, or only its country ("The death toll from a suicide
+                # bombing in southwestern Pakistan rose to 128"): the first later sentence of the same event that
+                # names a town places it
                 for later in (_span_to_clean(s, cleaned) for s in m.support):
                     told = self.geocoder.event_place(cleaned.text, clean_places, later, national=national)
                     if _names_a_town(told, later):
@@ -420,10 +421,19 @@ def _listed_with(place: Place, places, text: str, sentence: Span) -> list[Place]
 
 # -- offsets between the original text and the cleaned text ---------------------------------
 
+#: GeoNames feature codes of a whole country: too coarse a place for an event a later sentence places in a town
+COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL"})
+
+
+def _named_in(place: Place | None, sentence: Span) -> bool:
+    """Whether the event place is one that the sentence itself names."""
+    return place is not None and place.span is not None and sentence.start <= place.span.start \
+        and place.span.end <= sentence.end
+
+
 def _names_a_town(place: Place | None, sentence: Span) -> bool:
     """Whether the event place is a town or village that the sentence itself names."""
-    return place is not None and place.geo_precision == 1 and place.span is not None \
-        and sentence.start <= place.span.start and place.span.end <= sentence.end
+    return _named_in(place, sentence) and place.geo_precision == 1
 
 
 def _span_to_clean(span: Span, cleaned) -> Span:
