@@ -191,8 +191,11 @@ def background(text: str, published: date | None, sent=None) -> str | None:
     inside the sentence is no date of the sentence's event: "teachers who have been on strike since
     January" (a relative clause), "ahead of March 6 polls" (what is to come)."""
     m = _HABITUAL.search(text)
-    if m and not (_SERIES.match(m.group(0)) and _ON_THE_DAY.search(text)):
-        return f"background: '{m.group(0).strip()}'"  # but "a series of air strikes on the port on Tuesday" is news
+    if m and not (_SERIES.match(m.group(0)) and _ON_THE_DAY.search(text)) \
+            and not (sent is not None and _in_relative_clause(sent, m.start())):
+        # but "a series of air strikes on the port on Tuesday" is news, and "one of the deadliest raids of a war that
+        # has escalated" tells the war's past in a relative clause, not the raid's
+        return f"background: '{m.group(0).strip()}'"
     if published is None:
         return None
     if _DATE_AT_START.match(text) or _ON_THE_DAY.search(text):
@@ -218,6 +221,12 @@ def background(text: str, published: date | None, sent=None) -> str | None:
 #: words above a date that make it the date of something else than the sentence's event
 _ELSEWHERE_HEADS = lex.words("elsewhere_date_heads")
 _GRIEVANCE_VERBS = lex.words("grievance_verbs")
+
+
+def _in_relative_clause(sent, offset: int) -> bool:
+    """Whether the word at char ``offset`` of the sentence stands in a relative clause."""
+    tok = next((t for t in sent if t.idx - sent.start_char <= offset < t.idx - sent.start_char + len(t)), None)
+    return tok is not None and any(a.dep_ == "relcl" for a in (tok, *tok.ancestors))
 
 
 def _dates_a_clause(sent, offset: int) -> bool:
