@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import chain, islice
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+from . import lexicon
 from .clean import clean_text
 from .config import Settings
 from .models import Article, Counts, Dropped, Event, Mention, Place, Span, Status
@@ -422,7 +423,7 @@ def _listed_with(place: Place, places, text: str, sentence: Span) -> list[Place]
 # -- offsets between the original text and the cleaned text ---------------------------------
 
 #: GeoNames feature codes of a whole country: too coarse a place for an event a later sentence places in a town
-COUNTRY_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL"})
+COUNTRY_CODES = lexicon.words("geo_country_codes")
 
 
 def _named_in(place: Place | None, sentence: Span) -> bool:
