@@ -37,6 +37,9 @@ COUNTRIES = {"SO": ("Somalia", "SOM"), "SD": ("Sudan", "SDN")}
     ("MOGADISHU (Baidoa) — A suicide bomber killed five soldiers at a checkpoint on Monday.", "Mogadishu"),
     # the dateline town is the event's place when the sentence names no other
     ("MOGADISHU, Somalia (AP) — A suicide bomber killed five soldiers at a checkpoint on Monday.", "Mogadishu"),
+    # a capital as the government that acts or is dealt with is not where the event happened
+    ("Police arrested two activists in Baidoa under a security law imposed by Mogadishu.", "Baidoa"),
+    ("Fighters loyal to a deal with Khartoum shelled El Fasher overnight.", "El Fasher"),
 ])
 def test_dateline_is_not_the_event_place(geo, text, expected):
     places = geo.geocode(text)

@@ -22,6 +22,8 @@ _STATEMENT_BEFORE = re.compile(r"(?:" + lex.alternation("geo_statement_words") +
 _BASED_AFTER = re.compile(r"^[-\s]?(?:" + lex.alternation("geo_origin_after") + r")\b", re.IGNORECASE)
 _ORIGIN_BEFORE = re.compile(r"\b(?:" + lex.alternation("geo_origin_before") + r")\s+(?:the\s+)?$", re.IGNORECASE)
 _SUBJECT_AFTER = re.compile(r"^\s+(?:" + lex.alternation("geo_subject_verbs") + r")\b")
+# "a law imposed by Beijing", "a deal with Moscow": a capital as the government that acts or deals
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:" + lex.alternation("geo_government_prepositions") + r")\s+$", re.IGNORECASE)
 _PARA_BREAK = re.compile(r"\n\s*")
 _CODED_TO = re.compile(r"coded\s+to\s+$", re.IGNORECASE)
 #: what may follow the dateline's town: ", Somalia", the filing date (", Jan 16"), the agency in brackets
@@ -86,6 +88,8 @@ def _event_score(text: str, p: Place, trigger: Span | None, rivals: bool = False
         return None
     if p.feature_code in ("PPLC", "PCLI") and _SUBJECT_AFTER.match(after) and not _EVENT_BEFORE.search(before):
         return None  # "Moscow was working to ...", "Washington will ...": the government acting
+    if p.feature_code == "PPLC" and _GOVERNMENT_BEFORE.search(before):
+        return None  # "the security law imposed by Beijing": the government that acted
     score, why = 0.0, []
     if rivals and _dateline(text, s):
         score -= W_DATELINE
