@@ -60,6 +60,7 @@ class Features:
     speaker: ActorRef | None  # a speaker who says "it"/"its forces" did it
     weapon: str | None  # the first weapon kind named (rules.WEAPON_ORDER)
     battle: bool  # a word of fighting between sides: clash, battle, exchange of fire
+    clash_word: bool  # of these, a word of fighting itself (clashed, fought, battle), not a firing
     two_sided: bool  # a word of fighting or of agreement: the sides joined by "and" are the two parties
     protesters: bool  # a crowd of protesters is named
     state_agent: bool  # the agent is a state or foreign force
@@ -224,6 +225,7 @@ def read(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str
     if patient is not None and patient.kind == "criminal":  # suspects killed by police or a mob
         patient = rename(patient, CIVILIANS, 7)
 
+    clash_word = any(doc[t.i].lemma_.lower() in BATTLE_WORDS and not _betrothed(doc[t.i]) for t in triggers)
     battle = any((doc[t.i].lemma_.lower() in BATTLE_WORDS and not _betrothed(doc[t.i])) or "fire" in t.text
                  and not t.text.lower().startswith("set")  # "set fire to granaries": arson, not gunfire
                  and not _fired_at_unarmed(doc[t.i], by_token)
@@ -231,7 +233,8 @@ def read(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str
     base = Features(
         triggers=tuple(triggers), families=frozenset(families), by_token=by_token, main_subject=main_subject,
         agent=agent, patient=patient, how=how, lead=lead, target_names=frozenset(target_names), speaker=speaker,
-        weapon=next((k for k in WEAPON_ORDER if k in weapons), None), battle=battle, two_sided=fought,
+        weapon=next((k for k in WEAPON_ORDER if k in weapons), None), battle=battle, clash_word=clash_word,
+        two_sided=fought,
         protesters=any(a.kind == "protester" for a in actors),
         state_agent=agent is not None and agent.inter in (1, 8),
         state_present=any(a.inter == 1 for a in actors),
