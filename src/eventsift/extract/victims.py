@@ -233,6 +233,8 @@ def subject_chunk(text: str, seg_start: int, verb_start: int) -> tuple[str, int]
 
 _PART_SPLIT = re.compile(rf"\s*,(?!\d)\s*(?:and\s+)?|\s+(?:{_alt('count_subject_joiners')})\s+", _F)
 _SUBJECT_LEAD = re.compile(rf"^(?:{_alt('count_subject_lead_words')})\s+", _F)
+#: the words before a note's own date ("On", "Around", "As reported on")
+_DATE_LEAD = re.compile(rf"^(?:{_alt('date_lead_words')})\s+", _F)
 _SUBJECT_PRONOUN = re.compile(rf"^(?:{_alt('count_subject_pronouns')})$", _F)
 _ARTICLE_START = re.compile(rf"^(?:{_alt('count_articles')})\s", _F)
 _SINGULAR_START = re.compile(rf"^(?:{_alt('count_singular_determiners')})\s", _F)
@@ -257,8 +259,8 @@ def parse_subject(chunk: str) -> tuple[int | None, int | None, str, bool] | None
     parts = _PART_SPLIT.split(clean)
     for i, part in enumerate(parts):
         part = part.strip()
-        if not part or DATE_LIKE.fullmatch(part):
-            continue
+        if not part or DATE_LIKE.fullmatch(_DATE_LEAD.sub("", part)):
+            continue   # "On 7 May 2022", "Around 7 May": the note's date, never a count
         np = _one_np(part + " ")
         if np is None and i == 0:
             # a lead-in before the number: "Today 4 soldiers", "In Kabul, 3 people"
