@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from .. import lexicon as lex
 from ..models import Decision, Mention, Stance
-from ..taxonomy import EVENT_TYPE_OF, RANK, family
+from ..taxonomy import EVENT_TYPE_OF, GENERIC_NAMES, RANK, family
 from . import context
 from .actors import ActorRef
 from .conventions import retype, sub_of
@@ -245,6 +245,15 @@ def attach(story: Story, region: tuple[int, int], lower: str) -> None:
         story.text += " " + lower
 
 
+#: the bare names of generic actors ("Military Forces", "Civilians"), before any "of <country>"
+GENERIC_BARE_NAMES = frozenset(name for name, _ in GENERIC_NAMES.values())
+
+
+def _named(actor) -> bool:
+    """Whether the actor is a party known by its own name (a group such as Hamas), not a generic one."""
+    return actor is not None and actor.name.split(" (")[0].split(" of ")[0] not in GENERIC_BARE_NAMES
+
+
 def party_names(m: Mention) -> set[str]:
     return {a.name.split(" (")[0].split(" of ")[0] for a in (m.actor1, m.actor2) if a is not None and a.span is not None}
 
@@ -336,9 +345,12 @@ def continues(new: Mention, stories: list[Story], current: Story | None, sent_te
     own_agent = new.actor1 is not None and new.actor1.span is not None and not victims_only
     part = not new_places and not SEPARATE.match(sent_text) and not ANOTHER.search(sent_text) \
         and (part_of(new, current.mention) or told_before(new, current))
-    if own_agent and new.event_type != current.mention.event_type and not names & party_names(current.mention) \
+    if own_agent and (new.event_type != current.mention.event_type or _named(new.actor1)) \
+            and not names & party_names(current.mention) \
             and not part and not points_back(sent_text, agent_at) and not REPORTED_ACCOUNT.search(sent_text):
-        return None  # other actors doing another kind of thing, with no word pointing back
+        # other actors doing another kind of thing, or a named party of its own doing the same kind ("Israeli
+        # strikes hit Rafah ... Hamas fired rockets towards Ashkelon"), with no word pointing back
+        return None
     if other_kind(new, current.mention, strength=strength, own_agent=own_agent) \
             and not REPORTED_ACCOUNT.search(sent_text):
         return None
