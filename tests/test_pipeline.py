@@ -139,6 +139,17 @@ def test_a_first_telling_that_names_no_town_takes_the_town_of_a_later_one(nlp):
     assert any("a later sentence of the same event" in d.reason for d in event.reasons if d.field == "location")
 
 
+def test_a_sentence_naming_the_told_event_is_part_of_it_whatever_its_setting(nlp):
+    from datetime import date
+
+    text = ("The governor escaped unhurt after an explosion tore through a campaign rally he was addressing in the city "
+            "of Kaduna. The blast went off at the Murtala Square stadium on Saturday moments after he had finished "
+            "speaking.")
+    (event,) = Pipeline(nlp=nlp)(Article(id="told", text=text, published=date(2023, 11, 5))).events
+    assert str(event.event_date) == "2023-11-04"   # the stadium is where it went off, not a sport report's cue
+    assert len(event.evidence) == 2
+
+
 def test_a_report_without_publication_date_is_dated_by_its_dateline(nlp):
     text = "KHARTOUM, May 3, 2022 (Wire) - Mortar rounds crashed into a market in Geneina on Monday, killing six traders."
     result = Pipeline(nlp=nlp)(Article(id="undated", text=text))

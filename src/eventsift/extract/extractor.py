@@ -31,7 +31,7 @@ from .sentence import (
 )
 from .story import (
     DAMAGE_FAMILIES, DATELINE, QUOTED, UPGRADE_MIN_STRENGTH, Story, attach, contest, continues, damage_at, fold,
-    intervenes_at, relabel, summarised,
+    intervenes_at, relabel, summarised, tells_the_event,
 )
 from .subtype import decide
 
@@ -171,7 +171,7 @@ class Extractor:
             after = sents[n_sent + 1].text.lower() if n_sent + 1 < len(sents) else ""
             typed = decide(live, actors, doc, weapons, lower, s_text, speakers=speaking,
                            shot_after=bool(HURT_BY_GUNFIRE.search(after)), story_frame=story_frame,
-                           political_report=political_report)
+                           political_report=political_report, continuing=tells_the_event(current, s_text))
             no_event = None
             if typed is not None and typed.sub_event_type is None:  # a convention row that finds no event
                 if typed.rule == "none-not-political":

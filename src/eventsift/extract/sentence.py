@@ -68,7 +68,8 @@ def first_line(text: str) -> str | None:
 
 
 def not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str], sent_text: str,
-                   story_frame: tuple[str, str] | None, *, political_report: bool = True) -> str | None:
+                   story_frame: tuple[str, str] | None, *, political_report: bool = True,
+                   continuing: bool = False) -> str | None:
     """Why a violent reading is not political violence (None when it may be): a sentence or a
     report about sport, an accident, illness, a natural disaster or fire, a labour dispute, an
     animal or a staged scene, with no armed or political actor taking part (and, unless both the
@@ -104,7 +105,7 @@ def not_political(typed: Typed, actors: list[ActorRef], weapons: dict[str, str],
     armed = [a for a in actors if a.start >= 0 and a.armed and a.kind in ARMED_KINDS]
     named = any(a.kind == "named" for a in armed)
     strong_weapon = any(w not in LOOSE_WEAPONS for w in weapons.values())
-    found = context.sentence_frame(sent_text)
+    found = None if continuing else context.sentence_frame(sent_text)   # (the told event's setting: no frame)
     if found is not None:
         kind, words = found
         if (kind == "staged" and not named) or not armed and (not strong_weapon or story_frame is not None):

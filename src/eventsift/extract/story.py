@@ -380,6 +380,16 @@ def names_the_event(new: Mention, told: Mention, sent_text: str) -> bool:
     return bool(re.match(r"\W*the\s+(?:\w+\s+)?" + re.escape(new.trigger.text) + r"\b", sent_text, re.I))
 
 
+#: a sentence that opens by naming the event just told ("The blast went off at White City Stadium on Saturday")
+TELLS_THE_EVENT = re.compile(r"\W*the\s+(?:[\w-]+\s+)?(?:" + lex.alternation("told_event_nouns") + r")\b", re.I)
+
+
+def tells_the_event(current: Story | None, sent_text: str) -> bool:
+    """Whether the sentence opens by naming a violent event the story has just told: it tells more of it, and the
+    setting it names (a stadium, a wedding) does not make it sport or a celebration."""
+    return current is not None and current.mention.event_type in HARM_TYPES and bool(TELLS_THE_EVENT.match(sent_text))
+
+
 def points_back(sent_text: str, agent_at: int | None) -> bool:
     """Words by which the sentence points back to what was told before it. An object pronoun after
     the sentence's own actor points to that actor ("protesters burned tyres ...; police fired tear

@@ -24,14 +24,16 @@ PROTEST_TOLD_BEFORE_DETERMINERS = lex.entries("protest_told_before_determiners")
 
 def decide(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str, str], lower_text: str,
            sent_text: str, *, speakers: list[ActorRef] | tuple = (), shot_after: bool = False,
-           story_frame: tuple[str, str] | None = None, political_report: bool = True) -> Typed | None:
+           story_frame: tuple[str, str] | None = None, political_report: bool = True,
+           continuing: bool = False) -> Typed | None:
     """The one decision on a sentence's event: the reading the conventions give (``classify``), unless
     the sentence or the report shows it is no political event at all (a row of no event). None: no
     event word."""
     found = classify(triggers, actors, doc, weapons, lower_text, speakers=speakers, shot_after=shot_after)
     if found is None or found.sub_event_type is None:
         return found
-    why = not_political(found, actors, weapons, sent_text, story_frame, political_report=political_report)
+    why = not_political(found, actors, weapons, sent_text, story_frame, political_report=political_report,
+                        continuing=continuing)
     if why:
         return typed("none-not-political", None, None, found.trigger, why)
     return found
