@@ -150,6 +150,15 @@ def test_a_sentence_naming_the_told_event_is_part_of_it_whatever_its_setting(nlp
     assert len(event.evidence) == 2
 
 
+def test_an_undated_event_takes_the_day_the_report_named_just_before_it(nlp):
+    from datetime import date
+
+    text = ("Radar crews on the coast tracked four drones heading inland late on Thursday, 9 May 2024. Air defence "
+            "forces intercepted and destroyed all four drones over the port of Mocha.")
+    events = Pipeline(nlp=nlp)(Article(id="undated", text=text, published=date(2024, 5, 10))).events
+    assert [str(e.event_date) for e in events] == ["2024-05-09"]
+
+
 def test_a_report_without_publication_date_is_dated_by_its_dateline(nlp):
     text = "KHARTOUM, May 3, 2022 (Wire) - Mortar rounds crashed into a market in Geneina on Monday, killing six traders."
     result = Pipeline(nlp=nlp)(Article(id="undated", text=text))

@@ -297,6 +297,10 @@ class Pipeline:
                 if told.span is not None:
                     time = replace(told, reason=f"{told.reason} (a later sentence of the same event)")
                     break
+            if time.span is None:
+                # nor a later sentence of it: the day the report named last before it, in a sentence that tells no
+                # event ("... detected the launch of seven missiles on Sunday. All were intercepted.")
+                time = self._day_named_before(article, cleaned, doc, m.sentence) or time
             if is_background(time, article.published):
                 dropped.append(Dropped(article.id, m.sentence, f"background: dated {time.date}, more than "
                                        f"{BACKGROUND_DAYS} days before publication ({time.reason})"))
@@ -333,6 +337,21 @@ class Pipeline:
         exit_ = ToOriginal(cleaned, article.text)
         events = fuse_article(article, [exit_.mention(m) for m in resolved])
         return Result(article, tuple(events), tuple(dropped), tuple(exit_.place(p) for p in clean_places))
+
+    @staticmethod
+    def _day_named_before(article: Article, cleaned, doc, sentence: Span):
+        """The own day (see resolve.time.own_day) of the nearest of the DAY_LOOKBACK_SENTENCES sentences before
+        ``sentence`` that names one, or None."""
+        from .resolve.time import own_day
+
+        start = cleaned.span_from_original(sentence.start, sentence.end)[0]
+        before = [s for s in doc.sents if s.end_char <= start][-DAY_LOOKBACK_SENTENCES:]
+        for sent in reversed(before):
+            a, b = cleaned.span_to_original(sent.start_char, sent.end_char)
+            day = own_day(article.text, Span(a, b, article.text[a:b]), article.published)
+            if day is not None:
+                return replace(day, reason=f"no date in sentence: the day the report names before it ('{day.span.text}')")
+        return None
 
     def places(self, article: Article) -> tuple[Place, ...]:
         """Every place an article names (demonyms too: "Syrian" names Syria), resolved, in the
@@ -421,6 +440,9 @@ def _listed_with(place: Place, places, text: str, sentence: Span) -> list[Place]
 
 
 # -- offsets between the original text and the cleaned text ---------------------------------
+
+#: how many sentences back an undated event looks for a day the report names
+DAY_LOOKBACK_SENTENCES = 3
 
 #: GeoNames feature codes of a whole country: too coarse a place for an event a later sentence places in a town
 COUNTRY_CODES = lexicon.words("geo_country_codes")
