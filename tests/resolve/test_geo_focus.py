@@ -1,0 +1,54 @@
+"""The article's own geography decides a homonym: the counties and towns it names in one state agree with each
+other however far apart they lie, while big towns of one state say nothing about a third town's state."""
+from __future__ import annotations
+
+import pytest
+
+# geonameid, name, lat, lon, cc, population, class, code, admin1, admin2 (made-up places and ids, rough
+# coordinates); counties carry no geonameid, as in the packaged gazetteer
+ROWS = [
+    (1, "United States", 39.8, -98.6, "US", 330_000_000, "A", "PCLI", "", ""),
+    (2, "Iowa", 42.0, -93.5, "US", 3_100_000, "A", "ADM1", "Iowa", ""),
+    (3, "Texas", 31.0, -99.0, "US", 29_000_000, "A", "ADM1", "Texas", ""),
+    (None, "Brackett County", 42.2, -91.2, "US", 9_000, "A", "ADM2", "Iowa", "Brackett County"),
+    (None, "Ormsby County", 42.9, -96.0, "US", 16_000, "A", "ADM2", "Iowa", "Ormsby County"),
+    (None, "Ormsby County", 42.0, -70.8, "US", 380_000, "A", "ADM2", "Massachusetts", "Ormsby County"),
+    (10, "Tallow", 42.85, -95.9, "US", 900, "P", "PPL", "Iowa", "Ormsby County"),
+    (11, "Tallow", 35.5, -97.9, "US", 3_200, "P", "PPL", "Oklahoma", "Caddo County"),
+    (20, "Greyport", 45.5, -122.7, "US", 650_000, "P", "PPL", "Oregon", "Multnomah County"),
+    (21, "Greyport", 35.2, -101.8, "US", 16_000, "P", "PPL", "Texas", "Potter County"),
+    (22, "Hollis", 29.76, -95.37, "US", 2_300_000, "P", "PPL", "Texas", "Harris County"),
+    (23, "Danforth", 32.78, -96.8, "US", 1_300_000, "P", "PPL", "Texas", "Dallas County"),
+    (24, "Marlow", 29.42, -98.49, "US", 1_500_000, "P", "PPL", "Texas", "Bexar County"),
+]
+ALTERNATES: dict = {}
+COUNTRIES = {"US": ("United States", "USA")}
+
+
+def _given(geo, text: str, names: list[str]):
+    spans, start = [], 0
+    for n in names:
+        i = text.index(n, start)
+        spans.append((i, i + len(n)))
+        start = i + len(n)
+    return dict(zip(names, geo.geocode(text, spans=spans)))
+
+
+@pytest.mark.parametrize("text, names, name, admin1", [
+    # alone, the bigger county of the name
+    ("Deputies of Ormsby County recovered the trailer.", ["Ormsby County"], "Ormsby County", "Massachusetts"),
+    # another county of a state the article names, and a town of that state: the county of that state
+    ("Thefts were reported in Brackett County and Ormsby County, both in Iowa.",
+     ["Brackett County", "Ormsby County", "Iowa"], "Ormsby County", "Iowa"),
+    ("Thefts were reported in Brackett County and Ormsby County. The trailer was found near Tallow.",
+     ["Brackett County", "Ormsby County", "Tallow"], "Ormsby County", "Iowa"),
+    # a town agrees with a county of its state that lies far from it
+    ("Thefts were reported in Brackett County. The trailer was found near Tallow.",
+     ["Brackett County", "Tallow"], "Tallow", "Iowa"),
+    # big towns of one state do not pull a famous town's homonym into that state
+    ("Rents rose in Hollis, Danforth and Marlow, and fell in Greyport.",
+     ["Hollis", "Danforth", "Marlow", "Greyport"], "Greyport", "Oregon"),
+])
+def test_places_of_one_state_agree(geo, text, names, name, admin1):
+    p = _given(geo, text, names)[name]
+    assert p.admin1 == admin1, p.reason
