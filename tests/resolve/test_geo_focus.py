@@ -20,6 +20,13 @@ ROWS = [
     (22, "Hollis", 29.76, -95.37, "US", 2_300_000, "P", "PPL", "Texas", "Harris County"),
     (23, "Danforth", 32.78, -96.8, "US", 1_300_000, "P", "PPL", "Texas", "Dallas County"),
     (24, "Marlow", 29.42, -98.49, "US", 1_500_000, "P", "PPL", "Texas", "Bexar County"),
+    (30, "Kentucky", 37.5, -85.0, "US", 4_500_000, "A", "ADM1", "Kentucky", ""),
+    (31, "Virginia", 37.5, -78.8, "US", 8_600_000, "A", "ADM1", "Virginia", ""),
+    (32, "Florida", 28.6, -82.4, "US", 21_000_000, "A", "ADM1", "Florida", ""),
+    (33, "Ashby", 37.55, -77.45, "US", 9_000, "P", "PPL", "Virginia", "Henrico County"),
+    (34, "Ashby", 37.75, -84.3, "US", 33_000, "P", "PPL", "Kentucky", "Madison County"),
+    (35, "Corliss", 38.05, -84.5, "US", 320_000, "P", "PPL", "Kentucky", "Fayette County"),
+    (36, "Pelham", 28.54, -81.38, "US", 300_000, "P", "PPL", "Florida", "Orange County"),
 ]
 ALTERNATES: dict = {}
 COUNTRIES = {"US": ("United States", "USA")}
@@ -48,6 +55,10 @@ def _given(geo, text: str, names: list[str]):
     # big towns of one state do not pull a famous town's homonym into that state
     ("Rents rose in Hollis, Danforth and Marlow, and fell in Greyport.",
      ["Hollis", "Danforth", "Marlow", "Greyport"], "Greyport", "Oregon"),
+    # a state written after a town in a list of towns and states holds that town, though a town follows it
+    ("The chain has stores in Corliss, Kentucky, Ashby, Virginia, Pelham, Florida and elsewhere.",
+     ["Corliss", "Kentucky", "Ashby", "Virginia", "Pelham", "Florida"], "Ashby", "Virginia"),
+    ("The chain has stores in Corliss and Ashby.", ["Corliss", "Ashby"], "Ashby", "Kentucky"),
 ])
 def test_places_of_one_state_agree(geo, text, names, name, admin1):
     p = _given(geo, text, names)[name]

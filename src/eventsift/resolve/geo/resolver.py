@@ -408,7 +408,9 @@ class Resolver:
                     contained = [near] if near is not None else []
                     was_loose = True
                     entries = contained   # nothing inside the named area: fall back to the area itself
-                elif contained and not any(e.feature_code == c.feature_code for e in entries for c in inside):
+                elif contained and not any(e.feature_code == c.feature_code for e in entries for c in inside[:1]):
+                    # a list is told by the name right after ("Paris, London"); a town further on closes no list
+                    # that a state holds ("Richmond, Virginia, Orlando, Florida")
                     entries = contained
                 else:
                     inside = []   # a list ("Paris, London"; a peer: "Mexico, United States"), not containment
