@@ -63,3 +63,40 @@ def _given(geo, text: str, names: list[str]):
 def test_places_of_one_state_agree(geo, text, names, name, admin1):
     p = _given(geo, text, names)[name]
     assert p.admin1 == admin1, p.reason
+
+
+EDMONTON = [
+    (40, "Edmonton", 53.55, -113.47, "CA", 1_010_000, "P", "PPL", "Alberta", ""),
+    (None, "Edmonton", 53.55, -113.5, "CA", 1_800_000, "A", "ADM2", "Alberta", "Edmonton"),
+    (41, "Edmonton", 51.63, -0.06, "GB", 82_000, "P", "PPL", "England", "Enfield"),
+    (42, "Enfield Town", 51.65, -0.08, "GB", 156_000, "P", "PPL", "England", "Enfield"),
+    (43, "Enfield", 41.98, -72.59, "US", 45_000, "P", "PPL", "Connecticut", "Hartford County"),
+    (44, "Tring", 51.79, -0.66, "GB", 12_000, "P", "PPL", "England", "Dacorum"),
+    (45, "France", 46.0, 2.0, "FR", 67_000_000, "A", "PCLI", "", ""),
+    (46, "China", 35.0, 105.0, "CN", 1_400_000_000, "A", "PCLI", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, names, expected", [
+    # the street before the second mention makes it look like an area (the Canadian division); the first mention,
+    # placed by the town near it, says which Edmonton the article is about
+    ("Pupils of a school in Edmonton visited a farm near Tring. The school in Silver Street, Edmonton, which teaches "
+     "French and Chinese, sends pupils to France and China.",
+     ["Edmonton", "Tring", "Silver Street", "Edmonton", "France", "China"], ["England", "England"]),
+    ("Flights to Edmonton were cancelled. The depot in Silver Street, Edmonton was closed.",
+     ["Edmonton", "Silver Street", "Edmonton"], ["Alberta", "Alberta"]),
+])
+def test_a_name_said_twice_is_one_place(text, names, expected):
+    from eventsift.resolve.geo import Geocoder
+    from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+    geo = Geocoder(Gazetteer.from_entries([Entry(*r) for r in ROWS + EDMONTON], {len(ROWS) + 3: ["Enfield"]},
+                                          {**COUNTRIES, "CA": ("Canada", "CAN"), "GB": ("United Kingdom", "GBR"),
+                                           "FR": ("France", "FRA"), "CN": ("China", "CHN")}))
+    spans, start = [], 0
+    for n in names:
+        i = text.index(n, start)
+        spans.append((i, i + len(n)))
+        start = i + len(n)
+    got = [p.admin1 for p, n in zip(geo.geocode(text, spans=spans), names) if n == "Edmonton"]
+    assert got == expected, [p.reason for p in geo.geocode(text, spans=spans)]

@@ -84,6 +84,8 @@ CONTEXT_MARGIN = 0.5
 #: by distance only (an article naming Houston and Dallas is no article about Portland, Texas). Set on the dev runs
 #: with gold spans (0.5, 1.0 tried; towns of one state agreeing cost GeoWebNews a Portland)
 SAME_ADMIN1_AGREES = 1.0
+#: two senses of a name said twice closer than this are one place for the one-sense rule
+SAME_SENSE_KM = 161.0
 #: most names after a place that may contain it ("X area of Y (Y') district, Z": three)
 CHAIN_MAX = 3
 #: words that may stand between a place and the place that contains it ("X district of Y", "X neighbourhood of Y")
@@ -272,6 +274,32 @@ class Resolver:
                 picked[i] = (e, best[0], (why + ", " if why else "")
                              + f"second look: agrees with {n:.1f} of the article's {n_other} other names "
                                f"(other towns and areas; first look {e0.name}, {e0.admin1 or e0.cc})", e0)
+        self._one_sense(found, picked, support)
+
+    def _one_sense(self, found: list[Found], picked: dict, support) -> None:
+        """A name said several times in an article, with no area after it, means one place: when its mentions were
+        placed apart (far apart, and neither holding the other), the sense the article's other names support most
+        takes them all (ties: the sense placed most often, then the first)."""
+        groups: dict[str, list[int]] = {}
+        for i in sorted(picked):
+            if "inside " not in picked[i][2] and found[i].context != "given-part":   # not a word of a longer name
+                groups.setdefault(key(found[i].text), []).append(i)
+        for k, idx in groups.items():
+            senses = []
+            for i in idx:
+                if picked[i][0] not in senses:
+                    senses.append(picked[i][0])
+            if len(senses) < 2 or all(a is b or self._contains(a, b) or self._contains(b, a)
+                                      or km(a.latitude, a.longitude, b.latitude, b.longitude) < SAME_SENSE_KM
+                                      for a in senses for b in senses):
+                continue
+            count = Counter(picked[i][0] for i in idx)
+            best = max(senses, key=lambda e: (support(e, k), count[e], -senses.index(e)))
+            for i in idx:
+                e, score, why, runner = picked[i]
+                if e != best and not self._contains(e, best) and not self._contains(best, e):
+                    picked[i] = (best, score, f"as its other mentions in the article ({best.name}, "
+                                              f"{best.admin1 or best.cc}; supported by the article's other names)", e)
 
     @staticmethod
     def _agrees(c: Entry, e: Entry) -> float:
