@@ -27,6 +27,9 @@ ROWS = [
     (34, "Ashby", 37.75, -84.3, "US", 33_000, "P", "PPL", "Kentucky", "Madison County"),
     (35, "Corliss", 38.05, -84.5, "US", 320_000, "P", "PPL", "Kentucky", "Fayette County"),
     (36, "Pelham", 28.54, -81.38, "US", 300_000, "P", "PPL", "Florida", "Orange County"),
+    (None, "Cravel County", 35.1, -77.1, "US", 72_000, "A", "ADM2", "North Carolina", "Cravel County"),
+    (50, "Norbridge", 52.63, 1.30, "GB", 143_000, "P", "PPL", "England", "Norfolk"),
+    (51, "Norbridge", 41.52, -72.08, "US", 40_000, "P", "PPL", "Connecticut", "New London County"),
 ]
 ALTERNATES: dict = {}
 COUNTRIES = {"US": ("United States", "USA")}
@@ -59,6 +62,9 @@ def _given(geo, text: str, names: list[str]):
     ("The chain has stores in Corliss, Kentucky, Ashby, Virginia, Pelham, Florida and elsewhere.",
      ["Corliss", "Kentucky", "Ashby", "Virginia", "Pelham", "Florida"], "Ashby", "Virginia"),
     ("The chain has stores in Corliss and Ashby.", ["Corliss", "Ashby"], "Ashby", "Kentucky"),
+    # a word of a longer name (a ground, a club) casts no vote for the article's country
+    ("Norbridge lost at Cravel Cottage on Saturday.", ["Norbridge", "Cravel Cottage"], "Norbridge", "England"),
+    ("Norbridge lost in Cravel County on Saturday.", ["Norbridge", "Cravel County"], "Norbridge", "Connecticut"),
 ])
 def test_places_of_one_state_agree(geo, text, names, name, admin1):
     p = _given(geo, text, names)[name]

@@ -378,6 +378,8 @@ class Resolver:
                             or (_bare_code(f) and self.gaz.abbreviation(f.text))):
                 continue   # "US dollars", "Voice of America", "the Punch reported": no vote for a country
             tail = i in container_ids and any(e.feature_class == "A" for e in entries)
+            if f.context == "given-part":
+                continue   # a word of a longer name ("Craven Cottage", "Norwich City", "SB Smith Electrical") says little
             if (was_loose and not tail) or key(f.text) in voted:
                 continue   # a spelling variant is a guess (but for the area closing a chain), a name said again votes once
             chain_ccs = {e.cc for j in conts.get(i, ()) for e in cands[j][0]}
