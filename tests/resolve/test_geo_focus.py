@@ -106,3 +106,22 @@ def test_a_name_said_twice_is_one_place(text, names, expected):
         start = i + len(n)
     got = [p.admin1 for p, n in zip(geo.geocode(text, spans=spans), names) if n == "Edmonton"]
     assert got == expected, [p.reason for p in geo.geocode(text, spans=spans)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demonym's half vote is no country the article is about: the small town is kept
+    ("A Japanese visitor was treated at the hospital in Carrowmore.", "Leinster"),
+    ("The hospital in Carrowmore treated a visitor.", "Leinster"),
+])
+def test_a_demonym_alone_does_not_drop_a_small_town(text, expected):
+    from eventsift.resolve.geo import Geocoder
+    from eventsift.resolve.geo.gazetteer import Entry, Gazetteer
+
+    rows = [(60, "Carrowmore", 53.29, -6.25, "IE", 12_000, "P", "PPL", "Leinster", "Dublin"),
+            (61, "Carrowmore", 54.26, -5.85, "GB", 1_100, "P", "PPL", "Northern Ireland", "Down"),
+            (62, "Japan", 36.0, 138.0, "JP", 126_000_000, "A", "PCLI", "", "")]
+    geo = Geocoder(Gazetteer.from_entries([Entry(*r) for r in rows], {}, {
+        "IE": ("Ireland", "IRL"), "GB": ("United Kingdom", "GBR"), "JP": ("Japan", "JPN")}))
+    i = text.index("Carrowmore")
+    p = geo.geocode(text, spans=[(i, i + len("Carrowmore"))])[0]
+    assert p.admin1 == expected, p.reason

@@ -37,6 +37,9 @@ W_NEAR = 2.5           # within NEAR_KM of another place of the article
 #: on the geoparsing corpora.
 FOREIGN_FOCUS_SHARE = 0.6
 FOREIGN_SMALL_POP = 50_000
+#: ... and only when the article's votes add up to this much: a demonym's half vote ("a Japanese man") is no
+#: country the report is about (set on the dev runs: 0, 1 and 2 tried; 2 cost an Afghan event its village)
+FOREIGN_MIN_VOTES = 1.0
 NEAR_KM = 250.0
 W_EXACT = 1.0          # the gazetteer's own name (not an alternate) matches
 W_LOOSE = -2.0         # only a loose (transliteration) key matched
@@ -473,7 +476,7 @@ class Resolver:
                 scored = _seat_first(scored)
             best = scored[0]
             e = best[1]
-            if (total and not inside and e.feature_class == "P" and e.cc and focus[e.cc] <= 1
+            if (total >= FOREIGN_MIN_VOTES and not inside and e.feature_class == "P" and e.cc and focus[e.cc] <= 1
                     and e.population < FOREIGN_SMALL_POP
                     and focus.most_common(1)[0][0] != e.cc
                     and focus.most_common(1)[0][1] / total >= FOREIGN_FOCUS_SHARE):
