@@ -3,7 +3,9 @@
 A candidate's score adds: its population (log), its kind (country, capital, admin seat), the article's
 country focus (countries and demonyms named, first-pass picks), containment by a place named right
 after it ("Dawlat Abad district, Balkh", "Noma Tounga (Malanville, Alibori)"), and proximity to the
-article's other places. Every Place carries the reason and the runner-up.
+article's other places. A second look weighs each homonym's candidates by the article's other names (towns near
+it, the state or county around it, counties of its state), and a name said several times is one place. Every
+Place carries the reason and the runner-up.
 """
 from __future__ import annotations
 
@@ -225,7 +227,8 @@ class Resolver:
     def _by_context(self, found: list[Found], picked: dict, scored_of: dict, open_choices: dict) -> None:
         """A second look at the names that had several candidates: each candidate gains by how many of the
         article's other names have a likely sense near it (a town within NEAR_KM) or around it (the state or
-        county it lies in), each name counting by the share its first look gives that sense. So Franklin and
+        county it lies in, a county of the same state), each name counting by the share its first look gives that
+        sense. So Franklin and
         Bourbon agree with the New Orleans the article is about, London with St. Thomas and Middlesex in
         Ontario, Edmonton with Enfield in England, Franklin with the Louisiana the article names."""
         senses: dict[str, list[tuple[Entry, float]]] = {}
