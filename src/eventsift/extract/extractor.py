@@ -25,7 +25,7 @@ from ..lexicon.tables import Lexicon, load
 from .rules import Trigger, find_triggers, weapon_kinds
 from .sentence import (
     BATTLE_TEXT, CLAIMED, CODED_APART, HURT_BY_GUNFIRE, LABEL_ACTORS, LABEL_STRENGTH, NON_VIOLENT_MAIN, OWNING_UP,
-    RECIPROCAL, allied, blamed, claimant, clause_of, first_line, identifies, in_a_name, is_headline,
+    RECIPROCAL, allied, blamed, claimant, clause_of, describes_people, first_line, identifies, in_a_name, is_headline,
     militants_as_group, note_label, other_side, participant, place_words, state_actor, team_words,
     tells_victims_only, threat_reason, unfounded,
 )
@@ -142,9 +142,11 @@ class Extractor:
                 if drop_reason or any(t.family == "threat" for t in triggers):
                     dropped.append(Dropped(article.id, span, drop_reason or threat_reason(doc, triggers)))
                 continue
-            acts = [t for t in live if not participant(doc[t.i], self.lex)]
+            acts = [t for t in live if not participant(doc[t.i], self.lex) and not describes_people(doc[t.i])]
             if acts and len(acts) < len(live):
-                live = acts   # "villagers beat two suspected kidnappers to death": the act, not what its victims once did
+                # "villagers beat two suspected kidnappers to death", "troops rescued 15 kidnapped victims": the act,
+                # not what its victims once did or suffered
+                live = acts
             if all(participant(doc[t.i], self.lex) for t in live):
                 # "The injured were airlifted", "the abductors made contact": who took part, no act of its own
                 dropped.append(Dropped(article.id, span, f"tells who took part, not an act: '{live[0].text}'"))

@@ -42,6 +42,16 @@ LOOSE_WEAPONS = lex.words("accident_weapon_words")
 PARTICIPANT_ROLES = lex.words("participant_noun_deps")
 
 
+#: people an event participle may describe ("kidnapped victims", "abducted schoolgirls")
+DESCRIBED_PEOPLE = lex.words("seized_persons")
+
+
+def describes_people(tok) -> bool:
+    """An event participle that only describes the people it modifies ("15 kidnapped victims", "abducted
+    schoolgirls"), not an act of the sentence ("barricaded roads" tells the barricading)."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.lemma_.lower() in DESCRIBED_PEOPLE
+
+
 def participant(tok, lex: Lexicon) -> bool:
     """An event word used as a noun for the people who took part ("the attackers", "the injured"): it fills a
     noun's role in the sentence, whatever tag the tagger gave it."""
