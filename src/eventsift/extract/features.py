@@ -216,8 +216,9 @@ def read(triggers: list[Trigger], actors: list[ActorRef], doc, weapons: dict[str
     if patient is not None and patient.armed and _only_suspected(doc[patient.head]):
         # "police killed a man suspected of being a member of an armed group": the victim is a civilian
         patient = replace(rename(patient, CIVILIANS, 7), kind="civilian", name=CIVILIANS)
-    if patient is not None and patient.kind == "protester" and patient_how == "passive" and "protest" not in families:
-        patient = replace(rename(patient, CIVILIANS, 7), kind="civilian")  # "a supporter ... was attacked": a victim
+    if patient is not None and patient.kind == "protester" and "protest" not in families:
+        # "a supporter ... was attacked", "gunmen shot dead a human rights activist": with no protest told, a victim
+        patient = replace(rename(patient, CIVILIANS, 7), kind="civilian")
     if agent is None and patient is not None and len(actors) == 1 and patient.kind in ("protester", "rioter"):
         agent, patient = patient, None
     if agent is not None and patient is not None and _one_phrase(agent, patient, doc):
