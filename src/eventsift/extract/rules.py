@@ -67,6 +67,8 @@ _NON_TRIGGER_POS = vocab.words("non_trigger_pos")
 _HEADLINE_ACTOR_DEPS = vocab.words("headline_actor_deps")
 _STREET_PHRASE_DEPS = vocab.words("street_phrase_deps")
 _PATIENT_DEPS = vocab.words("patient_deps")
+#: verbs after which "under attack" or "under fire" makes the subject the one attacked
+_COME_UNDER = vocab.words("come_under_verbs")
 #: how found remains stand to the finding verb: its passive subject or its object
 _FOUND_DEPS = ("nsubjpass", "dobj")
 _SUBJECT_DEPS = vocab.words("subject_deps")
@@ -495,7 +497,17 @@ def roles(trig: Trigger, doc, by_token: dict[int, ActorRef], main_subject=None) 
                 subj = subj.head
             if subj.i not in by_token:
                 subj = tok.head
-        if passive or subj_passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not participle_active:
+        under = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "under"), None) \
+            if lemma in _COME_UNDER else None
+        if under is not None:
+            # "an army patrol came under attack (fire) from militants": the subject was attacked, the one after
+            # "from" or "by" attacked
+            patient = ref_at(subj, by_token) if subj is not None else None
+            for noun in (c for c in under.children if c.dep_ == "pobj"):
+                for obj in prep_obj(noun, ("from", "by")):
+                    agent = agent or ref_at(obj, by_token)
+            how = "came under"
+        elif passive or subj_passive or tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod") and not participle_active:
             if subj is not None:
                 patient = ref_at(subj, by_token)
             if tok.dep_ == "acl":
