@@ -93,7 +93,7 @@ RULE = re.compile(r"\[([a-z-]+)\]")
 
 
 def test_every_row_has_an_example_or_is_listed_as_unreached():
-    told = {rid for rid, _ in EXAMPLES} | set(UNREACHED) | {"territory-foreign-force"}
+    told = {rid for rid, _ in EXAMPLES} | set(UNREACHED) | {"territory-foreign-force", "abduction-by-authority"}
     assert told == set(conventions.table()), sorted(told ^ set(conventions.table()))
 
 
@@ -123,6 +123,24 @@ def test_a_foreign_force_taking_ground_overtakes_it():
     out = resolve_actors(m, "UKR", retype=conventions.retype)
     assert out.sub_event_type == "Non-state actor overtakes territory" and out.event_type == "Battles"
     assert "[territory-foreign-force]" in out.decisions[-1].reason
+
+
+@pytest.mark.parametrize("day, name, inter, sub", [
+    # from the day it governs, a de-facto government is the state: its detentions are arrests
+    ("2022-03-12", "Military Forces of Afghanistan (2021-)", 1, "Arrests"),
+    # before it, the group is a rebel group that abducts
+    ("2020-03-12", "Taliban", 2, "Abduction/forced disappearance"),
+])
+def test_a_group_that_governs_on_the_day_is_the_state(day, name, inter, sub):
+    from datetime import date
+
+    from eventsift.models import TimeRef
+
+    m = Mention("t", Span(0, 10, "x"), "Violence against civilians", "Abduction/forced disappearance",
+                actor1=Actor("Taliban", 2, None, "AFG", ""), actor2=Actor("Civilians", 7, None, None, ""),
+                time=TimeRef(date.fromisoformat(day), 1, None, ""))
+    out = resolve_actors(m, "AFG", retype=conventions.retype)
+    assert (out.actor1.name, out.actor1.inter, out.sub_event_type) == (name, inter, sub)
 
 
 @pytest.mark.parametrize("rule_id,sub,error", [
@@ -183,7 +201,8 @@ def test_the_table_decides_rows_of_sentences_and_marks_the_rest_code():
     code = {rid for rid, row in conventions.table().items() if row.test is None}
     # rows applied later by code, each naming its row: the report's frame, a later sentence, a note's label, the country
     assert code == {"none-not-political", "none-unfounded", "none-statement-no-actor", "protest-deaths", "note-label",
-                    "territory-foreign-force"} | {rid for rid in conventions.table() if rid.startswith("story-")}
+                    "territory-foreign-force", "abduction-by-authority"} | {
+                        rid for rid in conventions.table() if rid.startswith("story-")}
     assert all(row.condition.startswith(conventions.CODE + ":") for rid, row in conventions.table().items() if rid in code)
     decided = [row for row in conventions.table().values() if row.test is not None]
     assert decided[-1].id == "none-no-reading" and decided[-1].condition == "True"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -47,6 +48,8 @@ class Lexicon:
     participants: frozenset[str] = frozenset()
     # nouns that an event word only describes when it modifies them ("fighting forces", "a fighting season")
     modifier_heads: frozenset[str] = frozenset()
+    #: named actor -> (the day from which it governs its home country, the state forces it is then coded as)
+    governing: dict[str, tuple[date, str]] = field(default_factory=dict)
 
 
 def _data(name: str) -> str:
@@ -100,6 +103,8 @@ def load() -> Lexicon:
         authorities=frozenset(row["name"] for row in actors["named"] if row.get("authority")),
         participants=frozenset(triggers.get("participants", ())),
         modifier_heads=frozenset(triggers.get("modifier_heads", ())),
+        governing={row["name"]: (date.fromisoformat(row["governs"]["from"]), row["governs"]["as"])
+                   for row in actors["named"] if row.get("governs")},
     )
 
 

@@ -33,6 +33,17 @@ def _country_name(iso3: str) -> str | None:
     return getattr(found, "common_name", None) or getattr(found, "name", None) if found else None
 
 
+def _governing(actor: Actor | None, day, decisions: list, field: str) -> Actor | None:
+    """A named group that governs its country on the event's day is that country's state forces (the Taliban from
+    15 August 2021: Military Forces of Afghanistan (2021-)), as ACLED codes a de-facto government."""
+    governs = load().governing.get(actor.name) if actor is not None and day is not None else None
+    if governs is None or day < governs[0]:
+        return actor
+    why = f"{actor.name} governs from {governs[0]}: coded as {governs[1]}"
+    decisions.append(Decision(field, governs[1], why, actor.span))
+    return replace(actor, name=governs[1], inter=1, reason=(actor.reason + "; " if actor.reason else "") + why)
+
+
 def _resolve(actor: Actor | None, iso3: str | None, name: str | None) -> tuple[Actor | None, str | None]:
     if actor is None:
         return None, None
@@ -64,6 +75,8 @@ def resolve_actors(mention: Mention, country_iso3: str | None, *,
     for field, actor, why in (("actor1", a1, why1), ("actor2", a2, why2)):
         if why:
             decisions.append(Decision(field, actor.name, why, actor.span))
+    day = mention.time.date if mention.time is not None else None
+    a1, a2 = _governing(a1, day, decisions, "actor1"), _governing(a2, day, decisions, "actor2")
     assoc1 = tuple(_resolve(a, country_iso3, name)[0] for a in mention.assoc_actor_1)
     assoc2 = tuple(_resolve(a, country_iso3, name)[0] for a in mention.assoc_actor_2)
     civ = a2 is not None and a2.inter == 7 and mention.event_type in _TARGETED_TYPES
@@ -71,6 +84,10 @@ def resolve_actors(mention: Mention, country_iso3: str | None, *,
         decisions.append(Decision("civilian_targeting", civ, "civilians are the target" if civ else "the target is not civilians"))
     resolved = replace(mention, actor1=a1, actor2=a2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
                        civilian_targeting=civ, decisions=tuple(decisions))
+    if retype is not None and mention.sub_event_type == "Abduction/forced disappearance" and a1 is not None \
+            and a1.inter == 1 and mention.actor1 is not None and mention.actor1.name in load().governing:
+        # a de-facto government's detentions are arrests: known only once the event's day is
+        resolved = retype(resolved, "abduction-by-authority", f"{mention.actor1.name} governs as {a1.name}")
     if retype is not None and mention.sub_event_type == "Government regains territory" and a1 is not None \
             and a1.inter == 8 \
             and (a2 is None or a2.inter == 1):
