@@ -27,6 +27,9 @@ _ATTEMPTED = lex.words("attempted_modifiers")
 _PREVENTED = lex.words("prevention_heads")
 _PREVENTED_COMPLEMENT_DEPS = lex.words("prevented_complement_deps")
 _OWN_CLAUSE_DEPS = lex.words("own_clause_deps")
+#: how many heads up from an event word a modal head may stand ("called on the rebels to release the hostages and
+#: return to the negotiating table": six)
+MODALITY_DEPTH = 6
 #: clauses whose past-tense verb states what happened, under any head (adverbial and relative clauses)
 _TOLD_CLAUSE_DEPS = ("advcl", "relcl")
 _PARTICULAR_EVENT_DEPS = lex.words("particular_event_deps")
@@ -82,7 +85,7 @@ def modality(trigger) -> str | None:
                 g.dep_ == "det" and g.lower_ == "no" for g in child.children)):
             return f"negated: '{child.text} ... {trigger.text}'"
     joined = True   # the words climbed so far are the event word and verbs joined to it by "and"
-    for depth in range(4):
+    for depth in range(MODALITY_DEPTH):
         joined = joined and (depth == 0 or trigger.dep_ == "conj" and tok.i == trigger.head.i)
         for child in tok.children:
             if child.dep_ == "amod" and child.lemma_.lower() in _UNREAL_MODIFIERS:
