@@ -20,6 +20,11 @@ ROWS = [
     (None, "Saint Michael", 13.1, -59.6, "BB", 90_000, "A", "ADM1", "Saint Michael", ""),
     (16, "Kelly", 35.6, -78.6, "US", 400_000, "P", "PPL", "North Carolina", "Wake County"),
     (17, "Mexico City", 19.4, -99.1, "MX", 9_000_000, "P", "PPLC", "Mexico City", ""),
+    (18, "Loyola", 39.2, -94.9, "US", 150_000, "P", "PPL", "Kansas", ""),
+    (19, "Los Angeles", 34.05, -118.24, "US", 3_900_000, "P", "PPL", "California", "Los Angeles County"),
+    (20, "Hampton", 37.03, -76.35, "US", 135_000, "P", "PPL", "Virginia", ""),
+    (21, "Springfield", 39.8, -89.64, "US", 115_000, "P", "PPL", "Illinois", ""),
+    (None, "California", 37.0, -120.0, "US", 39_000_000, "A", "ADM1", "California", ""),
 ]
 ALTERNATES = {5: ["alley"]}
 COUNTRIES = {"US": ("United States", "USA"), "CA": ("Canada", "CAN"), "BB": ("Barbados", "BRB"),
@@ -51,3 +56,27 @@ def test_given_spans(geo, text, phrases, phrase, expected):
     place = places[phrases.index(phrase)]
     assert place.name == expected and place.latitude is not None
     assert place.span.text == phrase
+
+
+@pytest.mark.parametrize("text, phrases, phrase, expected", [
+    # a building named with a town's word, in the place named right after it: that place, not the far namesake
+    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", ("Loyola University", "Los Angeles"),
+     "Loyola University", "Los Angeles"),
+    ("The suspects were caught on Hampton Avenue in Springfield on Monday.", ("Hampton Avenue", "Springfield"),
+     "Hampton Avenue", "Springfield"),
+    # a street joined to its town by a comma
+    ("The shop on Hampton Avenue, Springfield, was robbed.", ("Hampton Avenue", "Springfield"), "Hampton Avenue",
+     "Springfield"),
+    # a name the gazetteer lacks altogether, in the place named after it rather than the article's main place
+    ("Chicago police said so. A benefit at Seasons restaurant in Springfield. Park Ridge and Chicago gave.",
+     ("Chicago", "Seasons restaurant", "Springfield", "Park Ridge"), "Seasons restaurant", "Springfield"),
+    # a province says too little of where a building stands: its own word decides, as before
+    ("Voters met at Hampton Hall in California.", ("Hampton Hall", "California"), "Hampton Hall", "Hampton"),
+    # a whole known name keeps its own place, whatever follows it
+    ("He lives in Park Ridge in Chicago.", ("Park Ridge", "Chicago"), "Park Ridge", "Park Ridge"),
+])
+def test_building_in_place(geo, text, phrases, phrase, expected):
+    place = geo.geocode(text, spans=_spans(text, *phrases))[phrases.index(phrase)]
+    assert place.name == expected and place.latitude is not None
+    assert place.span.text == phrase
+

@@ -43,6 +43,10 @@ MAIN_NEAR_WEIGHT = 3.0
 #: known only to a province at the provincial capital); a country-level event keeps the country
 SEATED_AREAS = frozenset({"ADM1", "ADM2"})
 _BROAD = lex.words("geo_broad_area_codes")
+#: areas too broad to place a building or a street named in them (its own word may say more)
+_SITE_TOO_BROAD = _BROAD | {"ADM1"}
+#: what joins a building's or a street's name to the place it stands in: "X University in Y", "X Avenue, Y"
+_SITE_LINK = re.compile(r"\s*(?:,\s*|\s+(?:" + lex.alternation("geo_site_prepositions") + r")\s+(?:the\s+)?)")
 
 #: the outlet's home: its country's votes for the article's focus (as much as a country the article names)
 HOME_VOTE = 2.0
@@ -198,6 +202,10 @@ class Geocoder:
         out = []
         for f in found:
             p = resolved.get((f.start, f.end, True))
+            site = self._site(text, f, merged, results) if f.context == "given-part" or p is None else None
+            if site is not None:
+                out.append(site)
+                continue
             if p is None or "loose" in p.reason or (p.population or 0) < DEMONYM_OVER_POP:
                 p = self._demonym_place(f.start, f.end, f.text) or p
             if p is not None and f.context == "given-part" and not self._plausible(p, located):
@@ -210,6 +218,21 @@ class Geocoder:
             out.append(p if p is not None else Place(span=Span(f.start, f.end, text[f.start:f.end]), name=f.text,
                                                      reason=f"'{f.text}' not found in the gazetteer"))
         return out
+
+    @staticmethod
+    def _site(text: str, f: Found, merged: list[Found], results: list) -> Place | None:
+        """A given name that only names a place inside a longer name of its own, or none ("Loyola University",
+        "Hampton Avenue", "Seasons restaurant"), followed by the place it stands in ("... in Los Angeles",
+        "..., St. Louis"): a building or a street, placed in that place rather than at the town its word names."""
+        link = _SITE_LINK.match(text, f.end)
+        if link is None:
+            return None
+        at = link.end()
+        p = next((r for g, r in zip(merged, results) if g.start == at and g is not f), None)
+        if p is None or p.latitude is None or p.feature_code in _SITE_TOO_BROAD:
+            return None   # "the Tijuana River in Baja California": a province or a country says too little
+        return replace(p, span=Span(f.start, f.end, text[f.start:f.end]), geo_precision=max(p.geo_precision or 1, 2),
+                       reason=f"'{text[f.start:f.end]}' stands in {p.name}: {p.reason}")
 
     @staticmethod
     def _plausible(p: Place, located: list[Place]) -> bool:
