@@ -80,3 +80,18 @@ def test_building_in_place(geo, text, phrases, phrase, expected):
     assert place.name == expected and place.latitude is not None
     assert place.span.text == phrase
 
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # found end to end: a town's name at the head of a building's name placed in another of the article's places
+    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", "Loyola", "Los Angeles"),
+    ("She is now studying at the Hampton School of Music in Springfield.", "Hampton", "Springfield"),
+    ("The dogs were taken from Hampton's Farm, Springfield, on Monday.", "Hampton", "Springfield"),
+    # a province after the building says too little: the town keeps its own place
+    ("He taught at Hampton University in California for years.", "Hampton", "Hampton"),
+    # no building's noun: a place in another ("Park Ridge in Chicago") is itself
+    ("Protesters marched from Loyola to Los Angeles on Monday.", "Loyola", "Loyola"),
+])
+def test_building_in_place_end_to_end(geo, text, word, expected):
+    place = next(p for p in geo.geocode(text) if p.span.text == word)
+    assert place.name == expected and place.latitude is not None

@@ -43,6 +43,10 @@ MAIN_NEAR_WEIGHT = 3.0
 #: known only to a province at the provincial capital); a country-level event keeps the country
 SEATED_AREAS = frozenset({"ADM1", "ADM2"})
 _BROAD = lex.words("geo_broad_area_codes")
+#: a found name that opens a building's, an institution's or a street's name ("Loyola University", "Guildhall School
+#: of Music", "Wilson's Farm"), up to what joins it to the place it stands in
+_SITE_NAME = re.compile(r"(?:['’]s)?(?:\s[A-Z][\w'’.-]*){0,2}?\s(?:" + lex.alternation("geo_site_nouns") + r")\b"
+                        r"(?:\sof(?:\sthe)?(?:\s[A-Z][\w'’.-]*){1,2})?")
 #: areas too broad to place a building or a street named in them (its own word may say more)
 _SITE_TOO_BROAD = _BROAD | {"ADM1"}
 #: what joins a building's or a street's name to the place it stands in: "X University in Y", "X Avenue, Y"
@@ -145,7 +149,7 @@ class Geocoder:
         if spans is not None:
             return self._given(text, doc, list(spans), home)
         found, hints = self.finder.find(text, doc)
-        places = [p for p in self.resolver.resolve(text, found, hints, home) if p is not None]
+        places = self._sited([p for p in self.resolver.resolve(text, found, hints, home) if p is not None], text)
         if demonyms:
             for d in hints:
                 p = self._demonym_place(d.start, d.end, d.text)
@@ -217,6 +221,22 @@ class Geocoder:
                 p = self._article_place(text, f, located_main)
             out.append(p if p is not None else Place(span=Span(f.start, f.end, text[f.start:f.end]), name=f.text,
                                                      reason=f"'{f.text}' not found in the gazetteer"))
+        return out
+
+    @staticmethod
+    def _sited(places: list[Place], text: str) -> list[Place]:
+        """Each place found at the head of a building's or a street's name that the text places in another of its
+        places ("Loyola University in Los Angeles", "Kingsley Road in Estey's Bridge"): moved there."""
+        at = {p.span.start: p for p in places}
+        out = []
+        for p in places:
+            name = _SITE_NAME.match(text, p.span.end)
+            link = _SITE_LINK.match(text, name.end()) if name else None
+            q = at.get(link.end()) if link else None
+            if q is not None and q.latitude is not None and q.feature_code not in _SITE_TOO_BROAD and q is not p:
+                p = replace(q, span=p.span, geo_precision=max(q.geo_precision or 1, 2),
+                            reason=f"'{text[p.span.start:name.end()]}' stands in {q.name}: {q.reason}")
+            out.append(p)
         return out
 
     @staticmethod
