@@ -23,6 +23,8 @@ ROWS = [
     (22, "Aleppo", 36.2, 37.16, "SY", 1_600_000, "P", "PPLA", "Aleppo", ""),
     (23, "Pleasanton", 37.66, -121.87, "US", 80_000, "P", "PPL", "California", ""),
     (24, "Jordan", 31.0, 36.0, "JO", 10_000_000, "A", "PCLI", "", ""),
+    (25, "Nato", 13.6, 123.5, "PH", 5_600, "P", "PPL", "Bicol", ""),
+    (26, "Green", 43.2, -123.4, "US", 7_400, "P", "PPL", "Oregon", ""),
 ]
 ALTERNATES = {3: ["US", "U.S."]}
 COUNTRIES = {"PK": ("Pakistan", "PAK"), "JM": ("Jamaica", "JAM"), "US": ("United States", "USA"),
@@ -91,6 +93,21 @@ def test_big_places_inside_other_names(finder, text, ents, places, demonyms):
     ("Miss. Smith spoke.", []),
 ])
 def test_state_abbreviations_in_running_text(finder, text, expected):
+    found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word in capitals that only a small place spells is an organisation's acronym or a shouted word
+    ("Relations between NATO and Jordan seemed solid.", ["Jordan"]),
+    ("The NATO summit met in Washington.", ["Washington"]),
+    ("GREEN fingered youngsters planted seeds.", []),
+    # ... unless only a place fits there (a dateline, "in X"), or the place is a big one
+    ("NOMA — Gunmen attacked the market.", ["NOMA"]),
+    ("Gunmen attacked the market in GREEN on Monday.", ["GREEN"]),
+    ("ALEPPO residents fled the shelling.", ["ALEPPO"]),
+])
+def test_a_word_in_capitals_is_a_place_only_where_one_fits(finder, text, expected):
     found, _ = finder.find(text)
     assert [f.text for f in found] == expected
 

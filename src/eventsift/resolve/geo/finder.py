@@ -453,6 +453,9 @@ class Finder:
                 entries = inside
             else:
                 ctx = "list" if text[max(0, start - 2):start] == ", " else ""
+        if (phrase.isupper() and " " not in phrase and phrase not in KNOWN_CODES and not any_big(entries)
+                and not ctx.startswith(PLACE_ONLY_CONTEXTS)):
+            return None   # "NATO", "STORY", "GREEN": a word in capitals is an acronym or a shout unless only a place fits
         ent = self._ent_at(ents, start, end)
         label = ent[0] if ent else ""
         if (label in ("ORG", "NORP") and ent[3] == 1 and (ent[1], ent[2]) == (start, end)
