@@ -25,6 +25,8 @@ ROWS = [
     (24, "Jordan", 31.0, 36.0, "JO", 10_000_000, "A", "PCLI", "", ""),
     (25, "Nato", 13.6, 123.5, "PH", 5_600, "P", "PPL", "Bicol", ""),
     (26, "Green", 43.2, -123.4, "US", 7_400, "P", "PPL", "Oregon", ""),
+    (27, "Dole", 47.1, 5.5, "FR", 24_000, "P", "PPL", "Bourgogne", ""),
+    (28, "Hope", 49.4, -121.4, "CA", 6_000, "P", "PPL", "British Columbia", ""),
 ]
 ALTERNATES = {3: ["US", "U.S."]}
 COUNTRIES = {"PK": ("Pakistan", "PAK"), "JM": ("Jamaica", "JAM"), "US": ("United States", "USA"),
@@ -108,6 +110,19 @@ def test_state_abbreviations_in_running_text(finder, text, expected):
     ("ALEPPO residents fled the shelling.", ["ALEPPO"]),
 ])
 def test_a_word_in_capitals_is_a_place_only_where_one_fits(finder, text, expected):
+    found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words of an operation's name are not places, whatever towns they spell
+    ("Troops of Operation Lafiya Dole attacked Aleppo.", ["Aleppo"]),
+    ("The coalition's Operation Restoring Hope went on in Jordan.", ["Jordan"]),
+    ("Officers from Operation Green, the response to fraud, met in Washington.", ["Washington"]),
+    # the same words outside such a name still are
+    ("Gunmen attacked the market in Dole on Monday.", ["Dole"]),
+])
+def test_an_operations_name_names_no_place(finder, text, expected):
     found, _ = finder.find(text)
     assert [f.text for f in found] == expected
 

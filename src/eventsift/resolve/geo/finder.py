@@ -13,10 +13,10 @@ import re
 from ... import lexicon as lex
 from .cues import (ADMIN_CHAIN_AFTER, ADMIN_TAIL, AFTER, AFTER_NUMBER, AFTER_TOWN, AREA_AFTER, BARE_STEM_MIN, BEFORE,
                    BIG_CODES, CODED_TO, CONNECTORS, CONTINENTS, DATELINE_AFTER, DEMONYM_ENDINGS, DIRECTIONS, HYPHEN,
-                   IRREGULAR_DEMONYMS, KNOWN_CODES, LOCAL_AFTER, LOCAL_NOUNS, LOWER_WORD, NAMED_DAY, NOT_PLACE_LABELS,
-                   OF_WORDS, PAREN_CLOSE, PAREN_LIST, PLACE_LABELS, PLACE_ONLY_CONTEXTS, PREFIXED, REGION_WORDS,
-                   RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big, defines_acronym, is_cap,
-                   sentence_initial, tokens)
+                   IRREGULAR_DEMONYMS, KNOWN_CODES, LOCAL_AFTER, LOCAL_NOUNS, LOWER_WORD, NAME_OPENERS, NAMED_DAY,
+                   NOT_PLACE_LABELS, OF_WORDS, PAREN_CLOSE, PAREN_LIST, PLACE_LABELS, PLACE_ONLY_CONTEXTS, PREFIXED,
+                   REGION_WORDS, RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big,
+                   defines_acronym, is_cap, sentence_initial, tokens)
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
 from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
@@ -154,6 +154,9 @@ class Finder:
                 if gap not in (" ", "-", "‐") or not (is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
                     break
                 j += 1
+            if j - i >= 2 and fold(w) in NAME_OPENERS:
+                i = j   # "Operation Lafiya Dole": an operation's name, whatever town its words spell
+                continue
             local = self._local_name(text, toks, i, j, ents) if j - i >= 2 else None
             if local is not None:
                 found.append(local)
