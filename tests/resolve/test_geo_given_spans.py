@@ -25,6 +25,7 @@ ROWS = [
     (20, "Hampton", 37.03, -76.35, "US", 135_000, "P", "PPL", "Virginia", ""),
     (21, "Springfield", 39.8, -89.64, "US", 115_000, "P", "PPL", "Illinois", ""),
     (None, "California", 37.0, -120.0, "US", 39_000_000, "A", "ADM1", "California", ""),
+    (22, "Weir", 37.3, -94.8, "US", 6_000, "P", "PPL", "Kansas", ""),
 ]
 ALTERNATES = {5: ["alley"]}
 COUNTRIES = {"US": ("United States", "USA"), "CA": ("Canada", "CAN"), "BB": ("Barbados", "BRB"),
@@ -91,6 +92,12 @@ def test_building_in_place(geo, text, phrases, phrase, expected):
     ("He taught at Hampton University in California for years.", "Hampton", "Hampton"),
     # no building's noun: a place in another ("Park Ridge in Chicago") is itself
     ("Protesters marched from Loyola to Los Angeles on Monday.", "Loyola", "Loyola"),
+    # a street named after a small town far from the article's places, and no place after it: the article's place
+    ("Springfield police said the crash happened at the Weir Road exit. Springfield firefighters came.", "Weir",
+     "Springfield"),
+    # ... but a town near the article's places, or a big one, is where the street is
+    ("Chicago police said the crash happened on Park Ridge Road on Monday.", "Park Ridge", "Park Ridge"),
+    ("Springfield police said the crash happened on Loyola Road on Monday.", "Loyola", "Loyola"),
 ])
 def test_building_in_place_end_to_end(geo, text, word, expected):
     place = next(p for p in geo.geocode(text) if p.span.text == word)

@@ -223,19 +223,27 @@ class Geocoder:
                                                      reason=f"'{f.text}' not found in the gazetteer"))
         return out
 
-    @staticmethod
-    def _sited(places: list[Place], text: str) -> list[Place]:
-        """Each place found at the head of a building's or a street's name that the text places in another of its
-        places ("Loyola University in Los Angeles", "Kingsley Road in Estey's Bridge"): moved there."""
+    def _sited(self, places: list[Place], text: str) -> list[Place]:
+        """Each place found at the head of a building's or a street's name ("Loyola University", "Weir Road"):
+        moved to the place the text puts it in ("... in Los Angeles"), else, when the town its word names is
+        neither big nor near the article's other places, to the article's main place (as a given building's)."""
         at = {p.span.start: p for p in places}
+        heads = {id(p): _SITE_NAME.match(text, p.span.end) for p in places}
+        located = [p for p in places if heads.get(id(p)) is None]
         out = []
         for p in places:
-            name = _SITE_NAME.match(text, p.span.end)
-            link = _SITE_LINK.match(text, name.end()) if name else None
+            name = heads.get(id(p))
+            if name is None:
+                out.append(p)
+                continue
+            link = _SITE_LINK.match(text, name.end())
             q = at.get(link.end()) if link else None
             if q is not None and q.latitude is not None and q.feature_code not in _SITE_TOO_BROAD and q is not p:
                 p = replace(q, span=p.span, geo_precision=max(q.geo_precision or 1, 2),
                             reason=f"'{text[p.span.start:name.end()]}' stands in {q.name}: {q.reason}")
+            elif p.feature_class == "P" and not self._plausible(p, located):
+                f = Found(p.span.start, p.span.end, p.span.text)
+                p = self._article_place(text, f, located) or p
             out.append(p)
         return out
 
