@@ -73,6 +73,14 @@ def test_given_spans(geo, text, phrases, phrase, expected):
      ("Chicago", "Seasons restaurant", "Springfield", "Park Ridge"), "Seasons restaurant", "Springfield"),
     # a province says too little of where a building stands: its own word decides, as before
     ("Voters met at Hampton Hall in California.", ("Hampton Hall", "California"), "Hampton Hall", "Hampton"),
+    # the building's noun left out of the span ("Hampton Rd.") still joins it to its place
+    ("A shooting on Hampton Flat Rd. in Springfield left one hurt.", ("Hampton Flat", "Springfield"), "Hampton Flat",
+     "Springfield"),
+    # a street after a building places nothing: "in Hampton Road" is not in Hampton
+    ("Pupils from Loyola School in Hampton Road, Springfield, planted trees.",
+     ("Loyola School", "Hampton Road", "Springfield"), "Loyola School", "Loyola"),
+    # a demonym stays its country ("the Canadian Embassy in Springfield")
+    ("Guards at the Canadian Embassy in Springfield were doubled.", ("Canadian", "Springfield"), "Canadian", "Canada"),
     # a whole known name keeps its own place, whatever follows it
     ("He lives in Park Ridge in Chicago.", ("Park Ridge", "Chicago"), "Park Ridge", "Park Ridge"),
 ])

@@ -45,10 +45,18 @@ SEATED_AREAS = frozenset({"ADM1", "ADM2"})
 _BROAD = lex.words("geo_broad_area_codes")
 #: a found name that opens a building's, an institution's or a street's name ("Loyola University", "Guildhall School
 #: of Music", "Wilson's Farm"), up to what joins it to the place it stands in
-_SITE_NAME = re.compile(r"(?:['’]s)?(?:\s[A-Z][\w'’.-]*){0,2}?\s(?:" + lex.alternation("geo_site_nouns") + r")\b"
+_SITE_NAME = re.compile(r"(?:['’]s)?(?:\s[A-Z][\w'’.-]*){0,2}?\s(?:" + lex.alternation("geo_site_nouns") + r")\b\.?"
                         r"(?:\sof(?:\sthe)?(?:\s[A-Z][\w'’.-]*){1,2})?")
+#: a name that ends with such a noun ("Hertford Road"): a street or a building itself, which places nothing in it
+_SITE_END = re.compile(r"\s(?:" + lex.alternation("geo_site_nouns") + r")\.?$")
 #: areas too broad to place a building or a street named in them (its own word may say more)
 _SITE_TOO_BROAD = _BROAD | {"ADM1"}
+
+
+def _a_site(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is a building's or a street's ("Hertford Road", "Hertford" of it)."""
+    return bool(_SITE_END.search(text, start, end) or _SITE_NAME.match(text, end))
+
 #: what joins a building's or a street's name to the place it stands in: "X University in Y", "X Avenue, Y"
 _SITE_LINK = re.compile(r"\s*(?:,\s*|\s+(?:" + lex.alternation("geo_site_prepositions") + r")\s+(?:the\s+)?)")
 
@@ -206,7 +214,8 @@ class Geocoder:
         out = []
         for f in found:
             p = resolved.get((f.start, f.end, True))
-            site = self._site(text, f, merged, results) if f.context == "given-part" or p is None else None
+            site = (self._site(text, f, merged, results)
+                    if (f.context == "given-part" or p is None) and not self.finder.demonym(f.text) else None)
             if site is not None:
                 out.append(site)
                 continue
@@ -238,7 +247,8 @@ class Geocoder:
                 continue
             link = _SITE_LINK.match(text, name.end())
             q = at.get(link.end()) if link else None
-            if q is not None and q.latitude is not None and q.feature_code not in _SITE_TOO_BROAD and q is not p:
+            if q is not None and q.latitude is not None and q.feature_code not in _SITE_TOO_BROAD and q is not p \
+                    and not _a_site(text, q.span.start, q.span.end):
                 p = replace(q, span=p.span, geo_precision=max(q.geo_precision or 1, 2),
                             reason=f"'{text[p.span.start:name.end()]}' stands in {q.name}: {q.reason}")
             elif p.feature_class == "P" and not self._plausible(p, located):
@@ -252,12 +262,13 @@ class Geocoder:
         """A given name that only names a place inside a longer name of its own, or none ("Loyola University",
         "Hampton Avenue", "Seasons restaurant"), followed by the place it stands in ("... in Los Angeles",
         "..., St. Louis"): a building or a street, placed in that place rather than at the town its word names."""
-        link = _SITE_LINK.match(text, f.end)
+        name = _SITE_NAME.match(text, f.end)   # a given name whose building's noun the span leaves out ("Cedar Flat Rd.")
+        link = _SITE_LINK.match(text, name.end() if name else f.end)
         if link is None:
             return None
         at = link.end()
-        p = next((r for g, r in zip(merged, results) if g.start == at and g is not f), None)
-        if p is None or p.latitude is None or p.feature_code in _SITE_TOO_BROAD:
+        g, p = next(((g, r) for g, r in zip(merged, results) if g.start == at and g is not f), (None, None))
+        if p is None or p.latitude is None or p.feature_code in _SITE_TOO_BROAD or _a_site(text, g.start, g.end):
             return None   # "the Tijuana River in Baja California": a province or a country says too little
         return replace(p, span=Span(f.start, f.end, text[f.start:f.end]), geo_precision=max(p.geo_precision or 1, 2),
                        reason=f"'{text[f.start:f.end]}' stands in {p.name}: {p.reason}")
