@@ -27,11 +27,16 @@ ROWS = [
     (26, "Green", 43.2, -123.4, "US", 7_400, "P", "PPL", "Oregon", ""),
     (27, "Dole", 47.1, 5.5, "FR", 24_000, "P", "PPL", "Bourgogne", ""),
     (28, "Hope", 49.4, -121.4, "CA", 6_000, "P", "PPL", "British Columbia", ""),
+    (29, "Nelson", 49.5, -117.3, "CA", 10_600, "P", "PPL", "British Columbia", ""),
+    (None, "Nelson", -41.3, 173.2, "NZ", 50_000, "A", "ADM1", "Nelson", ""),
+    (30, "Owerri", 5.5, 7.0, "NG", 400_000, "P", "PPLA", "Imo", ""),
 ]
 ALTERNATES = {3: ["US", "U.S."]}
 COUNTRIES = {"PK": ("Pakistan", "PAK"), "JM": ("Jamaica", "JAM"), "US": ("United States", "USA"),
              "RU": ("Russia", "RUS"), "IN": ("India", "IND"), "BJ": ("Benin", "BEN"), "SY": ("Syria", "SYR"),
-             "JO": ("Jordan", "JOR")}
+             "JO": ("Jordan", "JOR"), "NG": ("Nigeria", "NGA"), "PH": ("Philippines", "PHL"),
+             "FR": ("France", "FRA"), "CA": ("Canada", "CAN"),
+             "NZ": ("New Zealand", "NZL")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +129,34 @@ def test_a_word_in_capitals_is_a_place_only_where_one_fits(finder, text, expecte
 ])
 def test_an_operations_name_names_no_place(finder, text, expected):
     found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+def _tagged(text: str, word: str, label: str, times: int) -> _Doc:
+    """The first ``times`` mentions of ``word`` tagged ``label``."""
+    starts, at = [], text.find(word)
+    while at >= 0 and len(starts) < times:
+        starts.append(at)
+        at = text.find(word, at + 1)
+    return _Doc(tuple(_Ent(label, s, s + len(word), 1) for s in starts))
+
+
+@pytest.mark.parametrize("text, word, tagged, expected", [
+    # a word the NER keeps tagging as a person, never in a place's context: a person's name throughout, untagged
+    # mentions too
+    ("On Monday Nelson met the council. Both Nelson and Banks agree, and Banks thanked Nelson.", "Nelson", 2, []),
+    ("On Monday Nelson met the council. Both Nelson and Banks agree on heating.", "Nelson", 2, []),
+    # tagged once only: the NER's slip, the name stays a place
+    ("On Monday Nelson met the council. Both Nelson and Banks agree on heating.", "Nelson", 1, ["Nelson", "Nelson"]),
+    # named in a place's context somewhere: a place
+    ("On Monday Nelson met the council. Both Nelson and Banks agree. Gunmen struck in Nelson.", "Nelson", 2,
+     ["Nelson", "Nelson", "Nelson"]),
+    # a big town's very name stays a place, whatever the NER says
+    ("On Monday Owerri met the council. Both Owerri and Banks agree, and Banks thanked Owerri.", "Owerri", 2,
+     ["Owerri", "Owerri", "Owerri"]),
+])
+def test_a_name_tagged_as_a_person_throughout_is_no_place(finder, text, word, tagged, expected):
+    found, _ = finder.find(text, _tagged(text, word, "PERSON", tagged))
     assert [f.text for f in found] == expected
 
 

@@ -44,6 +44,13 @@ def _alike(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= LOCAL_ALIKE
 
 
+#: a name the NER tags as a person this many times, in this share of its mentions, is a person's (see _people)
+PEOPLE_MIN = 2
+PEOPLE_SHARE = 0.5
+#: ... unless it is the very name of a country or of a place this big ("Georgia", "Owerri" stay places; "Levi" is
+#: only another name of Lévis, "Johnson" the short name of a county)
+PEOPLE_MAX_POP = 100_000
+_COUNTRY_CODES = lex.words("geo_country_codes")
 #: a bare name right before a speech verb is a person unless it is a place this big (a government speaking)
 SPEAKER_MAX_POP = 100_000
 _SPEAKS = re.compile(r"\s+(?:" + lex.alternation("geo_speech_verbs") + r")\b")
@@ -196,9 +203,31 @@ class Finder:
                     i = next(k for k in range(i, n) if toks[k][1] >= unknown.end) + 1
                     continue
                 i += 1
+        found = self._people(found, ents)
         found += self._repeats(text, toks, ents, surnames, found, demonyms)
         found.sort(key=lambda f: f.start)
         return found, demonyms
+
+    def _people(self, found: list[Found], ents) -> list[Found]:
+        """Drops a name the NER tags as a person in PEOPLE_SHARE of its mentions, PEOPLE_MIN times at least, that
+        the article never names in a place's context and that is not the name of a country or of a PEOPLE_MAX_POP
+        town ("Nelson says", "both Nelson and Banks agree", "Lord and Levi"): one word that keeps standing for
+        someone is their name throughout."""
+        if not ents:
+            return found
+        mentions: dict[str, list[Found]] = {}
+        for f in found:
+            mentions.setdefault(key(f.text), []).append(f)
+        people = set()
+        for k, fs in mentions.items():
+            tagged = sum(1 for f in fs if (self._ent_at(ents, f.start, f.end) or ("",))[0] == "PERSON")
+            if (tagged >= PEOPLE_MIN and tagged >= PEOPLE_SHARE * len(fs)
+                    and all(f.context in WEAK_CONTEXTS for f in fs)
+                    and not any(key(e.name) == k
+                                and (e.feature_code in _COUNTRY_CODES or e.population >= PEOPLE_MAX_POP)
+                                for e in self.gaz.lookup(fs[0].text, allow_loose=False))):
+                people.add(k)
+        return [f for f in found if key(f.text) not in people] if people else found
 
     def _sure_place(self, f: Found, ents) -> bool:
         """A mention that shows its name to be a place for the whole article: named in a place context or
@@ -458,7 +487,7 @@ class Finder:
                 ctx = "list" if text[max(0, start - 2):start] == ", " else ""
         if (phrase.isupper() and " " not in phrase and phrase not in KNOWN_CODES and not any_big(entries)
                 and not ctx.startswith(PLACE_ONLY_CONTEXTS)):
-            return None   # "NATO", "STORY", "GREEN": a word in capitals is an acronym or a shout unless only a place fits
+            return None   # "NATO", "STORY": a word in capitals is an acronym or a shout unless only a place fits
         ent = self._ent_at(ents, start, end)
         label = ent[0] if ent else ""
         if (label in ("ORG", "NORP") and ent[3] == 1 and (ent[1], ent[2]) == (start, end)
