@@ -29,6 +29,8 @@ ROWS = [
     (28, "Hope", 49.4, -121.4, "CA", 6_000, "P", "PPL", "British Columbia", ""),
     (29, "Nelson", 49.5, -117.3, "CA", 10_600, "P", "PPL", "British Columbia", ""),
     (None, "Nelson", -41.3, 173.2, "NZ", 50_000, "A", "ADM1", "Nelson", ""),
+    (31, "Most", 50.5, 13.6, "CZ", 66_000, "P", "PPL", "Ustecky", ""),
+    (None, "Most", 50.5, 13.6, "CZ", 110_000, "A", "ADM2", "Ustecky", "Most"),
     (30, "Owerri", 5.5, 7.0, "NG", 400_000, "P", "PPLA", "Imo", ""),
 ]
 ALTERNATES = {3: ["US", "U.S."]}
@@ -36,7 +38,7 @@ COUNTRIES = {"PK": ("Pakistan", "PAK"), "JM": ("Jamaica", "JAM"), "US": ("United
              "RU": ("Russia", "RUS"), "IN": ("India", "IND"), "BJ": ("Benin", "BEN"), "SY": ("Syria", "SYR"),
              "JO": ("Jordan", "JOR"), "NG": ("Nigeria", "NGA"), "PH": ("Philippines", "PHL"),
              "FR": ("France", "FRA"), "CA": ("Canada", "CAN"),
-             "NZ": ("New Zealand", "NZL")}
+             "NZ": ("New Zealand", "NZL"), "CZ": ("Czechia", "CZE")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,19 @@ def _tagged(text: str, word: str, label: str, times: int) -> _Doc:
 ])
 def test_a_name_tagged_as_a_person_throughout_is_no_place(finder, text, word, tagged, expected):
     found, _ = finder.find(text, _tagged(text, word, "PERSON", tagged))
+    assert [f.text for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common English word opening a sentence is that word, whatever district it spells
+    ("The mines employ thousands. Most are poor.", []),
+    ("Most of the crew members struck on Monday.", []),
+    # ... not where only a place fits, nor inside a sentence
+    ("Fighting was reported in Most on Monday.", ["Most"]),
+    ("Aleppo was shelled. Jordan protested.", ["Aleppo", "Jordan"]),
+])
+def test_a_common_word_opening_a_sentence_is_no_place(finder, text, expected):
+    found, _ = finder.find(text)
     assert [f.text for f in found] == expected
 
 

@@ -72,6 +72,16 @@ class Finder:
         self._country_names = frozenset(n for n, _ in stems)
 
     _ORG_NAMES: frozenset | None = None
+    _FUNCTION_WORDS: frozenset | None = None
+
+    @classmethod
+    def _function_words(cls) -> frozenset:
+        """English function words ("most", "part", "same"), from the parser's own language data (loaded on first use)."""
+        if cls._FUNCTION_WORDS is None:
+            from spacy.lang.en.stop_words import STOP_WORDS   # noqa: PLC0415 (spaCy is imported only when needed)
+
+            cls._FUNCTION_WORDS = frozenset(STOP_WORDS)
+        return cls._FUNCTION_WORDS
 
     @classmethod
     def _org_names(cls) -> frozenset:
@@ -528,6 +538,8 @@ class Finder:
         if i == last and f in lower and not national:
             return None   # "Will I lose my job?", "Thanksgiving Day": a word the article also writes in lower case
         initial = sentence_initial(text, start)
+        if initial and i == last and not national and f in self._function_words():
+            return None   # "Most are poor", "Part of that is...": a common word opening a sentence, not Most or Perth
         if initial and not admin and big < MIN_POP_INITIAL:
             return None
         if not admin and big < MIN_POP_BARE:
