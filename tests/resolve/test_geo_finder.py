@@ -23,11 +23,22 @@ ROWS = [
     (22, "Aleppo", 36.2, 37.16, "SY", 1_600_000, "P", "PPLA", "Aleppo", ""),
     (23, "Pleasanton", 37.66, -121.87, "US", 80_000, "P", "PPL", "California", ""),
     (24, "Jordan", 31.0, 36.0, "JO", 10_000_000, "A", "PCLI", "", ""),
+    (25, "Nato", 13.6, 123.5, "PH", 5_600, "P", "PPL", "Bicol", ""),
+    (26, "Green", 43.2, -123.4, "US", 7_400, "P", "PPL", "Oregon", ""),
+    (27, "Dole", 47.1, 5.5, "FR", 24_000, "P", "PPL", "Bourgogne", ""),
+    (28, "Hope", 49.4, -121.4, "CA", 6_000, "P", "PPL", "British Columbia", ""),
+    (29, "Nelson", 49.5, -117.3, "CA", 10_600, "P", "PPL", "British Columbia", ""),
+    (None, "Nelson", -41.3, 173.2, "NZ", 50_000, "A", "ADM1", "Nelson", ""),
+    (31, "Most", 50.5, 13.6, "CZ", 66_000, "P", "PPL", "Ustecky", ""),
+    (None, "Most", 50.5, 13.6, "CZ", 110_000, "A", "ADM2", "Ustecky", "Most"),
+    (30, "Owerri", 5.5, 7.0, "NG", 400_000, "P", "PPLA", "Imo", ""),
 ]
 ALTERNATES = {3: ["US", "U.S."]}
 COUNTRIES = {"PK": ("Pakistan", "PAK"), "JM": ("Jamaica", "JAM"), "US": ("United States", "USA"),
              "RU": ("Russia", "RUS"), "IN": ("India", "IND"), "BJ": ("Benin", "BEN"), "SY": ("Syria", "SYR"),
-             "JO": ("Jordan", "JOR")}
+             "JO": ("Jordan", "JOR"), "NG": ("Nigeria", "NGA"), "PH": ("Philippines", "PHL"),
+             "FR": ("France", "FRA"), "CA": ("Canada", "CAN"),
+             "NZ": ("New Zealand", "NZL"), "CZ": ("Czechia", "CZE")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +102,75 @@ def test_big_places_inside_other_names(finder, text, ents, places, demonyms):
     ("Miss. Smith spoke.", []),
 ])
 def test_state_abbreviations_in_running_text(finder, text, expected):
+    found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word in capitals that only a small place spells is an organisation's acronym or a shouted word
+    ("Relations between NATO and Jordan seemed solid.", ["Jordan"]),
+    ("The NATO summit met in Washington.", ["Washington"]),
+    ("GREEN fingered youngsters planted seeds.", []),
+    # ... unless only a place fits there (a dateline, "in X"), or the place is a big one
+    ("NOMA — Gunmen attacked the market.", ["NOMA"]),
+    ("Gunmen attacked the market in GREEN on Monday.", ["GREEN"]),
+    ("ALEPPO residents fled the shelling.", ["ALEPPO"]),
+])
+def test_a_word_in_capitals_is_a_place_only_where_one_fits(finder, text, expected):
+    found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the words of an operation's name are not places, whatever towns they spell
+    ("Troops of Operation Lafiya Dole attacked Aleppo.", ["Aleppo"]),
+    ("The coalition's Operation Restoring Hope went on in Jordan.", ["Jordan"]),
+    ("Officers from Operation Green, the response to fraud, met in Washington.", ["Washington"]),
+    # the same words outside such a name still are
+    ("Gunmen attacked the market in Dole on Monday.", ["Dole"]),
+])
+def test_an_operations_name_names_no_place(finder, text, expected):
+    found, _ = finder.find(text)
+    assert [f.text for f in found] == expected
+
+
+def _tagged(text: str, word: str, label: str, times: int) -> _Doc:
+    """The first ``times`` mentions of ``word`` tagged ``label``."""
+    starts, at = [], text.find(word)
+    while at >= 0 and len(starts) < times:
+        starts.append(at)
+        at = text.find(word, at + 1)
+    return _Doc(tuple(_Ent(label, s, s + len(word), 1) for s in starts))
+
+
+@pytest.mark.parametrize("text, word, tagged, expected", [
+    # a word the NER keeps tagging as a person, never in a place's context: a person's name throughout, untagged
+    # mentions too
+    ("On Monday Nelson met the council. Both Nelson and Banks agree, and Banks thanked Nelson.", "Nelson", 2, []),
+    ("On Monday Nelson met the council. Both Nelson and Banks agree on heating.", "Nelson", 2, []),
+    # tagged once only: the NER's slip, the name stays a place
+    ("On Monday Nelson met the council. Both Nelson and Banks agree on heating.", "Nelson", 1, ["Nelson", "Nelson"]),
+    # named in a place's context somewhere: a place
+    ("On Monday Nelson met the council. Both Nelson and Banks agree. Gunmen struck in Nelson.", "Nelson", 2,
+     ["Nelson", "Nelson", "Nelson"]),
+    # a big town's very name stays a place, whatever the NER says
+    ("On Monday Owerri met the council. Both Owerri and Banks agree, and Banks thanked Owerri.", "Owerri", 2,
+     ["Owerri", "Owerri", "Owerri"]),
+])
+def test_a_name_tagged_as_a_person_throughout_is_no_place(finder, text, word, tagged, expected):
+    found, _ = finder.find(text, _tagged(text, word, "PERSON", tagged))
+    assert [f.text for f in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common English word opening a sentence is that word, whatever district it spells
+    ("The mines employ thousands. Most are poor.", []),
+    ("Most of the crew members struck on Monday.", []),
+    # ... not where only a place fits, nor inside a sentence
+    ("Fighting was reported in Most on Monday.", ["Most"]),
+    ("Aleppo was shelled. Jordan protested.", ["Aleppo", "Jordan"]),
+])
+def test_a_common_word_opening_a_sentence_is_no_place(finder, text, expected):
     found, _ = finder.find(text)
     assert [f.text for f in found] == expected
 

@@ -20,6 +20,12 @@ ROWS = [
     (None, "Saint Michael", 13.1, -59.6, "BB", 90_000, "A", "ADM1", "Saint Michael", ""),
     (16, "Kelly", 35.6, -78.6, "US", 400_000, "P", "PPL", "North Carolina", "Wake County"),
     (17, "Mexico City", 19.4, -99.1, "MX", 9_000_000, "P", "PPLC", "Mexico City", ""),
+    (18, "Loyola", 39.2, -94.9, "US", 150_000, "P", "PPL", "Kansas", ""),
+    (19, "Los Angeles", 34.05, -118.24, "US", 3_900_000, "P", "PPL", "California", "Los Angeles County"),
+    (20, "Hampton", 37.03, -76.35, "US", 135_000, "P", "PPL", "Virginia", ""),
+    (21, "Springfield", 39.8, -89.64, "US", 115_000, "P", "PPL", "Illinois", ""),
+    (None, "California", 37.0, -120.0, "US", 39_000_000, "A", "ADM1", "California", ""),
+    (22, "Weir", 37.3, -94.8, "US", 6_000, "P", "PPL", "Kansas", ""),
 ]
 ALTERNATES = {5: ["alley"]}
 COUNTRIES = {"US": ("United States", "USA"), "CA": ("Canada", "CAN"), "BB": ("Barbados", "BRB"),
@@ -51,3 +57,56 @@ def test_given_spans(geo, text, phrases, phrase, expected):
     place = places[phrases.index(phrase)]
     assert place.name == expected and place.latitude is not None
     assert place.span.text == phrase
+
+
+@pytest.mark.parametrize("text, phrases, phrase, expected", [
+    # a building named with a town's word, in the place named right after it: that place, not the far namesake
+    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", ("Loyola University", "Los Angeles"),
+     "Loyola University", "Los Angeles"),
+    ("The suspects were caught on Hampton Avenue in Springfield on Monday.", ("Hampton Avenue", "Springfield"),
+     "Hampton Avenue", "Springfield"),
+    # a street joined to its town by a comma
+    ("The shop on Hampton Avenue, Springfield, was robbed.", ("Hampton Avenue", "Springfield"), "Hampton Avenue",
+     "Springfield"),
+    # a name the gazetteer lacks altogether, in the place named after it rather than the article's main place
+    ("Chicago police said so. A benefit at Seasons restaurant in Springfield. Park Ridge and Chicago gave.",
+     ("Chicago", "Seasons restaurant", "Springfield", "Park Ridge"), "Seasons restaurant", "Springfield"),
+    # a province says too little of where a building stands: its own word decides, as before
+    ("Voters met at Hampton Hall in California.", ("Hampton Hall", "California"), "Hampton Hall", "Hampton"),
+    # the building's noun left out of the span ("Hampton Rd.") still joins it to its place
+    ("A shooting on Hampton Flat Rd. in Springfield left one hurt.", ("Hampton Flat", "Springfield"), "Hampton Flat",
+     "Springfield"),
+    # a street after a building places nothing: "in Hampton Road" is not in Hampton
+    ("Pupils from Loyola School in Hampton Road, Springfield, planted trees.",
+     ("Loyola School", "Hampton Road", "Springfield"), "Loyola School", "Loyola"),
+    # a demonym stays its country ("the Canadian Embassy in Springfield")
+    ("Guards at the Canadian Embassy in Springfield were doubled.", ("Canadian", "Springfield"), "Canadian", "Canada"),
+    # a whole known name keeps its own place, whatever follows it
+    ("He lives in Park Ridge in Chicago.", ("Park Ridge", "Chicago"), "Park Ridge", "Park Ridge"),
+])
+def test_building_in_place(geo, text, phrases, phrase, expected):
+    place = geo.geocode(text, spans=_spans(text, *phrases))[phrases.index(phrase)]
+    assert place.name == expected and place.latitude is not None
+    assert place.span.text == phrase
+
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # found end to end: a town's name at the head of a building's name placed in another of the article's places
+    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", "Loyola", "Los Angeles"),
+    ("She is now studying at the Hampton School of Music in Springfield.", "Hampton", "Springfield"),
+    ("The dogs were taken from Hampton's Farm, Springfield, on Monday.", "Hampton", "Springfield"),
+    # a province after the building says too little: the town keeps its own place
+    ("He taught at Hampton University in California for years.", "Hampton", "Hampton"),
+    # no building's noun: a place in another ("Park Ridge in Chicago") is itself
+    ("Protesters marched from Loyola to Los Angeles on Monday.", "Loyola", "Loyola"),
+    # a street named after a small town far from the article's places, and no place after it: the article's place
+    ("Springfield police said the crash happened at the Weir Road exit. Springfield firefighters came.", "Weir",
+     "Springfield"),
+    # ... but a town near the article's places, or a big one, is where the street is
+    ("Chicago police said the crash happened on Park Ridge Road on Monday.", "Park Ridge", "Park Ridge"),
+    ("Springfield police said the crash happened on Loyola Road on Monday.", "Loyola", "Loyola"),
+])
+def test_building_in_place_end_to_end(geo, text, word, expected):
+    place = next(p for p in geo.geocode(text) if p.span.text == word)
+    assert place.name == expected and place.latitude is not None

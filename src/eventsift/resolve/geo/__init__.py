@@ -43,6 +43,22 @@ MAIN_NEAR_WEIGHT = 3.0
 #: known only to a province at the provincial capital); a country-level event keeps the country
 SEATED_AREAS = frozenset({"ADM1", "ADM2"})
 _BROAD = lex.words("geo_broad_area_codes")
+#: a found name that opens a building's, an institution's or a street's name ("Loyola University", "Guildhall School
+#: of Music", "Wilson's Farm"), up to what joins it to the place it stands in
+_SITE_NAME = re.compile(r"(?:['’]s)?(?:\s[A-Z][\w'’.-]*){0,2}?\s(?:" + lex.alternation("geo_site_nouns") + r")\b\.?"
+                        r"(?:\sof(?:\sthe)?(?:\s[A-Z][\w'’.-]*){1,2})?")
+#: a name that ends with such a noun ("Hertford Road"): a street or a building itself, which places nothing in it
+_SITE_END = re.compile(r"\s(?:" + lex.alternation("geo_site_nouns") + r")\.?$")
+#: areas too broad to place a building or a street named in them (its own word may say more)
+_SITE_TOO_BROAD = _BROAD | {"ADM1"}
+
+
+def _a_site(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is a building's or a street's ("Hertford Road", "Hertford" of it)."""
+    return bool(_SITE_END.search(text, start, end) or _SITE_NAME.match(text, end))
+
+#: what joins a building's or a street's name to the place it stands in: "X University in Y", "X Avenue, Y"
+_SITE_LINK = re.compile(r"\s*(?:,\s*|\s+(?:" + lex.alternation("geo_site_prepositions") + r")\s+(?:the\s+)?)")
 
 #: the outlet's home: its country's votes for the article's focus (as much as a country the article names)
 HOME_VOTE = 2.0
@@ -141,7 +157,7 @@ class Geocoder:
         if spans is not None:
             return self._given(text, doc, list(spans), home)
         found, hints = self.finder.find(text, doc)
-        places = [p for p in self.resolver.resolve(text, found, hints, home) if p is not None]
+        places = self._sited([p for p in self.resolver.resolve(text, found, hints, home) if p is not None], text)
         if demonyms:
             for d in hints:
                 p = self._demonym_place(d.start, d.end, d.text)
@@ -198,6 +214,11 @@ class Geocoder:
         out = []
         for f in found:
             p = resolved.get((f.start, f.end, True))
+            site = (self._site(text, f, merged, results)
+                    if (f.context == "given-part" or p is None) and not self.finder.demonym(f.text) else None)
+            if site is not None:
+                out.append(site)
+                continue
             if p is None or "loose" in p.reason or (p.population or 0) < DEMONYM_OVER_POP:
                 p = self._demonym_place(f.start, f.end, f.text) or p
             if p is not None and f.context == "given-part" and not self._plausible(p, located):
@@ -210,6 +231,47 @@ class Geocoder:
             out.append(p if p is not None else Place(span=Span(f.start, f.end, text[f.start:f.end]), name=f.text,
                                                      reason=f"'{f.text}' not found in the gazetteer"))
         return out
+
+    def _sited(self, places: list[Place], text: str) -> list[Place]:
+        """Each place found at the head of a building's or a street's name ("Loyola University", "Weir Road"):
+        moved to the place the text puts it in ("... in Los Angeles"), else, when the town its word names is
+        neither big nor near the article's other places, to the article's main place (as a given building's)."""
+        at = {p.span.start: p for p in places}
+        heads = {id(p): _SITE_NAME.match(text, p.span.end) for p in places}
+        located = [p for p in places if heads.get(id(p)) is None]
+        out = []
+        for p in places:
+            name = heads.get(id(p))
+            if name is None:
+                out.append(p)
+                continue
+            link = _SITE_LINK.match(text, name.end())
+            q = at.get(link.end()) if link else None
+            if q is not None and q.latitude is not None and q.feature_code not in _SITE_TOO_BROAD and q is not p \
+                    and not _a_site(text, q.span.start, q.span.end):
+                p = replace(q, span=p.span, geo_precision=max(q.geo_precision or 1, 2),
+                            reason=f"'{text[p.span.start:name.end()]}' stands in {q.name}: {q.reason}")
+            elif p.feature_class == "P" and not self._plausible(p, located):
+                f = Found(p.span.start, p.span.end, p.span.text)
+                p = self._article_place(text, f, located) or p
+            out.append(p)
+        return out
+
+    @staticmethod
+    def _site(text: str, f: Found, merged: list[Found], results: list) -> Place | None:
+        """A given name that only names a place inside a longer name of its own, or none ("Loyola University",
+        "Hampton Avenue", "Seasons restaurant"), followed by the place it stands in ("... in Los Angeles",
+        "..., St. Louis"): a building or a street, placed in that place rather than at the town its word names."""
+        name = _SITE_NAME.match(text, f.end)   # a given name whose building's noun the span leaves out ("Cedar Flat Rd.")
+        link = _SITE_LINK.match(text, name.end() if name else f.end)
+        if link is None:
+            return None
+        at = link.end()
+        g, p = next(((g, r) for g, r in zip(merged, results) if g.start == at and g is not f), (None, None))
+        if p is None or p.latitude is None or p.feature_code in _SITE_TOO_BROAD or _a_site(text, g.start, g.end):
+            return None   # "the Tijuana River in Baja California": a province or a country says too little
+        return replace(p, span=Span(f.start, f.end, text[f.start:f.end]), geo_precision=max(p.geo_precision or 1, 2),
+                       reason=f"'{text[f.start:f.end]}' stands in {p.name}: {p.reason}")
 
     @staticmethod
     def _plausible(p: Place, located: list[Place]) -> bool:

@@ -34,6 +34,8 @@ PREFIXED = re.compile(r"^(?:" + lex.alternation("geo_article_prefixes") + r")[-â
 CONNECTORS = lex.words("geo_name_connectors")
 #: capitalised words that are never a place on their own (our own list)
 STOP = frozenset(fold(w) for w in lex.entries("geo_never_a_place_alone"))
+#: capitalised nouns that open a name whose other words are never places ("Operation Restoring Hope")
+NAME_OPENERS = frozenset(fold(w) for w in lex.entries("geo_name_openers"))
 #: words before a person's name
 TITLES = frozenset(fold(w) for w in lex.entries("geo_person_titles"))
 #: lower-case words before a place that mark it as one ("in X", "the village of X")

@@ -13,10 +13,10 @@ import re
 from ... import lexicon as lex
 from .cues import (ADMIN_CHAIN_AFTER, ADMIN_TAIL, AFTER, AFTER_NUMBER, AFTER_TOWN, AREA_AFTER, BARE_STEM_MIN, BEFORE,
                    BIG_CODES, CODED_TO, CONNECTORS, CONTINENTS, DATELINE_AFTER, DEMONYM_ENDINGS, DIRECTIONS, HYPHEN,
-                   IRREGULAR_DEMONYMS, KNOWN_CODES, LOCAL_AFTER, LOCAL_NOUNS, LOWER_WORD, NAMED_DAY, NOT_PLACE_LABELS,
-                   OF_WORDS, PAREN_CLOSE, PAREN_LIST, PLACE_LABELS, PLACE_ONLY_CONTEXTS, PREFIXED, REGION_WORDS,
-                   RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big, defines_acronym, is_cap,
-                   sentence_initial, tokens)
+                   IRREGULAR_DEMONYMS, KNOWN_CODES, LOCAL_AFTER, LOCAL_NOUNS, LOWER_WORD, NAME_OPENERS, NAMED_DAY,
+                   NOT_PLACE_LABELS, OF_WORDS, PAREN_CLOSE, PAREN_LIST, PLACE_LABELS, PLACE_ONLY_CONTEXTS, PREFIXED,
+                   REGION_WORDS, RELATIVE, STOP, TAIL_END, TITLES, WEAK_CONTEXTS, Demonym, Found, any_big,
+                   defines_acronym, is_cap, sentence_initial, tokens)
 from .gazetteer import COUNTRY_ALIASES, Entry, Gazetteer
 from .names import fold, key
 from .regions import ABBREVIATIONS, CITY_ABBREVIATIONS, STANDALONE_ABBREVIATIONS
@@ -44,6 +44,13 @@ def _alike(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= LOCAL_ALIKE
 
 
+#: a name the NER tags as a person this many times, in this share of its mentions, is a person's (see _people)
+PEOPLE_MIN = 2
+PEOPLE_SHARE = 0.5
+#: ... unless it is the very name of a country or of a place this big ("Georgia", "Owerri" stay places; "Levi" is
+#: only another name of Lévis, "Johnson" the short name of a county)
+PEOPLE_MAX_POP = 100_000
+_COUNTRY_CODES = lex.words("geo_country_codes")
 #: a bare name right before a speech verb is a person unless it is a place this big (a government speaking)
 SPEAKER_MAX_POP = 100_000
 _SPEAKS = re.compile(r"\s+(?:" + lex.alternation("geo_speech_verbs") + r")\b")
@@ -65,6 +72,16 @@ class Finder:
         self._country_names = frozenset(n for n, _ in stems)
 
     _ORG_NAMES: frozenset | None = None
+    _FUNCTION_WORDS: frozenset | None = None
+
+    @classmethod
+    def _function_words(cls) -> frozenset:
+        """English function words ("most", "part", "same"), from the parser's own language data (loaded on first use)."""
+        if cls._FUNCTION_WORDS is None:
+            from spacy.lang.en.stop_words import STOP_WORDS   # noqa: PLC0415 (spaCy is imported only when needed)
+
+            cls._FUNCTION_WORDS = frozenset(STOP_WORDS)
+        return cls._FUNCTION_WORDS
 
     @classmethod
     def _org_names(cls) -> frozenset:
@@ -154,6 +171,9 @@ class Finder:
                 if gap not in (" ", "-", "‐") or not (is_cap(toks[j][2]) or fold(toks[j][2]) in CONNECTORS):
                     break
                 j += 1
+            if j - i >= 2 and fold(w) in NAME_OPENERS:
+                i = j   # "Operation Lafiya Dole": an operation's name, whatever town its words spell
+                continue
             local = self._local_name(text, toks, i, j, ents) if j - i >= 2 else None
             if local is not None:
                 found.append(local)
@@ -193,9 +213,31 @@ class Finder:
                     i = next(k for k in range(i, n) if toks[k][1] >= unknown.end) + 1
                     continue
                 i += 1
+        found = self._people(found, ents)
         found += self._repeats(text, toks, ents, surnames, found, demonyms)
         found.sort(key=lambda f: f.start)
         return found, demonyms
+
+    def _people(self, found: list[Found], ents) -> list[Found]:
+        """Drops a name the NER tags as a person in PEOPLE_SHARE of its mentions, PEOPLE_MIN times at least, that
+        the article never names in a place's context and that is not the name of a country or of a PEOPLE_MAX_POP
+        town ("Nelson says", "both Nelson and Banks agree", "Lord and Levi"): one word that keeps standing for
+        someone is their name throughout."""
+        if not ents:
+            return found
+        mentions: dict[str, list[Found]] = {}
+        for f in found:
+            mentions.setdefault(key(f.text), []).append(f)
+        people = set()
+        for k, fs in mentions.items():
+            tagged = sum(1 for f in fs if (self._ent_at(ents, f.start, f.end) or ("",))[0] == "PERSON")
+            if (tagged >= PEOPLE_MIN and tagged >= PEOPLE_SHARE * len(fs)
+                    and all(f.context in WEAK_CONTEXTS for f in fs)
+                    and not any(key(e.name) == k
+                                and (e.feature_code in _COUNTRY_CODES or e.population >= PEOPLE_MAX_POP)
+                                for e in self.gaz.lookup(fs[0].text, allow_loose=False))):
+                people.add(k)
+        return [f for f in found if key(f.text) not in people] if people else found
 
     def _sure_place(self, f: Found, ents) -> bool:
         """A mention that shows its name to be a place for the whole article: named in a place context or
@@ -453,6 +495,9 @@ class Finder:
                 entries = inside
             else:
                 ctx = "list" if text[max(0, start - 2):start] == ", " else ""
+        if (phrase.isupper() and " " not in phrase and phrase not in KNOWN_CODES and not any_big(entries)
+                and not ctx.startswith(PLACE_ONLY_CONTEXTS)):
+            return None   # "NATO", "STORY": a word in capitals is an acronym or a shout unless only a place fits
         ent = self._ent_at(ents, start, end)
         label = ent[0] if ent else ""
         if (label in ("ORG", "NORP") and ent[3] == 1 and (ent[1], ent[2]) == (start, end)
@@ -493,6 +538,8 @@ class Finder:
         if i == last and f in lower and not national:
             return None   # "Will I lose my job?", "Thanksgiving Day": a word the article also writes in lower case
         initial = sentence_initial(text, start)
+        if initial and i == last and not national and f in self._function_words():
+            return None   # "Most are poor", "Part of that is...": a common word opening a sentence, not Most or Perth
         if initial and not admin and big < MIN_POP_INITIAL:
             return None
         if not admin and big < MIN_POP_BARE:
