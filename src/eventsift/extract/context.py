@@ -226,9 +226,14 @@ _ELSEWHERE_HEADS = lex.words("elsewhere_date_heads")
 _GRIEVANCE_VERBS = lex.words("grievance_verbs")
 
 
+def _token_at(sent, offset: int):
+    """The token of the sentence at char ``offset`` (counted from the sentence's start), or None."""
+    return next((t for t in sent if t.idx - sent.start_char <= offset < t.idx - sent.start_char + len(t)), None)
+
+
 def _in_relative_clause(sent, offset: int) -> bool:
     """Whether the word at char ``offset`` of the sentence stands in a relative clause."""
-    tok = next((t for t in sent if t.idx - sent.start_char <= offset < t.idx - sent.start_char + len(t)), None)
+    tok = _token_at(sent, offset)
     return tok is not None and any(a.dep_ == "relcl" for a in (tok, *tok.ancestors))
 
 
@@ -236,7 +241,7 @@ def _dates_a_clause(sent, offset: int) -> bool:
     """The date at char ``offset`` of the sentence hangs in a relative clause, in what a protest is
     against, or after "ahead of": it dates that, not the sentence's main event ("an offensive backed by
     Moscow since April" still dates the offensive)."""
-    tok = next((t for t in sent if t.idx - sent.start_char <= offset < t.idx - sent.start_char + len(t)), None)
+    tok = _token_at(sent, offset)
     if tok is None:
         return False
     for a in [tok, *tok.ancestors]:
